@@ -1,0 +1,18 @@
+package dev.mlgitops;
+
+import java.util.Optional;
+
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.write.WriteResult;
+
+/**
+ * The outcome of generating: the findings, the tree when there were no errors, and what writing
+ * it changed when it was written.
+ */
+public record Generation(String sourceFile, Findings findings, Optional<OutputTree> tree, Optional<WriteResult> written) {
+
+    public boolean passed() {
+        return !findings.hasErrors();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.mlgitops;
+
+import java.util.Optional;
+
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.ResolvedProject;
+
+/** The outcome of checking a spec: its findings and, when it had no errors, the resolved project. */
+public record Validation(String sourceFile, Findings findings, Optional<ResolvedProject> project) {
+
+    public boolean passed() {
+        return !findings.hasErrors();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mlgitops.load;
+
+import java.util.Map;
+import java.util.Optional;
+
+import dev.mlgitops.finding.Position;
+
+/**
+ * Where each node of a loaded tree stands in its file, by JSON pointer ({@code /spec/serving/x}).
+ * A pointer with no entry of its own (a value an override introduced, say) falls back to its
+ * nearest ancestor that has one, so a finding always points somewhere useful.
+ */
+public final class SourceMap {
+
+    private final String file;
+    private final Map<String, Position> positions;
+
+    public SourceMap(String file, Map<String, Position> positions) {
+        this.file = file;
+        this.positions = Map.copyOf(positions);
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** The position of the node at {@code pointer}, or of its nearest ancestor that has one. */
+    public Optional<Position> find(String pointer) {
+        String current = pointer;
+        while (true) {
+            Position position = positions.get(current);
+            if (position != null) {
+                return Optional.of(position);
+            }
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            int slash = current.lastIndexOf('/');
+            current = slash <= 0 ? "" : current.substring(0, slash);
+        }
+    }
+
+    /** Like {@link #find} but null when nothing is known, for {@code Finding.of}. */
+    public Position at(String pointer) {
+        return find(pointer).orElse(null);
+    }
+
+    /** The dotted path users read ({@code spec.serving.x}) for a JSON pointer. */
+    public static String dotted(String pointer) {
+        if (pointer.isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (String token : pointer.substring(1).split("/", -1)) {
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit) && !name.isEmpty()) {
+                path.append('[').append(name).append(']');
+            } else {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(name);
+            }
+        }
+        return path.toString();
+    }
+
+    /** Escapes one key for use in a JSON pointer (RFC 6901). */
+    public static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,146 @@
+package dev.mlgitops.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code spec} of an mlproject.yaml as the user wrote it (or as an environment's overrides
+ * left it), bound after the schema check passed. Named things are maps in file order.
+ * Absent optional sections are {@code null}; absent maps are empty.
+ */
+public record Spec(
+        GitOps gitops,
+        Map<String, String> images,
+        Tenancy tenancy,
+        Secrets secrets,
+        FeatureStore featureStore,
+        Map<String, Notebook> notebooks,
+        Map<String, TrainingJob> training,
+        ModelRegistry modelRegistry,
+        Map<String, ServingModel> serving,
+        Monitoring monitoring,
+        Map<String, EnvironmentSpec> environments) {
+
+    public Spec {
+        images = copy(images);
+        notebooks = copy(notebooks);
+        training = copy(training);
+        serving = copy(serving);
+        environments = copy(environments);
+    }
+
+    static <V> Map<String, V> copy(Map<String, V> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+    }
+
+    static <V> List<V> copy(List<V> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    public record GitOps(String repoURL, String targetRevision, String path) {}
+
+    public record Tenancy(Quota quota, Access access, CloudIdentity cloudIdentity, String networkPolicy) {
+        public boolean restricted() {
+            return !"open".equals(networkPolicy);
+        }
+    }
+
+    public record Quota(String cpu, String memory, String gpu, String storage) {}
+
+    public record Access(List<String> admins, List<String> editors, List<String> viewers) {
+        public Access {
+            admins = copy(admins);
+            editors = copy(editors);
+            viewers = copy(viewers);
+        }
+    }
+
+    public record CloudIdentity(String provider, String role) {}
+
+    public record Secrets(String provider, SecretStore store, Map<String, SecretEntry> entries) {
+        public Secrets {
+            entries = copy(entries);
+        }
+    }
+
+    public record SecretStore(String kind, String name) {}
+
+    public record SecretEntry(String key) {}
+
+    public record Resources(String cpu, String memory, String gpu) {}
+
+    public record FeatureStore(String engine, String project, String registry, OnlineStore onlineStore,
+                               OfflineStore offlineStore, Server server, Materialize materialize) {}
+
+    public record OnlineStore(String type, String secret) {}
+
+    public record OfflineStore(String type) {}
+
+    public record Server(Integer replicas, Resources resources) {}
+
+    public record Materialize(String schedule) {}
+
+    public record Notebook(String owner, String image, Resources resources, String storage) {}
+
+    public record TrainingJob(String engine, String schedule, List<String> secrets, Map<String, Step> steps,
+                              String registerModel, String image, List<String> command, Integer workers,
+                              Resources resources) {
+        public TrainingJob {
+            secrets = copy(secrets);
+            steps = copy(steps);
+            command = copy(command);
+        }
+    }
+
+    public record Step(String image, List<String> command, List<String> dependsOn, Resources resources,
+                       Map<String, String> env) {
+        public Step {
+            command = copy(command);
+            dependsOn = copy(dependsOn);
+            env = copy(env);
+        }
+    }
+
+    public record ModelRegistry(String engine, String artifactRoot, BackendStore backendStore, Integer replicas) {}
+
+    public record BackendStore(String secret) {}
+
+    public record ServingModel(String engine, Model model, String image, List<String> args, Integer port,
+                               Map<String, String> env, Map<String, SecretRef> secretEnv, Replicas replicas,
+                               Autoscaling autoscaling, Resources resources, Canary canary, Ingress ingress,
+                               Health health) {
+        public ServingModel {
+            args = copy(args);
+            env = copy(env);
+            secretEnv = copy(secretEnv);
+        }
+    }
+
+    public record Model(String format, String storageUri) {}
+
+    public record SecretRef(String secret, String key) {}
+
+    public record Replicas(int min, int max) {}
+
+    public record Autoscaling(String metric, int target) {}
+
+    public record Canary(int trafficPercent) {}
+
+    public record Ingress(String host, boolean tls) {}
+
+    public record Health(String liveness, String readiness) {}
+
+    public record Monitoring(String scrapeInterval, Alerts alerts, boolean dashboards) {}
+
+    public record Alerts(Alert latencyP99, Alert errorRate) {}
+
+    /** {@code for} is a Java keyword, hence {@code forDuration}; it binds from {@code for}. */
+    public record Alert(String threshold,
+                        @com.fasterxml.jackson.annotation.JsonProperty("for") String forDuration) {}
+
+    public record EnvironmentSpec(String cluster, String namespace, String sync) {
+        public boolean autoSync() {
+            return "auto".equals(sync);
+        }
+    }
+}

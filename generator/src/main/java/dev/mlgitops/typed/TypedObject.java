@@ -1,0 +1,11 @@
+package dev.mlgitops.typed;
+
+import dev.mlgitops.model.Stage;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A rendered object that passed its type check. The manifest is the canonical tree (values of
+ * the types the API expects, keys in Kubernetes order); treat it as read-only.
+ */
+public record TypedObject(Stage stage, String blueprint, ObjectKey key, ObjectNode manifest) {
+}
