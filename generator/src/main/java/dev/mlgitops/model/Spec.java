@@ -138,6 +138,8 @@ public record Spec(
     public record Alert(String threshold,
                         @com.fasterxml.jackson.annotation.JsonProperty("for") String forDuration) {}
 
+    /** The overrides stay in the tree: the resolver merges them there, with their positions. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties("overrides")
     public record EnvironmentSpec(String cluster, String namespace, String sync) {
         public boolean autoSync() {
             return "auto".equals(sync);

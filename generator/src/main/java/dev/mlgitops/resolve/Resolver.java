@@ -1,14 +1,36 @@
 package dev.mlgitops.resolve;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.load.LoadedSpec;
+import dev.mlgitops.load.SourceMap;
+import dev.mlgitops.model.ProjectMetadata;
+import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Target;
 import dev.mlgitops.schema.SchemaChecker;
+import dev.mlgitops.schema.SchemaViolation;
+import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Applies each environment's overrides and binds references. (Being built.) */
+/**
+ * Turns a schema-checked spec into one immutable model per environment: each environment's
+ * {@code overrides} merged into {@code spec} (RFC 7386), the result checked again, image keys
+ * and secret names bound. Every finding points at the place in the file that caused it: the
+ * override when an override did, else the spec.
+ */
 public final class Resolver {
+
+    private static final String SPEC = "/spec";
 
     private final SchemaChecker schema;
 
@@ -16,7 +38,78 @@ public final class Resolver {
         this.schema = schema;
     }
 
-    public Optional<ResolvedProject> resolve(LoadedSpec spec, Findings findings) {
-        throw new UnsupportedOperationException("resolve: not built yet");
+    public Optional<ResolvedProject> resolve(LoadedSpec loaded, Findings findings) {
+        ObjectNode root = loaded.root();
+        SourceMap sources = loaded.sourceMap();
+        ProjectMetadata metadata = bind(root.get("metadata"), ProjectMetadata.class, "/metadata", sources, findings);
+        ObjectNode specNode = (ObjectNode) root.get("spec");
+        Spec asWritten = bind(specNode, Spec.class, SPEC, sources, findings);
+        if (metadata == null || asWritten == null) {
+            return Optional.empty();
+        }
+        checkReferences(asWritten, pointer -> SPEC + pointer, null, sources, findings);
+
+        List<ResolvedEnvironment> environments = new ArrayList<>();
+        int order = 0;
+        for (Map.Entry<String, Spec.EnvironmentSpec> entry : asWritten.environments().entrySet()) {
+            String name = entry.getKey();
+            String overridesPointer = SPEC + "/environments/" + SourceMap.escape(name) + "/overrides";
+            JsonNode overrides = specNode.path("environments").path(name).get("overrides");
+            MergePatch.Merged merged = MergePatch.apply(specNode, overrides, overridesPointer);
+            Optional<Spec> spec = resolveEnvironment(name, merged, sources, findings);
+            Spec.EnvironmentSpec environment = entry.getValue();
+            Target target = new Target(name, order++, environment.cluster(), environment.namespace(),
+                    environment.autoSync());
+            spec.ifPresent(s -> environments.add(new ResolvedEnvironment(metadata, s, Optional.of(target))));
+        }
+        if (findings.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResolvedProject(loaded.sourceFile(),
+                ResolvedEnvironment.base(metadata, asWritten), environments));
+    }
+
+    private Optional<Spec> resolveEnvironment(String name, MergePatch.Merged merged, SourceMap sources,
+                                              Findings findings) {
+        List<SchemaViolation> violations = schema.checkSpec(merged.tree());
+        for (SchemaViolation violation : violations) {
+            String origin = merged.origin(violation.pointer(), SPEC);
+            findings.add(Finding.of(Code.ENV_INVALID, SourceMap.dotted(origin), sources.at(origin),
+                    Code.ENV_INVALID.message(name, violation.message())));
+        }
+        if (!violations.isEmpty()) {
+            return Optional.empty();
+        }
+        Spec spec = bind(merged.tree(), Spec.class, SPEC, sources, findings);
+        if (spec == null) {
+            return Optional.empty();
+        }
+        checkReferences(spec, pointer -> merged.origin(pointer, SPEC), name, sources, findings);
+        return Optional.of(spec);
+    }
+
+    /** Reports dangling references; a finding caused by an override names the environment. */
+    private static void checkReferences(Spec spec, java.util.function.UnaryOperator<String> origin,
+                                        String environment, SourceMap sources, Findings findings) {
+        References.check(spec, (code, pointer, message) -> {
+            String source = origin.apply(pointer);
+            boolean fromOverride = environment != null && source.contains("/overrides");
+            String text = fromOverride ? "environment '" + environment + "': " + message : message;
+            findings.add(Finding.of(code, SourceMap.dotted(source), sources.at(source), text));
+        });
+    }
+
+    /**
+     * Binds a checked tree to the model. The schema check ran first, so a failure here means the
+     * schema and the model disagree; it is still reported as a finding, never thrown at the user.
+     */
+    private static <T> T bind(JsonNode node, Class<T> type, String pointer, SourceMap sources, Findings findings) {
+        try {
+            return KubeYaml.mapper().treeToValue(node, type);
+        } catch (JacksonException e) {
+            findings.add(Finding.of(Code.SCHEMA_INVALID, SourceMap.dotted(pointer), sources.at(pointer),
+                    Code.SCHEMA_INVALID.message("cannot be read: " + e.getOriginalMessage())));
+            return null;
+        }
     }
 }

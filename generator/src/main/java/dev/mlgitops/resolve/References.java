@@ -1,0 +1,92 @@
+package dev.mlgitops.resolve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.load.SourceMap;
+import dev.mlgitops.model.Spec;
+
+/**
+ * Finds every image key and secret name a spec uses, with the pointer of the use, and reports
+ * those that name nothing defined.
+ */
+final class References {
+
+    /** One use of a name, at a JSON pointer relative to {@code spec}. */
+    record Use(String pointer, String name) {
+    }
+
+    /** Reports a dangling reference at a pointer relative to {@code spec}. */
+    interface Sink {
+        void report(Code code, String pointer, String message);
+    }
+
+    private References() {
+    }
+
+    static void check(Spec spec, Sink sink) {
+        Set<String> images = spec.images().keySet();
+        for (Use use : imageUses(spec)) {
+            if (!images.contains(use.name())) {
+                sink.report(Code.REF_IMAGE, use.pointer(), Code.REF_IMAGE.message(use.name(), known(images)));
+            }
+        }
+        Set<String> secrets = spec.secrets() == null ? Set.of() : spec.secrets().entries().keySet();
+        for (Use use : secretUses(spec)) {
+            if (!secrets.contains(use.name())) {
+                sink.report(Code.REF_SECRET, use.pointer(), Code.REF_SECRET.message(use.name(), known(secrets)));
+            }
+        }
+    }
+
+    static List<Use> imageUses(Spec spec) {
+        List<Use> uses = new ArrayList<>();
+        spec.notebooks().forEach((name, notebook) ->
+                add(uses, pointer("notebooks", name, "image"), notebook.image()));
+        spec.training().forEach((job, training) -> {
+            add(uses, pointer("training", job, "image"), training.image());
+            training.steps().forEach((step, s) ->
+                    add(uses, pointer("training", job, "steps", step, "image"), s.image()));
+        });
+        spec.serving().forEach((name, model) -> add(uses, pointer("serving", name, "image"), model.image()));
+        return uses;
+    }
+
+    static List<Use> secretUses(Spec spec) {
+        List<Use> uses = new ArrayList<>();
+        if (spec.featureStore() != null && spec.featureStore().onlineStore() != null) {
+            add(uses, "/featureStore/onlineStore/secret", spec.featureStore().onlineStore().secret());
+        }
+        if (spec.modelRegistry() != null && spec.modelRegistry().backendStore() != null) {
+            add(uses, "/modelRegistry/backendStore/secret", spec.modelRegistry().backendStore().secret());
+        }
+        spec.training().forEach((job, training) -> {
+            for (int i = 0; i < training.secrets().size(); i++) {
+                add(uses, pointer("training", job, "secrets") + "/" + i, training.secrets().get(i));
+            }
+        });
+        spec.serving().forEach((name, model) -> model.secretEnv().forEach((variable, ref) ->
+                add(uses, pointer("serving", name, "secretEnv", variable, "secret"), ref.secret())));
+        return uses;
+    }
+
+    private static void add(List<Use> uses, String pointer, String name) {
+        if (name != null) {
+            uses.add(new Use(pointer, name));
+        }
+    }
+
+    private static String pointer(String... tokens) {
+        StringBuilder pointer = new StringBuilder();
+        for (String token : tokens) {
+            pointer.append('/').append(SourceMap.escape(token));
+        }
+        return pointer.toString();
+    }
+
+    private static String known(Set<String> names) {
+        return names.isEmpty() ? "(none)" : String.join(", ", names.stream().sorted().toList());
+    }
+}
