@@ -3,6 +3,7 @@ package dev.mlgitops.load;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mlgitops.finding.Locator;
 import dev.mlgitops.finding.Position;
 
 /**
@@ -47,26 +48,11 @@ public final class SourceMap {
 
     /** The dotted path users read ({@code spec.serving.x}) for a JSON pointer. */
     public static String dotted(String pointer) {
-        if (pointer.isEmpty()) {
-            return "";
-        }
-        StringBuilder path = new StringBuilder();
-        for (String token : pointer.substring(1).split("/", -1)) {
-            String name = token.replace("~1", "/").replace("~0", "~");
-            if (name.chars().allMatch(Character::isDigit) && !name.isEmpty()) {
-                path.append('[').append(name).append(']');
-            } else {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(name);
-            }
-        }
-        return path.toString();
+        return Locator.dotted(pointer);
     }
 
     /** Escapes one key for use in a JSON pointer (RFC 6901). */
     public static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
+        return Locator.escape(key);
     }
 }

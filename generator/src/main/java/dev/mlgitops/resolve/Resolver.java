@@ -47,7 +47,9 @@ public final class Resolver {
         if (metadata == null || asWritten == null) {
             return Optional.empty();
         }
-        checkReferences(asWritten, pointer -> SPEC + pointer, null, sources, findings);
+        ResolvedEnvironment base = new ResolvedEnvironment(metadata, asWritten, Optional.empty(),
+                FileLocator.ofSpec(sources));
+        checkReferences(base, findings);
 
         List<ResolvedEnvironment> environments = new ArrayList<>();
         int order = 0;
@@ -56,17 +58,21 @@ public final class Resolver {
             String overridesPointer = SPEC + "/environments/" + SourceMap.escape(name) + "/overrides";
             JsonNode overrides = specNode.path("environments").path(name).get("overrides");
             MergePatch.Merged merged = MergePatch.apply(specNode, overrides, overridesPointer);
-            Optional<Spec> spec = resolveEnvironment(name, merged, sources, findings);
             Spec.EnvironmentSpec environment = entry.getValue();
             Target target = new Target(name, order++, environment.cluster(), environment.namespace(),
                     environment.autoSync());
-            spec.ifPresent(s -> environments.add(new ResolvedEnvironment(metadata, s, Optional.of(target))));
+            resolveEnvironment(name, merged, sources, findings)
+                    .map(spec -> new ResolvedEnvironment(metadata, spec, Optional.of(target),
+                            FileLocator.ofMerge(sources, merged)))
+                    .ifPresent(resolved -> {
+                        checkReferences(resolved, findings);
+                        environments.add(resolved);
+                    });
         }
         if (findings.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new ResolvedProject(loaded.sourceFile(),
-                ResolvedEnvironment.base(metadata, asWritten), environments));
+        return Optional.of(new ResolvedProject(loaded.sourceFile(), base, environments));
     }
 
     private Optional<Spec> resolveEnvironment(String name, MergePatch.Merged merged, SourceMap sources,
@@ -80,22 +86,15 @@ public final class Resolver {
         if (!violations.isEmpty()) {
             return Optional.empty();
         }
-        Spec spec = bind(merged.tree(), Spec.class, SPEC, sources, findings);
-        if (spec == null) {
-            return Optional.empty();
-        }
-        checkReferences(spec, pointer -> merged.origin(pointer, SPEC), name, sources, findings);
-        return Optional.of(spec);
+        return Optional.ofNullable(bind(merged.tree(), Spec.class, SPEC, sources, findings));
     }
 
     /** Reports dangling references; a finding caused by an override names the environment. */
-    private static void checkReferences(Spec spec, java.util.function.UnaryOperator<String> origin,
-                                        String environment, SourceMap sources, Findings findings) {
-        References.check(spec, (code, pointer, message) -> {
-            String source = origin.apply(pointer);
-            boolean fromOverride = environment != null && source.contains("/overrides");
-            String text = fromOverride ? "environment '" + environment + "': " + message : message;
-            findings.add(Finding.of(code, SourceMap.dotted(source), sources.at(source), text));
+    private static void checkReferences(ResolvedEnvironment environment, Findings findings) {
+        References.check(environment.spec(), (code, pointer, message) -> {
+            boolean fromOverride = environment.locator().origin(pointer).contains("/overrides/");
+            String text = fromOverride ? "environment '" + environment.name() + "': " + message : message;
+            findings.add(environment.locator().finding(code, pointer, text));
         });
     }
 
