@@ -36,6 +36,19 @@ public enum Code {
     REF_IMAGE(Severity.ERROR, "image key '%s' is not defined under spec.images; known keys: %s"),
     REF_SECRET(Severity.ERROR, "secret '%s' is not an entry of spec.secrets.entries; known entries: %s"),
 
+    // check: what a schema cannot say
+    CHECK_STEP_UNKNOWN(Severity.ERROR, "step '%s' depends on '%s', which is not a step of this pipeline; steps: %s"),
+    CHECK_STEP_CYCLE(Severity.ERROR, "the steps depend on each other in a cycle: %s; remove one of these dependsOn entries"),
+    CHECK_REGISTER_WITHOUT_REGISTRY(Severity.ERROR, "registerModel '%s' needs a model registry: add spec.modelRegistry or remove registerModel"),
+    CHECK_REPLICAS_ORDER(Severity.ERROR, "replicas.min (%d) is greater than replicas.max (%d): lower min or raise max"),
+    CHECK_CANARY_ENGINE(Severity.ERROR, "canary traffic needs engine kserve, but '%s' uses engine %s: remove canary or switch the engine"),
+    CHECK_CRON(Severity.ERROR, "'%s' is not a valid cron schedule: %s"),
+    CHECK_QUANTITY_ZERO(Severity.ERROR, "%s is zero: give a positive amount"),
+    CHECK_NAME_TOO_LONG(Severity.ERROR, "the generated name '%s' has %d characters, more than the %d a %s allows: shorten '%s' or metadata.name"),
+    CHECK_SAME_PLACEMENT(Severity.ERROR, "environments '%s' and '%s' both deploy to namespace '%s' of cluster '%s': give each its own namespace"),
+    CHECK_GPU_OVER_QUOTA(Severity.ERROR, "%s asks for %s GPUs, more than the tenancy quota of %s: lower the request or raise spec.tenancy.quota.gpu"),
+    CHECK_OVERRIDE_UNKNOWN(Severity.ERROR, "removes %s '%s', which the spec does not define; defined: %s"),
+
     // render and type: the blueprints
     RENDER_UNSUPPORTED(Severity.WARNING, "%s is not rendered by this version of mlgitops yet; its objects are left out"),
     RENDER_FAILED(Severity.ERROR, "blueprint %s failed: %s"),

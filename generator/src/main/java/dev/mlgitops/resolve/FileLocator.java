@@ -3,19 +3,28 @@ package dev.mlgitops.resolve;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Locator;
 import dev.mlgitops.finding.Position;
 import dev.mlgitops.load.SourceMap;
 
-/** A locator over the loaded file: the merge's origins, then the file's positions. */
-record FileLocator(SourceMap sources, UnaryOperator<String> origins) implements Locator {
+/**
+ * A locator over the loaded file: the merge's origins, then the file's positions. A finding
+ * whose value came from an environment's overrides names that environment, so the same mistake
+ * in the shared spec is reported once while an override's is reported against its environment.
+ *
+ * @param environment empty for the spec as written
+ */
+record FileLocator(SourceMap sources, UnaryOperator<String> origins, Optional<String> environment)
+        implements Locator {
 
     static FileLocator ofSpec(SourceMap sources) {
-        return new FileLocator(sources, pointer -> "/spec" + pointer);
+        return new FileLocator(sources, pointer -> "/spec" + pointer, Optional.empty());
     }
 
-    static FileLocator ofMerge(SourceMap sources, MergePatch.Merged merged) {
-        return new FileLocator(sources, pointer -> merged.origin(pointer, "/spec"));
+    static FileLocator ofMerge(SourceMap sources, MergePatch.Merged merged, String environment) {
+        return new FileLocator(sources, pointer -> merged.origin(pointer, "/spec"), Optional.of(environment));
     }
 
     @Override
@@ -26,5 +35,14 @@ record FileLocator(SourceMap sources, UnaryOperator<String> origins) implements 
     @Override
     public Optional<Position> position(String sourcePointer) {
         return sources.find(sourcePointer);
+    }
+
+    @Override
+    public Finding finding(Code code, String specPointer, String message) {
+        String origin = origin(specPointer);
+        String text = environment.isPresent() && MergePatch.isInsideOverrides(origin)
+                ? "environment '" + environment.get() + "': " + message
+                : message;
+        return Finding.of(code, Locator.dotted(origin), position(origin).orElse(null), text);
     }
 }

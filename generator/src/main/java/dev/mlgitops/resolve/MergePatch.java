@@ -15,15 +15,21 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class MergePatch {
 
-    private MergePatch() {
+    private final Map<String, String> origins;
+    private final List<String> removedNothing;
+
+    private MergePatch(Map<String, String> origins, List<String> removedNothing) {
+        this.origins = origins;
+        this.removedNothing = removedNothing;
     }
 
     /**
      * A merged tree and the origin of every subtree the patch replaced.
      *
      * @param patchedFrom merged pointer → pointer of the patch value that replaced it there
+     * @param removedNothing merged pointers where the patch removed a key that was not there
      */
-    record Merged(ObjectNode tree, Map<String, String> patchedFrom) {
+    record Merged(ObjectNode tree, Map<String, String> patchedFrom, List<String> removedNothing) {
 
         /**
          * The pointer in the source file that produced {@code mergedPointer}: inside an override
@@ -45,20 +51,25 @@ final class MergePatch {
         }
     }
 
+    /** Whether a pointer of the file lies inside an environment's overrides. */
+    static boolean isInsideOverrides(String sourcePointer) {
+        return sourcePointer.matches("/spec/environments/[^/]+/overrides(/.*)?");
+    }
+
     /**
      * Applies {@code patch} (found in the file at {@code patchPointer}) to a copy of {@code target}.
      */
     static Merged apply(ObjectNode target, JsonNode patch, String patchPointer) {
         Map<String, String> origins = new TreeMap<>();
+        List<String> removedNothing = new ArrayList<>();
         ObjectNode merged = target.deepCopy();
         if (patch instanceof ObjectNode patchObject) {
-            mergeInto(merged, patchObject, "", patchPointer, origins);
+            new MergePatch(origins, removedNothing).mergeInto(merged, patchObject, "", patchPointer);
         }
-        return new Merged(merged, origins);
+        return new Merged(merged, origins, List.copyOf(removedNothing));
     }
 
-    private static void mergeInto(ObjectNode target, ObjectNode patch, String pointer, String patchPointer,
-                                  Map<String, String> origins) {
+    private void mergeInto(ObjectNode target, ObjectNode patch, String pointer, String patchPointer) {
         List<String> names = new ArrayList<>();
         patch.propertyNames().forEach(names::add);
         for (String name : names) {
@@ -66,14 +77,16 @@ final class MergePatch {
             String childPointer = pointer + "/" + SourceMap.escape(name);
             String childPatchPointer = patchPointer + "/" + SourceMap.escape(name);
             if (value.isNull()) {
-                target.remove(name);
+                if (target.remove(name) == null) {
+                    removedNothing.add(childPointer);
+                }
             } else if (value instanceof ObjectNode patchObject) {
                 JsonNode existing = target.get(name);
                 ObjectNode child = existing instanceof ObjectNode object ? object : target.putObject(name);
                 if (!(existing instanceof ObjectNode)) {
                     origins.put(childPointer, childPatchPointer);
                 }
-                mergeInto(child, patchObject, childPointer, childPatchPointer, origins);
+                mergeInto(child, patchObject, childPointer, childPatchPointer);
             } else {
                 target.set(name, value.deepCopy());
                 origins.put(childPointer, childPatchPointer);

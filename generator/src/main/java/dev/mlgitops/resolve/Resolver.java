@@ -58,12 +58,13 @@ public final class Resolver {
             String overridesPointer = SPEC + "/environments/" + SourceMap.escape(name) + "/overrides";
             JsonNode overrides = specNode.path("environments").path(name).get("overrides");
             MergePatch.Merged merged = MergePatch.apply(specNode, overrides, overridesPointer);
+            OverrideTargets.check(specNode, merged, FileLocator.ofMerge(sources, merged, name), findings);
             Spec.EnvironmentSpec environment = entry.getValue();
             Target target = new Target(name, order++, environment.cluster(), environment.namespace(),
                     environment.autoSync());
             resolveEnvironment(name, merged, sources, findings)
                     .map(spec -> new ResolvedEnvironment(metadata, spec, Optional.of(target),
-                            FileLocator.ofMerge(sources, merged)))
+                            FileLocator.ofMerge(sources, merged, name)))
                     .ifPresent(resolved -> {
                         checkReferences(resolved, findings);
                         environments.add(resolved);
@@ -89,13 +90,9 @@ public final class Resolver {
         return Optional.ofNullable(bind(merged.tree(), Spec.class, SPEC, sources, findings));
     }
 
-    /** Reports dangling references; a finding caused by an override names the environment. */
     private static void checkReferences(ResolvedEnvironment environment, Findings findings) {
-        References.check(environment.spec(), (code, pointer, message) -> {
-            boolean fromOverride = environment.locator().origin(pointer).contains("/overrides/");
-            String text = fromOverride ? "environment '" + environment.name() + "': " + message : message;
-            findings.add(environment.locator().finding(code, pointer, text));
-        });
+        References.check(environment.spec(),
+                (code, pointer, message) -> findings.add(environment.locator().finding(code, pointer, message)));
     }
 
     /**

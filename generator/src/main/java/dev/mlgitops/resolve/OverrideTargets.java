@@ -1,0 +1,58 @@
+package dev.mlgitops.resolve;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Locator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An override that removes something the spec does not have is a no-op, and almost always a
+ * typo ({@code notebooks: {gpu-labs: null}}): report it with the names that do exist.
+ */
+final class OverrideTargets {
+
+    private OverrideTargets() {
+    }
+
+    static void check(ObjectNode spec, MergePatch.Merged merged, Locator locator,
+                      Findings findings) {
+        for (String pointer : merged.removedNothing()) {
+            int slash = pointer.lastIndexOf('/');
+            String parent = pointer.substring(0, slash);
+            String name = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+            findings.add(locator.finding(Code.CHECK_OVERRIDE_UNKNOWN, pointer,
+                    Code.CHECK_OVERRIDE_UNKNOWN.message(describe(parent), name,
+                            names(spec.at(parent.isEmpty() ? "" : parent)))));
+        }
+    }
+
+    /** What the removed key names, from where it stands: {@code /serving/x} names a model. */
+    private static String describe(String parent) {
+        if (parent.isEmpty()) {
+            return "the stage";
+        }
+        if (parent.matches("/training/[^/]+/steps")) {
+            return "the step";
+        }
+        return switch (parent) {
+            case "/notebooks" -> "the notebook";
+            case "/training" -> "the pipeline";
+            case "/serving" -> "the model";
+            case "/images" -> "the image";
+            default -> "the field";
+        };
+    }
+
+    private static String names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node instanceof ObjectNode object) {
+            object.propertyNames().forEach(names::add);
+        }
+        names.remove("environments");
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+}
