@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mlgitops.check.MeaningChecker;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.layout.Layout;
 import dev.mlgitops.layout.OutputTree;
@@ -31,7 +32,7 @@ public final class MlGitops {
     private MlGitops() {
     }
 
-    /** Load, check the schema, resolve every environment. */
+    /** Load, check the schema, resolve every environment, check the meaning. */
     public static Validation validate(Path specFile, GenerateOptions options) {
         Findings findings = new Findings();
         String sourceFile = specFile.getFileName().toString();
@@ -45,6 +46,7 @@ public final class MlGitops {
             return new Validation(sourceFile, findings, Optional.empty());
         }
         Optional<ResolvedProject> project = new Resolver(schema).resolve(loaded.get(), findings);
+        project.ifPresent(resolved -> new MeaningChecker().check(resolved, findings));
         return new Validation(sourceFile, findings, findings.hasErrors() ? Optional.empty() : project);
     }
 

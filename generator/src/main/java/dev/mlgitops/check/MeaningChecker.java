@@ -1,0 +1,37 @@
+package dev.mlgitops.check;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.ResolvedProject;
+
+/**
+ * Checks what a schema cannot say, on the spec as written and on every environment. A mistake in
+ * the shared spec yields the same finding for each environment, and {@link Findings} keeps one.
+ */
+public final class MeaningChecker {
+
+    private static final List<MeaningRule> RULES = List.of(
+            new StepGraph(),
+            new RegisterModelNeedsRegistry(),
+            new ReplicaBounds(),
+            new CanaryNeedsKserve(),
+            new CronSchedules(),
+            new PositiveQuantities(),
+            new NameLengths(),
+            new GpusWithinQuota());
+
+    public void check(ResolvedProject project, Findings findings) {
+        List<ResolvedEnvironment> all = new ArrayList<>();
+        all.add(project.base());
+        all.addAll(project.environments());
+        for (ResolvedEnvironment environment : all) {
+            for (MeaningRule rule : RULES) {
+                rule.check(environment, findings);
+            }
+        }
+        DistinctPlacements.check(project, findings);
+    }
+}

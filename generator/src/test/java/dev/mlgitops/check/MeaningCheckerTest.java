@@ -1,0 +1,153 @@
+package dev.mlgitops.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.ProjectMetadata;
+import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Target;
+import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.node.ObjectNode;
+
+class MeaningCheckerTest {
+
+    private static final Path REFERENCE = Path.of("../example-repo/mlproject.yaml");
+
+    /** The reference spec, changed by {@code edit}, checked as the base of a one-environment project. */
+    private static List<String> check(Consumer<ObjectNode> edit) {
+        ObjectNode root = (ObjectNode) KubeYaml.mapper().readTree(REFERENCE.toFile());
+        ObjectNode spec = (ObjectNode) root.get("spec");
+        edit.accept(spec);
+        ProjectMetadata metadata = KubeYaml.mapper().treeToValue(root.get("metadata"), ProjectMetadata.class);
+        Spec bound = KubeYaml.mapper().treeToValue(spec, Spec.class);
+        List<ResolvedEnvironment> environments = new ArrayList<>();
+        int order = 0;
+        for (Map.Entry<String, Spec.EnvironmentSpec> e : bound.environments().entrySet()) {
+            Target target = new Target(e.getKey(), order++, e.getValue().cluster(), e.getValue().namespace(), false);
+            environments.add(new ResolvedEnvironment(metadata, bound, Optional.of(target)));
+        }
+        ResolvedProject project = new ResolvedProject("mlproject.yaml", ResolvedEnvironment.base(metadata, bound),
+                environments);
+        Findings findings = new Findings();
+        new MeaningChecker().check(project, findings);
+        return findings.sorted().stream().map(f -> f.format("mlproject.yaml")).toList();
+    }
+
+    private static ObjectNode at(ObjectNode spec, String pointer) {
+        return (ObjectNode) spec.at(pointer);
+    }
+
+    @Test
+    void acceptsTheReferenceSpec() {
+        assertThat(check(spec -> { })).isEmpty();
+    }
+
+    @Test
+    void rejectsDependsOnAnUnknownStepNamingTheSteps() {
+        List<String> findings = check(spec ->
+                at(spec, "/training/nightly/steps/train").putArray("dependsOn").add("extrakt"));
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-STEP-UNKNOWN] "
+                + "spec.training.nightly.steps.train.dependsOn[0]: step 'train' depends on 'extrakt', which is not "
+                + "a step of this pipeline; steps: extract, train, evaluate");
+    }
+
+    @Test
+    void rejectsStepCycleWithThePath() {
+        List<String> findings = check(spec ->
+                at(spec, "/training/nightly/steps/extract").putArray("dependsOn").add("evaluate"));
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-STEP-CYCLE] "
+                + "spec.training.nightly.steps.extract.dependsOn: the steps depend on each other in a cycle: "
+                + "extract -> evaluate -> train -> extract; remove one of these dependsOn entries");
+    }
+
+    @Test
+    void rejectsRegisterModelWithoutAModelRegistry() {
+        List<String> findings = check(spec -> spec.remove("modelRegistry"));
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-REGISTER-WITHOUT-REGISTRY] "
+                + "spec.training.nightly.registerModel: registerModel 'fraud-classifier' needs a model registry: "
+                + "add spec.modelRegistry or remove registerModel");
+    }
+
+    /** The base and each of the three environments find it; it is reported once. */
+    @Test
+    void rejectsAMinimumAboveTheMaximum() {
+        List<String> findings = check(spec -> at(spec, "/serving/explainer/replicas").put("min", 5));
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-REPLICAS-ORDER] "
+                + "spec.serving.explainer.replicas.min: replicas.min (5) is greater than replicas.max (4): "
+                + "lower min or raise max");
+    }
+
+    @Test
+    void rejectsCanaryOnThePlainDeploymentEngine() {
+        List<String> findings = check(spec ->
+                at(spec, "/serving/explainer").putObject("canary").put("trafficPercent", 10));
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-CANARY-ENGINE] "
+                + "spec.serving.explainer.canary: canary traffic needs engine kserve, but 'explainer' uses engine "
+                + "deployment: remove canary or switch the engine");
+    }
+
+    @Test
+    void rejectsAScheduleWithAMinuteOutOfRange() {
+        List<String> findings = check(spec -> at(spec, "/training/nightly").put("schedule", "60 2 * * *"));
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-CRON] "
+                + "spec.training.nightly.schedule: '60 2 * * *' is not a valid cron schedule: "
+                + "the minute '60' is not a number from 0 to 59");
+    }
+
+    @Test
+    void rejectsZeroCpu() {
+        List<String> findings = check(spec -> at(spec, "/serving/explainer/resources").put("cpu", "0m"));
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-QUANTITY-ZERO] "
+                + "spec.serving.explainer.resources.cpu: cpu is zero: give a positive amount");
+    }
+
+    @Test
+    void rejectsANameTooLongOncePrefixedNamingTheLimitAndTheName() {
+        String item = "a".repeat(40);
+        List<String> findings = check(spec -> {
+            ObjectNode training = at(spec, "/training");
+            training.set(item, training.remove("nightly"));
+        });
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-NAME-TOO-LONG] "
+                + "spec.training." + item + ": the generated name 'fraud-detection-" + item + "' has 56 characters, "
+                + "more than the 52 a scheduled job's name allows: shorten '" + item + "' or metadata.name");
+    }
+
+    @Test
+    void rejectsAGpuRequestAboveTheQuota() {
+        List<String> findings = check(spec -> at(spec, "/notebooks/gpu-lab/resources").put("gpu", 8));
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-GPU-OVER-QUOTA] "
+                + "spec.notebooks.gpu-lab.resources.gpu: notebook 'gpu-lab' asks for 8 GPUs, more than the tenancy "
+                + "quota of 4: lower the request or raise spec.tenancy.quota.gpu");
+    }
+
+    @Test
+    void rejectsTwoEnvironmentsInOneNamespaceOfTheInCluster() {
+        List<String> findings = check(spec -> at(spec, "/environments/staging")
+                .put("cluster", "https://kubernetes.default.svc/").put("namespace", "fraud-dev"));
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-SAME-PLACEMENT] "
+                + "spec.environments.staging.namespace: environments 'dev' and 'staging' both deploy to namespace "
+                + "'fraud-dev' of cluster 'https://kubernetes.default.svc/': give each its own namespace");
+    }
+}
