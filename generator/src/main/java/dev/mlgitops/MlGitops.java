@@ -15,6 +15,7 @@ import dev.mlgitops.load.SpecLoader;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.render.Blueprints;
+import dev.mlgitops.report.FindingReports;
 import dev.mlgitops.render.Renderer;
 import dev.mlgitops.resolve.Resolver;
 import dev.mlgitops.schema.SchemaChecker;
@@ -70,6 +71,15 @@ public final class MlGitops {
         }
         OutputTree tree = Layout.lay(project, base, environments);
         return new Generation(validation.sourceFile(), findings, Optional.of(tree), Optional.empty());
+    }
+
+    /**
+     * The findings as SARIF, JUnit XML and JSON reports.
+     *
+     * @param specUri the spec's path as code-scanning tools resolve it (relative to the repository root)
+     */
+    public static FindingReports reports(String specUri, Findings findings) {
+        return FindingReports.of(specUri, findings);
     }
 
     /** Build the tree and write it to {@code <outputDirectory>/<spec.gitops.path>}. */
