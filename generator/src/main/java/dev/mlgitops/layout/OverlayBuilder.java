@@ -20,6 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * environment: objects the base lacks become files of the overlay, objects the environment lacks
  * become {@code $patch: delete} patches, and objects that differ become JSON patches.
  *
+ * <p>Kustomize applies an overlay's patches before its namespace and label transformers (checked
+ * with kubectl), and those transformers act on the overlay's whole output as they would on the
+ * environment's own objects. So the patches are computed between the bare base and environment
+ * objects, and an object needs one exactly when its bare versions differ.
+ *
  * @param base the stage's base objects by file name; empty when the stage has no base
  * @param environment the environment's objects of the stage by file name (as rendered, not placed)
  */
@@ -36,7 +41,7 @@ record OverlayBuilder(Target target, SortedMap<String, TypedObject> base, Sorted
             TypedObject inEnvironment = environment.get(entry.getKey());
             if (inEnvironment == null || !inEnvironment.key().equals(inBase.key())) {
                 patches.add(deletion(inBase.key()));
-            } else if (!placed(inBase).equals(placed(inEnvironment))) {
+            } else if (!inBase.manifest().equals(inEnvironment.manifest())) {
                 patches.add(jsonPatch(inBase.key(), JsonPatchDiff.diff(inBase.manifest(), inEnvironment.manifest())));
             }
         }
@@ -49,10 +54,6 @@ record OverlayBuilder(Target target, SortedMap<String, TypedObject> base, Sorted
         }
         files.put("kustomization.yaml", Kustomizations.overlay(target, resources, patches));
         return files;
-    }
-
-    private ObjectNode placed(TypedObject object) {
-        return Placement.place(target, object).manifest();
     }
 
     /** A strategic-merge patch that removes the base object from this environment. */
