@@ -15,7 +15,6 @@ import dev.mlgitops.model.Stage;
 import dev.mlgitops.model.Target;
 import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.write.TreeWriter;
-import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,17 +66,17 @@ class OverlaysBuildTheFullRenderingTest {
     }
 
     /**
-     * Objects by apiVersion, kind, namespace and name; each parsed back from YAML text so that
-     * both sides have the same node types. A duplicate fails: every object must appear once.
+     * Objects by apiVersion, kind, namespace and name. Both sides come straight from the YAML
+     * parser (fixture files, kubectl's output), so a string that became a number fails the
+     * comparison. A duplicate fails too: every object must appear once.
      */
     private static Map<String, JsonNode> byIdentity(List<ObjectNode> objects) {
         Map<String, JsonNode> byIdentity = new TreeMap<>();
         for (ObjectNode object : objects) {
-            JsonNode reparsed = KubeYaml.mapper().readTree(KubeYaml.write(object));
-            JsonNode metadata = reparsed.path("metadata");
-            String identity = reparsed.path("apiVersion").asString() + " " + reparsed.path("kind").asString() + " "
+            JsonNode metadata = object.path("metadata");
+            String identity = object.path("apiVersion").asString() + " " + object.path("kind").asString() + " "
                     + metadata.path("namespace").asString("") + "/" + metadata.path("name").asString();
-            assertThat(byIdentity.put(identity, reparsed)).as("%s appears once", identity).isNull();
+            assertThat(byIdentity.put(identity, object)).as("%s appears once", identity).isNull();
         }
         return byIdentity;
     }
