@@ -208,6 +208,17 @@ class LayoutTest {
     }
 
     @Test
+    void refusesAnObjectThatTwoStagesOfAnEnvironmentRender() {
+        TypedObject account = Fixtures.object(Stage.TENANCY, "{apiVersion: v1, kind: ServiceAccount, metadata: {name: runner}}");
+        TypedObject again = new TypedObject(Stage.TRAINING, "training/kubernetes-job", account.key(), account.manifest());
+
+        assertThatThrownBy(() -> Layout.lay(Fixtures.project(Fixtures.DEV), List.of(), Map.of("dev", List.of(account, again))))
+                .isInstanceOf(MlGitopsException.class)
+                .hasMessage("laying out environment dev: ServiceAccount runner is rendered by tenancy/test and by"
+                        + " training/kubernetes-job; one object must belong to one stage");
+    }
+
+    @Test
     void refusesAClusterScopedKindKustomizeWouldPutInTheNamespace() {
         TypedObject store = new TypedObject(Stage.TENANCY, "tenancy/external-secrets",
                 new dev.mlgitops.typed.ObjectKey("external-secrets.io/v1", "ClusterSecretStore", "vault", false),
