@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 class LayoutTest {
 
     private static final String HEADER = Header.forSource("mlproject.yaml");
+    /** How every kustomization.yaml of the tree begins. */
+    private static final String KUSTOMIZATION = HEADER + "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n";
 
     private final OutputTree tree = Fixtures.tree();
 
@@ -57,9 +59,7 @@ class LayoutTest {
 
     @Test
     void writesOneBaseObjectPerFileAndListsThemSorted() {
-        assertThat(tree.files().get("base/model-registry/kustomization.yaml")).isEqualTo(HEADER + """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
+        assertThat(tree.files().get("base/model-registry/kustomization.yaml")).isEqualTo(KUSTOMIZATION + """
                 resources:
                 - deployment-fraud-detection-mlflow.yaml
                 - service-fraud-detection-mlflow.yaml
@@ -75,9 +75,7 @@ class LayoutTest {
 
     @Test
     void overlayAddsTheEnvironmentsOwnObjectsAndPatchesOnlyWhatDiffers() {
-        assertThat(tree.files().get("overlays/prod/serving/kustomization.yaml")).isEqualTo(HEADER + """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
+        assertThat(tree.files().get("overlays/prod/serving/kustomization.yaml")).isEqualTo(KUSTOMIZATION + """
                 resources:
                 - ../../../base/serving
                 - configmap-fraud-detection-canary.yaml
@@ -123,9 +121,7 @@ class LayoutTest {
 
     @Test
     void overlayOfAStageWithoutBaseHoldsOnlyItsOwnObjects() {
-        assertThat(tree.files().get("overlays/prod/monitoring/kustomization.yaml")).isEqualTo(HEADER + """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
+        assertThat(tree.files().get("overlays/prod/monitoring/kustomization.yaml")).isEqualTo(KUSTOMIZATION + """
                 resources:
                 - servicemonitor-fraud-detection-explainer.yaml
                 namespace: fraud
