@@ -1,12 +1,32 @@
 package dev.mlgitops.layout;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
+import dev.mlgitops.MlGitopsException;
+import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Stage;
+import dev.mlgitops.model.Target;
+import dev.mlgitops.typed.ObjectKey;
 import dev.mlgitops.typed.TypedObject;
+import dev.mlgitops.yaml.Header;
+import dev.mlgitops.yaml.KubeYaml;
 
-/** Lays out bases, overlays and Argo CD objects. (Being built in its own branch.) */
+/**
+ * Lays out the tree: a kustomize base per stage from the spec as written, an overlay per
+ * environment and stage computed as the difference between that base and the environment's
+ * {@linkplain Placement full rendering}, and the Argo CD objects that sync the overlays.
+ */
 public final class Layout {
 
     private Layout() {
@@ -17,6 +37,92 @@ public final class Layout {
      * @param environments each environment's objects as rendered, by name, in promotion order
      */
     public static OutputTree lay(ResolvedProject project, List<TypedObject> base, Map<String, List<TypedObject>> environments) {
-        throw new UnsupportedOperationException("layout: not built yet");
+        base.forEach(KustomizeScope::requireKnownScope);
+        environments.values().forEach(objects -> objects.forEach(KustomizeScope::requireKnownScope));
+        String header = Header.forSource(project.sourceFile());
+        SortedMap<String, String> files = new TreeMap<>();
+
+        Map<Stage, SortedMap<String, TypedObject>> bases = byStage("base", base);
+        bases.forEach((stage, objects) -> {
+            objects.forEach((file, object) -> files.put(baseFolder(stage) + "/" + file, header + KubeYaml.write(object.manifest())));
+            files.put(baseFolder(stage) + "/kustomization.yaml",
+                    header + KubeYaml.write(Kustomizations.base(List.copyOf(objects.keySet()))));
+        });
+
+        ArgoCdObjects argoCd = new ArgoCdObjects(project.metadata().name(), project.gitops());
+        List<Target> targets = new ArrayList<>();
+        Set<ArgoCdObjects.GroupKind> clusterKinds = new LinkedHashSet<>();
+        Set<ArgoCdObjects.GroupKind> namespacedKinds = new LinkedHashSet<>();
+        for (ResolvedEnvironment environment : project.environments()) {
+            Target target = environment.target()
+                    .orElseThrow(() -> new MlGitopsException("laying out: environment " + environment.name() + " has no target"));
+            targets.add(target);
+            List<TypedObject> objects = environments.get(target.environment());
+            if (objects == null) {
+                throw new MlGitopsException("laying out environment " + target.environment() + ": no objects were rendered for it");
+            }
+            requireEachObjectOnce(target, objects);
+            for (TypedObject object : objects) {
+                var kind = new ArgoCdObjects.GroupKind(object.key().group(), object.key().kind());
+                (object.key().namespaced() ? namespacedKinds : clusterKinds).add(kind);
+            }
+            byStage(target.environment(), objects).forEach((stage, staged) -> {
+                String folder = "overlays/" + target.environment() + "/" + stage.folder();
+                SortedMap<String, TypedObject> stageBase = bases.getOrDefault(stage, new TreeMap<>());
+                Optional<String> basePath = stageBase.isEmpty() ? Optional.empty() : Optional.of("../../../" + baseFolder(stage));
+                new OverlayBuilder(target, stageBase, staged).files(basePath)
+                        .forEach((file, node) -> files.put(folder + "/" + file, header + KubeYaml.write(node)));
+                files.put(appsFolder(target.environment()) + "/" + stage.folder() + ".yaml",
+                        header + KubeYaml.write(argoCd.application(target, stage)));
+            });
+            files.put("argocd/" + target.environment() + "/root.yaml", header + KubeYaml.write(argoCd.root(target)));
+        }
+        files.put("argocd/appproject.yaml",
+                header + KubeYaml.write(argoCd.appProject(targets, clusterKinds, namespacedKinds)));
+        return new OutputTree(treeRoot(project.gitops()), files);
+    }
+
+    /** The folder of the GitOps repository the tree goes in, without leading or trailing '/'. */
+    static String treeRoot(Spec.GitOps gitops) {
+        String path = gitops.path() == null ? "" : gitops.path().replaceAll("^/+|/+$", "");
+        return path.equals(".") ? "" : path;
+    }
+
+    static String appsFolder(String environment) {
+        return "argocd/" + environment + "/apps";
+    }
+
+    private static String baseFolder(Stage stage) {
+        return "base/" + stage.folder();
+    }
+
+    /** Argo CD lets no two Applications own one object, so no two stages may render it. */
+    private static void requireEachObjectOnce(Target target, List<TypedObject> objects) {
+        Map<String, TypedObject> seen = new HashMap<>();
+        for (TypedObject object : Placement.place(target, objects)) {
+            ObjectKey key = object.key();
+            String identity = key.group() + "/" + key.kind() + "/" + object.manifest().path("metadata").path("namespace").asString("")
+                    + "/" + key.name();
+            TypedObject previous = seen.putIfAbsent(identity, object);
+            if (previous != null) {
+                throw new MlGitopsException("laying out environment " + target.environment() + ": " + key + " is rendered by "
+                        + previous.blueprint() + " and by " + object.blueprint() + "; one object must belong to one stage");
+            }
+        }
+    }
+
+    /** The objects by stage (in stage order), then by file name; two objects may not share a file. */
+    private static Map<Stage, SortedMap<String, TypedObject>> byStage(String owner, List<TypedObject> objects) {
+        Map<Stage, SortedMap<String, TypedObject>> byStage = new EnumMap<>(Stage.class);
+        for (TypedObject object : objects) {
+            TypedObject previous = byStage.computeIfAbsent(object.stage(), stage -> new TreeMap<>())
+                    .putIfAbsent(object.key().fileName(), object);
+            if (previous != null) {
+                throw new MlGitopsException("laying out " + owner + "/" + object.stage().folder() + ": " + previous.key()
+                        + " (blueprint " + previous.blueprint() + ") and " + object.key() + " (blueprint "
+                        + object.blueprint() + ") would share the file " + object.key().fileName());
+            }
+        }
+        return byStage;
     }
 }
