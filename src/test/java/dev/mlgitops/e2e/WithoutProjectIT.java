@@ -52,6 +52,17 @@ class WithoutProjectIT {
     }
 
     @Test
+    void missingBlueprintsFolderFailsNamingIt() throws Exception {
+        Path folder = folderWithSpec("no-blueprints", referenceSpec());
+
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"),
+                "-D" + PluginProperties.BLUEPRINTS + "=my-blueprints");
+
+        MavenOutput.assertFailedWithoutStackTrace(run);
+        assertThat(run.output()).contains("The blueprints folder " + folder.resolve("my-blueprints") + " does not exist");
+    }
+
+    @Test
     void skipPropertySkipsValidate() throws Exception {
         Path folder = ForkedMaven.freshFolder("skipped");
 
