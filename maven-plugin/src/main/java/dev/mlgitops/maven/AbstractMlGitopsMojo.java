@@ -1,0 +1,107 @@
+package dev.mlgitops.maven;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.mlgitops.GenerateOptions;
+import dev.mlgitops.MlGitopsException;
+import dev.mlgitops.finding.Finding;
+import dev.mlgitops.finding.Findings;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every mlgitops goal shares: the spec, the blueprints, skipping, and turning findings into
+ * Maven's log and build result. A subclass makes one facade call in {@link #run}.
+ */
+abstract class AbstractMlGitopsMojo extends AbstractMojo {
+
+    /**
+     * The mlproject.yaml to read.
+     * <p>Property: {@value PluginProperties#SPEC}. Default: <code>${basedir}/mlproject.yaml</code>.
+     */
+    @Parameter(property = PluginProperties.SPEC, defaultValue = "${basedir}/mlproject.yaml")
+    private File spec;
+
+    /**
+     * A folder of Freemarker templates that replace the built-in blueprints of the same
+     * relative path (e.g. {@code serving/kserve/inferenceservice.yaml.ftl}); the others stay.
+     * <p>Property: {@value PluginProperties#BLUEPRINTS}. Default: none, the built-in blueprints only.
+     */
+    @Parameter(property = PluginProperties.BLUEPRINTS)
+    private File blueprints;
+
+    /**
+     * Skip this goal.
+     * <p>Property: {@value PluginProperties#SKIP}. Default: {@code false}.
+     */
+    @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("mlgitops: skipped (" + PluginProperties.SKIP + "=true)");
+            return;
+        }
+        GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info);
+        if (blueprints != null) {
+            options = options.withBlueprints(existingBlueprints());
+        }
+        try {
+            run(existingSpec(), options);
+        } catch (MlGitopsException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's one call into the generator; report its findings with {@link #report}. */
+    protected abstract void run(Path spec, GenerateOptions options) throws MojoFailureException;
+
+    /**
+     * Logs every finding in the one-line format and fails the build on errors with a one-line
+     * summary; the lines above it already say what and where, so no stack trace is wanted.
+     */
+    protected final void report(String sourceFile, Findings findings) throws MojoFailureException {
+        for (Finding finding : findings.sorted()) {
+            if (finding.isError()) {
+                getLog().error(finding.format(sourceFile));
+            } else {
+                getLog().warn(finding.format(sourceFile));
+            }
+        }
+        if (findings.hasErrors()) {
+            throw new MojoFailureException(sourceFile + " has " + count(findings.errorCount(), "error")
+                    + "; see the lines above");
+        }
+        if (findings.warningCount() > 0) {
+            getLog().warn(sourceFile + " has " + count(findings.warningCount(), "warning"));
+        }
+    }
+
+    private Path existingSpec() throws MojoFailureException {
+        Path file = spec.toPath().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new MojoFailureException("No spec file at " + file + ": create one there (start from"
+                    + " example-repo/mlproject.yaml of mlgitops) or point -D" + PluginProperties.SPEC
+                    + "=<file> at yours");
+        }
+        return file;
+    }
+
+    private Path existingBlueprints() throws MojoFailureException {
+        Path folder = blueprints.toPath().toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            throw new MojoFailureException("The blueprints folder " + folder + " does not exist: create it"
+                    + " or drop -D" + PluginProperties.BLUEPRINTS + " to use the built-in blueprints");
+        }
+        return folder;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.mlgitops.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+
+import dev.mlgitops.GenerateOptions;
+import dev.mlgitops.Generation;
+import dev.mlgitops.MlGitops;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Validates mlproject.yaml, then writes the kustomize and Argo CD tree to
+ * {@code <outputDirectory>/<spec.gitops.path>/}, so every Application's {@code source.path}
+ * resolves against the output directory as it will against the GitOps repository. On errors it
+ * writes nothing and fails the build.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
+public class GenerateMojo extends AbstractMlGitopsMojo {
+
+    /**
+     * The folder the tree is written under, as the root of the GitOps repository.
+     * <p>Property: {@value PluginProperties#OUTPUT_DIRECTORY}. Default:
+     * <code>${project.build.directory}/mlgitops</code>; without a pom, <code>./target/mlgitops</code>.
+     */
+    @Parameter(property = PluginProperties.OUTPUT_DIRECTORY)
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    /** The project's folder, or without a pom the folder Maven was started in. */
+    @Parameter(defaultValue = "${basedir}", readonly = true)
+    private File basedir;
+
+    @Override
+    protected void run(Path spec, GenerateOptions options) throws MojoFailureException {
+        Path output = outputDirectory();
+        Generation generation = MlGitops.generate(spec, options.withOutputDirectory(output));
+        report(generation.sourceFile(), generation.findings());
+        generation.tree().ifPresent(tree -> getLog().info("mlgitops: tree is in " + output.resolve(tree.root())));
+    }
+
+    private Path outputDirectory() {
+        if (outputDirectory != null) {
+            return outputDirectory.toPath().toAbsolutePath().normalize();
+        }
+        // The default is computed here, not in the annotation: without a pom Maven runs a
+        // standalone super-pom whose build directory stays "${project.basedir}/target" verbatim.
+        Path buildDirectory = project.getFile() != null
+                ? Path.of(project.getBuild().getDirectory())
+                : basedir.toPath().resolve("target");
+        return buildDirectory.resolve("mlgitops").toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.mlgitops.maven;
+
+import java.nio.file.Path;
+
+import dev.mlgitops.GenerateOptions;
+import dev.mlgitops.MlGitops;
+import dev.mlgitops.Validation;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Checks mlproject.yaml (YAML, schema, environments and references) and prints every finding as
+ * {@code file:line:column: severity [CODE] path: message}; fails the build on errors. Writes nothing.
+ * Runs without a project too: {@code mvn dev.mlgitops:mlgitops-maven-plugin:validate -Dmlgitops.spec=path/to/mlproject.yaml}.
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
+public class ValidateMojo extends AbstractMlGitopsMojo {
+
+    @Override
+    protected void run(Path spec, GenerateOptions options) throws MojoFailureException {
+        Validation validation = MlGitops.validate(spec, options);
+        report(validation.sourceFile(), validation.findings());
+        getLog().info("mlgitops: " + validation.sourceFile() + " is valid");
+    }
+}

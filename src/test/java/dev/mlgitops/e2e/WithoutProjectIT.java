@@ -1,0 +1,103 @@
+package dev.mlgitops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.mlgitops.maven.PluginProperties;
+import org.junit.jupiter.api.Test;
+
+/** Real Maven in a folder without a pom, calling the plugin by its full coordinates. */
+class WithoutProjectIT {
+
+    private static final String SCORER_ENGINE = "      engine: kserve                         # kserve | deployment\n";
+
+    @Test
+    void validateAcceptsTheReferenceSpec() throws Exception {
+        Path folder = folderWithSpec("valid", referenceSpec());
+
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"));
+
+        MavenOutput.assertSucceeded(run);
+        assertThat(run.output()).contains("mlgitops: mlproject.yaml is valid");
+    }
+
+    @Test
+    void validateFailsOnABrokenSpecWithTheFindingLineAndAOneLineSummary() throws Exception {
+        String reference = referenceSpec();
+        assertThat(reference).contains(SCORER_ENGINE);
+        Path folder = folderWithSpec("broken", reference.replace(SCORER_ENGINE, SCORER_ENGINE.replaceFirst("kserve", "kservee")));
+
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"),
+                "-D" + PluginProperties.SPEC + "=" + folder.resolve("mlproject.yaml"));
+
+        MavenOutput.assertFailedWithoutStackTrace(run);
+        assertThat(run.output()).contains("\n[ERROR] mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
+                + " 'kservee' is not one of kserve, deployment (did you mean 'kserve'?)\n");
+        assertThat(run.output()).contains(": mlproject.yaml has 1 error; see the lines above -> [Help 1]\n");
+    }
+
+    @Test
+    void missingSpecFailsNamingTheFileAndHowToCreateOne() throws Exception {
+        Path folder = ForkedMaven.freshFolder("no-spec");
+
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"));
+
+        MavenOutput.assertFailedWithoutStackTrace(run);
+        assertThat(run.output()).contains("No spec file at " + folder.resolve("mlproject.yaml") + ": create one there",
+                "-D" + PluginProperties.SPEC + "=<file>");
+    }
+
+    @Test
+    void missingBlueprintsFolderFailsNamingIt() throws Exception {
+        Path folder = folderWithSpec("no-blueprints", referenceSpec());
+
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"),
+                "-D" + PluginProperties.BLUEPRINTS + "=my-blueprints");
+
+        MavenOutput.assertFailedWithoutStackTrace(run);
+        assertThat(run.output()).contains("The blueprints folder " + folder.resolve("my-blueprints") + " does not exist");
+    }
+
+    @Test
+    void skipPropertySkipsValidate() throws Exception {
+        Path folder = ForkedMaven.freshFolder("skipped");
+
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"), "-D" + PluginProperties.SKIP);
+
+        MavenOutput.assertSucceeded(run);
+        assertThat(run.output()).contains("mlgitops: skipped (mlgitops.skip=true)");
+    }
+
+    @Test
+    void generateWritesUnderTargetMlgitopsOfTheCurrentFolder() throws Exception {
+        Path folder = folderWithSpec("generate", referenceSpec());
+
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("generate"));
+
+        MavenOutput.assertSucceeded(run);
+        assertThat(folder.resolve("target/mlgitops/projects/fraud-detection/argocd/appproject.yaml")).isRegularFile();
+    }
+
+    @Test
+    void helpListsBothGoalsAndEveryProperty() throws Exception {
+        Command.Result run = ForkedMaven.run(ForkedMaven.freshFolder("help"), ForkedMaven.pluginGoal("help"), "-Ddetail");
+
+        MavenOutput.assertSucceeded(run);
+        assertThat(run.output()).contains("mlgitops:validate", "mlgitops:generate", PluginProperties.SPEC,
+                PluginProperties.OUTPUT_DIRECTORY, PluginProperties.SKIP, PluginProperties.BLUEPRINTS);
+    }
+
+    private static String referenceSpec() throws IOException {
+        return Files.readString(Repository.exampleRepo().resolve("mlproject.yaml"), StandardCharsets.UTF_8);
+    }
+
+    private static Path folderWithSpec(String name, String spec) throws IOException {
+        Path folder = ForkedMaven.freshFolder(name);
+        Files.writeString(folder.resolve("mlproject.yaml"), spec, StandardCharsets.UTF_8);
+        return folder;
+    }
+}
