@@ -28,6 +28,7 @@ final class PositionedTreeReader {
     private final String sourceFile;
     private final Findings findings;
     private final Map<String, Position> positions = new HashMap<>();
+    private final Map<String, Position> keyPositions = new HashMap<>();
     private final Map<String, Anchored> anchors = new HashMap<>();
     private int expandedAliases;
     private boolean aliasLimitReported;
@@ -43,8 +44,8 @@ final class PositionedTreeReader {
         this.findings = findings;
     }
 
-    Map<String, Position> positions() {
-        return positions;
+    SourceMap sourceMap() {
+        return new SourceMap(sourceFile, positions, keyPositions);
     }
 
     boolean depthLimitReported() {
@@ -110,6 +111,7 @@ final class PositionedTreeReader {
             String name = parser.currentName();
             Position keyPosition = here();
             String child = pointer + "/" + SourceMap.escape(name);
+            keyPositions.put(child, keyPosition);
             Integer firstLine = firstLines.putIfAbsent(name, keyPosition.line());
             if (firstLine != null) {
                 findings.add(Code.YAML_DUPLICATE_KEY, SourceMap.dotted(child), keyPosition,

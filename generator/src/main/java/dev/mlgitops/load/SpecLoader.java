@@ -65,7 +65,7 @@ public final class SpecLoader {
             PositionedTreeReader reader = new PositionedTreeReader(parser, sourceFile, findings);
             try {
                 Optional<ObjectNode> root = reader.readDocument();
-                return root.map(tree -> new LoadedSpec(sourceFile, tree, new SourceMap(sourceFile, reader.positions())));
+                return root.map(tree -> new LoadedSpec(sourceFile, tree, reader.sourceMap()));
             } catch (StreamConstraintsException e) {
                 // nesting far beyond our own limit stops Jackson while skipping; the depth is already reported
                 if (!reader.depthLimitReported()) {
