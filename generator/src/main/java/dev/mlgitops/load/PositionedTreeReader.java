@@ -1,6 +1,7 @@
 package dev.mlgitops.load;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -187,6 +188,6 @@ final class PositionedTreeReader {
         if (node.isNull()) {
             return "null";
         }
-        return "the " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " '" + node.asString() + "'";
+        return "the " + node.getNodeType().name().toLowerCase(Locale.ROOT) + " '" + node.asString() + "'";
     }
 }

@@ -69,12 +69,12 @@ public final class SpecLoader {
             } catch (StreamConstraintsException e) {
                 // nesting far beyond our own limit stops Jackson while skipping; the depth is already reported
                 if (!reader.depthLimitReported()) {
-                    findings.add(SyntaxError.of(e, sourceFile));
+                    findings.add(SyntaxError.of(e, text, sourceFile));
                 }
                 return Optional.empty();
             }
         } catch (JacksonException e) {
-            findings.add(SyntaxError.of(e, sourceFile));
+            findings.add(SyntaxError.of(e, text, sourceFile));
             return Optional.empty();
         }
     }

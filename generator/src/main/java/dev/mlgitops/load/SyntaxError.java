@@ -1,5 +1,6 @@
 package dev.mlgitops.load;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.mlgitops.finding.Code;
@@ -7,8 +8,11 @@ import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Position;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Turns the parser's exception into a finding a user can act on: the place of the problem (not
@@ -19,13 +23,33 @@ final class SyntaxError {
     private SyntaxError() {
     }
 
-    static Finding of(JacksonException e, String sourceFile) {
-        if (e.getCause() instanceof MarkedYamlEngineException yaml) {
+    /** @param text the parsed text, to place problems the scanner reports by character offset */
+    static Finding of(JacksonException e, String text, String sourceFile) {
+        Throwable cause = e.getCause();
+        if (cause instanceof MarkedYamlEngineException yaml) {
             Position position = yaml.getProblemMark().map(mark -> at(mark, sourceFile))
                     .orElseGet(() -> at(e.getLocation(), sourceFile));
-            return Finding.of(Code.YAML_SYNTAX, "", position, Code.YAML_SYNTAX.message(describe(yaml)));
+            return syntax(position, describe(yaml));
         }
-        return Finding.of(Code.YAML_SYNTAX, "", at(e.getLocation(), sourceFile), Code.YAML_SYNTAX.message(describe(e)));
+        if (cause instanceof ReaderException reader) {
+            return syntax(at(text, reader.getPosition(), sourceFile), String.format(Locale.ROOT,
+                    "the control character U+%04X is not allowed in YAML", reader.getCodePoint()));
+        }
+        if (cause instanceof YamlVersionException) {
+            return syntax(at(e.getLocation(), sourceFile), "the %YAML directive names a version this parser does not read");
+        }
+        if (e instanceof StreamConstraintsException) {
+            return syntax(at(e.getLocation(), sourceFile), "a number, key or text is longer than mlgitops reads");
+        }
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Expected a property name")) {
+            return syntax(at(e.getLocation(), sourceFile), "a mapping key must be a plain value, not a list or a mapping");
+        }
+        return syntax(at(e.getLocation(), sourceFile), "the file cannot be read as YAML");
+    }
+
+    private static Finding syntax(Position position, String problem) {
+        return Finding.of(Code.YAML_SYNTAX, "", position, Code.YAML_SYNTAX.message(problem));
     }
 
     private static String describe(MarkedYamlEngineException yaml) {
@@ -42,15 +66,6 @@ final class SyntaxError {
         return problem;
     }
 
-    /** Jackson's own checks: only mapping keys that are collections reach here in practice. */
-    private static String describe(JacksonException e) {
-        String message = e.getOriginalMessage();
-        if (message != null && message.startsWith("Expected a property name")) {
-            return "a mapping key must be a plain value, not a list or a mapping";
-        }
-        return "the file cannot be read as YAML";
-    }
-
     private static String plain(String text) {
         String trimmed = text == null ? "" : text.strip();
         return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
@@ -65,5 +80,23 @@ final class SyntaxError {
             return null;
         }
         return new Position(sourceFile, location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    /** The line and column of a character offset (in code points, as the scanner counts). */
+    private static Position at(String text, int offset, String sourceFile) {
+        int line = 1;
+        int column = 1;
+        int index = 0;
+        for (int seen = 0; seen < offset && index < text.length(); seen++) {
+            int codePoint = text.codePointAt(index);
+            index += Character.charCount(codePoint);
+            if (codePoint == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Position(sourceFile, line, column);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import dev.mlgitops.CaseFolders;
@@ -176,6 +177,24 @@ class SpecLoaderTest {
         assertThat(CaseFolders.lines(findings)).singleElement().asString()
                 .startsWith("mlproject.yaml:1:70: error [MLG-YAML-DEPTH] deep[0]")
                 .endsWith(": nested deeper than 64 levels: flatten the structure");
+    }
+
+    @Test
+    void neverThrowsOnMangledInput() throws IOException {
+        byte[] reference = Files.readAllBytes(REFERENCE);
+        byte[] noise = ":-[]{}&*!|>'\"#%?,\t\n \u00e9".getBytes(StandardCharsets.UTF_8);
+        Random random = new Random(42);
+        for (int run = 0; run < 300; run++) {
+            byte[] mangled = reference.clone();
+            for (int edit = 0; edit < 1 + run % 8; edit++) {
+                mangled[random.nextInt(mangled.length)] = noise[random.nextInt(noise.length)];
+            }
+            Findings own = new Findings();
+
+            Optional<LoadedSpec> loaded = SpecLoader.load(mangled, "mlproject.yaml", own);
+
+            assertThat(loaded.isPresent() || own.hasErrors()).as("run %d: empty only with an error", run).isTrue();
+        }
     }
 
     @Test

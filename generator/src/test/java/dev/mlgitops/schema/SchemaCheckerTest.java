@@ -2,8 +2,12 @@ package dev.mlgitops.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +22,7 @@ import dev.mlgitops.load.SpecLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class SchemaCheckerTest {
@@ -81,6 +86,28 @@ class SchemaCheckerTest {
     }
 
     @Test
+    void neverThrowsOnMangledSpecs() throws Exception {
+        byte[] reference = Files.readAllBytes(REFERENCE);
+        byte[] noise = "abcZ09_-~/.:{}[]\"".getBytes(StandardCharsets.UTF_8);
+        Random random = new Random(7);
+        int checked = 0;
+        for (int run = 0; run < 300; run++) {
+            byte[] mangled = reference.clone();
+            for (int edit = 0; edit < 1 + run % 6; edit++) {
+                mangled[random.nextInt(mangled.length)] = noise[random.nextInt(noise.length)];
+            }
+            Findings own = new Findings();
+            Optional<LoadedSpec> loaded = SpecLoader.load(mangled, "mlproject.yaml", own);
+            if (loaded.isPresent()) {
+                SchemaChecker.shared().check(loaded.get(), own);
+                checked++;
+            }
+        }
+
+        assertThat(checked).isGreaterThan(50);
+    }
+
+    @Test
     void acceptsTheReferenceSpecSectionOnItsOwn() {
         assertThat(SchemaChecker.shared().checkSpec(referenceSpec())).isEmpty();
     }
@@ -104,7 +131,7 @@ class SchemaCheckerTest {
         }
     }
 
-    private tools.jackson.databind.JsonNode referenceSpec() {
+    private JsonNode referenceSpec() {
         Findings ignored = new Findings();
         return SpecLoader.load(REFERENCE, "mlproject.yaml", ignored).orElseThrow().root().get("spec").deepCopy();
     }
