@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
@@ -16,9 +17,6 @@ import tools.jackson.databind.JsonNode;
  * what is allowed, and the closest allowed word when the value looks like a typo.
  */
 final class ViolationTranslator {
-
-    static final String API_VERSION = "mlgitops.dev/v1alpha1";
-    static final String KIND = "MLProject";
 
     /** Keywords that only summarize errors of their subschemas, which say more. */
     private static final Set<String> SUMMARIES = Set.of("allOf", "anyOf", "oneOf", "not", "if", "then", "else");
@@ -82,16 +80,16 @@ final class ViolationTranslator {
         };
     }
 
+    /** A fixed value; the schema fixes apiVersion and kind, which have codes of their own. */
     private static SchemaViolation constant(String pointer, JsonNode value, JsonNode expected) {
         String written = Values.text(value);
-        if (pointer.equals("/apiVersion")) {
-            return new SchemaViolation(pointer, Code.SPEC_API_VERSION, Code.SPEC_API_VERSION.message(written, API_VERSION));
-        }
-        if (pointer.equals("/kind")) {
-            return new SchemaViolation(pointer, Code.SPEC_KIND, Code.SPEC_KIND.message(written, KIND));
-        }
-        return new SchemaViolation(pointer, Code.SCHEMA_INVALID,
-                Code.SCHEMA_INVALID.message("'" + written + "' must be '" + Values.text(expected) + "'"));
+        String wanted = Values.text(expected);
+        return switch (pointer) {
+            case "/apiVersion" -> new SchemaViolation(pointer, Code.SPEC_API_VERSION, Code.SPEC_API_VERSION.message(written, wanted));
+            case "/kind" -> new SchemaViolation(pointer, Code.SPEC_KIND, Code.SPEC_KIND.message(written, wanted));
+            default -> new SchemaViolation(pointer, Code.SCHEMA_INVALID,
+                    Code.SCHEMA_INVALID.message("'" + written + "' must be '" + wanted + "'"));
+        };
     }
 
     private SchemaViolation unknownField(String pointer, Error error) {
@@ -135,7 +133,8 @@ final class ViolationTranslator {
     private static SchemaViolation badKey(String pointer, Error error) {
         String key = error.getProperty();
         String keyPointer = pointer + "/" + SourceMap.escape(key);
-        String reason = String.valueOf(error.getArguments()[1]);
+        Object[] arguments = error.getArguments();
+        String reason = arguments != null && arguments.length > 1 ? String.valueOf(arguments[1]) : "is not valid";
         String ref = error.getSchemaNode().path("$ref").asString();
         if (reason.contains("pattern") && ref.startsWith("#/$defs/")) {
             return new SchemaViolation(keyPointer, Code.SCHEMA_PATTERN,
@@ -155,9 +154,8 @@ final class ViolationTranslator {
 
     /** A JSON pointer built from the path's parts, escaped as RFC 6901 asks. */
     static String pointer(NodePath path) {
-        return java.util.stream.IntStream.range(0, path.getNameCount())
+        return IntStream.range(0, path.getNameCount())
                 .mapToObj(i -> "/" + SourceMap.escape(String.valueOf(path.getElement(i))))
                 .collect(Collectors.joining());
     }
-
 }

@@ -60,6 +60,17 @@ class SpecLoaderTest {
         assertThat(sourceMap.at("/spec/serving")).isEqualTo(new Position("mlproject.yaml", 115, 3));
         assertThat(sourceMap.at("/apiVersion")).isEqualTo(new Position("mlproject.yaml", 20, 13));
         assertThat(sourceMap.at("/spec/serving/scorer/notThere")).isEqualTo(new Position("mlproject.yaml", 116, 5));
+        assertThat(sourceMap.keyAt("/spec/serving/scorer/engine")).isEqualTo(new Position("mlproject.yaml", 117, 7));
+    }
+
+    @Test
+    void rejectsDuplicateKeyWithBothLinesAndReadsOn() {
+        Optional<LoadedSpec> loaded = load("metadata:\n  name: one\n  team: a\n  name: two\n  team: b\n");
+
+        assertThat(loaded).isPresent();
+        assertThat(CaseFolders.lines(findings)).containsExactly(
+                "mlproject.yaml:4:3: error [MLG-YAML-DUPLICATE-KEY] metadata.name: duplicate key 'name' (first at line 2): keep one of them",
+                "mlproject.yaml:5:3: error [MLG-YAML-DUPLICATE-KEY] metadata.team: duplicate key 'team' (first at line 3): keep one of them");
     }
 
     @Test
