@@ -18,6 +18,9 @@ public final class CaseFolders {
 
     public static final String SPEC = "mlproject.yaml";
 
+    /** The reference mlproject.yaml, a byte copy of the user contract in example-repo. */
+    public static final Path REFERENCE = Path.of("../example-repo/mlproject.yaml");
+
     private CaseFolders() {
     }
 

@@ -24,8 +24,6 @@ import tools.jackson.databind.JsonNode;
 
 class SpecLoaderTest {
 
-    private static final Path REFERENCE = Path.of("../example-repo/mlproject.yaml");
-
     private final Findings findings = new Findings();
 
     static Stream<Path> cases() {
@@ -42,7 +40,7 @@ class SpecLoaderTest {
 
     @Test
     void loadsTheReferenceFileWithoutFindings() {
-        Optional<LoadedSpec> loaded = SpecLoader.load(REFERENCE, "mlproject.yaml", findings);
+        Optional<LoadedSpec> loaded = SpecLoader.load(CaseFolders.REFERENCE, "mlproject.yaml", findings);
 
         assertThat(findings.isEmpty()).isTrue();
         assertThat(loaded).isPresent();
@@ -53,7 +51,7 @@ class SpecLoaderTest {
 
     @Test
     void recordsScalarsAtTheirValueAndCollectionsAtTheirKey() {
-        SourceMap sourceMap = SpecLoader.load(REFERENCE, "mlproject.yaml", findings).orElseThrow().sourceMap();
+        SourceMap sourceMap = SpecLoader.load(CaseFolders.REFERENCE, "mlproject.yaml", findings).orElseThrow().sourceMap();
 
         assertThat(sourceMap.at("/spec/serving/scorer/engine")).isEqualTo(new Position("mlproject.yaml", 117, 15));
         assertThat(sourceMap.at("/spec/serving/scorer")).isEqualTo(new Position("mlproject.yaml", 116, 5));
@@ -192,7 +190,7 @@ class SpecLoaderTest {
 
     @Test
     void neverThrowsOnMangledInput() throws IOException {
-        byte[] reference = Files.readAllBytes(REFERENCE);
+        byte[] reference = Files.readAllBytes(CaseFolders.REFERENCE);
         byte[] noise = ":-[]{}&*!|>'\"#%?,\t\n \u00e9".getBytes(StandardCharsets.UTF_8);
         Random random = new Random(42);
         for (int run = 0; run < 300; run++) {

@@ -27,8 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 class SchemaCheckerTest {
 
-    private static final Path REFERENCE = Path.of("../example-repo/mlproject.yaml");
-
     private final Findings findings = new Findings();
 
     static Stream<Path> cases() {
@@ -48,7 +46,7 @@ class SchemaCheckerTest {
 
     @Test
     void acceptsTheReferenceFileWithoutFindings() {
-        LoadedSpec reference = SpecLoader.load(REFERENCE, "mlproject.yaml", findings).orElseThrow();
+        LoadedSpec reference = SpecLoader.load(CaseFolders.REFERENCE, "mlproject.yaml", findings).orElseThrow();
 
         SchemaChecker.shared().check(reference, findings);
 
@@ -87,7 +85,7 @@ class SchemaCheckerTest {
 
     @Test
     void neverThrowsOnMangledSpecs() throws Exception {
-        byte[] reference = Files.readAllBytes(REFERENCE);
+        byte[] reference = Files.readAllBytes(CaseFolders.REFERENCE);
         byte[] noise = "abcZ09_-~/.:{}[]\"".getBytes(StandardCharsets.UTF_8);
         Random random = new Random(7);
         int checked = 0;
@@ -133,6 +131,6 @@ class SchemaCheckerTest {
 
     private JsonNode referenceSpec() {
         Findings ignored = new Findings();
-        return SpecLoader.load(REFERENCE, "mlproject.yaml", ignored).orElseThrow().root().get("spec").deepCopy();
+        return SpecLoader.load(CaseFolders.REFERENCE, "mlproject.yaml", ignored).orElseThrow().root().get("spec").deepCopy();
     }
 }
