@@ -21,8 +21,8 @@ public enum Code {
     YAML_NON_STRING_KEY(Severity.ERROR, "key %s is not a string: quote it"),
 
     // schema: the shape of the file
-    SPEC_API_VERSION(Severity.ERROR, "apiVersion '%s' is not supported: use '%s'"),
-    SPEC_KIND(Severity.ERROR, "kind '%s' is not supported: use '%s'"),
+    SPEC_API_VERSION(Severity.ERROR, "'%s' is not a supported apiVersion: use '%s'"),
+    SPEC_KIND(Severity.ERROR, "'%s' is not a supported kind: use '%s'"),
     SCHEMA_REQUIRED(Severity.ERROR, "required field '%s' is missing: add it"),
     SCHEMA_UNKNOWN_FIELD(Severity.ERROR, "unknown field '%s'%s"),
     SCHEMA_ENUM(Severity.ERROR, "'%s' is not one of %s%s"),

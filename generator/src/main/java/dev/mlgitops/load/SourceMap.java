@@ -15,10 +15,17 @@ public final class SourceMap {
 
     private final String file;
     private final Map<String, Position> positions;
+    private final Map<String, Position> keys;
 
     public SourceMap(String file, Map<String, Position> positions) {
+        this(file, positions, Map.of());
+    }
+
+    /** @param keys where the key of each mapping entry stands, for findings about the key itself */
+    public SourceMap(String file, Map<String, Position> positions, Map<String, Position> keys) {
         this.file = file;
         this.positions = Map.copyOf(positions);
+        this.keys = Map.copyOf(keys);
     }
 
     public String file() {
@@ -44,6 +51,15 @@ public final class SourceMap {
     /** Like {@link #find} but null when nothing is known, for {@code Finding.of}. */
     public Position at(String pointer) {
         return find(pointer).orElse(null);
+    }
+
+    /**
+     * The position of the key of the mapping entry at {@code pointer} (an unknown field, a badly
+     * named map key), or {@link #at} when the node is no mapping entry or its key is not known.
+     */
+    public Position keyAt(String pointer) {
+        Position key = keys.get(pointer);
+        return key != null ? key : at(pointer);
     }
 
     /** The dotted path users read ({@code spec.serving.x}) for a JSON pointer. */

@@ -1,0 +1,58 @@
+package dev.mlgitops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.mlgitops.finding.Findings;
+
+/**
+ * Table cases kept as folders, {@code src/test/resources/<step>/<case>/{mlproject.yaml,expected.txt}}:
+ * expected.txt holds the exact finding lines the step prints for the case, in order.
+ */
+public final class CaseFolders {
+
+    public static final String SPEC = "mlproject.yaml";
+
+    /** The reference mlproject.yaml, a byte copy of the user contract in example-repo. */
+    public static final Path REFERENCE = Path.of("../example-repo/mlproject.yaml");
+
+    private CaseFolders() {
+    }
+
+    /** The case folders of one step, by name. */
+    public static Stream<Path> of(String step) {
+        Path root = Path.of("src/test/resources", step);
+        try (Stream<Path> folders = Files.list(root)) {
+            return folders.filter(Files::isDirectory).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] spec(Path caseFolder) {
+        return read(caseFolder.resolve(SPEC));
+    }
+
+    public static List<String> expected(Path caseFolder) {
+        String text = new String(read(caseFolder.resolve("expected.txt")), StandardCharsets.UTF_8);
+        return text.lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    public static List<String> lines(Findings findings) {
+        return findings.sorted().stream().map(finding -> finding.format(SPEC)).toList();
+    }
+
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
