@@ -12,8 +12,9 @@ import dev.mlgitops.render.RenderedDocument;
 import dev.mlgitops.yaml.KubeYaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,7 +30,9 @@ public final class Typer {
 
     private final KubeTypes types = new KubeTypes();
     private final UnknownFields unknownFields = new UnknownFields();
-    private final ObjectReader documents = KubeYaml.mapper().readerFor(JsonNode.class);
+    // one document at a time from a shared parser: what follows a document is the next one
+    private final ObjectReader documentReader = KubeYaml.mapper().readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public List<TypedObject> type(List<RenderedDocument> rendered, Findings findings) {
         List<TypedObject> typed = new ArrayList<>();
@@ -53,15 +56,17 @@ public final class Typer {
     /** The documents of one rendered text, empty ones (a template that emitted nothing) skipped. */
     private List<JsonNode> parse(RenderedDocument document, Findings findings) {
         List<JsonNode> nodes = new ArrayList<>();
-        try (MappingIterator<JsonNode> iterator = documents.readValues(document.yaml())) {
-            while (iterator.hasNext()) {
-                JsonNode node = iterator.next();
+        // a parser over the root values, not readValues: that one unwraps a document that is a list
+        try (JsonParser parser = KubeYaml.mapper().createParser(document.yaml())) {
+            while (parser.nextToken() != null) {
+                JsonNode node = documentReader.readValue(parser);
                 if (node != null && !node.isNull() && !node.isMissingNode()) {
                     nodes.add(node);
                 }
             }
         } catch (JacksonException e) {
-            invalid(findings, document, "YAML document", e.getOriginalMessage());
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + " of its output)";
+            invalid(findings, document, "YAML document", e.getOriginalMessage() + where);
         }
         return nodes;
     }
@@ -83,7 +88,7 @@ public final class Typer {
         try {
             bound = KubeYaml.mapper().treeToValue(object, type.get());
         } catch (JacksonException e) {
-            invalid(findings, document, kind, e.getOriginalMessage());
+            invalid(findings, document, kind, "at " + path(e) + ": " + e.getOriginalMessage());
             return Optional.empty();
         }
         List<UnknownFields.Unknown> unknown = unknownFields.find(bound);
@@ -99,6 +104,19 @@ public final class Typer {
         ObjectNode manifest = KubeYaml.ordered(KubeYaml.mapper().valueToTree(bound));
         ObjectKey key = new ObjectKey(apiVersion, kind, bound.getMetadata().getName(), KubeTypes.namespaced(type.get()));
         return Optional.of(new TypedObject(document.stage(), document.blueprint(), key, manifest));
+    }
+
+    /** The field a binding error is about, as {@code spec.template.spec.containers[0].name}. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the top level" : path.toString();
     }
 
     private static void invalid(Findings findings, RenderedDocument document, String what, String why) {
