@@ -1,7 +1,7 @@
 package dev.mlgitops.render;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.Spec;
@@ -30,7 +30,8 @@ record Project(ResolvedEnvironment environment) {
      * which win on a clash. None of them is ever used in a selector (see {@link #selector}).
      */
     Map<String, String> labels(Stage stage) {
-        Map<String, String> labels = new LinkedHashMap<>(environment.metadata().labels());
+        // sorted, so every label map reads the same wherever it sits (KubeYaml sorts only metadata's)
+        Map<String, String> labels = new TreeMap<>(environment.metadata().labels());
         labels.put("app.kubernetes.io/part-of", name());
         labels.put("app.kubernetes.io/managed-by", "mlgitops");
         labels.put("app.kubernetes.io/component", stage.folder());
