@@ -25,8 +25,9 @@ import freemarker.template.TemplateExceptionHandler;
 /**
  * Where the templates come from: the ones built into the jar (classpath
  * {@code mlgitops/blueprints/}), with a user's folder on top whose files replace the built-in
- * ones of the same relative path. Each instance holds one strict Freemarker configuration and
- * parses every template once.
+ * ones of the same relative path. Only templates an engine lists are rendered: a user file with a
+ * new name is never picked up. Each instance holds one strict Freemarker configuration and parses
+ * every template once.
  */
 public final class Blueprints {
 

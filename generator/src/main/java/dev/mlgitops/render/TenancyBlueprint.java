@@ -18,6 +18,9 @@ import dev.mlgitops.model.Stage;
  */
 final class TenancyBlueprint implements Engine {
 
+    /** Where the ingress controller runs; ingress-nginx's documented default namespace. */
+    static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
+
     private final List<Engine> workloads;
 
     /** @param workloads the engines whose needs (ServiceAccounts, allowed traffic) tenancy provides */
@@ -74,9 +77,6 @@ final class TenancyBlueprint implements Engine {
         model.put("ingressControllerNamespace", INGRESS_CONTROLLER_NAMESPACE);
         return List.of(model);
     }
-
-    /** Where the ingress controller runs; ingress-nginx's documented default namespace. */
-    static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
 
     /** {@code spec.hard} of the ResourceQuota, in the order kubectl users expect; absent ones left out. */
     private static Map<String, String> quota(Spec.Tenancy tenancy) {

@@ -46,9 +46,13 @@ class RendererTest {
     @Test
     void baseHasNoNamespaceAndNoObjectNamesOne() {
         Rendering base = Rendering.of(ReferenceProject.base());
+        Rendering prod = Rendering.of(ReferenceProject.prod());
 
         assertThat(base.byName()).doesNotContainKey("Namespace/fraud").hasSize(17);
         assertThat(base.objects()).allSatisfy(o -> assertThat(o.manifest().at("/metadata/namespace").isMissingNode())
+                .as(o.key() + " names no namespace").isTrue());
+        // the overlay sets each environment's namespace; blueprints never do
+        assertThat(prod.objects()).allSatisfy(o -> assertThat(o.manifest().at("/metadata/namespace").isMissingNode())
                 .as(o.key() + " names no namespace").isTrue());
     }
 
