@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
@@ -52,13 +53,13 @@ public final class Renderer {
     }
 
     /** The template's output, or empty when it failed (a finding says why) or rendered nothing. */
-    private java.util.Optional<String> render(String blueprint, Map<String, Object> model, Findings findings) {
+    private Optional<String> render(String blueprint, Map<String, Object> model, Findings findings) {
         try {
             Template template = blueprints.template(blueprint);
             StringWriter out = new StringWriter();
             template.process(model, out);
             String yaml = out.toString();
-            return yaml.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(yaml);
+            return yaml.isBlank() ? Optional.empty() : Optional.of(yaml);
         } catch (ParseException e) {
             failed(findings, blueprint, e.getLineNumber(), e.getEditorMessage());
         } catch (TemplateException e) {
@@ -66,7 +67,7 @@ public final class Renderer {
         } catch (IOException e) {
             failed(findings, blueprint, null, e.getMessage());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static void failed(Findings findings, String blueprint, Integer line, String message) {

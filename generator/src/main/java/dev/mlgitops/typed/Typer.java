@@ -36,11 +36,12 @@ public final class Typer {
 
     public List<TypedObject> type(List<RenderedDocument> rendered, Findings findings) {
         List<TypedObject> typed = new ArrayList<>();
-        Map<ObjectKey, String> seen = new HashMap<>();
+        // by kind and name, not apiVersion: two versions of one kind are still one object to the cluster
+        Map<String, String> seen = new HashMap<>();
         for (RenderedDocument document : rendered) {
             for (JsonNode node : parse(document, findings)) {
                 bind(document, node, findings).ifPresent(object -> {
-                    String first = seen.putIfAbsent(object.key(), document.blueprint());
+                    String first = seen.putIfAbsent(object.key().kind() + "/" + object.key().name(), document.blueprint());
                     if (first != null) {
                         findings.add(Code.TYPE_DUPLICATE_OBJECT, "", null, Code.TYPE_DUPLICATE_OBJECT.message(
                                 object.key(), document.environment(), first, document.blueprint()));

@@ -95,8 +95,8 @@ class BlueprintsTest {
     }
 
     @Test
-    void rawStringsAreEscapedEvenWhereATemplateForgetsTo() throws IOException {
-        // a blueprint writing a value inside a larger string still cannot break out of its scalar
+    void concatenatedValuesAreEscapedAsOneScalar() throws IOException {
+        // a blueprint building a string from values and text still cannot break out of its scalar
         write("serving/deployment/service.yaml.ftl", """
                 apiVersion: v1
                 kind: Service
