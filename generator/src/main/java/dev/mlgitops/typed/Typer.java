@@ -30,9 +30,11 @@ public final class Typer {
 
     private final KubeTypes types = new KubeTypes();
     private final UnknownFields unknownFields = new UnknownFields();
-    // one document at a time from a shared parser: what follows a document is the next one
+    // one document at a time from a shared parser: what follows a document is the next one;
+    // a key written twice would silently keep the last value, so it is an error
     private final ObjectReader documentReader = KubeYaml.mapper().readerFor(JsonNode.class)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     public List<TypedObject> type(List<RenderedDocument> rendered, Findings findings) {
         List<TypedObject> typed = new ArrayList<>();

@@ -111,6 +111,16 @@ class TyperTest {
     }
 
     @Test
+    void rejectsAKeyWrittenTwice() {
+        List<TypedObject> typed = type(doc("apiVersion: v1\nkind: Service\nmetadata: {name: a}\nmetadata: {name: b}\n"));
+
+        assertThat(typed).isEmpty();
+        assertThat(findings.sorted()).extracting(Finding::message).singleElement().asString()
+                .startsWith("blueprint " + BLUEPRINT + " rendered an invalid YAML document: ")
+                .contains("metadata");
+    }
+
+    @Test
     void rejectsAnObjectWithoutName() {
         type(doc("apiVersion: v1\nkind: Service\nmetadata: {labels: {a: b}}\n"));
 
