@@ -1,14 +1,128 @@
 package dev.mlgitops.typed;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.render.RenderedDocument;
+import dev.mlgitops.yaml.KubeYaml;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Parses rendered documents and binds each to its Kubernetes type. (Being built in its own branch.) */
+/**
+ * Parses rendered documents and binds each to its Kubernetes type, so a template typo fails the
+ * run with the blueprint's name instead of reaching a cluster.
+ *
+ * <p>The manifest handed on is fabric8's serialization of the bound object, not the parsed text:
+ * that way every value has the API's type (a port written as {@code "8080"} becomes 8080, a
+ * quantity stays a string) whatever the template wrote.
+ */
 public final class Typer {
 
-    public List<TypedObject> type(List<RenderedDocument> documents, Findings findings) {
-        throw new UnsupportedOperationException("typed: not built yet");
+    private final KubeTypes types = new KubeTypes();
+    private final UnknownFields unknownFields = new UnknownFields();
+    // one document at a time from a shared parser: what follows a document is the next one;
+    // a key written twice would silently keep the last value, so it is an error
+    private final ObjectReader documentReader = KubeYaml.mapper().readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    public List<TypedObject> type(List<RenderedDocument> rendered, Findings findings) {
+        List<TypedObject> typed = new ArrayList<>();
+        // by kind and name, not apiVersion: two versions of one kind are still one object to the cluster
+        Map<String, String> seen = new HashMap<>();
+        for (RenderedDocument document : rendered) {
+            for (JsonNode node : parse(document, findings)) {
+                bind(document, node, findings).ifPresent(object -> {
+                    String first = seen.putIfAbsent(object.key().kind() + "/" + object.key().name(), document.blueprint());
+                    if (first != null) {
+                        findings.add(Code.TYPE_DUPLICATE_OBJECT, "", null, Code.TYPE_DUPLICATE_OBJECT.message(
+                                object.key(), document.environment(), first, document.blueprint()));
+                    } else {
+                        typed.add(object);
+                    }
+                });
+            }
+        }
+        return typed;
+    }
+
+    /** The documents of one rendered text, empty ones (a template that emitted nothing) skipped. */
+    private List<JsonNode> parse(RenderedDocument document, Findings findings) {
+        List<JsonNode> nodes = new ArrayList<>();
+        // a parser over the root values, not readValues: that one unwraps a document that is a list
+        try (JsonParser parser = KubeYaml.mapper().createParser(document.yaml())) {
+            while (parser.nextToken() != null) {
+                JsonNode node = documentReader.readValue(parser);
+                if (node != null && !node.isNull() && !node.isMissingNode()) {
+                    nodes.add(node);
+                }
+            }
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + " of its output)";
+            invalid(findings, document, "YAML document", e.getOriginalMessage() + where);
+        }
+        return nodes;
+    }
+
+    private Optional<TypedObject> bind(RenderedDocument document, JsonNode node, Findings findings) {
+        if (!(node instanceof ObjectNode object) || !node.path("apiVersion").isString() || !node.path("kind").isString()) {
+            invalid(findings, document, "object", "a document must be a mapping with apiVersion and kind");
+            return Optional.empty();
+        }
+        String apiVersion = node.get("apiVersion").asString();
+        String kind = node.get("kind").asString();
+        Optional<Class<? extends HasMetadata>> type = types.lookup(apiVersion, kind);
+        if (type.isEmpty()) {
+            findings.add(Code.TYPE_UNKNOWN_KIND, "", null,
+                    Code.TYPE_UNKNOWN_KIND.message(document.blueprint(), apiVersion + " " + kind));
+            return Optional.empty();
+        }
+        HasMetadata bound;
+        try {
+            bound = KubeYaml.mapper().treeToValue(object, type.get());
+        } catch (JacksonException e) {
+            invalid(findings, document, kind, "at " + path(e) + ": " + e.getOriginalMessage());
+            return Optional.empty();
+        }
+        List<UnknownFields.Unknown> unknown = unknownFields.find(bound);
+        unknown.forEach(u -> findings.add(Code.TYPE_UNKNOWN_FIELD, "", null,
+                Code.TYPE_UNKNOWN_FIELD.message(document.blueprint(), u.path(), u.type())));
+        if (!unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        if (bound.getMetadata() == null || bound.getMetadata().getName() == null || bound.getMetadata().getName().isEmpty()) {
+            invalid(findings, document, kind, "metadata.name is missing");
+            return Optional.empty();
+        }
+        ObjectNode manifest = KubeYaml.ordered(KubeYaml.mapper().valueToTree(bound));
+        ObjectKey key = new ObjectKey(apiVersion, kind, bound.getMetadata().getName(), KubeTypes.namespaced(type.get()));
+        return Optional.of(new TypedObject(document.stage(), document.blueprint(), key, manifest));
+    }
+
+    /** The field a binding error is about, as {@code spec.template.spec.containers[0].name}. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the top level" : path.toString();
+    }
+
+    private static void invalid(Findings findings, RenderedDocument document, String what, String why) {
+        findings.add(Code.TYPE_INVALID, "", null, Code.TYPE_INVALID.message(document.blueprint(), what, why));
     }
 }

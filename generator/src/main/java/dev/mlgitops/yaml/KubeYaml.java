@@ -26,7 +26,7 @@ public final class KubeYaml {
                     YAMLFactory.builder().stringQuotingChecker(new PlainScalarQuoting()).build())
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            // without this, minimized quotes write the string "0.5" as the number 0.5
+            // else a string such as a quantity "48" or a label value "4711" is written bare and read back as a number
             .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
             .disable(YAMLWriteFeature.SPLIT_LINES)

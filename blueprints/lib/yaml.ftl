@@ -1,0 +1,17 @@
+<#--
+  Helpers shared by all blueprints. Every value still goes through the YAML output format's
+  escaping: keys and values come out as double-quoted scalars, numbers as numbers.
+-->
+<#-- A map as a flow mapping, entries in the map's order: {"a": "1", "b": "2"} -->
+<#macro map entries>{<#list entries as key, value>${key}: ${value}<#sep>, </#list>}</#macro>
+<#-- A list as a flow sequence: ["a", "b"] -->
+<#macro list items>[<#list items as item>${item}<#sep>, </#list>]</#macro>
+<#-- The metadata block every object of mlgitops carries (never a namespace: the overlay sets it). -->
+<#macro metadata name labels annotations={}>
+metadata:
+  name: ${name}
+  labels: <@map labels/>
+<#if annotations?has_content>
+  annotations: <@map annotations/>
+</#if>
+</#macro>

@@ -1,0 +1,64 @@
+package dev.mlgitops.render;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Stage;
+
+/** What every blueprint of one rendering shares: the environment, object names and labels. */
+record Project(ResolvedEnvironment environment) {
+
+    static final String NAME_LABEL = "app.kubernetes.io/name";
+
+    String name() {
+        return environment.metadata().name();
+    }
+
+    Spec spec() {
+        return environment.spec();
+    }
+
+    /** Every object is named {@code <project>-<thing>}, so two projects can share a namespace. */
+    String objectName(String thing) {
+        return name() + "-" + thing;
+    }
+
+    /**
+     * The labels on every object of a stage: the spec's own {@code metadata.labels}, then ours,
+     * which win on a clash. None of them is ever used in a selector (see {@link #selector}).
+     */
+    Map<String, String> labels(Stage stage) {
+        // sorted, so every label map reads the same wherever it sits (KubeYaml sorts only metadata's)
+        Map<String, String> labels = new TreeMap<>(environment.metadata().labels());
+        labels.put("app.kubernetes.io/part-of", name());
+        labels.put("app.kubernetes.io/managed-by", "mlgitops");
+        labels.put("app.kubernetes.io/component", stage.folder());
+        if (environment.metadata().team() != null) {
+            labels.put("mlgitops.dev/team", environment.metadata().team());
+        }
+        return labels;
+    }
+
+    /** The labels of one workload: the stage's plus its immutable selector label. */
+    Map<String, String> labels(Stage stage, String objectName) {
+        Map<String, String> labels = labels(stage);
+        labels.putAll(selector(objectName));
+        return labels;
+    }
+
+    /** Selectors use only the name label: Deployment selectors are immutable, other labels change. */
+    static Map<String, String> selector(String objectName) {
+        return Map.of(NAME_LABEL, objectName);
+    }
+
+    /** The labels of a workload's pods; Azure's webhook only mutates pods that carry its label. */
+    Map<String, String> podLabels(Stage stage, String objectName) {
+        Map<String, String> labels = labels(stage, objectName);
+        if (CloudIdentity.AZURE.matches(spec())) {
+            labels.put("azure.workload.identity/use", "true");
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.mlgitops.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Stage;
+
+/**
+ * The tenancy stage, always rendered: the namespace's guard rails (Pod Security labels, quota,
+ * default limits), who may do what (RBAC), the workloads' identities (ServiceAccounts) and the
+ * network rules (default deny plus what the other engines ask for).
+ */
+final class TenancyBlueprint implements Engine {
+
+    /** Where the ingress controller runs; ingress-nginx's documented default namespace. */
+    static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
+
+    private final List<Engine> workloads;
+
+    /** @param workloads the engines whose needs (ServiceAccounts, allowed traffic) tenancy provides */
+    TenancyBlueprint(List<Engine> workloads) {
+        this.workloads = List.copyOf(workloads);
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.TENANCY;
+    }
+
+    @Override
+    public String name() {
+        return stage().folder();
+    }
+
+    @Override
+    public String folder() {
+        return "tenancy";
+    }
+
+    @Override
+    public List<String> templates() {
+        return List.of("namespace.yaml.ftl", "resourcequota.yaml.ftl", "limitrange.yaml.ftl",
+                "serviceaccounts.yaml.ftl", "rbac.yaml.ftl", "networkpolicies.yaml.ftl");
+    }
+
+    @Override
+    public List<Map<String, Object>> models(Project project, Findings findings) {
+        Spec.Tenancy tenancy = project.spec().tenancy();
+        List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        Set<String> kinds = new LinkedHashSet<>();
+        for (Engine workload : workloads) {
+            TenancyNeeds needs = workload.needs(project);
+            kinds.addAll(needs.workloadKinds());
+            allows.addAll(needs.allows());
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("project", project.name());
+        model.put("labels", project.labels(stage()));
+        // the base never names a namespace: each environment's overlay sets it
+        project.environment().target().ifPresent(target -> model.put("namespace", target.namespace()));
+        model.put("quotaName", project.objectName("quota"));
+        model.put("quota", quota(tenancy));
+        model.put("limitRangeName", project.objectName("defaults"));
+        model.put("serviceAccounts", serviceAccounts(project, kinds));
+        model.put("access", access(project, tenancy));
+        model.put("restricted", tenancy == null || tenancy.restricted());
+        model.put("denyName", project.objectName("default-deny"));
+        model.put("dnsName", project.objectName("allow-dns"));
+        model.put("namespaceEgressName", project.objectName("allow-namespace-egress"));
+        model.put("allows", allows);
+        model.put("ingressControllerNamespace", INGRESS_CONTROLLER_NAMESPACE);
+        return List.of(model);
+    }
+
+    /** {@code spec.hard} of the ResourceQuota, in the order kubectl users expect; absent ones left out. */
+    private static Map<String, String> quota(Spec.Tenancy tenancy) {
+        Map<String, String> hard = new LinkedHashMap<>();
+        if (tenancy == null || tenancy.quota() == null) {
+            return hard;
+        }
+        Spec.Quota quota = tenancy.quota();
+        putIfSet(hard, "requests.cpu", quota.cpu());
+        putIfSet(hard, "requests.memory", quota.memory());
+        putIfSet(hard, "limits.memory", quota.memory());
+        // extended resources can only be limited through the requests. prefix
+        putIfSet(hard, "requests.nvidia.com/gpu", quota.gpu());
+        putIfSet(hard, "requests.storage", quota.storage());
+        return hard;
+    }
+
+    private static void putIfSet(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static List<ServiceAccountView> serviceAccounts(Project project, Set<String> kinds) {
+        Map<String, String> annotations = CloudIdentity.annotations(project.spec());
+        return kinds.stream()
+                .map(kind -> new ServiceAccountView(project.objectName(kind), annotations))
+                .toList();
+    }
+
+    private static List<AccessView> access(Project project, Spec.Tenancy tenancy) {
+        List<AccessView> levels = new ArrayList<>();
+        if (tenancy == null || tenancy.access() == null) {
+            return levels;
+        }
+        Spec.Access access = tenancy.access();
+        addLevel(levels, project, "admins", access.admins());
+        addLevel(levels, project, "editors", access.editors());
+        addLevel(levels, project, "viewers", access.viewers());
+        return levels;
+    }
+
+    private static void addLevel(List<AccessView> levels, Project project, String level, List<String> members) {
+        if (!members.isEmpty()) {
+            levels.add(new AccessView(level, project.objectName(level), members.stream().map(SubjectView::of).toList()));
+        }
+    }
+
+    /** One ServiceAccount and its cloud identity annotations. */
+    public record ServiceAccountView(String name, Map<String, String> annotations) {}
+
+    /** One access level: a Role and the RoleBinding that grants it to the members. */
+    public record AccessView(String level, String name, List<SubjectView> subjects) {}
+
+    /** A RoleBinding subject from the spec's {@code group:x} or {@code user:x}. */
+    public record SubjectView(String kind, String name) {
+        static SubjectView of(String member) {
+            if (member.startsWith("group:")) {
+                return new SubjectView("Group", member.substring("group:".length()));
+            }
+            return new SubjectView("User", member.startsWith("user:") ? member.substring("user:".length()) : member);
+        }
+    }
+}

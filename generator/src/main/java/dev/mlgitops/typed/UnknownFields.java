@@ -1,0 +1,97 @@
+package dev.mlgitops.typed;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Finds the fields a blueprint wrote that the Kubernetes type does not have. fabric8's classes
+ * do not fail on them; they keep them in {@code additionalProperties}, so this walks the bound
+ * object graph and reports every non-empty one with its path.
+ */
+final class UnknownFields {
+
+    private static final String MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
+    private static final String ADDITIONAL = "additionalProperties";
+
+    /** One field the type does not know: its path in the object and the type that lacks it. */
+    record Unknown(String path, String type) {}
+
+    // the fields of each model class, found once
+    private final Map<Class<?>, List<Field>> fieldsByClass = new ConcurrentHashMap<>();
+
+    List<Unknown> find(Object root) {
+        List<Unknown> unknown = new ArrayList<>();
+        walk(root, "", unknown);
+        return unknown;
+    }
+
+    private void walk(Object value, String path, List<Unknown> unknown) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                walk(item, path + "[" + i++ + "]", unknown);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, item) -> walk(item, join(path, String.valueOf(key)), unknown));
+            return;
+        }
+        if (!value.getClass().getName().startsWith(MODEL_PACKAGE)) {
+            return;
+        }
+        for (Field field : fields(value.getClass())) {
+            Object child = read(field, value);
+            if (ADDITIONAL.equals(field.getName())) {
+                if (child instanceof Map<?, ?> extra) {
+                    extra.keySet().forEach(key -> unknown.add(new Unknown(join(path, String.valueOf(key)),
+                            value.getClass().getSimpleName())));
+                }
+            } else {
+                walk(child, join(path, jsonName(field)), unknown);
+            }
+        }
+    }
+
+    private List<Field> fields(Class<?> type) {
+        return fieldsByClass.computeIfAbsent(type, t -> {
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> c = t; c != null && c.getName().startsWith(MODEL_PACKAGE); c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers())) {
+                        field.setAccessible(true);
+                        fields.add(field);
+                    }
+                }
+            }
+            return List.copyOf(fields);
+        });
+    }
+
+    private static Object read(Field field, Object owner) {
+        try {
+            return field.get(owner);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("reading " + field + " of a fabric8 model", e);
+        }
+    }
+
+    private static String jsonName(Field field) {
+        JsonProperty property = field.getAnnotation(JsonProperty.class);
+        return property == null || property.value().isEmpty() ? field.getName() : property.value();
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

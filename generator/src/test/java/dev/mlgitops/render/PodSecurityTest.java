@@ -1,0 +1,143 @@
+package dev.mlgitops.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.typed.TypedObject;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every pod the blueprints render meets the Pod Security Standard "restricted" (the checks of
+ * pod-security-admission's policy/check_*.go, reference section 9a) and the container defaults
+ * of the design: requests and limits, read-only root with a writable /tmp.
+ */
+class PodSecurityTest {
+
+    private static final Set<String> RESTRICTED_VOLUMES = Set.of("configMap", "csi", "downwardAPI", "emptyDir",
+            "ephemeral", "image", "persistentVolumeClaim", "projected", "secret");
+
+    static Stream<ResolvedEnvironment> renderings() {
+        return Stream.of(ReferenceProject.base(), ReferenceProject.prod(), ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.get("tenancy")).putObject("cloudIdentity").put("provider", "azure").put("role", "id");
+            ObjectNode explainer = RendererTest.explainer(spec);
+            explainer.putObject("resources").put("cpu", "2").put("memory", "8Gi").put("gpu", 1);
+            explainer.remove("health");
+            explainer.putObject("ingress").put("host", "x.example.com").put("tls", false);
+            return spec;
+        }));
+    }
+
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void everyContainerMeetsPodSecurityRestricted(ResolvedEnvironment environment) {
+        Rendering rendering = Rendering.of(environment);
+        List<JsonNode> pods = pods(rendering.objects());
+
+        assertThat(pods).isNotEmpty();
+        pods.forEach(pod -> assertThat(violations(pod)).isEmpty());
+    }
+
+    @Test
+    void theCheckSeesAViolation() {
+        ObjectNode pod = (ObjectNode) pods(Rendering.of(ReferenceProject.prod()).objects()).get(0).deepCopy();
+        ((ObjectNode) pod.at("/containers/0/securityContext")).put("allowPrivilegeEscalation", true);
+        pod.put("hostNetwork", true);
+
+        assertThat(violations(pod)).containsExactly("hostNetwork", "server: allowPrivilegeEscalation is not false");
+    }
+
+    private static List<JsonNode> pods(List<TypedObject> objects) {
+        List<JsonNode> pods = new ArrayList<>();
+        for (TypedObject object : objects) {
+            Stream.of("/spec/template/spec", "/spec/jobTemplate/spec/template/spec")
+                    .map(object.manifest()::at)
+                    .filter(JsonNode::isObject)
+                    .forEach(pods::add);
+        }
+        return pods;
+    }
+
+    static List<String> violations(JsonNode pod) {
+        List<String> violations = new ArrayList<>();
+        for (String host : List.of("hostNetwork", "hostPID", "hostIPC")) {
+            if (pod.path(host).asBoolean(false)) {
+                violations.add(host);
+            }
+        }
+        JsonNode podContext = pod.path("securityContext");
+        pod.path("volumes").forEach(volume -> volume.propertyNames().forEach(type -> {
+            if (!type.equals("name") && !RESTRICTED_VOLUMES.contains(type)) {
+                violations.add("volume " + volume.path("name").asString() + " is " + type);
+            }
+        }));
+        if (podContext.path("runAsUser").asInt(1) == 0) {
+            violations.add("pod runs as root");
+        }
+        List<JsonNode> containers = new ArrayList<>();
+        pod.path("containers").forEach(containers::add);
+        pod.path("initContainers").forEach(containers::add);
+        for (JsonNode container : containers) {
+            String name = container.path("name").asString();
+            JsonNode context = container.path("securityContext");
+            if (!context.path("allowPrivilegeEscalation").isBoolean() || context.path("allowPrivilegeEscalation").asBoolean()) {
+                violations.add(name + ": allowPrivilegeEscalation is not false");
+            }
+            if (context.path("privileged").asBoolean(false)) {
+                violations.add(name + ": privileged");
+            }
+            if (!(podContext.path("runAsNonRoot").asBoolean(false) || context.path("runAsNonRoot").asBoolean(false))
+                    || context.path("runAsNonRoot").isBoolean() && !context.path("runAsNonRoot").asBoolean()) {
+                violations.add(name + ": runAsNonRoot is not true");
+            }
+            if (context.path("runAsUser").asInt(1) == 0) {
+                violations.add(name + ": runs as root");
+            }
+            String seccomp = context.at("/seccompProfile/type").asString(podContext.at("/seccompProfile/type").asString(""));
+            if (!seccomp.equals("RuntimeDefault") && !seccomp.equals("Localhost")) {
+                violations.add(name + ": seccompProfile is '" + seccomp + "'");
+            }
+            List<String> dropped = new ArrayList<>();
+            context.at("/capabilities/drop").forEach(c -> dropped.add(c.asString()));
+            if (!dropped.contains("ALL")) {
+                violations.add(name + ": does not drop ALL capabilities");
+            }
+            context.at("/capabilities/add").forEach(c -> {
+                if (!c.asString().equals("NET_BIND_SERVICE")) {
+                    violations.add(name + ": adds " + c.asString());
+                }
+            });
+            if (!context.path("readOnlyRootFilesystem").asBoolean(false)) {
+                violations.add(name + ": root filesystem is writable");
+            }
+            for (String need : List.of("/resources/requests/cpu", "/resources/requests/memory",
+                    "/resources/limits/cpu", "/resources/limits/memory")) {
+                if (container.at(need).isMissingNode()) {
+                    violations.add(name + ": no " + need);
+                }
+            }
+            boolean tmp = false;
+            for (JsonNode mount : container.path("volumeMounts")) {
+                tmp |= mount.path("mountPath").asString().equals("/tmp");
+            }
+            if (!tmp) {
+                violations.add(name + ": no writable /tmp");
+            }
+            container.path("ports").forEach(port -> {
+                if (port.has("hostPort")) {
+                    violations.add(name + ": hostPort");
+                }
+            });
+        }
+        return violations;
+    }
+}
