@@ -104,7 +104,9 @@ public final class Typer {
             invalid(findings, document, kind, "metadata.name is missing");
             return Optional.empty();
         }
-        ObjectNode manifest = KubeYaml.ordered(KubeYaml.mapper().valueToTree(bound));
+        // values as the type serializes them, keys in the order the blueprint wrote them
+        JsonNode canonical = KubeYaml.inOrderOf(KubeYaml.mapper().valueToTree(bound), object);
+        ObjectNode manifest = KubeYaml.ordered((ObjectNode) canonical);
         ObjectKey key = new ObjectKey(apiVersion, kind, bound.getMetadata().getName(), KubeTypes.namespaced(type.get()));
         return Optional.of(new TypedObject(document.stage(), document.blueprint(), key, manifest));
     }

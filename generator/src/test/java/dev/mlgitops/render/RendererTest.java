@@ -114,19 +114,19 @@ class RendererTest {
 
         assertThat(container.get("image").asString()).isEqualTo(
                 "registry.example.com/risk/fraud-scorer@sha256:3f1c5e0b9a1d2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e");
-        assertThat(container.get("args").toString()).isEqualTo("[\"--mode\",\"explain\"]");
+        assertThat(container.get("args")).isEqualTo(json("[\"--mode\",\"explain\"]"));
         assertThat(container.at("/ports/0/name").asString()).isEqualTo("http");
         assertThat(container.at("/ports/0/containerPort").isInt()).isTrue();
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
-        assertThat(container.at("/env/0").toString()).isEqualTo("{\"name\":\"LOG_LEVEL\",\"value\":\"info\"}");
+        assertThat(container.at("/env/0")).isEqualTo(json("{\"name\":\"LOG_LEVEL\",\"value\":\"info\"}"));
         assertThat(container.at("/env/1/name").asString()).isEqualTo("REDIS_PASSWORD");
         assertThat(container.at("/env/1/valueFrom/secretKeyRef/name").asString()).isEqualTo("fraud-detection-feast-redis");
         assertThat(container.at("/env/1/valueFrom/secretKeyRef/key").asString()).isEqualTo("password");
         assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/ready");
         assertThat(container.at("/readinessProbe/httpGet/port").asString()).isEqualTo("http");
         assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/healthz");
-        assertThat(container.at("/resources/requests").toString()).isEqualTo("{\"cpu\":\"500m\",\"memory\":\"1Gi\"}");
-        assertThat(container.at("/resources/limits").toString()).isEqualTo("{\"cpu\":\"500m\",\"memory\":\"1Gi\"}");
+        assertThat(container.at("/resources/requests")).isEqualTo(json("{\"cpu\":\"500m\",\"memory\":\"1Gi\"}"));
+        assertThat(container.at("/resources/limits")).isEqualTo(json("{\"cpu\":\"500m\",\"memory\":\"1Gi\"}"));
         assertThat(container.at("/volumeMounts/0/mountPath").asString()).isEqualTo("/tmp");
         assertThat(pod.at("/volumes/0/emptyDir").isObject()).isTrue();
         assertThat(pod.get("serviceAccountName").asString()).isEqualTo("fraud-detection-serving");
@@ -140,8 +140,8 @@ class RendererTest {
     void serviceAndDisruptionBudgetFollowTheServingReference() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
-        assertThat(prod.get("Service/" + EXPLAINER).at("/spec/ports/0").toString())
-                .isEqualTo("{\"name\":\"http\",\"port\":80,\"protocol\":\"TCP\",\"targetPort\":\"http\"}");
+        assertThat(prod.get("Service/" + EXPLAINER).at("/spec/ports/0"))
+                .isEqualTo(json("{\"name\":\"http\",\"port\":80,\"protocol\":\"TCP\",\"targetPort\":\"http\"}"));
         ObjectNode pdb = prod.get("PodDisruptionBudget/" + EXPLAINER);
         assertThat(pdb.at("/spec/maxUnavailable").asInt()).isEqualTo(1);
         assertThat(pdb.at("/spec/unhealthyPodEvictionPolicy").asString()).isEqualTo("AlwaysAllow");
@@ -201,30 +201,30 @@ class RendererTest {
         assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asString()).isEqualTo(EXPLAINER);
         assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/port/name").asString()).isEqualTo("http");
         JsonNode from = rendering.get("NetworkPolicy/" + EXPLAINER + "-allow-http").at("/spec/ingress/0/from");
-        assertThat(from.toString()).isEqualTo("[{\"podSelector\":{}},{\"namespaceSelector\":{\"matchLabels\":"
-                + "{\"kubernetes.io/metadata.name\":\"ingress-nginx\"}}}]");
+        assertThat(from).isEqualTo(json("[{\"podSelector\":{}},{\"namespaceSelector\":{\"matchLabels\":"
+                + "{\"kubernetes.io/metadata.name\":\"ingress-nginx\"}}}]"));
     }
 
     @Test
     void withoutIngressOnlyTheNamespaceMayReachTheModel() {
         JsonNode policy = Rendering.of(ReferenceProject.prod()).get("NetworkPolicy/" + EXPLAINER + "-allow-http");
 
-        assertThat(policy.at("/spec/podSelector/matchLabels").toString()).isEqualTo("{\"app.kubernetes.io/name\":\"" + EXPLAINER + "\"}");
-        assertThat(policy.at("/spec/ingress/0/from").toString()).isEqualTo("[{\"podSelector\":{}}]");
-        assertThat(policy.at("/spec/ingress/0/ports").toString()).isEqualTo("[{\"port\":8080,\"protocol\":\"TCP\"}]");
+        assertThat(policy.at("/spec/podSelector/matchLabels")).isEqualTo(json("{\"app.kubernetes.io/name\":\"" + EXPLAINER + "\"}"));
+        assertThat(policy.at("/spec/ingress/0/from")).isEqualTo(json("[{\"podSelector\":{}}]"));
+        assertThat(policy.at("/spec/ingress/0/ports")).isEqualTo(json("[{\"port\":8080,\"protocol\":\"TCP\"}]"));
     }
 
     @Test
     void defaultDenyAndDnsPoliciesFollowTheTenancyReference() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
-        assertThat(prod.get("NetworkPolicy/fraud-detection-default-deny").get("spec").toString())
-                .isEqualTo("{\"podSelector\":{},\"policyTypes\":[\"Ingress\",\"Egress\"]}");
+        assertThat(prod.get("NetworkPolicy/fraud-detection-default-deny").get("spec"))
+                .isEqualTo(json("{\"podSelector\":{},\"policyTypes\":[\"Ingress\",\"Egress\"]}"));
         JsonNode dns = prod.get("NetworkPolicy/fraud-detection-allow-dns").at("/spec/egress/0");
         assertThat(dns.at("/to/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asString()).isEqualTo("kube-system");
         assertThat(dns.at("/to/0/podSelector/matchLabels/k8s-app").asString()).isEqualTo("kube-dns");
-        assertThat(dns.get("ports").toString())
-                .isEqualTo("[{\"port\":53,\"protocol\":\"UDP\"},{\"port\":53,\"protocol\":\"TCP\"}]");
+        assertThat(dns.get("ports"))
+                .isEqualTo(json("[{\"port\":53,\"protocol\":\"UDP\"},{\"port\":53,\"protocol\":\"TCP\"}]"));
     }
 
     @Test
@@ -239,16 +239,16 @@ class RendererTest {
 
     @Test
     void quotaTakesTheSpecsValuesAndSkipsAbsentOnes() {
-        assertThat(Rendering.of(ReferenceProject.prod()).get("ResourceQuota/fraud-detection-quota").at("/spec/hard").toString())
-                .isEqualTo("{\"requests.cpu\":\"48\",\"requests.memory\":\"192Gi\",\"limits.memory\":\"192Gi\","
-                        + "\"requests.nvidia.com/gpu\":\"4\",\"requests.storage\":\"2Ti\"}");
+        assertThat(Rendering.of(ReferenceProject.prod()).get("ResourceQuota/fraud-detection-quota").at("/spec/hard"))
+                .isEqualTo(json("{\"requests.cpu\":\"48\",\"requests.memory\":\"192Gi\",\"limits.memory\":\"192Gi\","
+                        + "\"requests.nvidia.com/gpu\":\"4\",\"requests.storage\":\"2Ti\"}"));
 
         Rendering cpuOnly = Rendering.of(ReferenceProject.edited(spec -> {
             ((ObjectNode) spec.get("tenancy")).putObject("quota").put("cpu", "8");
             return spec;
         }));
-        assertThat(cpuOnly.get("ResourceQuota/fraud-detection-quota").at("/spec/hard").toString())
-                .isEqualTo("{\"requests.cpu\":\"8\"}");
+        assertThat(cpuOnly.get("ResourceQuota/fraud-detection-quota").at("/spec/hard"))
+                .isEqualTo(json("{\"requests.cpu\":\"8\"}"));
     }
 
     @Test
@@ -256,19 +256,19 @@ class RendererTest {
         JsonNode limit = Rendering.of(ReferenceProject.prod()).get("LimitRange/fraud-detection-defaults").at("/spec/limits/0");
 
         assertThat(limit.get("type").asString()).isEqualTo("Container");
-        assertThat(limit.get("default").toString()).isEqualTo("{\"cpu\":\"1\",\"memory\":\"1Gi\"}");
-        assertThat(limit.get("defaultRequest").toString()).isEqualTo("{\"cpu\":\"250m\",\"memory\":\"512Mi\"}");
+        assertThat(limit.get("default")).isEqualTo(json("{\"cpu\":\"1\",\"memory\":\"1Gi\"}"));
+        assertThat(limit.get("defaultRequest")).isEqualTo(json("{\"cpu\":\"250m\",\"memory\":\"512Mi\"}"));
     }
 
     @Test
     void bindsEachAccessLevelToItsMembers() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
-        assertThat(prod.get("RoleBinding/fraud-detection-editors").get("subjects").toString()).isEqualTo(
+        assertThat(prod.get("RoleBinding/fraud-detection-editors").get("subjects")).isEqualTo(json(
                 "[{\"kind\":\"Group\",\"apiGroup\":\"rbac.authorization.k8s.io\",\"name\":\"risk-ml\"},"
-                        + "{\"kind\":\"User\",\"apiGroup\":\"rbac.authorization.k8s.io\",\"name\":\"alice@example.com\"}]");
-        assertThat(prod.get("RoleBinding/fraud-detection-admins").get("roleRef").toString()).isEqualTo(
-                "{\"kind\":\"Role\",\"apiGroup\":\"rbac.authorization.k8s.io\",\"name\":\"fraud-detection-admins\"}");
+                        + "{\"kind\":\"User\",\"apiGroup\":\"rbac.authorization.k8s.io\",\"name\":\"alice@example.com\"}]"));
+        assertThat(prod.get("RoleBinding/fraud-detection-admins").get("roleRef")).isEqualTo(json(
+                "{\"kind\":\"Role\",\"apiGroup\":\"rbac.authorization.k8s.io\",\"name\":\"fraud-detection-admins\"}"));
         assertThat(resources(prod.get("Role/fraud-detection-admins"))).contains("secrets");
         assertThat(resources(prod.get("Role/fraud-detection-editors"))).doesNotContain("secrets");
     }
@@ -293,16 +293,16 @@ class RendererTest {
 
     @Test
     void awsIdentityAnnotatesTheServiceAccount() {
-        assertThat(Rendering.of(ReferenceProject.prod()).get("ServiceAccount/fraud-detection-serving").at("/metadata/annotations").toString())
-                .isEqualTo("{\"eks.amazonaws.com/role-arn\":\"arn:aws:iam::123456789012:role/fraud-ml\"}");
+        assertThat(Rendering.of(ReferenceProject.prod()).get("ServiceAccount/fraud-detection-serving").at("/metadata/annotations"))
+                .isEqualTo(json("{\"eks.amazonaws.com/role-arn\":\"arn:aws:iam::123456789012:role/fraud-ml\"}"));
     }
 
     @Test
     void gcpIdentityAnnotatesTheServiceAccount() {
         Rendering rendering = Rendering.of(withIdentity("gcp", "fraud-ml@risk.iam.gserviceaccount.com"));
 
-        assertThat(rendering.get("ServiceAccount/fraud-detection-serving").at("/metadata/annotations").toString())
-                .isEqualTo("{\"iam.gke.io/gcp-service-account\":\"fraud-ml@risk.iam.gserviceaccount.com\"}");
+        assertThat(rendering.get("ServiceAccount/fraud-detection-serving").at("/metadata/annotations"))
+                .isEqualTo(json("{\"iam.gke.io/gcp-service-account\":\"fraud-ml@risk.iam.gserviceaccount.com\"}"));
         assertThat(rendering.get("Deployment/" + EXPLAINER).at("/spec/template/metadata/labels").has("azure.workload.identity/use")).isFalse();
     }
 
@@ -310,8 +310,8 @@ class RendererTest {
     void azureIdentityAnnotatesTheServiceAccountAndLabelsServingPods() {
         Rendering rendering = Rendering.of(withIdentity("azure", "00000000-1111-2222-3333-444444444444"));
 
-        assertThat(rendering.get("ServiceAccount/fraud-detection-serving").at("/metadata/annotations").toString())
-                .isEqualTo("{\"azure.workload.identity/client-id\":\"00000000-1111-2222-3333-444444444444\"}");
+        assertThat(rendering.get("ServiceAccount/fraud-detection-serving").at("/metadata/annotations"))
+                .isEqualTo(json("{\"azure.workload.identity/client-id\":\"00000000-1111-2222-3333-444444444444\"}"));
         JsonNode podLabels = rendering.get("Deployment/" + EXPLAINER).at("/spec/template/metadata/labels");
         assertThat(podLabels.get("azure.workload.identity/use").isString()).isTrue();
         assertThat(podLabels.get("azure.workload.identity/use").asString()).isEqualTo("true");
@@ -327,8 +327,8 @@ class RendererTest {
         JsonNode pod = rendering.get("Deployment/" + EXPLAINER).at("/spec/template/spec");
         assertThat(pod.at("/containers/0/resources/requests/nvidia.com~1gpu").asString()).isEqualTo("1");
         assertThat(pod.at("/containers/0/resources/limits/nvidia.com~1gpu").asString()).isEqualTo("1");
-        assertThat(pod.get("tolerations").toString())
-                .isEqualTo("[{\"effect\":\"NoSchedule\",\"key\":\"nvidia.com/gpu\",\"operator\":\"Exists\"}]");
+        assertThat(pod.get("tolerations"))
+                .isEqualTo(json("[{\"effect\":\"NoSchedule\",\"key\":\"nvidia.com/gpu\",\"operator\":\"Exists\"}]"));
     }
 
     @Test
@@ -340,8 +340,8 @@ class RendererTest {
         }));
 
         JsonNode container = rendering.get("Deployment/" + EXPLAINER).at("/spec/template/spec/containers/0");
-        assertThat(container.at("/readinessProbe").toString()).isEqualTo("{\"tcpSocket\":{\"port\":\"http\"}}");
-        assertThat(container.at("/livenessProbe").toString()).isEqualTo("{\"tcpSocket\":{\"port\":\"http\"}}");
+        assertThat(container.at("/readinessProbe")).isEqualTo(json("{\"tcpSocket\":{\"port\":\"http\"}}"));
+        assertThat(container.at("/livenessProbe")).isEqualTo(json("{\"tcpSocket\":{\"port\":\"http\"}}"));
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
     }
 
@@ -385,5 +385,10 @@ class RendererTest {
         Map<String, String> map = new java.util.LinkedHashMap<>();
         object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asString()));
         return map;
+    }
+
+    /** Compares as trees: key order is the blueprint's, not part of the content. */
+    private static tools.jackson.databind.JsonNode json(String text) {
+        return dev.mlgitops.yaml.KubeYaml.mapper().readTree(text);
     }
 }
