@@ -47,6 +47,21 @@ public final class CaseFolders {
         return findings.sorted().stream().map(finding -> finding.format(SPEC)).toList();
     }
 
+    /**
+     * Asserts the findings are exactly the case's expected lines. With
+     * {@code -Dmlgitops.updateGolden=true} it rewrites expected.txt instead; review the diff like code.
+     */
+    public static void assertFindings(Path caseFolder, Findings findings) {
+        List<String> actual = lines(findings);
+        if (Boolean.getBoolean("mlgitops.updateGolden")) {
+            try {
+                Files.writeString(caseFolder.resolve("expected.txt"), actual.isEmpty() ? "" : String.join("\n", actual) + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(actual).containsExactlyElementsOf(expected(caseFolder));
+    }
 
     private static byte[] read(Path file) {
         try {

@@ -8,8 +8,10 @@ import dev.mlgitops.finding.Position;
 
 /**
  * Where each node of a loaded tree stands in its file, by JSON pointer ({@code /spec/serving/x}).
- * A pointer with no entry of its own (a value an override introduced, say) falls back to its
- * nearest ancestor that has one, so a finding always points somewhere useful.
+ * A finding points where a person looks for the name its path ends in: the key of a mapping
+ * entry ({@code engine} in {@code engine: kservee}), or the item itself in a list. A pointer with
+ * no entry of its own (a value an override introduced, say) falls back to its nearest ancestor
+ * that has one, so a finding always points somewhere useful.
  */
 public final class SourceMap {
 
@@ -32,11 +34,12 @@ public final class SourceMap {
         return file;
     }
 
-    /** The position of the node at {@code pointer}, or of its nearest ancestor that has one. */
+    /** The position of the node at {@code pointer} (its key's, in a mapping), or of its nearest ancestor. */
     public Optional<Position> find(String pointer) {
         String current = pointer;
         while (true) {
-            Position position = positions.get(current);
+            Position key = keys.get(current);
+            Position position = key != null ? key : positions.get(current);
             if (position != null) {
                 return Optional.of(position);
             }
@@ -51,15 +54,6 @@ public final class SourceMap {
     /** Like {@link #find} but null when nothing is known, for {@code Finding.of}. */
     public Position at(String pointer) {
         return find(pointer).orElse(null);
-    }
-
-    /**
-     * The position of the key of the mapping entry at {@code pointer} (an unknown field, a badly
-     * named map key), or {@link #at} when the node is no mapping entry or its key is not known.
-     */
-    public Position keyAt(String pointer) {
-        Position key = keys.get(pointer);
-        return key != null ? key : at(pointer);
     }
 
     /** The dotted path users read ({@code spec.serving.x}) for a JSON pointer. */

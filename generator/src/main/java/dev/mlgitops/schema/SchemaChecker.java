@@ -29,17 +29,15 @@ public final class SchemaChecker {
     /** Checks the whole file; findings carry the file positions. */
     public void check(LoadedSpec spec, Findings findings) {
         SourceMap sourceMap = spec.sourceMap();
-        for (ViolationTranslator.Located located : translator.translate(schema.document().validate(spec.root()))) {
-            SchemaViolation violation = located.violation();
-            String pointer = violation.pointer();
-            findings.add(violation.code(), SourceMap.dotted(pointer),
-                    located.atKey() ? sourceMap.keyAt(pointer) : sourceMap.at(pointer), violation.message());
+        for (SchemaViolation violation : translator.translate(schema.document().validate(spec.root()))) {
+            findings.add(violation.code(), SourceMap.dotted(violation.pointer()), sourceMap.at(violation.pointer()),
+                    violation.message());
         }
     }
 
     /** Checks one {@code spec} section (an environment's merged spec) against {@code #/$defs/spec}. */
     public List<SchemaViolation> checkSpec(JsonNode spec) {
-        return translator.translate(schema.spec().validate(spec)).stream().map(ViolationTranslator.Located::violation).toList();
+        return translator.translate(schema.spec().validate(spec));
     }
 
     /** Loaded on first use, by the JVM's class initialization, which is thread-safe. */

@@ -23,22 +23,15 @@ final class ViolationTranslator {
 
     private final JsonNode schemaJson;
 
-    /**
-     * A violation and whether it concerns a mapping key (an unknown field, a badly named entry),
-     * which a finding shows at the key rather than at the value.
-     */
-    record Located(SchemaViolation violation, boolean atKey) {
-    }
-
     ViolationTranslator(JsonNode schemaJson) {
         this.schemaJson = schemaJson;
     }
 
-    List<Located> translate(List<Error> errors) {
-        List<Located> violations = new ArrayList<>();
+    List<SchemaViolation> translate(List<Error> errors) {
+        List<SchemaViolation> violations = new ArrayList<>();
         for (Error error : errors) {
             if (!isSummaryOfOthers(error, errors)) {
-                Located violation = translate(error);
+                SchemaViolation violation = translate(error);
                 if (!violations.contains(violation)) {
                     violations.add(violation);
                 }
@@ -52,11 +45,11 @@ final class ViolationTranslator {
                 .anyMatch(other -> other != error && other.getInstanceLocation().startsWith(error.getInstanceLocation()));
     }
 
-    private Located translate(Error error) {
+    private SchemaViolation translate(Error error) {
         return switch (error.getKeyword()) {
-            case "additionalProperties" -> new Located(unknownField(pointer(error.getInstanceLocation()), error), true);
-            case "propertyNames" -> new Located(badKey(pointer(error.getInstanceLocation()), error), true);
-            default -> new Located(translateValue(error), false);
+            case "additionalProperties" -> unknownField(pointer(error.getInstanceLocation()), error);
+            case "propertyNames" -> badKey(pointer(error.getInstanceLocation()), error);
+            default -> translateValue(error);
         };
     }
 

@@ -41,7 +41,7 @@ class SchemaCheckerTest {
 
         SchemaChecker.shared().check(spec, findings);
 
-        assertThat(CaseFolders.lines(findings)).containsExactlyElementsOf(CaseFolders.expected(caseFolder));
+        CaseFolders.assertFindings(caseFolder, findings);
     }
 
     @Test
