@@ -167,7 +167,7 @@ public final class PublishCommand {
         }
         called = true;
         Optional<HttpCredentials> fromEnvironment = HttpCredentials.fromEnvironment(environment, variables);
-        try (Remote remote = Remote.of(repository, credentials, fromEnvironment, ssh, timeout);
+        try (Remote remote = Remote.of(repository, credentials, fromEnvironment, variables, ssh, timeout);
                 Workspace workspace = Workspace.open(workFolder, remote, tree.root())) {
             String target = branch.equals("HEAD") ? workspace.defaultBranch() : branch;
             String published = newBranch.orElse(target);

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class Redaction {
 
     private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]*@");
+    private static final Pattern URL_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://\\S*?: ");
     private static final String MASK = "****";
     /** Shorter values are too likely to appear by chance in ordinary text to be masked. */
     private static final int SHORTEST_SECRET = 4;
@@ -46,12 +47,12 @@ final class Redaction {
     }
 
     /**
-     * The failure of {@code action}: its message is the action and the causes' messages; the
+     * The failure of {@code action}: its message is the action, the causes' messages and the remedy; the
      * cause chain is kept as it was unless a message in it held a credential, in which case the
      * chain is replaced by copies with redacted messages (and the original stack traces).
      */
-    GitOpsException failure(String action, Throwable cause) {
-        String message = apply(action + ": " + reason(cause));
+    GitOpsException failure(String action, Throwable cause, String remedy) {
+        String message = apply(action + ": " + reason(cause)) + (remedy.isEmpty() ? "" : "; " + remedy);
         return new GitOpsException(message, leaksSomething(cause) ? redactedCopy(cause) : cause);
     }
 
@@ -87,7 +88,9 @@ final class Redaction {
     static String reason(Throwable cause) {
         List<String> parts = new ArrayList<>();
         for (Throwable t = cause; t != null && parts.size() < 3; t = t.getCause() == t ? null : t.getCause()) {
-            String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            // JGit starts its messages with the URL, which the action names already
+            String text = t.getMessage() == null ? t.getClass().getSimpleName()
+                    : URL_PREFIX.matcher(t.getMessage().strip()).replaceFirst("");
             if (parts.stream().noneMatch(part -> part.contains(text))) {
                 parts.add(text);
             }

@@ -29,9 +29,12 @@ final class Remote implements AutoCloseable {
     private final SshSettings ssh;
     private final Duration timeout;
     private final Redaction redaction;
+    private final HttpCredentials.Variables variables;
     private SshdSessionFactory sshSessions;
 
-    private Remote(String url, Optional<HttpCredentials> credentials, SshSettings ssh, Duration timeout) {
+    private Remote(String url, Optional<HttpCredentials> credentials, SshSettings ssh, Duration timeout,
+            HttpCredentials.Variables variables) {
+        this.variables = variables;
         this.url = url;
         this.display = Redaction.stripUserInfo(url);
         this.credentials = credentials;
@@ -47,7 +50,7 @@ final class Remote implements AutoCloseable {
      * @param given credentials given by the caller, before any password in the URL, before the environment's
      */
     static Remote of(String repository, Optional<HttpCredentials> given, Optional<HttpCredentials> environment,
-            SshSettings ssh, Duration timeout) {
+            HttpCredentials.Variables variables, SshSettings ssh, Duration timeout) {
         URIish uri;
         try {
             uri = new URIish(repository);
@@ -57,13 +60,13 @@ final class Remote implements AutoCloseable {
         }
         if (uri.getScheme() == null && uri.getHost() == null) {
             // a local path: absolute, so that the clone's origin does not depend on the working folder
-            return new Remote(Path.of(repository).toAbsolutePath().normalize().toString(), Optional.empty(), ssh, timeout);
+            return new Remote(Path.of(repository).toAbsolutePath().normalize().toString(), Optional.empty(), ssh, timeout, variables);
         }
         Optional<HttpCredentials> fromUrl = uri.getPass() == null ? Optional.empty()
                 : Optional.of(new HttpCredentials(uri.getUser() == null ? HttpCredentials.TOKEN_USER : uri.getUser(), uri.getPass()));
         String withoutPassword = uri.getPass() == null ? repository : uri.setPass(null).setUser(null).toString();
         Optional<HttpCredentials> credentials = given.or(() -> fromUrl).or(() -> environment);
-        return new Remote(withoutPassword, credentials, ssh, timeout);
+        return new Remote(withoutPassword, credentials, ssh, timeout, variables);
     }
 
     String url() {
@@ -75,8 +78,14 @@ final class Remote implements AutoCloseable {
         return display;
     }
 
-    Redaction redaction() {
-        return redaction;
+    /** Redacts text that may hold a credential, such as the remote's answer to a push. */
+    String redact(String text) {
+        return redaction.apply(text);
+    }
+
+    /** The failure of {@code action}, redacted, with the remedy its reason calls for. */
+    GitOpsException failure(String action, Throwable cause) {
+        return redaction.failure(action, cause, Remedies.forReason(Redaction.reason(cause), variables));
     }
 
     /** Applies credentials, the SSH factory and the timeout to a clone, fetch or push. */

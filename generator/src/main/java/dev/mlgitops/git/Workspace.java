@@ -88,7 +88,7 @@ final class Workspace implements AutoCloseable {
             workspace.rememberRemoteDefaultBranch();
             return workspace;
         } catch (GitAPIException | RuntimeException e) {
-            throw remote.redaction().failure("cloning " + remote.display(), e);
+            throw remote.failure("cloning " + remote.display(), e);
         }
     }
 
@@ -124,7 +124,7 @@ final class Workspace implements AutoCloseable {
         try {
             remote.configure(git.fetch().setRemote(ORIGIN).setRemoveDeletedRefs(true)).call();
         } catch (GitAPIException | RuntimeException e) {
-            throw remote.redaction().failure("fetching from " + remote.display(), e);
+            throw remote.failure("fetching from " + remote.display(), e);
         }
     }
 
@@ -263,12 +263,12 @@ final class Workspace implements AutoCloseable {
             for (PushResult result : results) {
                 RemoteRefUpdate update = result.getRemoteUpdate(ref);
                 if (update != null) {
-                    return new PushOutcome(update.getStatus(), Optional.ofNullable(update.getMessage()).map(remote.redaction()::apply));
+                    return new PushOutcome(update.getStatus(), Optional.ofNullable(update.getMessage()).map(remote::redact));
                 }
             }
             return new PushOutcome(RemoteRefUpdate.Status.NOT_ATTEMPTED, Optional.of("the remote did not answer for " + ref));
         } catch (IOException | GitAPIException | RuntimeException e) {
-            throw remote.redaction().failure("pushing branch " + branch + " to " + remote.display(), e);
+            throw remote.failure("pushing branch " + branch + " to " + remote.display(), e);
         }
     }
 
@@ -336,7 +336,7 @@ final class Workspace implements AutoCloseable {
     }
 
     private GitOpsException ioFailure(String action, Exception e) {
-        return remote.redaction().failure(action + " in the work folder " + folder, e);
+        return remote.failure(action + " in the work folder " + folder, e);
     }
 
     @Override

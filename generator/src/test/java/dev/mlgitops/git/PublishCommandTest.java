@@ -161,7 +161,8 @@ class PublishCommandTest {
 
         assertThatThrownBy(() -> publish(Trees.second()).setPush(true).call())
                 .isInstanceOf(GitOpsException.class)
-                .hasMessageStartingWith("fetching from " + url + ": ");
+                .hasMessageStartingWith("fetching from " + url + ": ")
+                .hasMessageEndingWith("; check the repository URL and that the server is reachable");
 
         Files.move(away, bare);
         git(clone, "fsck", "--strict", "--no-progress");
