@@ -2,6 +2,7 @@ package dev.mlgitops.layout;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,10 @@ import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.model.Target;
+import dev.mlgitops.typed.ObjectKey;
 import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.yaml.Header;
 import dev.mlgitops.yaml.KubeYaml;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Lays out the tree: a kustomize base per stage from the spec as written, an overlay per
@@ -60,6 +61,7 @@ public final class Layout {
             if (objects == null) {
                 throw new MlGitopsException("laying out environment " + target.environment() + ": no objects were rendered for it");
             }
+            requireEachObjectOnce(target, objects);
             for (TypedObject object : objects) {
                 var kind = new ArgoCdObjects.GroupKind(object.key().group(), object.key().kind());
                 (object.key().namespaced() ? namespacedKinds : clusterKinds).add(kind);
@@ -92,6 +94,21 @@ public final class Layout {
 
     private static String baseFolder(Stage stage) {
         return "base/" + stage.folder();
+    }
+
+    /** Argo CD lets no two Applications own one object, so no two stages may render it. */
+    private static void requireEachObjectOnce(Target target, List<TypedObject> objects) {
+        Map<String, TypedObject> seen = new HashMap<>();
+        for (TypedObject object : Placement.place(target, objects)) {
+            ObjectKey key = object.key();
+            String identity = key.group() + "/" + key.kind() + "/" + object.manifest().path("metadata").path("namespace").asString("")
+                    + "/" + key.name();
+            TypedObject previous = seen.putIfAbsent(identity, object);
+            if (previous != null) {
+                throw new MlGitopsException("laying out environment " + target.environment() + ": " + key + " is rendered by "
+                        + previous.blueprint() + " and by " + object.blueprint() + "; one object must belong to one stage");
+            }
+        }
     }
 
     /** The objects by stage (in stage order), then by file name; two objects may not share a file. */

@@ -22,7 +22,7 @@ final class SafePaths {
             Files.createDirectories(this.outputDirectory);
             this.realOutputDirectory = this.outputDirectory.toRealPath();
         } catch (IOException e) {
-            throw new MlGitopsException("creating the output folder: " + e.getClass().getSimpleName(), e);
+            throw new MlGitopsException("creating the output folder: " + TreeWriter.describe(e), e);
         }
     }
 
@@ -56,14 +56,9 @@ final class SafePaths {
                 throw refused(relative, "a folder on its way links outside the output folder");
             }
         } catch (IOException e) {
-            throw new MlGitopsException("resolving " + relative + ": " + e.getClass().getSimpleName(), e);
+            throw new MlGitopsException("resolving " + relative + ": " + TreeWriter.describe(e), e);
         }
         return resolved;
-    }
-
-    /** The path relative to the output folder, for messages that must not show a machine's paths. */
-    String relative(Path path) {
-        return outputDirectory.relativize(path).toString().replace('\\', '/');
     }
 
     private static MlGitopsException refused(String relative, String why) {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -21,9 +22,12 @@ public final class KubeYaml {
     private static final List<String> TOP_ORDER = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA_ORDER = List.of("name", "namespace", "labels", "annotations");
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+    private static final YAMLMapper MAPPER = YAMLMapper.builder(
+                    YAMLFactory.builder().stringQuotingChecker(new PlainScalarQuoting()).build())
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            // without this, minimized quotes write the string "0.5" as the number 0.5
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
             .disable(YAMLWriteFeature.SPLIT_LINES)
             .build();

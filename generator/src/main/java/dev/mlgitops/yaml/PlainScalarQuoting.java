@@ -1,0 +1,33 @@
+package dev.mlgitops.yaml;
+
+import java.util.regex.Pattern;
+
+import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
+
+/**
+ * Jackson's minimal quoting, plus quotes for every string a YAML 1.1 or 1.2 reader would take
+ * for something else: numbers in any notation (0x1F, 0o17, 1_000, 1:20, .NaN), dates and
+ * timestamps, and the merge and value keys. kustomize (go-yaml) and kubectl read our files;
+ * without these quotes a ConfigMap value "2024-10-07" comes out of kustomize as a timestamp
+ * and fails, and "0x1F" comes out as the number 31.
+ */
+final class PlainScalarQuoting extends StringQuotingChecker.Default {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Pattern NOT_A_STRING = Pattern.compile(String.join("|",
+            "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+)",
+            "[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?",
+            "[-+]?([0-9][0-9_]*)?\\.[0-9_.]*([eE][-+]?[0-9]+)?",
+            "[-+]?[0-9][0-9_]*([eE][-+]?[0-9]+)?",
+            "[-+]?\\.(inf|Inf|INF)",
+            "\\.(nan|NaN|NAN)",
+            "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?",
+            "<<",
+            "="));
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+        return super.needToQuoteValue(value) || NOT_A_STRING.matcher(value).matches();
+    }
+}

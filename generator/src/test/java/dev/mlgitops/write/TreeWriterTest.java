@@ -1,0 +1,164 @@
+package dev.mlgitops.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.mlgitops.MlGitopsException;
+import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.yaml.Header;
+
+class TreeWriterTest {
+
+    private static final String HEADER = Header.forSource("mlproject.yaml");
+    private static final String ROOT = "projects/fraud-detection";
+
+    @TempDir
+    Path output;
+
+    @Test
+    void writesEveryFileUnderTheTreesRootAndLeavesNoStagingBehind() throws IOException {
+        WriteResult result = TreeWriter.write(tree(Map.of(
+                "base/serving/kustomization.yaml", HEADER + "kind: Kustomization\n",
+                "argocd/appproject.yaml", HEADER + "kind: AppProject\n")), output);
+
+        assertThat(result.written()).containsExactly("argocd/appproject.yaml", "base/serving/kustomization.yaml");
+        assertThat(result.unchanged()).isEmpty();
+        assertThat(result.removed()).isEmpty();
+        assertThat(Files.readString(output.resolve(ROOT + "/base/serving/kustomization.yaml")))
+                .isEqualTo(HEADER + "kind: Kustomization\n");
+        assertThat(files(output)).containsExactly(ROOT + "/argocd/appproject.yaml", ROOT + "/base/serving/kustomization.yaml");
+    }
+
+    @Test
+    void writingTheSameTreeAgainWritesNothingAndKeepsTheFilesUntouched() throws IOException {
+        OutputTree tree = tree(Map.of("a/one.yaml", HEADER + "one\n", "two.yaml", HEADER + "two\n"));
+        TreeWriter.write(tree, output);
+        Path one = output.resolve(ROOT + "/a/one.yaml");
+        FileTime past = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(one, past);
+
+        WriteResult again = TreeWriter.write(tree, output);
+
+        assertThat(again.written()).isEmpty();
+        assertThat(again.unchanged()).containsExactly("a/one.yaml", "two.yaml");
+        assertThat(again.changedAnything()).isFalse();
+        assertThat(Files.getLastModifiedTime(one)).isEqualTo(past);
+        assertThat(Files.readString(one)).isEqualTo(HEADER + "one\n");
+    }
+
+    @Test
+    void rewritesOnlyTheFilesWhoseBytesChanged() throws IOException {
+        TreeWriter.write(tree(Map.of("a.yaml", HEADER + "a\n", "b.yaml", HEADER + "b\n")), output);
+
+        WriteResult result = TreeWriter.write(tree(Map.of("a.yaml", HEADER + "a\n", "b.yaml", HEADER + "b2\n")), output);
+
+        assertThat(result.written()).containsExactly("b.yaml");
+        assertThat(result.unchanged()).containsExactly("a.yaml");
+        assertThat(Files.readString(output.resolve(ROOT + "/b.yaml"))).isEqualTo(HEADER + "b2\n");
+    }
+
+    @Test
+    void removesOurStaleFilesAndTheFoldersTheyLeaveEmptyButNoOtherFile() throws IOException {
+        TreeWriter.write(tree(Map.of(
+                "overlays/qa/serving/kustomization.yaml", HEADER + "qa\n",
+                "overlays/prod/serving/kustomization.yaml", HEADER + "prod\n",
+                "overlays/prod/notebooks/kustomization.yaml", HEADER + "notebooks\n")), output);
+        Path foreign = output.resolve(ROOT + "/overlays/prod/notebooks/NOTES.md");
+        Files.writeString(foreign, "# my notes\n");
+        Path outside = output.resolve("README.md");
+        Files.writeString(outside, HEADER + "not under the tree's root\n");
+
+        WriteResult result = TreeWriter.write(tree(Map.of("overlays/prod/serving/kustomization.yaml", HEADER + "prod\n")), output);
+
+        assertThat(result.removed()).containsExactly("overlays/prod/notebooks/kustomization.yaml",
+                "overlays/qa/serving/kustomization.yaml");
+        assertThat(output.resolve(ROOT + "/overlays/qa")).doesNotExist();
+        assertThat(foreign).hasContent("# my notes");
+        assertThat(outside).exists();
+        assertThat(files(output)).containsExactly("README.md", ROOT + "/overlays/prod/notebooks/NOTES.md",
+                ROOT + "/overlays/prod/serving/kustomization.yaml");
+    }
+
+    @Test
+    void refusesToOverwriteAFileItDidNotGenerateAndWritesNothing() throws IOException {
+        Path mine = output.resolve(ROOT + "/base/serving/kustomization.yaml");
+        Files.createDirectories(mine.getParent());
+        Files.writeString(mine, "resources: [hand-made.yaml]\n");
+
+        assertThatThrownBy(() -> TreeWriter.write(tree(Map.of(
+                "argocd/appproject.yaml", HEADER + "kind: AppProject\n",
+                "base/serving/kustomization.yaml", HEADER + "kind: Kustomization\n")), output))
+                .isInstanceOf(MlGitopsException.class)
+                .hasMessage("writing base/serving/kustomization.yaml: a file not generated by mlgitops is in the way");
+        assertThat(mine).hasContent("resources: [hand-made.yaml]");
+        assertThat(files(output)).containsExactly(ROOT + "/base/serving/kustomization.yaml");
+    }
+
+    @Test
+    void namesTheRelativePathWhenAFileBlocksAFolderAndWritesNothing() throws IOException {
+        Files.createDirectories(output.resolve(ROOT));
+        Files.writeString(output.resolve(ROOT + "/overlays"), "a file, not a folder\n");
+
+        assertThatThrownBy(() -> TreeWriter.write(tree(Map.of(
+                "argocd/appproject.yaml", HEADER + "x\n",
+                "overlays/prod/serving/kustomization.yaml", HEADER + "y\n")), output))
+                .isInstanceOf(MlGitopsException.class)
+                .hasMessage("writing overlays/prod/serving/kustomization.yaml: a file is in the way of its folder")
+                .message().doesNotContain(output.toString());
+        assertThat(files(output)).containsExactly(ROOT + "/overlays");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "projects/x, ../../escape.yaml",
+            "projects/x, a/../../../escape.yaml",
+            "projects/x, /etc/escape.yaml",
+            "projects/x, a//b.yaml",
+            "projects/x, a\\b.yaml",
+            "../outside, a.yaml",
+            "/abs, a.yaml"})
+    void refusesAnyPathThatLeavesTheOutputFolderAndWritesNothing(String root, String file) throws IOException {
+        OutputTree tree = new OutputTree(root, new TreeMap<>(Map.of("ok.yaml", HEADER, file, HEADER)));
+
+        assertThatThrownBy(() -> TreeWriter.write(tree, output))
+                .isInstanceOf(MlGitopsException.class)
+                .hasMessageStartingWith("refusing to write ");
+        assertThat(files(output)).isEmpty();
+        assertThat(output.resolveSibling("outside")).doesNotExist();
+        assertThat(output.resolveSibling("escape.yaml")).doesNotExist();
+    }
+
+    @Test
+    void refusesAFolderThatLinksOutsideTheOutputFolder(@TempDir Path elsewhere) throws IOException {
+        Files.createDirectories(output.resolve(ROOT));
+        Files.createSymbolicLink(output.resolve(ROOT + "/base"), elsewhere);
+
+        assertThatThrownBy(() -> TreeWriter.write(tree(Map.of("base/x.yaml", HEADER)), output))
+                .isInstanceOf(MlGitopsException.class)
+                .hasMessage("refusing to write " + ROOT + "/base/x.yaml: a folder on its way links outside the output folder");
+        assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    private static OutputTree tree(Map<String, String> files) {
+        return new OutputTree(ROOT, new TreeMap<>(files));
+    }
+
+    private static java.util.List<String> files(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString()).sorted().toList();
+        }
+    }
+}

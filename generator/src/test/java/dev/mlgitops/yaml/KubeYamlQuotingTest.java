@@ -1,0 +1,30 @@
+package dev.mlgitops.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import tools.jackson.databind.node.ObjectNode;
+
+class KubeYamlQuotingTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5000", "0.5", ".5", "1e3", "+1", "0o17", "010", "0x1F", "1_000", "1:20", ".inf",
+            ".NaN", "true", "yes", "on", "y", "N", "null", "~", "", "2024-10-07", "2001-12-14t21:59:43.10-05:00",
+            "<<", "=", "3"})
+    void writesAStringThatLooksLikeAnotherScalarQuoted(String value) {
+        ObjectNode object = KubeYaml.newObject().put("value", value);
+
+        String text = KubeYaml.write(object);
+
+        assertThat(text).isEqualTo("value: \"" + value + "\"\n");
+        assertThat(KubeYaml.mapper().readTree(text).get("value").isString()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"500m", "1Gi", "registry.example.com/risk/fraud-scorer:1.4.2", "fraud-dev", "v1"})
+    void leavesOrdinaryStringsPlain(String value) {
+        assertThat(KubeYaml.write(KubeYaml.newObject().put("value", value))).isEqualTo("value: " + value + "\n");
+    }
+}
