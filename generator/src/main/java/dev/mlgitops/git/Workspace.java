@@ -76,9 +76,14 @@ final class Workspace implements AutoCloseable {
                     + (origin == null ? "no remote" : Redaction.stripUserInfo(origin)) + ", not of " + remote.display());
         }
         Workspace workspace = new Workspace(git, absolute, remote, root);
-        workspace.refuseChangesOutsideRoot();
-        workspace.fetch();
-        return workspace;
+        try {
+            workspace.refuseChangesOutsideRoot();
+            workspace.fetch();
+            return workspace;
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
     }
 
     private static Workspace cloneInto(Path folder, Remote remote, String root) {

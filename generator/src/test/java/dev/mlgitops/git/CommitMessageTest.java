@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,6 @@ class CommitMessageTest {
     void pathsOutsideTheKnownLayoutAreNamedByTheirFirstFolder() {
         assertThat(CommitMessage.touched(List.of("README.md", "extra/thing.yaml", "overlays/dev/serving/k.yaml")))
                 .containsOnlyKeys("dev", "other")
-                .containsEntry("other", new java.util.TreeSet<>(List.of("README.md", "extra")));
+                .containsEntry("other", new TreeSet<>(List.of("README.md", "extra")));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,7 +61,7 @@ final class GitCli {
     }
 
     /** Commits files (path to text) in another clone of {@code bare} on {@code branch} and pushes, as a colleague would. */
-    static String pushFromElsewhere(Path bare, Path scratch, String branch, String message, java.util.Map<String, String> files) {
+    static String pushFromElsewhere(Path bare, Path scratch, String branch, String message, Map<String, String> files) {
         Path clone = scratch.resolve("elsewhere-" + System.nanoTime());
         git(scratch, "clone", "--quiet", bare.toUri().toString(), clone.toString());
         if (!git(clone, "branch", "--list", "--all").contains("origin/" + branch)) {

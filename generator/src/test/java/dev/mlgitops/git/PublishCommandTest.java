@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.yaml.Header;
 
 /** Publishing into bare repositories over file:// URLs, read back with the stock git command line. */
@@ -31,7 +33,7 @@ class PublishCommandTest {
         clone = temp.resolve("work");
     }
 
-    private PublishCommand publish(dev.mlgitops.layout.OutputTree tree) {
+    private PublishCommand publish(OutputTree tree) {
         return GitOps.publish(tree, url).setBranch("main").setWorkFolder(clone)
                 .setEnvironment(Map.of()).setAuthor("Publisher", "publisher@example.com");
     }
@@ -39,7 +41,7 @@ class PublishCommandTest {
     @Test
     void firstPublishIntoAnEmptyRepositoryCreatesTheBranchThatStockGitReads() {
         PublishResult result = publish(Trees.first()).setPush(true).setProject("fraud-detection")
-                .setSource(new SourceRepository(java.util.Optional.of("0123456789abcdef0123456789abcdef01234567"), java.util.Optional.empty()))
+                .setSource(new SourceRepository(Optional.of("0123456789abcdef0123456789abcdef01234567"), Optional.empty()))
                 .call();
 
         assertThat(result.status()).isEqualTo(PublishResult.Status.PUSHED);

@@ -2,6 +2,7 @@ package dev.mlgitops.git;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.yaml.Header;
@@ -20,7 +21,7 @@ final class Trees {
         for (int i = 0; i < pathsAndBodies.length; i += 2) {
             files.put(pathsAndBodies[i], Header.forSource("mlproject.yaml") + pathsAndBodies[i + 1]);
         }
-        return new OutputTree(ROOT, new java.util.TreeMap<>(files));
+        return new OutputTree(ROOT, new TreeMap<>(files));
     }
 
     /** The first version of the test project: two environments, two stages. */
