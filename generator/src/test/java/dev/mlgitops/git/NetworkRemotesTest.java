@@ -108,6 +108,24 @@ class NetworkRemotesTest {
     }
 
     @Test
+    void aPushTheRemoteRefusesForItsOwnReasonIsRejectedAtOnceWithItsMessage() throws IOException {
+        Path bare = newBare();
+        Path hook = bare.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\necho 'main is protected' >&2\nexit 1\n");
+        assertThat(hook.toFile().setExecutable(true)).isTrue();
+
+        PublishResult result = publish(Trees.first(), daemon.url(bare.getFileName().toString()), newWorkFolder())
+                .setPush(true).call();
+
+        assertThat(result.status()).isEqualTo(PublishResult.Status.REJECTED);
+        assertThat(result.retries()).isZero();
+        assertThat(result.committed()).isTrue();
+        assertThat(result.pushed()).isFalse();
+        assertThat(result.rejection()).contains("REJECTED_OTHER_REASON: pre-receive hook declined");
+        assertThat(git(bare, "for-each-ref")).isEmpty();
+    }
+
+    @Test
     void anUnreachableNetworkRemoteFailsNamingTheActionAndTheRepository() {
         String url = "git://" + LoopbackServers.HOST + ":" + LoopbackServers.freePort() + "/gitops.git";
         Path work = newWorkFolder();

@@ -228,4 +228,17 @@ class PublishCommandTest {
                 .isInstanceOf(GitOpsException.class)
                 .hasMessageContaining("it is a clone of " + url + ", not of " + other);
     }
+
+    @Test
+    void withoutABranchThePublishGoesToTheRemotesDefaultBranch() {
+        String trunk = GitCli.pushFromElsewhere(bare, temp, "trunk", "seed", Map.of("README.md", "readme\n"));
+        git(bare, "symbolic-ref", "HEAD", "refs/heads/trunk");
+
+        PublishResult result = GitOps.publish(Trees.first(), url).setWorkFolder(clone).setEnvironment(Map.of())
+                .setPush(true).call();
+
+        assertThat(result.branch()).isEqualTo("trunk");
+        assertThat(git(bare, "rev-parse", "trunk~1").strip()).isEqualTo(trunk);
+        assertThat(git(bare, "branch", "--list").strip()).isEqualTo("* trunk");
+    }
 }
