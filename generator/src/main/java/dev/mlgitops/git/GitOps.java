@@ -1,0 +1,34 @@
+package dev.mlgitops.git;
+
+import java.nio.file.Path;
+
+import dev.mlgitops.layout.OutputTree;
+
+/**
+ * Step 10, publish: commits a generated tree into the GitOps repository and pushes it. Like
+ * JGit's {@code Git}, it only hands out commands.
+ */
+public final class GitOps {
+
+    private GitOps() {
+    }
+
+    /**
+     * A command that publishes {@code tree} under its root ({@code spec.gitops.path}) of
+     * {@code repository}.
+     *
+     * @param repository the GitOps repository: an https, ssh, git or file URL, an scp-like address, or a local path
+     */
+    public static PublishCommand publish(OutputTree tree, String repository) {
+        return new PublishCommand(tree, repository);
+    }
+
+    /**
+     * The HEAD commit and configured user of the Git repository holding {@code folder} (the
+     * project's source), for {@link PublishCommand#setSource}; {@link SourceRepository#NONE} when
+     * the folder is not in a Git repository.
+     */
+    public static SourceRepository readSource(Path folder) {
+        return SourceRepository.read(folder);
+    }
+}
