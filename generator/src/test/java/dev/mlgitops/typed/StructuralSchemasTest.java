@@ -1,0 +1,99 @@
+package dev.mlgitops.typed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class StructuralSchemasTest {
+
+    private final StructuralSchemas schemas = StructuralSchemas.shipped();
+
+    static Stream<String> kinds() {
+        return Stream.of("WorkflowTemplate", "CronWorkflow", "PyTorchJob", "InferenceService", "ServiceMonitor",
+                "PrometheusRule", "ExternalSecret", "Application", "AppProject");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void acceptsTheReferenceExampleOfEachKind(String kind) {
+        JsonNode object = example(kind, "valid.yaml");
+
+        assertThat(problems(object)).isEmpty();
+    }
+
+    @Test
+    void rejectsServiceMonitorWithoutEndpoints() {
+        assertThat(problems(example("ServiceMonitor", "without-endpoints.yaml")))
+                .containsExactly("spec.endpoints: required field is missing");
+    }
+
+    @Test
+    void rejectsUnknownFieldNamingTheKnownOnes() {
+        ObjectNode object = (ObjectNode) example("ServiceMonitor", "valid.yaml");
+        ((ObjectNode) object.get("spec").get("endpoints").get(0)).put("intervall", "30s");
+
+        assertThat(problems(object)).singleElement().asString()
+                .startsWith("spec.endpoints[0].intervall: unknown field, did you mean 'interval'? (known: ");
+    }
+
+    @Test
+    void rejectsTypeMismatch() {
+        ObjectNode object = (ObjectNode) example("PrometheusRule", "valid.yaml");
+        ((ObjectNode) object.get("spec").get("groups").get(0)).put("limit", "ten");
+
+        assertThat(problems(object)).containsExactly("spec.groups[0].limit: expected an integer, got 'ten'");
+    }
+
+    @Test
+    void rejectsUnknownMetadataField() {
+        ObjectNode object = (ObjectNode) example("PrometheusRule", "valid.yaml");
+        ((ObjectNode) object.get("metadata")).put("label", "x");
+
+        assertThat(problems(object)).singleElement().asString().startsWith("metadata.label: unknown field");
+    }
+
+    @Test
+    void requiresAName() {
+        ObjectNode object = (ObjectNode) example("PrometheusRule", "valid.yaml");
+        ((ObjectNode) object.get("metadata")).remove("name");
+
+        assertThat(problems(object)).containsExactly("metadata.name: required field is missing");
+    }
+
+    @Test
+    void leavesKindsItDoesNotKeepToOthers() {
+        JsonNode deployment = KubeYaml.mapper().readTree("{apiVersion: apps/v1, kind: Deployment, metadata: {name: x}}");
+
+        assertThat(schemas.problems("apps/v1", "Deployment", deployment)).isEmpty();
+        assertThat(schemas.problems("v1", "ConfigMap", deployment)).isEmpty();
+        assertThat(schemas.problems("monitoring.coreos.com/v1", "PodMonitor", deployment)).isEmpty();
+        assertThat(schemas.problems("../../etc/v1", "Passwd", deployment)).isEmpty();
+        assertThat(schemas.knows("monitoring.coreos.com/v1", "ServiceMonitor")).isTrue();
+    }
+
+    private List<String> problems(JsonNode object) {
+        return schemas.problems(object.get("apiVersion").asString(), object.get("kind").asString(), object)
+                .orElseThrow();
+    }
+
+    static JsonNode example(String kind, String file) {
+        String resource = "typed/crds/" + kind + "/" + file;
+        try (InputStream in = StructuralSchemasTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return KubeYaml.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(resource, e);
+        }
+    }
+}
