@@ -39,6 +39,19 @@ class StructuralSchemasTest {
     }
 
     @Test
+    void rejectsApplicationWithoutProject() {
+        assertThat(problems(example("Application", "without-project.yaml")))
+                .containsExactly("spec.project: required field is missing");
+    }
+
+    @Test
+    void rejectsLowerCaseSelfhealOnApplication() {
+        assertThat(problems(example("Application", "selfheal-lowercase.yaml")))
+                .containsExactly("spec.syncPolicy.automated.selfheal: unknown field, did you mean 'selfHeal'? "
+                        + "(known: allowEmpty, prune, selfHeal)");
+    }
+
+    @Test
     void rejectsUnknownFieldNamingTheKnownOnes() {
         ObjectNode object = (ObjectNode) example("ServiceMonitor", "valid.yaml");
         ((ObjectNode) object.get("spec").get("endpoints").get(0)).put("intervall", "30s");
