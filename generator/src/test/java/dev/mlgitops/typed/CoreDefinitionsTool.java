@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
@@ -46,7 +47,37 @@ class CoreDefinitionsTool {
 
     private static final List<Class<?>> ROOTS = List.of(ObjectMeta.class, PodTemplateSpec.class, PodSpec.class,
             Container.class, Affinity.class, PersistentVolumeClaim.class, LabelSelector.class,
-            PodDisruptionBudgetSpec.class, MetricSpec.class, HorizontalPodAutoscalerBehavior.class);
+            PodDisruptionBudgetSpec.class, MetricSpec.class, HorizontalPodAutoscalerBehavior.class,
+            DeploymentStrategy.class);
+
+    /**
+     * Required fields, from the Kubernetes OpenAPI (fabric8 does not carry them). Only those that
+     * hold wherever the type is embedded; a CRD that inlines PodSpec or Container with looser rules
+     * (KServe's predictor has no containers, its model container no name) adds its own at the use.
+     */
+    private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry("EnvVar", List.of("name")),
+            Map.entry("VolumeMount", List.of("mountPath", "name")),
+            Map.entry("Volume", List.of("name")),
+            Map.entry("ContainerPort", List.of("containerPort")),
+            Map.entry("KeyToPath", List.of("key", "path")),
+            Map.entry("SecretKeySelector", List.of("key")),
+            Map.entry("ConfigMapKeySelector", List.of("key")),
+            Map.entry("ObjectFieldSelector", List.of("fieldPath")),
+            Map.entry("ResourceFieldSelector", List.of("resource")),
+            Map.entry("HTTPGetAction", List.of("port")),
+            Map.entry("TCPSocketAction", List.of("port")),
+            Map.entry("GRPCAction", List.of("port")),
+            Map.entry("HTTPHeader", List.of("name", "value")),
+            Map.entry("LabelSelectorRequirement", List.of("key", "operator")),
+            Map.entry("NodeSelectorRequirement", List.of("key", "operator")),
+            Map.entry("NodeSelector", List.of("nodeSelectorTerms")),
+            Map.entry("PodAffinityTerm", List.of("topologyKey")),
+            Map.entry("WeightedPodAffinityTerm", List.of("podAffinityTerm", "weight")),
+            Map.entry("PreferredSchedulingTerm", List.of("preference", "weight")),
+            Map.entry("TopologySpreadConstraint", List.of("maxSkew", "topologyKey", "whenUnsatisfiable")),
+            Map.entry("PersistentVolumeClaimVolumeSource", List.of("claimName")),
+            Map.entry("EphemeralContainer", List.of("name")));
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final Map<String, Class<?>> named = new TreeMap<>();
@@ -80,8 +111,16 @@ class CoreDefinitionsTool {
                 if (property == null || Modifier.isStatic(field.getModifiers())) {
                     continue;
                 }
-                properties.set(property.value(), schemaOf(field.getGenericType()));
+                ObjectNode value = schemaOf(field.getGenericType());
+                if (type == PodSpec.class && property.value().matches("containers|initContainers")) {
+                    ((ObjectNode) value.get("items")).putArray("required").add("name"); // a pod's containers are named
+                }
+                properties.set(property.value(), value);
             }
+        }
+        List<String> required = REQUIRED.getOrDefault(type.getSimpleName(), List.of());
+        if (!required.isEmpty()) {
+            required.forEach(schema.putArray("required")::add);
         }
         return schema;
     }

@@ -39,6 +39,47 @@ class StructuralSchemasTest {
     }
 
     @Test
+    void acceptsKnativeInferenceServiceWithCanaryTraffic() {
+        assertThat(problems(example("InferenceService", "knative-canary.yaml"))).isEmpty();
+    }
+
+    @Test
+    void rejectsStorageUriTypoOnInferenceService() {
+        assertThat(problems(example("InferenceService", "storage-uri-typo.yaml"))).singleElement().asString()
+                .startsWith("spec.predictor.sklearn.storageURI: unknown field, did you mean 'storageUri'? (known: ");
+    }
+
+    @Test
+    void rejectsGpuScaleMetricOnInferenceService() {
+        assertThat(problems(example("InferenceService", "gpu-scale-metric.yaml")))
+                .containsExactly("spec.predictor.scaleMetric: 'gpu' is not one of cpu, memory, concurrency, rps");
+    }
+
+    @Test
+    void checksPodTemplatesInsideCustomResourcesAgainstTheCoreTypes() {
+        ObjectNode job = (ObjectNode) example("PyTorchJob", "valid.yaml");
+        ObjectNode master = (ObjectNode) job.get("spec").get("pytorchReplicaSpecs").get("Master");
+        ObjectNode container = (ObjectNode) master.get("template").get("spec").get("containers").get(0);
+        container.set("resource", container.remove("resources"));
+        container.remove("name");
+
+        assertThat(problems(job)).containsExactlyInAnyOrder(
+                "spec.pytorchReplicaSpecs.Master.template.spec.containers[0].resource: unknown field, "
+                        + "did you mean 'resources'? (known: args, command, env, envFrom, image, imagePullPolicy, "
+                        + "lifecycle, livenessProbe, name, ports, readinessProbe, resizePolicy, ...)",
+                "spec.pytorchReplicaSpecs.Master.template.spec.containers[0].name: required field is missing");
+    }
+
+    @Test
+    void rejectsSingularScheduleOnCronWorkflow() {
+        assertThat(problems(example("CronWorkflow", "singular-schedule.yaml"))).containsExactlyInAnyOrder(
+                "spec.schedule: unknown field, did you mean 'schedules'? (known: concurrencyPolicy, "
+                        + "failedJobsHistoryLimit, schedules, startingDeadlineSeconds, stopStrategy, "
+                        + "successfulJobsHistoryLimit, suspend, timezone, when, workflowMetadata, workflowSpec)",
+                "spec.schedules: required field is missing");
+    }
+
+    @Test
     void rejectsApplicationWithoutProject() {
         assertThat(problems(example("Application", "without-project.yaml")))
                 .containsExactly("spec.project: required field is missing");
