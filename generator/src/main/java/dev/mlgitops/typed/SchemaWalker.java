@@ -33,12 +33,12 @@ final class SchemaWalker {
             List<String> problems) {
         if (value.isNull()) {
             if (!schema.nullable() && (schema.type().isPresent() || schema.intOrString())) {
-                problems.add(path + ": null is not allowed here (expected " + expected(schema) + ")");
+                problems.add(where(path) + ": null is not allowed here (expected " + expected(schema) + ")");
             }
             return;
         }
         if (!typeMatches(schema, value)) {
-            problems.add(path + ": expected " + expected(schema) + ", got " + describe(value));
+            problems.add(where(path) + ": expected " + expected(schema) + ", got " + describe(value));
             return;
         }
         if (value.isObject()) {
@@ -49,7 +49,7 @@ final class SchemaWalker {
             scalar(schema, value, path, problems);
         }
         if (!schema.enumValues().isEmpty() && !schema.enumValues().contains(value)) {
-            problems.add(path + ": " + describe(value) + " is not one of " + schema.enumValues().stream()
+            problems.add(where(path) + ": " + describe(value) + " is not one of " + schema.enumValues().stream()
                     .map(JsonNode::asString).collect(Collectors.joining(", ")));
         }
         combinations(schema, value, path, problems);
@@ -93,9 +93,9 @@ final class SchemaWalker {
             }
         }
         schema.minProperties().filter(min -> value.size() < min)
-                .ifPresent(min -> problems.add(path + ": needs at least " + min + " entries, has " + value.size()));
+                .ifPresent(min -> problems.add(where(path) + ": needs at least " + min + " entries, has " + value.size()));
         schema.maxProperties().filter(max -> value.size() > max)
-                .ifPresent(max -> problems.add(path + ": allows at most " + max + " entries, has " + value.size()));
+                .ifPresent(max -> problems.add(where(path) + ": allows at most " + max + " entries, has " + value.size()));
     }
 
     private static void array(SchemaNode schema, JsonNode value, String path, boolean structural,
@@ -106,9 +106,9 @@ final class SchemaWalker {
             }
         });
         schema.minItems().filter(min -> value.size() < min)
-                .ifPresent(min -> problems.add(path + ": needs at least " + min + " items, has " + value.size()));
+                .ifPresent(min -> problems.add(where(path) + ": needs at least " + min + " items, has " + value.size()));
         schema.maxItems().filter(max -> value.size() > max)
-                .ifPresent(max -> problems.add(path + ": allows at most " + max + " items, has " + value.size()));
+                .ifPresent(max -> problems.add(where(path) + ": allows at most " + max + " items, has " + value.size()));
     }
 
     private static void scalar(SchemaNode schema, JsonNode value, String path, List<String> problems) {
@@ -116,23 +116,23 @@ final class SchemaWalker {
             String text = value.stringValue();
             int length = text.codePointCount(0, text.length());
             schema.minLength().filter(min -> length < min)
-                    .ifPresent(min -> problems.add(path + ": must be at least " + min + " characters long"));
+                    .ifPresent(min -> problems.add(where(path) + ": must be at least " + min + " characters long"));
             schema.maxLength().filter(max -> length > max)
-                    .ifPresent(max -> problems.add(path + ": must be at most " + max + " characters long"));
+                    .ifPresent(max -> problems.add(where(path) + ": must be at most " + max + " characters long"));
             schema.pattern().filter(pattern -> !pattern.matcher(text).find())
-                    .ifPresent(pattern -> problems.add(path + ": '" + text + "' does not match " + pattern.pattern()));
+                    .ifPresent(pattern -> problems.add(where(path) + ": '" + text + "' does not match " + pattern.pattern()));
         } else if (value.isNumber()) {
             BigDecimal number = value.decimalValue();
             schema.minimum().ifPresent(min -> {
                 int compared = number.compareTo(min);
                 if (compared < 0 || (compared == 0 && schema.exclusiveMinimum())) {
-                    problems.add(path + ": " + number + " is below the minimum " + min.toPlainString());
+                    problems.add(where(path) + ": " + number + " is below the minimum " + min.toPlainString());
                 }
             });
             schema.maximum().ifPresent(max -> {
                 int compared = number.compareTo(max);
                 if (compared > 0 || (compared == 0 && schema.exclusiveMaximum())) {
-                    problems.add(path + ": " + number + " is above the maximum " + max.toPlainString());
+                    problems.add(where(path) + ": " + number + " is above the maximum " + max.toPlainString());
                 }
             });
         }
@@ -143,18 +143,18 @@ final class SchemaWalker {
             walk(branch, value, path, false, problems);
         }
         if (!schema.anyOf().isEmpty() && schema.anyOf().stream().noneMatch(b -> passes(b, value, path))) {
-            problems.add(path + ": matches none of the allowed forms (anyOf)" + firstReason(schema.anyOf(), value, path));
+            problems.add(where(path) + ": matches none of the allowed forms (anyOf)" + firstReason(schema.anyOf(), value, path));
         }
         if (!schema.oneOf().isEmpty()) {
             long matching = schema.oneOf().stream().filter(b -> passes(b, value, path)).count();
             if (matching == 0) {
-                problems.add(path + ": matches none of the allowed forms (oneOf)" + firstReason(schema.oneOf(), value, path));
+                problems.add(where(path) + ": matches none of the allowed forms (oneOf)" + firstReason(schema.oneOf(), value, path));
             } else if (matching > 1) {
-                problems.add(path + ": matches more than one of the exclusive forms (oneOf)");
+                problems.add(where(path) + ": matches more than one of the exclusive forms (oneOf)");
             }
         }
         schema.not().filter(forbidden -> passes(forbidden, value, path))
-                .ifPresent(forbidden -> problems.add(path + ": matches a forbidden form (not)"));
+                .ifPresent(forbidden -> problems.add(where(path) + ": matches a forbidden form (not)"));
     }
 
     private static boolean passes(SchemaNode branch, JsonNode value, String path) {
@@ -228,6 +228,11 @@ final class SchemaWalker {
             return "'" + value.stringValue() + "'";
         }
         return value.toString();
+    }
+
+    /** The path as shown in a message; the object itself has no path. */
+    private static String where(String path) {
+        return path.isEmpty() ? "(root)" : path;
     }
 
     private static String child(String path, String name) {
