@@ -32,7 +32,7 @@ public final class StructuralSchemas {
     private final JsonMapper json = JsonMapper.builder().build();
     // Filled lazily, one kind at a time; a kind we do not ship is remembered as empty.
     private final ConcurrentMap<String, Optional<SchemaNode>> byKind = new ConcurrentHashMap<>();
-    private volatile SchemaReader reader;
+    private volatile JsonNode coreTypes;
 
     StructuralSchemas(ClassLoader loader, String root) {
         this.loader = loader;
@@ -92,7 +92,9 @@ public final class StructuralSchemas {
     }
 
     private Optional<SchemaNode> load(String path) {
-        return readJson(root + path + ".json").map(schema -> reader().read(withObjectHeader((ObjectNode) schema)));
+        // A reader per kind: its memo is not shared between threads; the core types it reads are.
+        return readJson(root + path + ".json")
+                .map(schema -> new SchemaReader(coreTypes()).read(withObjectHeader((ObjectNode) schema)));
     }
 
     /**
@@ -111,16 +113,15 @@ public final class StructuralSchemas {
         return copy;
     }
 
-    private SchemaReader reader() {
-        SchemaReader current = reader;
+    private JsonNode coreTypes() {
+        JsonNode current = coreTypes;
         if (current == null) {
             synchronized (this) {
-                current = reader;
+                current = coreTypes;
                 if (current == null) {
-                    JsonNode core = readJson(root + "core/definitions.json").orElseThrow(
+                    current = readJson(root + "core/definitions.json").orElseThrow(
                             () -> new IllegalStateException("missing " + root + "core/definitions.json"));
-                    current = new SchemaReader(core);
-                    reader = current;
+                    coreTypes = current;
                 }
             }
         }

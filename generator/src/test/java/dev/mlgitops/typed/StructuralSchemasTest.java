@@ -118,6 +118,20 @@ class StructuralSchemasTest {
     }
 
     @Test
+    void rejectsAnObjectWhoseKindDiffersFromTheOneAsked() {
+        JsonNode rule = example("PrometheusRule", "valid.yaml");
+
+        assertThat(schemas.problems("monitoring.coreos.com/v1", "ServiceMonitor", rule).orElseThrow())
+                .containsExactlyInAnyOrder("kind: expected 'ServiceMonitor', got \"PrometheusRule\"",
+                        "spec.endpoints: required field is missing",
+                        "spec.selector: required field is missing",
+                        "spec.groups: unknown field (known: attachMetadata, bodySizeLimit, "
+                        + "convertClassicHistogramsToNHCB, endpoints, fallbackScrapeProtocol, jobLabel, "
+                        + "keepDroppedTargets, labelLimit, labelNameLengthLimit, labelValueLengthLimit, "
+                        + "namespaceSelector, nativeHistogramBucketLimit, ...)");
+    }
+
+    @Test
     void requiresAName() {
         ObjectNode object = (ObjectNode) example("PrometheusRule", "valid.yaml");
         ((ObjectNode) object.get("metadata")).remove("name");
@@ -133,6 +147,8 @@ class StructuralSchemasTest {
         assertThat(schemas.problems("v1", "ConfigMap", deployment)).isEmpty();
         assertThat(schemas.problems("monitoring.coreos.com/v1", "PodMonitor", deployment)).isEmpty();
         assertThat(schemas.problems("../../etc/v1", "Passwd", deployment)).isEmpty();
+        // not served since ESO v0.17: no schema, so the caller must not treat it as checked
+        assertThat(schemas.knows("external-secrets.io/v1beta1", "ExternalSecret")).isFalse();
         assertThat(schemas.knows("monitoring.coreos.com/v1", "ServiceMonitor")).isTrue();
     }
 
