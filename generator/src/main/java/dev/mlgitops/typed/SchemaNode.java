@@ -1,0 +1,57 @@
+package dev.mlgitops.typed;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One node of a Kubernetes structural schema, reduced to what {@link SchemaWalker} checks.
+ * {@code type} is empty for nodes that only validate (inside anyOf/oneOf/allOf) or that keep
+ * unknown fields; {@code additionalProperties} is empty when no map values are declared, and
+ * {@code additionalAllowed} says whether undeclared keys are accepted without a schema.
+ */
+record SchemaNode(
+        Optional<String> type,
+        Map<String, SchemaNode> properties,
+        Optional<SchemaNode> additionalProperties,
+        boolean additionalAllowed,
+        Optional<SchemaNode> items,
+        List<String> required,
+        List<JsonNode> enumValues,
+        boolean preserveUnknownFields,
+        boolean intOrString,
+        boolean nullable,
+        List<SchemaNode> anyOf,
+        List<SchemaNode> oneOf,
+        List<SchemaNode> allOf,
+        Optional<SchemaNode> not,
+        Optional<BigDecimal> minimum,
+        boolean exclusiveMinimum,
+        Optional<BigDecimal> maximum,
+        boolean exclusiveMaximum,
+        Optional<Pattern> pattern,
+        Optional<Integer> minLength,
+        Optional<Integer> maxLength,
+        Optional<Integer> minItems,
+        Optional<Integer> maxItems,
+        Optional<Integer> minProperties,
+        Optional<Integer> maxProperties) {
+
+    SchemaNode {
+        properties = Map.copyOf(properties);
+        required = List.copyOf(required);
+        enumValues = List.copyOf(enumValues);
+        anyOf = List.copyOf(anyOf);
+        oneOf = List.copyOf(oneOf);
+        allOf = List.copyOf(allOf);
+    }
+
+    /** Whether this node declares an object shape whose unknown keys must be rejected. */
+    boolean closedObject() {
+        return !preserveUnknownFields && !additionalAllowed && additionalProperties.isEmpty();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.mlgitops.typed;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One-off tool, not a test: writes {@code schemas/crds/core/definitions.json}, the structural
+ * schemas of the Kubernetes core types that the pruned CRD schemas refer to by name. fabric8's
+ * model classes are generated from the Kubernetes OpenAPI, so their JSON properties and Java
+ * types are that definition. Run with
+ * {@code mvn -o -q test -Dtest=CoreDefinitionsTool -Dmlgitops.writeCoreDefinitions=true}.
+ */
+class CoreDefinitionsTool {
+
+    private static final List<Class<?>> ROOTS = List.of(ObjectMeta.class, PodTemplateSpec.class, PodSpec.class,
+            Container.class, Affinity.class, PersistentVolumeClaim.class, LabelSelector.class,
+            PodDisruptionBudgetSpec.class, MetricSpec.class, HorizontalPodAutoscalerBehavior.class,
+            DeploymentStrategy.class);
+
+    /**
+     * Required fields, from the Kubernetes OpenAPI (fabric8 does not carry them). Only those that
+     * hold wherever the type is embedded; a CRD that inlines PodSpec or Container with looser rules
+     * (KServe's predictor has no containers, its model container no name) adds its own at the use.
+     */
+    private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry("EnvVar", List.of("name")),
+            Map.entry("VolumeMount", List.of("mountPath", "name")),
+            Map.entry("Volume", List.of("name")),
+            Map.entry("ContainerPort", List.of("containerPort")),
+            Map.entry("KeyToPath", List.of("key", "path")),
+            Map.entry("SecretKeySelector", List.of("key")),
+            Map.entry("ConfigMapKeySelector", List.of("key")),
+            Map.entry("ObjectFieldSelector", List.of("fieldPath")),
+            Map.entry("ResourceFieldSelector", List.of("resource")),
+            Map.entry("HTTPGetAction", List.of("port")),
+            Map.entry("TCPSocketAction", List.of("port")),
+            Map.entry("GRPCAction", List.of("port")),
+            Map.entry("HTTPHeader", List.of("name", "value")),
+            Map.entry("LabelSelectorRequirement", List.of("key", "operator")),
+            Map.entry("NodeSelectorRequirement", List.of("key", "operator")),
+            Map.entry("NodeSelector", List.of("nodeSelectorTerms")),
+            Map.entry("PodAffinityTerm", List.of("topologyKey")),
+            Map.entry("WeightedPodAffinityTerm", List.of("podAffinityTerm", "weight")),
+            Map.entry("PreferredSchedulingTerm", List.of("preference", "weight")),
+            Map.entry("TopologySpreadConstraint", List.of("maxSkew", "topologyKey", "whenUnsatisfiable")),
+            Map.entry("PersistentVolumeClaimVolumeSource", List.of("claimName")),
+            Map.entry("EphemeralContainer", List.of("name")));
+
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final Map<String, Class<?>> named = new TreeMap<>();
+    private final Deque<Class<?>> pending = new ArrayDeque<>();
+
+    @Test
+    @EnabledIfSystemProperty(named = "mlgitops.writeCoreDefinitions", matches = "true")
+    void writeCoreDefinitions() throws Exception {
+        ROOTS.forEach(this::reference);
+        Map<String, JsonNode> definitions = new TreeMap<>();
+        while (!pending.isEmpty()) {
+            Class<?> type = pending.pop();
+            definitions.put(type.getSimpleName(), object(type));
+        }
+        ObjectNode file = nodes.objectNode();
+        file.put("$comment", "Generated by CoreDefinitionsTool from io.fabric8 kubernetes-model 8.0.0 "
+                + "(itself generated from the Kubernetes OpenAPI); do not edit by hand.");
+        definitions.forEach(file::set);
+        Path out = Path.of("..", "schemas", "crds", "core", "definitions.json");
+        Files.createDirectories(out.getParent());
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        Files.writeString(out, mapper.writeValueAsString(file) + "\n");
+    }
+
+    private ObjectNode object(Class<?> type) {
+        ObjectNode schema = nodes.objectNode().put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                JsonProperty property = field.getAnnotation(JsonProperty.class);
+                if (property == null || Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                ObjectNode value = schemaOf(field.getGenericType());
+                if (type == PodSpec.class && property.value().matches("containers|initContainers")) {
+                    ((ObjectNode) value.get("items")).putArray("required").add("name"); // a pod's containers are named
+                }
+                properties.set(property.value(), value);
+            }
+        }
+        List<String> required = REQUIRED.getOrDefault(type.getSimpleName(), List.of());
+        if (!required.isEmpty()) {
+            required.forEach(schema.putArray("required")::add);
+        }
+        return schema;
+    }
+
+    private ObjectNode schemaOf(Type type) {
+        if (type instanceof ParameterizedType generic) {
+            Class<?> raw = (Class<?>) generic.getRawType();
+            Type[] arguments = generic.getActualTypeArguments();
+            if (List.class.isAssignableFrom(raw)) {
+                return nodes.objectNode().put("type", "array").set("items", schemaOf(arguments[0]));
+            }
+            if (Map.class.isAssignableFrom(raw)) {
+                return nodes.objectNode().put("type", "object").set("additionalProperties", schemaOf(arguments[1]));
+            }
+            throw new IllegalStateException("unexpected generic type " + type);
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == String.class) {
+            return nodes.objectNode().put("type", "string");
+        }
+        if (c == Integer.class || c == Long.class || c == int.class || c == long.class) {
+            return nodes.objectNode().put("type", "integer");
+        }
+        if (c == Double.class || c == Float.class) {
+            return nodes.objectNode().put("type", "number");
+        }
+        if (c == Boolean.class || c == boolean.class) {
+            return nodes.objectNode().put("type", "boolean");
+        }
+        if (c == IntOrString.class || c == Quantity.class) {
+            return nodes.objectNode().put("x-kubernetes-int-or-string", true);
+        }
+        if (c.getName().startsWith("io.fabric8.kubernetes.api.model.") && !c.isInterface()
+                && c.getSimpleName().matches("(Micro)?Time|Duration")) {
+            return nodes.objectNode().put("type", "string");
+        }
+        if (c.getName().startsWith("io.fabric8.kubernetes.api.model.") && !c.isInterface()) {
+            return nodes.objectNode().put(SchemaReader.CORE_REF, reference(c));
+        }
+        // Object, JsonNode, raw extensions: anything goes, as in the OpenAPI
+        return nodes.objectNode().put("x-kubernetes-preserve-unknown-fields", true);
+    }
+
+    private String reference(Class<?> type) {
+        String name = type.getSimpleName();
+        Class<?> known = named.putIfAbsent(name, type);
+        if (known == null) {
+            pending.push(type);
+        } else if (known != type) {
+            throw new IllegalStateException("two core types named " + name + ": " + known + ", " + type);
+        }
+        return name;
+    }
+}
