@@ -66,7 +66,7 @@ public final class Placement {
         }
         ObjectNode labels = metadata.get("labels") instanceof ObjectNode existing ? existing : metadata.putObject("labels");
         labels.put(ENVIRONMENT_LABEL, target.environment());
-        return new TypedObject(object.stage(), object.blueprint(), key, manifest);
+        return new TypedObject(object.stage(), object.blueprint(), key, manifest, object.source());
     }
 
     private static Set<String> serviceAccounts(List<TypedObject> objects, Stage stage) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Locator;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 
@@ -47,12 +48,12 @@ final class DeploymentServing implements Engine {
     }
 
     @Override
-    public List<Map<String, Object>> models(Project project, Findings findings) {
-        List<Map<String, Object>> models = new ArrayList<>();
+    public List<ItemModel> models(Project project, Findings findings) {
+        List<ItemModel> models = new ArrayList<>();
         mine(project).forEach((model, serving) -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("model", view(project, model, serving, findings));
-            models.add(data);
+            models.add(new ItemModel("/serving/" + Locator.escape(model), data));
         });
         return models;
     }
@@ -92,8 +93,9 @@ final class DeploymentServing implements Engine {
         String metric = autoscaling.metric();
         if (!"cpu".equals(metric) && !"memory".equals(metric)) {
             // a Resource metric is all a bare HPA can read; anything else needs a metrics adapter
-            findings.add(Code.RENDER_METRIC_UNSUPPORTED, "spec.serving." + model + ".autoscaling.metric", null,
-                    Code.RENDER_METRIC_UNSUPPORTED.message(metric, model));
+            findings.add(project.environment().locator().finding(Code.RENDER_METRIC_UNSUPPORTED,
+                    "/serving/" + Locator.escape(model) + "/autoscaling/metric",
+                    Code.RENDER_METRIC_UNSUPPORTED.message(metric, model)));
             metric = null;
         }
         List<EnvView> env = new ArrayList<>();

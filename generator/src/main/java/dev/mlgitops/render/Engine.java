@@ -1,7 +1,6 @@
 package dev.mlgitops.render;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Stage;
@@ -28,7 +27,7 @@ sealed interface Engine permits TenancyBlueprint, DeploymentServing {
      * served model, say); empty when the spec has nothing for this engine. Problems of the spec
      * that only this engine sees go to {@code findings}.
      */
-    List<Map<String, Object>> models(Project project, Findings findings);
+    List<ItemModel> models(Project project, Findings findings);
 
     /** What this engine's workloads ask of the tenancy stage; nothing by default. */
     default TenancyNeeds needs(Project project) {

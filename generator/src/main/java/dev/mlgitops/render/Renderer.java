@@ -38,14 +38,14 @@ public final class Renderer {
 
     public List<RenderedDocument> render(ResolvedEnvironment environment, Findings findings) {
         Project project = new Project(environment);
-        unrendered.report(environment.spec(), findings);
+        unrendered.report(environment, findings);
         List<RenderedDocument> documents = new ArrayList<>();
         for (Engine engine : engines) {
-            for (Map<String, Object> model : engine.models(project, findings)) {
+            for (ItemModel item : engine.models(project, findings)) {
                 for (String template : engine.templates()) {
                     String blueprint = engine.folder() + "/" + template;
-                    render(blueprint, model, findings).ifPresent(yaml -> documents.add(
-                            new RenderedDocument(engine.stage(), blueprint, yaml, environment.name())));
+                    render(blueprint, item.model(), findings).ifPresent(yaml -> documents.add(new RenderedDocument(
+                            engine.stage(), blueprint, yaml, environment.name(), item.source())));
                 }
             }
         }

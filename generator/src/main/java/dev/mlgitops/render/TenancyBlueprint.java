@@ -50,7 +50,7 @@ final class TenancyBlueprint implements Engine {
     }
 
     @Override
-    public List<Map<String, Object>> models(Project project, Findings findings) {
+    public List<ItemModel> models(Project project, Findings findings) {
         Spec.Tenancy tenancy = project.spec().tenancy();
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
         Set<String> kinds = new LinkedHashSet<>();
@@ -75,7 +75,7 @@ final class TenancyBlueprint implements Engine {
         model.put("namespaceEgressName", project.objectName("allow-namespace-egress"));
         model.put("allows", allows);
         model.put("ingressControllerNamespace", INGRESS_CONTROLLER_NAMESPACE);
-        return List.of(model);
+        return List.of(new ItemModel("/tenancy", model));
     }
 
     /** {@code spec.hard} of the ResourceQuota, in the order kubectl users expect; absent ones left out. */

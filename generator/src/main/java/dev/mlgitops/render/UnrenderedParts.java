@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Locator;
+import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 
@@ -32,28 +34,29 @@ final class UnrenderedParts {
         this.engines = List.copyOf(engines);
     }
 
-    void report(Spec spec, Findings findings) {
+    void report(ResolvedEnvironment environment, Findings findings) {
+        Spec spec = environment.spec();
+        Locator locator = environment.locator();
         for (StageSection section : SECTIONS) {
             if (!section.present().apply(spec)) {
                 continue;
             }
             if (section.stage() == Stage.SERVING) {
-                reportServing(spec.serving(), findings);
+                reportServing(spec.serving(), locator, findings);
             } else if (engines.stream().noneMatch(e -> e.stage() == section.stage())) {
-                String path = "spec." + section.key();
-                findings.add(Code.RENDER_UNSUPPORTED, path, null,
-                        Code.RENDER_UNSUPPORTED.message("stage " + section.stage().folder()));
+                findings.add(locator.finding(Code.RENDER_UNSUPPORTED, "/" + section.key(),
+                        Code.RENDER_UNSUPPORTED.message("stage " + section.stage().folder())));
             }
         }
     }
 
-    private void reportServing(Map<String, Spec.ServingModel> serving, Findings findings) {
+    private void reportServing(Map<String, Spec.ServingModel> serving, Locator locator, Findings findings) {
         serving.forEach((model, item) -> {
             boolean rendered = engines.stream()
                     .anyMatch(e -> e.stage() == Stage.SERVING && e.name().equals(item.engine()));
             if (!rendered) {
-                findings.add(Code.RENDER_UNSUPPORTED, "spec.serving." + model + ".engine", null,
-                        Code.RENDER_UNSUPPORTED.message("serving engine '" + item.engine() + "' (model '" + model + "')"));
+                findings.add(locator.finding(Code.RENDER_UNSUPPORTED, "/serving/" + Locator.escape(model) + "/engine",
+                        Code.RENDER_UNSUPPORTED.message("serving engine '" + item.engine() + "' (model '" + model + "')")));
             }
         });
     }

@@ -29,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Typer {
 
     private final KubeTypes types = new KubeTypes();
+    private final StructuralSchemas customResources = StructuralSchemas.shipped();
     private final UnknownFields unknownFields = new UnknownFields();
     // one document at a time from a shared parser: what follows a document is the next one;
     // a key written twice would silently keep the last value, so it is an error
@@ -82,6 +83,9 @@ public final class Typer {
         String apiVersion = node.get("apiVersion").asString();
         String kind = node.get("kind").asString();
         Optional<Class<? extends HasMetadata>> type = types.lookup(apiVersion, kind);
+        if (type.isEmpty() && customResources.knows(apiVersion, kind)) {
+            return checkCustomResource(document, object, apiVersion, kind, findings);
+        }
         if (type.isEmpty()) {
             findings.add(Code.TYPE_UNKNOWN_KIND, "", null,
                     Code.TYPE_UNKNOWN_KIND.message(document.blueprint(), apiVersion + " " + kind));
@@ -108,7 +112,25 @@ public final class Typer {
         JsonNode canonical = KubeYaml.inOrderOf(KubeYaml.mapper().valueToTree(bound), object);
         ObjectNode manifest = KubeYaml.ordered((ObjectNode) canonical);
         ObjectKey key = new ObjectKey(apiVersion, kind, bound.getMetadata().getName(), KubeTypes.namespaced(type.get()));
-        return Optional.of(new TypedObject(document.stage(), document.blueprint(), key, manifest));
+        return Optional.of(new TypedObject(document.stage(), document.blueprint(), key, manifest, document.source()));
+    }
+
+    /**
+     * A custom resource has no Java type: it is checked against the structural schema kept in the
+     * project, like the API server would, and handed on as written (keys in Kubernetes order).
+     */
+    private Optional<TypedObject> checkCustomResource(RenderedDocument document, ObjectNode object, String apiVersion,
+                                                      String kind, Findings findings) {
+        List<String> problems = customResources.problems(apiVersion, kind, object).orElseThrow();
+        problems.forEach(problem -> invalid(findings, document, kind, problem));
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = object.path("metadata").path("name").asString();
+        // every custom resource mlgitops emits is namespaced
+        ObjectKey key = new ObjectKey(apiVersion, kind, name, true);
+        return Optional.of(new TypedObject(document.stage(), document.blueprint(), key,
+                KubeYaml.ordered(object), document.source()));
     }
 
     /** The field a binding error is about, as {@code spec.template.spec.containers[0].name}. */

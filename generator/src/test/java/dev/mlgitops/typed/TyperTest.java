@@ -184,6 +184,41 @@ class TyperTest {
                 .containsExactly("Namespace fraud");
     }
 
+    @Test
+    void checksACustomResourceAgainstItsStructuralSchema() throws IOException {
+        String valid = Files.readString(Path.of("src/test/resources/typed/crds/InferenceService/valid.yaml"));
+
+        List<TypedObject> typed = type(doc(valid));
+
+        assertThat(findings.sorted()).isEmpty();
+        assertThat(typed).singleElement().satisfies(object -> {
+            assertThat(object.key().kind()).isEqualTo("InferenceService");
+            assertThat(object.key().namespaced()).isTrue();
+            assertThat(object.manifest().propertyNames().iterator().next()).isEqualTo("apiVersion");
+        });
+    }
+
+    @Test
+    void rejectsACustomResourceFieldItsSchemaDoesNotKnowNamingTheBlueprint() throws IOException {
+        String typo = Files.readString(Path.of("src/test/resources/typed/crds/InferenceService/storage-uri-typo.yaml"));
+
+        List<TypedObject> typed = type(doc(typo));
+
+        assertThat(typed).isEmpty();
+        assertThat(findings.sorted()).singleElement().satisfies(finding -> {
+            assertThat(finding.code()).isEqualTo(Code.TYPE_INVALID);
+            assertThat(finding.message()).startsWith("blueprint " + BLUEPRINT + " rendered an invalid InferenceService: ")
+                    .contains("storageURI: unknown field, did you mean 'storageUri'?");
+        });
+    }
+
+    @Test
+    void rejectsAnUnservedVersionOfAKnownCustomResource() {
+        type(doc("apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata: {name: s}\nspec: {}\n"));
+
+        assertThat(findings.sorted()).extracting(Finding::code).containsExactly(Code.TYPE_UNKNOWN_KIND);
+    }
+
     private List<TypedObject> type(RenderedDocument document) {
         return new Typer().type(List.of(document), findings);
     }

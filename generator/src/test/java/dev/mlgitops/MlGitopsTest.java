@@ -1,0 +1,95 @@
+package dev.mlgitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.mlgitops.finding.Finding;
+import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.typed.StructuralSchemas;
+import dev.mlgitops.yaml.Header;
+import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.JsonNode;
+
+/** The facade end to end on the reference file: every step, in memory and on disk. */
+class MlGitopsTest {
+
+    private static final Path REFERENCE = CaseFolders.REFERENCE;
+
+    @Test
+    void validatesTheReferenceWithoutErrors() {
+        Validation validation = MlGitops.validate(REFERENCE, GenerateOptions.defaults());
+
+        assertThat(validation.findings().sorted()).filteredOn(Finding::isError).isEmpty();
+        assertThat(validation.project()).hasValueSatisfying(project ->
+                assertThat(project.environments()).extracting(e -> e.name()).containsExactly("dev", "staging", "prod"));
+    }
+
+    @Test
+    void buildsTheSameBytesTwice() {
+        OutputTree first = MlGitops.build(REFERENCE, GenerateOptions.defaults()).tree().orElseThrow();
+        OutputTree second = MlGitops.build(REFERENCE, GenerateOptions.defaults()).tree().orElseThrow();
+
+        assertThat(second.files()).isEqualTo(first.files());
+        assertThat(first.root()).isEqualTo("projects/fraud-detection");
+    }
+
+    @Test
+    void everyFileStartsWithTheHeaderAndNamesNoMachinePath() {
+        OutputTree tree = MlGitops.build(REFERENCE, GenerateOptions.defaults()).tree().orElseThrow();
+
+        assertThat(tree.files()).allSatisfy((path, text) -> {
+            assertThat(text).as(path).startsWith(Header.forSource("mlproject.yaml"));
+            assertThat(text).as(path).doesNotContain(System.getProperty("user.dir")).doesNotContain("/root/");
+        });
+    }
+
+    @Test
+    void everyArgoCdObjectPassesItsUpstreamStructuralSchema() {
+        OutputTree tree = MlGitops.build(REFERENCE, GenerateOptions.defaults()).tree().orElseThrow();
+        StructuralSchemas schemas = StructuralSchemas.shipped();
+
+        Map<String, String> argocd = tree.files().subMap("argocd/", "argocd0");
+        assertThat(argocd).hasSize(1 + 3 * 3);
+        argocd.forEach((path, text) -> {
+            JsonNode object = KubeYaml.mapper().readTree(text);
+            assertThat(schemas.problems(object.path("apiVersion").asString(), object.path("kind").asString(), object))
+                    .as(path).hasValue(java.util.List.of());
+        });
+    }
+
+    @Test
+    void aSecondGenerateWritesNothing(@TempDir Path output) throws IOException {
+        GenerateOptions options = GenerateOptions.defaults().withOutputDirectory(output);
+
+        Generation first = MlGitops.generate(REFERENCE, options);
+        Generation second = MlGitops.generate(REFERENCE, options);
+
+        assertThat(first.written().orElseThrow().written()).isNotEmpty();
+        assertThat(second.written().orElseThrow().written()).isEmpty();
+        assertThat(second.written().orElseThrow().removed()).isEmpty();
+        assertThat(Files.readString(output.resolve("projects/fraud-detection/argocd/prod/apps/serving.yaml")))
+                .contains("path: projects/fraud-detection/overlays/prod/serving");
+    }
+
+    @Test
+    void aBrokenSpecWritesNothing(@TempDir Path folder) throws IOException {
+        Path spec = folder.resolve("mlproject.yaml");
+        Files.writeString(spec, Files.readString(REFERENCE).replace("engine: kserve ", "engine: kservee "));
+        Path output = folder.resolve("out");
+
+        Generation generation = MlGitops.generate(spec, GenerateOptions.defaults().withOutputDirectory(output));
+
+        assertThat(generation.passed()).isFalse();
+        assertThat(generation.findings().sorted()).extracting(f -> f.format("mlproject.yaml")).contains(
+                "mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
+                        + "kserve, deployment (did you mean 'kserve'?)");
+        assertThat(output).doesNotExist();
+    }
+}
