@@ -20,6 +20,34 @@ record Project(ResolvedEnvironment environment) {
         return environment.spec();
     }
 
+    /** The feature server's Service (feast serve's default port), by which serving and training reach it. */
+    static final int FEATURE_SERVER_PORT = 6566;
+    /** The MLflow tracking server's Service port. */
+    static final int MLFLOW_PORT = 5000;
+
+    /** The feature server's Service name; every reference to it goes through here. */
+    String featureServerName() {
+        return objectName("feature-server");
+    }
+
+    /** The MLflow tracking server's Service name; every reference to it goes through here. */
+    String mlflowName() {
+        return objectName("mlflow");
+    }
+
+    /**
+     * The feature server's address inside the namespace. A short name, not
+     * {@code <svc>.<namespace>.svc}, so the base needs no namespace and overlays need no patch.
+     */
+    String featureServerUrl() {
+        return "http://" + featureServerName() + ":" + FEATURE_SERVER_PORT;
+    }
+
+    /** MLflow's tracking URI inside the namespace (see {@link #featureServerUrl()} for why a short name). */
+    String mlflowUrl() {
+        return "http://" + mlflowName() + ":" + MLFLOW_PORT;
+    }
+
     /** Every object is named {@code <project>-<thing>}, so two projects can share a namespace. */
     String objectName(String thing) {
         return name() + "-" + thing;
