@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Suggestions;
 import dev.mlgitops.load.SourceMap;
 import tools.jackson.databind.JsonNode;
 

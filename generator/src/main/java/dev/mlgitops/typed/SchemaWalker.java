@@ -3,11 +3,11 @@ package dev.mlgitops.typed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.mlgitops.finding.Suggestions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -171,40 +171,10 @@ final class SchemaWalker {
 
     private static String unknownField(String name, java.util.Set<String> known) {
         TreeSet<String> sorted = new TreeSet<>(known);
-        String hint = sorted.stream().filter(candidate -> similar(name, candidate))
-                .findFirst().map(candidate -> ", did you mean '" + candidate + "'?").orElse("");
+        String hint = Suggestions.closest(name, sorted).map(candidate -> ", did you mean '" + candidate + "'?").orElse("");
         String list = sorted.stream().limit(KNOWN_SHOWN).collect(Collectors.joining(", "));
         String more = sorted.size() > KNOWN_SHOWN ? ", ..." : "";
         return "unknown field" + hint + " (known: " + (sorted.isEmpty() ? "none" : list + more) + ")";
-    }
-
-    /** Same letters but for case, or at most two single-letter edits apart. */
-    static boolean similar(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT);
-        String y = b.toLowerCase(Locale.ROOT);
-        if (x.equals(y)) {
-            return true;
-        }
-        return Math.abs(x.length() - y.length()) <= 2 && editDistance(x, y) <= 2;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static String expected(SchemaNode schema) {

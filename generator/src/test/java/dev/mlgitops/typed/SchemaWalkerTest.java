@@ -104,14 +104,6 @@ class SchemaWalkerTest {
                 "port.containerPort: required field is missing");
     }
 
-    @Test
-    void suggestsOnlyCloseNames() {
-        assertThat(SchemaWalker.similar("storageURI", "storageUri")).isTrue();
-        assertThat(SchemaWalker.similar("selfheal", "selfHeal")).isTrue();
-        assertThat(SchemaWalker.similar("schedule", "schedules")).isTrue();
-        assertThat(SchemaWalker.similar("replicas", "resources")).isFalse();
-    }
-
     private static List<String> problems(String schemaYaml, String valueYaml) {
         JsonNode core = KubeYaml.mapper().readTree(CORE);
         SchemaNode schema = new SchemaReader(core).read(KubeYaml.mapper().readTree(schemaYaml));

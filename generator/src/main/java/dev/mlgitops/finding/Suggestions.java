@@ -1,12 +1,15 @@
-package dev.mlgitops.schema;
+package dev.mlgitops.finding;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds what a user probably meant: the closest known word by edit distance, when it is close. */
-final class Suggestions {
+/**
+ * Finds what a user (or a blueprint author) probably meant: the closest known word by edit
+ * distance, when it is close. The one place every "did you mean" comes from.
+ */
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -16,7 +19,7 @@ final class Suggestions {
      * length (and at least two edits are allowed), so a typo gets a suggestion and a different word none;
      * failing that, the one candidate that {@code given} shortens or lengthens.
      */
-    static Optional<String> closest(String given, Collection<String> candidates) {
+    public static Optional<String> closest(String given, Collection<String> candidates) {
         String wanted = given.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
