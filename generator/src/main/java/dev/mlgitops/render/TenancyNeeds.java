@@ -16,10 +16,21 @@ record TenancyNeeds(List<String> workloadKinds, List<Allow> allows) {
     }
 
     /**
-     * Let pods of the namespace (and, with {@code fromIngressController}, the ingress controller)
-     * reach the pods named {@code target} on a TCP port.
+     * Let pods of the namespace (and, with {@code fromIngressController}, the ingress controller,
+     * and pods of {@code fromNamespaces}) reach the pods named {@code target} on a TCP port.
      *
      * @param name the NetworkPolicy's name
+     * @param fromNamespaces other namespaces whose pods may connect (a scraper's, a data plane's)
      */
-    public record Allow(String name, String target, int port, boolean fromIngressController) {}
+    public record Allow(String name, String target, int port, boolean fromIngressController,
+                        List<String> fromNamespaces) {
+
+        public Allow {
+            fromNamespaces = List.copyOf(fromNamespaces);
+        }
+
+        public Allow(String name, String target, int port, boolean fromIngressController) {
+            this(name, target, port, fromIngressController, List.of());
+        }
+    }
 }
