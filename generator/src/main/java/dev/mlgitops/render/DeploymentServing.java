@@ -72,7 +72,7 @@ final class DeploymentServing implements Engine {
 
     /** The served models this engine renders, in file order. */
     private Map<String, Spec.ServingModel> mine(Project project) {
-        return ServedModels.of(project, name());
+        return ByEngine.served(project, name());
     }
 
     private static int port(Spec.ServingModel serving) {

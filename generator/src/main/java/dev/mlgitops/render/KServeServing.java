@@ -59,14 +59,14 @@ final class KServeServing implements Engine {
     @Override
     public List<ItemModel> models(Project project, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
-        ServedModels.of(project, name()).forEach((model, serving) -> {
+        ByEngine.served(project, name()).forEach((model, serving) -> {
             if (serving.ingress() != null) {
                 findings.add(project.environment().locator().finding(Code.RENDER_KSERVE_HOST,
-                        ServedModels.source(model) + "/ingress/host",
+                        ByEngine.servedSource(model) + "/ingress/host",
                         Code.RENDER_KSERVE_HOST.message(model, serving.ingress().host(),
                                 serving.ingress().tls() ? ", with a certificate for it in the gateway" : "")));
             }
-            models.add(new ItemModel(ServedModels.source(model), Map.of("model", view(project, model, serving))));
+            models.add(new ItemModel(ByEngine.servedSource(model), Map.of("model", view(project, model, serving))));
         });
         return models;
     }
@@ -74,7 +74,7 @@ final class KServeServing implements Engine {
     @Override
     public TenancyNeeds needs(Project project) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        ServedModels.of(project, name()).keySet().forEach(model -> allows.add(new TenancyNeeds.Allow(
+        ByEngine.served(project, name()).keySet().forEach(model -> allows.add(new TenancyNeeds.Allow(
                 project.objectName(model + "-allow-http"), project.objectName(model), QUEUE_PROXY_PORT, false,
                 DATA_PLANE_NAMESPACES)));
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows);

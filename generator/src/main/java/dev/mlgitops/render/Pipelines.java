@@ -1,7 +1,6 @@
 package dev.mlgitops.render;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +31,11 @@ final class Pipelines {
 
     /** The pipelines of {@code engine}, in file order. */
     static Map<String, Spec.TrainingJob> of(Project project, String engine) {
-        Map<String, Spec.TrainingJob> mine = new LinkedHashMap<>();
-        project.spec().training().forEach((name, job) -> {
-            if (engine.equals(job.engine())) {
-                mine.put(name, job);
-            }
-        });
-        return mine;
+        return ByEngine.of(project.spec().training(), Spec.TrainingJob::engine, engine);
     }
 
     static String source(String pipeline) {
         return "/training/" + Locator.escape(pipeline);
-    }
-
-    static TenancyNeeds needs(Project project, String engine) {
-        return of(project, engine).isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(WORKLOAD), List.of());
     }
 
     /** The pipeline with its steps in dependency order, the registration step last. */

@@ -28,7 +28,7 @@ public final class Renderer {
 
     public Renderer(Blueprints blueprints) {
         this.blueprints = blueprints;
-        List<Engine> workloads = List.of(new ArgoWorkflowsTraining(), new KubernetesJobTraining(),
+        List<Engine> workloads = List.of(StepsTraining.argoWorkflows(), StepsTraining.kubernetesJob(),
                 new PyTorchJobTraining(), new KServeServing(), new DeploymentServing(), new PrometheusMonitoring());
         List<Engine> all = new ArrayList<>();
         all.add(new TenancyBlueprint(workloads));
