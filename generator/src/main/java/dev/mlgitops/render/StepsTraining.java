@@ -17,18 +17,21 @@ final class StepsTraining implements Engine {
 
     private final String name;
     private final List<String> templates;
+    private final boolean reportsTaskResults;
 
-    private StepsTraining(String name, List<String> templates) {
+    private StepsTraining(String name, List<String> templates, boolean reportsTaskResults) {
         this.name = name;
         this.templates = List.copyOf(templates);
+        this.reportsTaskResults = reportsTaskResults;
     }
 
+    /** Argo's executor (since v3.4) reports each step's outcome as a WorkflowTaskResult, with the pod's ServiceAccount. */
     static StepsTraining argoWorkflows() {
-        return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl"));
+        return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl"), true);
     }
 
     static StepsTraining kubernetesJob() {
-        return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl"));
+        return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl"), false);
     }
 
     @Override
@@ -61,7 +64,12 @@ final class StepsTraining implements Engine {
 
     @Override
     public TenancyNeeds needs(Project project) {
-        return Pipelines.of(project, name).isEmpty() ? TenancyNeeds.NONE
-                : new TenancyNeeds(List.of(Pipelines.WORKLOAD), List.of());
+        if (Pipelines.of(project, name).isEmpty()) {
+            return TenancyNeeds.NONE;
+        }
+        List<TenancyNeeds.Grant> grants = !reportsTaskResults ? List.of() : List.of(new TenancyNeeds.Grant(
+                project.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
+                List.of("workflowtaskresults"), List.of("create", "patch")));
+        return new TenancyNeeds(List.of(Pipelines.WORKLOAD), List.of(), grants);
     }
 }

@@ -33,6 +33,7 @@ class RendererTest {
                 "Role/fraud-detection-admins", "RoleBinding/fraud-detection-admins",
                 "Role/fraud-detection-editors", "RoleBinding/fraud-detection-editors",
                 "Role/fraud-detection-viewers", "RoleBinding/fraud-detection-viewers",
+                "Role/fraud-detection-workflow-executor", "RoleBinding/fraud-detection-workflow-executor",
                 "NetworkPolicy/fraud-detection-default-deny",
                 "NetworkPolicy/fraud-detection-allow-dns",
                 "NetworkPolicy/fraud-detection-allow-namespace-egress",
@@ -58,7 +59,7 @@ class RendererTest {
         Rendering base = Rendering.of(ReferenceProject.base());
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
-        assertThat(base.byName()).doesNotContainKey("Namespace/fraud").hasSize(30);
+        assertThat(base.byName()).doesNotContainKey("Namespace/fraud").hasSize(32);
         assertThat(base.objects()).allSatisfy(o -> assertThat(o.manifest().at("/metadata/namespace").isMissingNode())
                 .as(o.key() + " names no namespace").isTrue());
         // the overlay sets each environment's namespace; blueprints never do

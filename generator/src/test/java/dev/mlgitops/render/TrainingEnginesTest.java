@@ -66,6 +66,21 @@ class TrainingEnginesTest {
     }
 
     @Test
+    void argosExecutorMayReportTaskResultsWithTheTrainingAccount() {
+        Rendering rendering = Rendering.of(ReferenceProject.prod());
+
+        assertThat(rendering.get("Role/fraud-detection-workflow-executor").get("rules")).isEqualTo(json(
+                "[{\"apiGroups\":[\"argoproj.io\"],\"resources\":[\"workflowtaskresults\"],\"verbs\":[\"create\",\"patch\"]}]"));
+        assertThat(rendering.get("RoleBinding/fraud-detection-workflow-executor").get("subjects")).isEqualTo(json(
+                "[{\"kind\":\"ServiceAccount\",\"name\":\"fraud-detection-training\"}]"));
+        assertThat(rendering.get("WorkflowTemplate/" + NIGHTLY).at("/spec/executor/serviceAccountName").asString())
+                .isEqualTo("fraud-detection-training");
+
+        Rendering jobs = Rendering.of(asKubernetesJob(true));
+        assertThat(jobs.byName()).doesNotContainKey("Role/fraud-detection-workflow-executor");
+    }
+
+    @Test
     void cronWorkflowRunsTheTemplateOnAScheduleList() {
         ObjectNode cron = Rendering.of(ReferenceProject.prod()).get("CronWorkflow/" + NIGHTLY);
 
