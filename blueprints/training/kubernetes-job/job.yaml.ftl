@@ -7,7 +7,9 @@
   last as an init container, which Kubernetes runs sequentially, each only after the previous one
   succeeded; the last step (or the model registration) as the pod's container. Steps that could
   run in parallel do not: that is the price of needing nothing but batch/v1 (use argo-workflows for
-  a real DAG). A failed step fails the pod; the Job retries the whole pod (backoffLimit).
+  a real DAG). A failed step fails the pod; the Job retries the whole pod (backoffLimit). A GPU
+  one step asks for is the pod's for its whole run (requests are the most any init container or
+  the container asks for), and the pod tolerates the GPU taint.
 
   kube-linter job-ttl-seconds-after-finished: a standalone Job sets ttlSecondsAfterFinished; a
   CronJob's jobTemplate does not (its history limits clean up).
