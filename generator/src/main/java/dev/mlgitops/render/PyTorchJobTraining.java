@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
@@ -37,8 +38,15 @@ final class PyTorchJobTraining implements Engine {
     @Override
     public List<ItemModel> models(Project project, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
-        Pipelines.of(project, name()).forEach((pipeline, job) -> models.add(new ItemModel(Pipelines.source(pipeline),
-                Map.of("pipeline", view(project, pipeline, job)))));
+        Pipelines.of(project, name()).forEach((pipeline, job) -> {
+            if (job.registerModel() != null) {
+                // the workers have no last step to hang the registration on; say so rather than drop it
+                findings.add(project.environment().locator().finding(Code.RENDER_UNSUPPORTED,
+                        Pipelines.source(pipeline) + "/registerModel",
+                        Code.RENDER_UNSUPPORTED.message("registerModel of pytorchjob pipeline '" + pipeline + "'")));
+            }
+            models.add(new ItemModel(Pipelines.source(pipeline), Map.of("pipeline", view(project, pipeline, job))));
+        });
         return models;
     }
 

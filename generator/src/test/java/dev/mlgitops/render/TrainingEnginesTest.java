@@ -163,6 +163,20 @@ class TrainingEnginesTest {
     }
 
     @Test
+    void registerModelOnAPyTorchJobIsReportedNotDropped() {
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.at("/training/distributed")).put("registerModel", "fraud-ddp");
+            return spec;
+        }));
+
+        assertThat(rendering.findings(dev.mlgitops.finding.Code.RENDER_UNSUPPORTED))
+                .filteredOn(f -> f.jsonPath().equals("spec.training.distributed.registerModel"))
+                .singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("registerModel of pytorchjob pipeline "
+                        + "'distributed' is not rendered by this version of mlgitops yet; its objects are left out"));
+        assertThat(rendering.byName()).containsKey("PyTorchJob/fraud-detection-distributed");
+    }
+
+    @Test
     void orderIsTopologicalWithFileOrderAmongEquals() {
         ResolvedEnvironment environment = asKubernetesJob(true);
 
