@@ -2,7 +2,8 @@
 <#--
   networkPolicy restricted: deny all traffic, then allow DNS, traffic between the namespace's own
   pods, and what the stages ask for (a served model's port, from the ingress controller too when
-  the model has an ingress). networkPolicy open: nothing here.
+  the model has an ingress; from other namespaces, such as monitoring's, where an engine asks).
+  networkPolicy open: nothing here.
 -->
 <#if restricted>
 ---
@@ -51,6 +52,9 @@ spec:
 <#if allow.fromIngressController>
     - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ${ingressControllerNamespace}}}
 </#if>
+<#list allow.fromNamespaces as namespace>
+    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ${namespace}}}
+</#list>
     ports: [{protocol: TCP, port: ${allow.port}}]
 </#list>
 </#if>

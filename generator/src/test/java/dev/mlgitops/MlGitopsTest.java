@@ -56,7 +56,8 @@ class MlGitopsTest {
         StructuralSchemas schemas = StructuralSchemas.shipped();
 
         Map<String, String> argocd = tree.files().subMap("argocd/", "argocd0");
-        assertThat(argocd).hasSize(1 + 3 * 3);
+        // the AppProject, then per environment its root and one Application per stage: tenancy, training, serving, monitoring
+        assertThat(argocd).hasSize(1 + 3 * (1 + 4));
         argocd.forEach((path, text) -> {
             JsonNode object = KubeYaml.mapper().readTree(text);
             assertThat(schemas.problems(object.path("apiVersion").asString(), object.path("kind").asString(), object))

@@ -53,6 +53,7 @@ public enum Code {
     RENDER_UNSUPPORTED(Severity.WARNING, "%s is not rendered by this version of mlgitops yet; its objects are left out"),
     RENDER_FAILED(Severity.ERROR, "blueprint %s failed: %s"),
     RENDER_METRIC_UNSUPPORTED(Severity.ERROR, "autoscaling metric '%s' of model '%s' needs a metrics adapter that engine deployment cannot assume: use metric cpu or memory, or engine kserve"),
+    RENDER_KSERVE_HOST(Severity.WARNING, "model '%s' asks for host '%s', but KServe's Knative mode takes hosts from the cluster's domain template: set ingress.domainTemplate in the inferenceservice-config ConfigMap (and Knative's config-domain) so the model answers at that host%s"),
     TYPE_UNKNOWN_KIND(Severity.ERROR, "blueprint %s rendered %s, a kind mlgitops does not know: fix the blueprint"),
     TYPE_UNKNOWN_FIELD(Severity.ERROR, "blueprint %s rendered field '%s' that %s does not have: fix the blueprint"),
     TYPE_INVALID(Severity.ERROR, "blueprint %s rendered an invalid %s: %s"),

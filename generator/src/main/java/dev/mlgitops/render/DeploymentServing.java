@@ -23,7 +23,7 @@ final class DeploymentServing implements Engine {
     static final String WORKLOAD = "serving";
 
     // what a model gets when the spec leaves it out; the LimitRange would otherwise fill in
-    private static final Spec.Resources DEFAULT_RESOURCES = new Spec.Resources("500m", "512Mi", null);
+    static final Spec.Resources DEFAULT_RESOURCES = new Spec.Resources("500m", "512Mi", null);
     private static final Spec.Replicas DEFAULT_REPLICAS = new Spec.Replicas(1, 1);
     private static final Spec.Autoscaling DEFAULT_AUTOSCALING = new Spec.Autoscaling("cpu", 80);
 
@@ -72,13 +72,7 @@ final class DeploymentServing implements Engine {
 
     /** The served models this engine renders, in file order. */
     private Map<String, Spec.ServingModel> mine(Project project) {
-        Map<String, Spec.ServingModel> mine = new LinkedHashMap<>();
-        project.spec().serving().forEach((model, serving) -> {
-            if (name().equals(serving.engine())) {
-                mine.put(model, serving);
-            }
-        });
-        return mine;
+        return ByEngine.served(project, name());
     }
 
     private static int port(Spec.ServingModel serving) {

@@ -46,18 +46,21 @@ final class TenancyBlueprint implements Engine {
     @Override
     public List<String> templates() {
         return List.of("namespace.yaml.ftl", "resourcequota.yaml.ftl", "limitrange.yaml.ftl",
-                "serviceaccounts.yaml.ftl", "rbac.yaml.ftl", "networkpolicies.yaml.ftl");
+                "serviceaccounts.yaml.ftl", "rbac.yaml.ftl", "grants.yaml.ftl", "networkpolicies.yaml.ftl");
     }
 
     @Override
     public List<ItemModel> models(Project project, Findings findings) {
         Spec.Tenancy tenancy = project.spec().tenancy();
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        List<GrantView> grants = new ArrayList<>();
         Set<String> kinds = new LinkedHashSet<>();
         for (Engine workload : workloads) {
             TenancyNeeds needs = workload.needs(project);
             kinds.addAll(needs.workloadKinds());
             allows.addAll(needs.allows());
+            needs.grants().forEach(g -> grants.add(new GrantView(g.name(), project.objectName(g.workloadKind()),
+                    g.apiGroup(), g.resources(), g.verbs())));
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("project", project.name());
@@ -69,6 +72,7 @@ final class TenancyBlueprint implements Engine {
         model.put("limitRangeName", project.objectName("defaults"));
         model.put("serviceAccounts", serviceAccounts(project, kinds));
         model.put("access", access(project, tenancy));
+        model.put("grants", grants);
         model.put("restricted", tenancy == null || tenancy.restricted());
         model.put("denyName", project.objectName("default-deny"));
         model.put("dnsName", project.objectName("allow-dns"));
@@ -127,6 +131,10 @@ final class TenancyBlueprint implements Engine {
 
     /** One ServiceAccount and its cloud identity annotations. */
     public record ServiceAccountView(String name, Map<String, String> annotations) {}
+
+    /** A workload's own API rights: a Role and the RoleBinding that grants it to the ServiceAccount. */
+    public record GrantView(String name, String serviceAccount, String apiGroup, List<String> resources,
+                            List<String> verbs) {}
 
     /** One access level: a Role and the RoleBinding that grants it to the members. */
     public record AccessView(String level, String name, List<SubjectView> subjects) {}

@@ -10,18 +10,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mlgitops.CaseFolders;
+import dev.mlgitops.GenerateOptions;
+import dev.mlgitops.MlGitops;
+import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.model.Target;
+import dev.mlgitops.render.Blueprints;
+import dev.mlgitops.render.Renderer;
 import dev.mlgitops.typed.TypedObject;
+import dev.mlgitops.typed.Typer;
 import dev.mlgitops.write.TreeWriter;
+import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,6 +76,40 @@ class OverlaysBuildTheFullRenderingTest {
         assertThat(tree.files()).containsKey("overlays/dev/notebooks/kustomization.yaml")
                 .doesNotContainKey("overlays/prod/notebooks/kustomization.yaml");
         assertOverlaysBuildTheFullRenderings(Fixtures.project(Fixtures.DEV, Fixtures.PROD), base, environments);
+    }
+
+    /**
+     * The reference file through the whole pipeline: every stage it renders, every environment's
+     * overrides (prod scales the kserve scorer and lowers its canary, dev drops the canary).
+     */
+    @Test
+    void theReferenceOverlaysBuildEachEnvironmentsFullRendering() {
+        ResolvedProject project = MlGitops.validate(CaseFolders.REFERENCE, GenerateOptions.defaults()).project().orElseThrow();
+        Findings findings = new Findings();
+        Renderer renderer = new Renderer(Blueprints.of(Optional.empty()));
+        Typer typer = new Typer();
+        List<TypedObject> base = asWritten(typer.type(renderer.render(project.base(), findings), findings));
+        Map<String, List<TypedObject>> environments = new LinkedHashMap<>();
+        project.environments().forEach(e -> environments.put(e.name(), asWritten(typer.type(renderer.render(e, findings), findings))));
+        assertThat(findings.hasErrors()).isFalse();
+
+        int built = assertOverlaysBuildTheFullRenderings(project, base, environments);
+
+        // three environments, each with tenancy, training, serving and monitoring
+        assertThat(built).isEqualTo(12);
+        OutputTree tree = Layout.lay(project, base, environments);
+        assertThat(tree.files().get("overlays/dev/serving/kustomization.yaml"))
+                .contains("op: remove").contains("path: /spec/predictor/canaryTrafficPercent");
+        assertThat(tree.files().get("overlays/prod/serving/kustomization.yaml"))
+                .contains("path: /spec/predictor/canaryTrafficPercent").contains("value: 5")
+                .contains("path: /spec/predictor/minReplicas").contains("value: 4")
+                .contains("path: /spec/predictor/maxReplicas").contains("value: 40");
+    }
+
+    /** The objects as a reader of their YAML sees them (an int is an int, whatever node the typer made). */
+    private static List<TypedObject> asWritten(List<TypedObject> objects) {
+        return objects.stream().map(o -> new TypedObject(o.stage(), o.blueprint(), o.key(),
+                (ObjectNode) KubeYaml.mapper().readTree(KubeYaml.write(o.manifest())), o.source())).toList();
     }
 
     /** Writes the tree, builds every overlay with kubectl and compares; returns how many it built. */

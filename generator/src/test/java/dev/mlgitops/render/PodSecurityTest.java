@@ -49,22 +49,61 @@ class PodSecurityTest {
 
     @Test
     void theCheckSeesAViolation() {
-        ObjectNode pod = (ObjectNode) pods(Rendering.of(ReferenceProject.prod()).objects()).get(0).deepCopy();
+        ObjectNode pod = (ObjectNode) Rendering.of(ReferenceProject.prod()).get("Deployment/fraud-detection-explainer")
+                .at("/spec/template/spec").deepCopy();
         ((ObjectNode) pod.at("/containers/0/securityContext")).put("allowPrivilegeEscalation", true);
         pod.put("hostNetwork", true);
 
         assertThat(violations(pod)).containsExactly("hostNetwork", "server: allowPrivilegeEscalation is not false");
     }
 
-    private static List<JsonNode> pods(List<TypedObject> objects) {
+    /**
+     * Every pod spec of the objects, wherever its kind keeps it: workloads' pod templates, each
+     * replica of a PyTorchJob, each container template of a WorkflowTemplate (the workflow's pod
+     * settings merged in, as Argo does), each component of an InferenceService.
+     */
+    static List<JsonNode> pods(List<TypedObject> objects) {
         List<JsonNode> pods = new ArrayList<>();
         for (TypedObject object : objects) {
+            JsonNode manifest = object.manifest();
             Stream.of("/spec/template/spec", "/spec/jobTemplate/spec/template/spec")
-                    .map(object.manifest()::at)
+                    .map(manifest::at)
                     .filter(JsonNode::isObject)
                     .forEach(pods::add);
+            manifest.at("/spec/pytorchReplicaSpecs").forEach(replica -> pods.add(replica.at("/template/spec")));
+            for (JsonNode template : manifest.at("/spec/templates")) {
+                JsonNode container = template.has("container") ? template.get("container") : template.get("script");
+                if (container != null) {
+                    ObjectNode pod = ((ObjectNode) manifest.get("spec")).deepCopy();
+                    pod.remove("templates");
+                    if (template.has("securityContext")) {
+                        pod.set("securityContext", template.get("securityContext"));
+                    }
+                    pod.putArray("containers").add(((ObjectNode) container.deepCopy()).put("name", template.path("name").asString()));
+                    pods.add(pod);
+                }
+            }
+            for (String component : List.of("predictor", "transformer", "explainer")) {
+                JsonNode spec = manifest.at("/spec/" + component);
+                if (spec.isObject() && manifest.path("kind").asString().equals("InferenceService")) {
+                    ObjectNode pod = ((ObjectNode) spec).deepCopy();
+                    if (spec.has("model")) {
+                        pod.putArray("containers").add(((ObjectNode) spec.get("model").deepCopy()).put("name", "kserve-container"));
+                    }
+                    pods.add(pod);
+                }
+            }
         }
         return pods;
+    }
+
+    @Test
+    void podsInsideCustomResourcesAreChecked() {
+        List<TypedObject> objects = Rendering.of(ReferenceProject.prod()).objects();
+
+        // 4 Argo container/script templates, 2 PyTorchJob replicas
+        assertThat(pods(objects.stream().filter(o -> !o.key().group().isEmpty() && !o.key().group().equals("apps")).toList()))
+                .hasSizeGreaterThanOrEqualTo(6);
     }
 
     static List<String> violations(JsonNode pod) {

@@ -20,7 +20,7 @@ class RendererTest {
     private static final String EXPLAINER = "fraud-detection-explainer";
 
     @Test
-    void rendersTenancyAndServingObjectsOfTheReference() {
+    void rendersEveryStageOfTheReferenceItHasAnEngineFor() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
         assertThat(prod.errors()).isEmpty();
@@ -28,18 +28,29 @@ class RendererTest {
                 "Namespace/fraud",
                 "ResourceQuota/fraud-detection-quota",
                 "LimitRange/fraud-detection-defaults",
+                "ServiceAccount/fraud-detection-training",
                 "ServiceAccount/fraud-detection-serving",
                 "Role/fraud-detection-admins", "RoleBinding/fraud-detection-admins",
                 "Role/fraud-detection-editors", "RoleBinding/fraud-detection-editors",
                 "Role/fraud-detection-viewers", "RoleBinding/fraud-detection-viewers",
+                "Role/fraud-detection-workflow-executor", "RoleBinding/fraud-detection-workflow-executor",
                 "NetworkPolicy/fraud-detection-default-deny",
                 "NetworkPolicy/fraud-detection-allow-dns",
                 "NetworkPolicy/fraud-detection-allow-namespace-egress",
+                "NetworkPolicy/fraud-detection-distributed-allow-rendezvous",
+                "NetworkPolicy/fraud-detection-scorer-allow-http",
                 "NetworkPolicy/fraud-detection-explainer-allow-http",
+                "NetworkPolicy/fraud-detection-scorer-allow-metrics",
+                "NetworkPolicy/fraud-detection-explainer-allow-metrics",
+                "WorkflowTemplate/fraud-detection-nightly", "CronWorkflow/fraud-detection-nightly",
+                "PyTorchJob/fraud-detection-distributed",
+                "InferenceService/fraud-detection-scorer",
                 "Deployment/" + EXPLAINER, "Service/" + EXPLAINER,
-                "HorizontalPodAutoscaler/" + EXPLAINER, "PodDisruptionBudget/" + EXPLAINER);
+                "HorizontalPodAutoscaler/" + EXPLAINER, "PodDisruptionBudget/" + EXPLAINER,
+                "ServiceMonitor/fraud-detection-scorer", "ServiceMonitor/" + EXPLAINER,
+                "PrometheusRule/fraud-detection-alerts", "ConfigMap/fraud-detection-dashboard");
         assertThat(prod.objects()).extracting(TypedObject::stage)
-                .containsOnly(Stage.TENANCY, Stage.SERVING);
+                .containsOnly(Stage.TENANCY, Stage.TRAINING, Stage.SERVING, Stage.MONITORING);
         assertThat(prod.documents()).extracting(RenderedDocument::environment).containsOnly("prod");
     }
 
@@ -48,7 +59,7 @@ class RendererTest {
         Rendering base = Rendering.of(ReferenceProject.base());
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
-        assertThat(base.byName()).doesNotContainKey("Namespace/fraud").hasSize(17);
+        assertThat(base.byName()).doesNotContainKey("Namespace/fraud").hasSize(32);
         assertThat(base.objects()).allSatisfy(o -> assertThat(o.manifest().at("/metadata/namespace").isMissingNode())
                 .as(o.key() + " names no namespace").isTrue());
         // the overlay sets each environment's namespace; blueprints never do
@@ -152,11 +163,9 @@ class RendererTest {
         List<Finding> warnings = Rendering.of(ReferenceProject.prod()).findings(Code.RENDER_UNSUPPORTED);
 
         assertThat(warnings).extracting(Finding::jsonPath).containsExactlyInAnyOrder(
-                "spec.featureStore", "spec.modelRegistry", "spec.training", "spec.notebooks",
-                "spec.monitoring", "spec.serving.scorer.engine");
-        assertThat(warnings).filteredOn(f -> f.jsonPath().equals("spec.serving.scorer.engine"))
-                .extracting(Finding::message).containsExactly(
-                        "serving engine 'kserve' (model 'scorer') is not rendered by this version of mlgitops yet; its objects are left out");
+                "spec.featureStore", "spec.modelRegistry", "spec.notebooks");
+        assertThat(warnings).extracting(Finding::message).contains(
+                "stage notebooks is not rendered by this version of mlgitops yet; its objects are left out");
     }
 
     @Test
@@ -346,9 +355,11 @@ class RendererTest {
     }
 
     @Test
-    void withoutServingThereIsNoServingAccountOrAllow() {
+    void withoutWorkloadsThereIsNoServiceAccountOrAllow() {
         Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
             spec.remove("serving");
+            spec.remove("training");
+            spec.remove("monitoring");
             return spec;
         }));
 

@@ -95,6 +95,42 @@ class YamlEscapingTest {
     }
 
     @Test
+    void hostileValuesInTrainingStepsAndServedModelsArriveExactly() {
+        List<String> values = hostile();
+        Rendering plain = Rendering.of(ReferenceProject.base());
+        Rendering hostile = Rendering.of(ReferenceProject.edited(spec -> {
+            ObjectNode train = (ObjectNode) spec.at("/training/nightly/steps/train");
+            ArrayNode command = train.putArray("command");
+            values.forEach(command::add);
+            ObjectNode env = train.putObject("env");
+            for (int i = 0; i < values.size(); i++) {
+                env.put("V" + i, values.get(i));
+            }
+            ((ObjectNode) spec.at("/training/nightly")).put("registerModel", values.get(0));
+            ((ObjectNode) spec.at("/serving/scorer/model")).put("storageUri", values.get(7)).put("format", values.get(5));
+            return spec;
+        }));
+
+        assertThat(hostile.errors()).isEmpty();
+        assertThat(hostile.byName().keySet()).isEqualTo(plain.byName().keySet());
+        JsonNode container = hostile.get("WorkflowTemplate/fraud-detection-nightly").at("/spec/templates/2/container");
+        List<String> command = new ArrayList<>();
+        container.get("command").forEach(arg -> command.add(arg.asString()));
+        assertThat(command).isEqualTo(values);
+        // MLGITOPS_RUN and the two addresses come first, then the step's own
+        for (int i = 0; i < values.size(); i++) {
+            assertThat(container.at("/env/" + (i + 3) + "/value").asString()).isEqualTo(values.get(i));
+        }
+        assertThat(hostile.get("WorkflowTemplate/fraud-detection-nightly").at("/spec/templates/4/script/env/1/value").asString())
+                .isEqualTo(values.get(0));
+        JsonNode model = hostile.get("InferenceService/fraud-detection-scorer").at("/spec/predictor/model");
+        assertThat(model.get("storageUri").asString()).isEqualTo(values.get(7));
+        assertThat(model.at("/modelFormat/name").asString()).isEqualTo(values.get(5));
+        hostile.byName().forEach((name, object) -> assertThat(fieldNames(object))
+                .as(name).isEqualTo(fieldNames(plain.get(name))));
+    }
+
+    @Test
     void hostileLabelsAndProjectValuesStayValues() {
         String evil = "cc\n---\nkind: Secret # x";
         Rendering rendering = Rendering.of(new dev.mlgitops.model.ResolvedEnvironment(
@@ -119,8 +155,8 @@ class YamlEscapingTest {
     private static void collect(JsonNode node, String path, List<String> names) {
         if (node.isObject()) {
             node.properties().forEach(e -> {
-                // env entries and args are where the values went in; their count is checked above
-                if (!e.getKey().equals("env") && !e.getKey().equals("args")) {
+                // env entries, args and commands are where the values went in; their count is checked above
+                if (!e.getKey().equals("env") && !e.getKey().equals("args") && !e.getKey().equals("command")) {
                     names.add(path + "/" + e.getKey());
                     collect(e.getValue(), path + "/" + e.getKey(), names);
                 }

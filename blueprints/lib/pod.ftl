@@ -1,0 +1,60 @@
+<#--
+  Pod and container settings every workload blueprint shares: Pod Security "restricted" and the
+  container defaults of DESIGN.md. Each macro writes its block indented by `indent` spaces.
+-->
+<#-- The pod-level securityContext: non-root with a numeric user (kubelet cannot check a named one), RuntimeDefault seccomp. -->
+<#macro podSecurity indent>
+<#local p = ""?left_pad(indent)?no_esc>
+${p}securityContext:
+${p}  runAsNonRoot: true
+${p}  runAsUser: 10001
+${p}  runAsGroup: 10001
+${p}  seccompProfile: {type: RuntimeDefault}
+</#macro>
+<#-- A container's securityContext and its only writable path, /tmp (the pod's emptyDir volume "tmp"). -->
+<#macro containerSecurity indent>
+<#local p = ""?left_pad(indent)?no_esc>
+${p}securityContext:
+${p}  allowPrivilegeEscalation: false
+${p}  readOnlyRootFilesystem: true
+${p}  runAsNonRoot: true
+${p}  capabilities: {drop: [ALL]}
+${p}  seccompProfile: {type: RuntimeDefault}
+${p}volumeMounts:
+${p}- {name: tmp, mountPath: /tmp}
+</#macro>
+<#-- Requests equal to limits; GPUs as nvidia.com/gpu, which can only be asked for in whole units. -->
+<#macro resources cpu memory gpu="" indent=0>
+<#local p = ""?left_pad(indent)?no_esc>
+${p}resources:
+${p}  requests: {cpu: ${cpu}, memory: ${memory}<#if gpu?has_content>, nvidia.com/gpu: ${gpu}</#if>}
+${p}  limits: {cpu: ${cpu}, memory: ${memory}<#if gpu?has_content>, nvidia.com/gpu: ${gpu}</#if>}
+</#macro>
+<#-- The items of an env list (the caller writes "env:"): plain values or keys of a Secret. -->
+<#macro env items indent>
+<#local p = ""?left_pad(indent)?no_esc>
+<#list items as e>
+<#if e.secret??>
+${p}- name: ${e.name}
+${p}  valueFrom:
+${p}    secretKeyRef: {name: ${e.secret}, key: ${e.key}}
+<#else>
+${p}- {name: ${e.name}, value: ${e.value}}
+</#if>
+</#list>
+</#macro>
+<#-- Every key of each Secret as an env var. -->
+<#macro envFrom secrets indent>
+<#local p = ""?left_pad(indent)?no_esc>
+<#if secrets?has_content>
+${p}envFrom:
+<#list secrets as secret>
+${p}- secretRef: {name: ${secret}}
+</#list>
+</#if>
+</#macro>
+<#macro gpuToleration indent>
+<#local p = ""?left_pad(indent)?no_esc>
+${p}tolerations:
+${p}- {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}
+</#macro>

@@ -1,0 +1,39 @@
+<#import "/lib/yaml.ftl" as y>
+<#--
+  The spec's alerts for every served model, one rule each, alerting per namespace (environment).
+  latencyP99: the 99th percentile of the request-duration histogram, in seconds, over 5 minutes.
+  errorRate: the share of requests answered 5xx over 5 minutes. The metric names each serving
+  engine is assumed to expose are listed in dev.mlgitops.render.Metrics:
+    kserve (Knative mode): revision_app_request_latencies_bucket (milliseconds, hence / 1000),
+      revision_app_request_count{response_code_class="5xx"}, by service_name="<isvc>-predictor";
+    deployment: http_request_duration_seconds_bucket, http_requests_total{code=~"5.."}, by job=<Service>.
+-->
+<#if (latency?? || errorRate??) && models?has_content>
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+<@y.metadata name=ruleName labels=labels/>
+spec:
+  groups:
+  - name: ${group}
+    rules:
+<#list models as m>
+<#if latency??>
+    - alert: ServedModelLatencyHigh
+      expr: ${m.latency + " > " + latencySeconds}
+      for: ${latency.forDuration}
+      labels: {severity: warning, model: ${m.name}}
+      annotations:
+        summary: ${m.name + " p99 latency above " + latency.threshold}
+        description: ${"The 99th percentile request latency of " + m.name + " in {{ $labels.namespace }} has been above " + latency.threshold + " for " + latency.forDuration + " (now {{ $value | humanizeDuration }})."}
+</#if>
+<#if errorRate??>
+    - alert: ServedModelErrorRateHigh
+      expr: ${m.errorRatio + " > " + errorRate.threshold}
+      for: ${errorRate.forDuration}
+      labels: {severity: critical, model: ${m.name}}
+      annotations:
+        summary: ${m.name + " 5xx share above " + errorRate.threshold}
+        description: ${"More than " + errorRate.threshold + " of the requests to " + m.name + " in {{ $labels.namespace }} have failed with 5xx for " + errorRate.forDuration + " (now {{ $value | humanizePercentage }})."}
+</#if>
+</#list>
+</#if>

@@ -1,0 +1,57 @@
+<#import "/lib/yaml.ftl" as y>
+<#import "/lib/pod.ftl" as pod>
+<#assign m = model>
+<#--
+  KServe in Knative mode, set explicitly: the cluster default (inferenceservice-config) is not
+  ours to assume. The engine's class comment says why Knative. canaryTrafficPercent sends that
+  share of traffic to the newest revision and the rest to the last one that was ready.
+
+  The predictor is a PodSpec plus KServe's fields, the model a Container plus its own: pod and
+  container security as everywhere (Knative allows this subset of the security context, and
+  emptyDir volumes by default since Knative 1.x). predictor.labels reach the pods, so the
+  NetworkPolicy and the ServiceMonitor find them by the name label. Probes use the v2 health
+  endpoints KServe's model server serves for either protocol; Knative's queue-proxy runs them.
+-->
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+<@y.metadata name=m.name labels=m.labels annotations={"serving.kserve.io/deploymentMode": m.deploymentMode}/>
+spec:
+  predictor:
+<#if m.minReplicas??>
+    minReplicas: ${m.minReplicas}
+</#if>
+<#if m.maxReplicas??>
+    maxReplicas: ${m.maxReplicas}
+</#if>
+<#if m.scaleMetric??>
+    scaleMetric: ${m.scaleMetric}
+    scaleTarget: ${m.scaleTarget}
+</#if>
+<#if m.canaryPercent??>
+    canaryTrafficPercent: ${m.canaryPercent}
+</#if>
+    labels: <@y.map m.podLabels/>
+    serviceAccountName: ${m.serviceAccount}
+    automountServiceAccountToken: false
+<@pod.podSecurity indent=4/>
+<#if m.gpu??>
+<@pod.gpuToleration indent=4/>
+</#if>
+    model:
+      modelFormat: {name: ${m.format}}
+      storageUri: ${m.storageUri}
+      ports:
+      - {containerPort: ${m.port}, protocol: TCP}
+<#if m.env?has_content>
+      env:
+<@pod.env items=m.env indent=6/>
+</#if>
+      readinessProbe:
+        httpGet: {path: /v2/health/ready, port: ${m.port}}
+      livenessProbe:
+        httpGet: {path: /v2/health/live, port: ${m.port}}
+<@pod.resources cpu=m.cpu memory=m.memory gpu=m.gpu indent=6/>
+<@pod.containerSecurity indent=6/>
+    volumes:
+    - name: tmp
+      emptyDir: {}

@@ -1,0 +1,31 @@
+package dev.mlgitops.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mlgitops.render.DeploymentServing.EnvView;
+
+/**
+ * The environment variables by which training and serving pods find the feature server and the
+ * MLflow tracking server: present only when the spec has that stage, the addresses from
+ * {@link Project}, the one place that names those Services.
+ */
+final class Addresses {
+
+    static final String MLFLOW_TRACKING_URI = "MLFLOW_TRACKING_URI";
+    static final String FEAST_FEATURE_SERVER_URL = "FEAST_FEATURE_SERVER_URL";
+
+    private Addresses() {
+    }
+
+    static List<EnvView> env(Project project) {
+        List<EnvView> env = new ArrayList<>();
+        if (project.spec().modelRegistry() != null) {
+            env.add(new EnvView(MLFLOW_TRACKING_URI, project.mlflowUrl(), null, null));
+        }
+        if (project.spec().featureStore() != null) {
+            env.add(new EnvView(FEAST_FEATURE_SERVER_URL, project.featureServerUrl(), null, null));
+        }
+        return env;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.mlgitops.render;
+
+import java.util.List;
+
+import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A small Grafana dashboard: per served model, its p99 latency and its 5xx share, from the same
+ * queries the alerts use. Built as a JSON tree, never by pasting strings, so it is valid JSON
+ * whatever the names.
+ */
+final class Dashboard {
+
+    /** Grafana's dashboard JSON schema version this layout was written for. */
+    static final int SCHEMA_VERSION = 39;
+
+    private Dashboard() {
+    }
+
+    static String json(String project, List<PrometheusMonitoring.MonitoredView> models) {
+        ObjectNode dashboard = KubeYaml.newObject();
+        dashboard.put("title", project + " models");
+        dashboard.put("uid", project.length() > 40 ? project.substring(0, 40) : project);
+        dashboard.put("schemaVersion", SCHEMA_VERSION);
+        dashboard.put("editable", false);
+        dashboard.putObject("time").put("from", "now-6h").put("to", "now");
+        // the panels' data source is picked in Grafana from its Prometheus sources
+        dashboard.putObject("templating").putArray("list").addObject()
+                .put("name", "datasource").put("type", "datasource").put("query", "prometheus");
+        ArrayNode panels = dashboard.putArray("panels");
+        int y = 0;
+        for (PrometheusMonitoring.MonitoredView model : models) {
+            panels.add(panel(panels.size() + 1, model.name() + " p99 latency", "s", model.latency(), 0, y));
+            panels.add(panel(panels.size() + 1, model.name() + " 5xx share", "percentunit", model.errorRatio(), 12, y));
+            y += 8;
+        }
+        return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(dashboard);
+    }
+
+    private static ObjectNode panel(int id, String title, String unit, String query, int x, int y) {
+        ObjectNode panel = KubeYaml.newObject();
+        panel.put("id", id);
+        panel.put("type", "timeseries");
+        panel.put("title", title);
+        panel.putObject("datasource").put("type", "prometheus").put("uid", "${datasource}");
+        panel.putObject("gridPos").put("h", 8).put("w", 12).put("x", x).put("y", y);
+        panel.putObject("fieldConfig").putObject("defaults").put("unit", unit);
+        panel.putArray("targets").addObject().put("refId", "A").put("expr", query);
+        return panel;
+    }
+}

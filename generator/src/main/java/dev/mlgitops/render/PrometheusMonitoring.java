@@ -1,0 +1,118 @@
+package dev.mlgitops.render;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Stage;
+
+/**
+ * Monitoring engine {@code prometheus} (Prometheus Operator): a ServiceMonitor per served model,
+ * one PrometheusRule with the spec's alerts for every served model, and a Grafana dashboard
+ * ConfigMap when {@code dashboards: true}. Which metrics each serving engine is assumed to expose
+ * is written down in {@link Metrics} and in the blueprints.
+ */
+final class PrometheusMonitoring implements Engine {
+
+    /** Where kube-prometheus-stack runs Prometheus; its pods scrape the models. */
+    static final String MONITORING_NAMESPACE = "monitoring";
+    /** kube-prometheus-stack's Prometheus selects ServiceMonitors and rules by its Helm release's label. */
+    static final Map<String, String> DISCOVERY_LABELS = Map.of("release", "kube-prometheus-stack");
+    private static final String DEFAULT_INTERVAL = "30s";
+
+    @Override
+    public Stage stage() {
+        return Stage.MONITORING;
+    }
+
+    @Override
+    public String name() {
+        return "prometheus";
+    }
+
+    @Override
+    public String folder() {
+        return "monitoring/prometheus";
+    }
+
+    @Override
+    public List<String> templates() {
+        return List.of("servicemonitors.yaml.ftl", "prometheusrule.yaml.ftl", "dashboard.yaml.ftl");
+    }
+
+    @Override
+    public List<ItemModel> models(Project project, Findings findings) {
+        Spec.Monitoring monitoring = project.spec().monitoring();
+        if (monitoring == null || project.spec().serving().isEmpty()) {
+            return List.of();
+        }
+        List<MonitoredView> models = new ArrayList<>();
+        project.spec().serving().forEach((model, serving) -> models.add(monitored(project, model, serving)));
+        Map<String, String> labels = new LinkedHashMap<>(project.labels(stage()));
+        labels.putAll(DISCOVERY_LABELS);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("labels", labels);
+        data.put("interval", monitoring.scrapeInterval() == null ? DEFAULT_INTERVAL : monitoring.scrapeInterval());
+        data.put("models", models);
+        data.put("ruleName", project.objectName("alerts"));
+        data.put("group", project.name() + ".serving");
+        Spec.Alerts alerts = monitoring.alerts();
+        data.put("latency", alerts == null ? null : alerts.latencyP99());
+        data.put("latencySeconds", alerts == null || alerts.latencyP99() == null ? null : seconds(alerts.latencyP99().threshold()));
+        data.put("errorRate", alerts == null ? null : alerts.errorRate());
+        data.put("dashboard", monitoring.dashboards()
+                ? new DashboardView(project.objectName("dashboard"), project.name() + ".json", Dashboard.json(project.name(), models))
+                : null);
+        return List.of(new ItemModel("/monitoring", data));
+    }
+
+    /** The scraper's way in to every served model's metrics port. */
+    @Override
+    public TenancyNeeds needs(Project project) {
+        if (project.spec().monitoring() == null) {
+            return TenancyNeeds.NONE;
+        }
+        List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        project.spec().serving().forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
+                project.objectName(model + "-allow-metrics"), project.objectName(model),
+                Metrics.of(serving).port(serving), false, List.of(MONITORING_NAMESPACE))));
+        return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(), allows);
+    }
+
+    private static MonitoredView monitored(Project project, String model, Spec.ServingModel serving) {
+        String name = project.objectName(model);
+        Metrics metrics = Metrics.of(serving);
+        return new MonitoredView(name, Project.selector(name), metrics.portName(), metrics.latencySeconds(name),
+                metrics.errorRatio(name), metrics.name());
+    }
+
+    /** A Prometheus duration of the spec ({@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}) in seconds, as PromQL writes it. */
+    static String seconds(String duration) {
+        int unit = duration.endsWith("ms") ? 2 : 1;
+        BigDecimal amount = new BigDecimal(duration.substring(0, duration.length() - unit));
+        BigDecimal factor = switch (duration.substring(duration.length() - unit)) {
+            case "ms" -> new BigDecimal("0.001");
+            case "s" -> BigDecimal.ONE;
+            case "m" -> BigDecimal.valueOf(60);
+            case "h" -> BigDecimal.valueOf(3600);
+            default -> throw new IllegalArgumentException("not a duration: " + duration);
+        };
+        return amount.multiply(factor).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * One served model as monitoring sees it: the ServiceMonitor's selector and port, and the
+     * PromQL of its p99 latency (in seconds) and of its share of 5xx answers.
+     *
+     * @param engine which metrics are assumed (see {@link Metrics})
+     */
+    public record MonitoredView(String name, Map<String, String> selector, String port, String latency,
+                                String errorRatio, String engine) {}
+
+    /** The Grafana dashboard's ConfigMap: its name, the data key and the dashboard JSON. */
+    public record DashboardView(String name, String key, String json) {}
+}

@@ -1,0 +1,159 @@
+package dev.mlgitops.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Serving engine kserve and monitoring engine prometheus on the reference. */
+class ServingAndMonitoringEnginesTest {
+
+    private static final String SCORER = "fraud-detection-scorer";
+    private static final String EXPLAINER = "fraud-detection-explainer";
+
+    @Test
+    void inferenceServiceRunsInKnativeModeWithTheModelReplicasScalingAndCanary() {
+        ObjectNode isvc = Rendering.of(ReferenceProject.prod()).get("InferenceService/" + SCORER);
+        JsonNode predictor = isvc.at("/spec/predictor");
+
+        assertThat(isvc.at("/metadata/annotations/serving.kserve.io~1deploymentMode").asString()).isEqualTo("Knative");
+        assertThat(predictor.at("/model/modelFormat/name").asString()).isEqualTo("sklearn");
+        assertThat(predictor.at("/model/storageUri").asString()).isEqualTo("s3://risk-ml/models/fraud-classifier/3");
+        assertThat(predictor.get("minReplicas").asInt()).isEqualTo(2);
+        assertThat(predictor.get("maxReplicas").asInt()).isEqualTo(10);
+        assertThat(predictor.get("scaleMetric").asString()).isEqualTo("concurrency");
+        assertThat(predictor.get("scaleTarget").isInt()).isTrue();
+        assertThat(predictor.get("scaleTarget").asInt()).isEqualTo(20);
+        assertThat(predictor.get("canaryTrafficPercent").asInt()).isEqualTo(10);
+        assertThat(predictor.at("/model/resources")).isEqualTo(json(
+                "{\"requests\":{\"cpu\":\"1\",\"memory\":\"2Gi\"},\"limits\":{\"cpu\":\"1\",\"memory\":\"2Gi\"}}"));
+        assertThat(predictor.get("serviceAccountName").asString()).isEqualTo("fraud-detection-serving");
+        assertThat(predictor.get("automountServiceAccountToken").asBoolean(true)).isFalse();
+        assertThat(predictor.at("/labels/app.kubernetes.io~1name").asString()).isEqualTo(SCORER);
+        assertThat(predictor.at("/model/readinessProbe/httpGet/path").asString()).isEqualTo("/v2/health/ready");
+        assertThat(predictor.at("/model/env")).isEqualTo(json("""
+                [{"name":"MLFLOW_TRACKING_URI","value":"http://fraud-detection-mlflow:5000"},
+                 {"name":"FEAST_FEATURE_SERVER_URL","value":"http://fraud-detection-feature-server:6566"}]"""));
+    }
+
+    @Test
+    void withoutCanaryThereIsNoTrafficSplitAndTheModeStaysTheSame() {
+        ObjectNode isvc = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.at("/serving/scorer")).remove("canary");
+            return spec;
+        })).get("InferenceService/" + SCORER);
+
+        assertThat(isvc.at("/spec/predictor/canaryTrafficPercent").isMissingNode()).isTrue();
+        assertThat(isvc.at("/metadata/annotations/serving.kserve.io~1deploymentMode").asString()).isEqualTo("Knative");
+    }
+
+    @Test
+    void anIngressHostOfAKserveModelIsAWarningForTheClustersDomainTemplate() {
+        Rendering rendering = Rendering.of(ReferenceProject.prod());
+
+        assertThat(rendering.findings(Code.RENDER_KSERVE_HOST)).singleElement().satisfies(f -> {
+            assertThat(f.jsonPath()).isEqualTo("spec.serving.scorer.ingress.host");
+            assertThat(f.message()).startsWith("model 'scorer' asks for host 'fraud.example.com', but KServe's Knative mode");
+        });
+        assertThat(rendering.byName()).doesNotContainKey("Ingress/" + SCORER);
+    }
+
+    @Test
+    void theKnativeDataPlaneReachesTheQueueProxy() {
+        JsonNode policy = Rendering.of(ReferenceProject.prod()).get("NetworkPolicy/" + SCORER + "-allow-http").get("spec");
+
+        assertThat(policy.at("/podSelector/matchLabels")).isEqualTo(json("{\"app.kubernetes.io/name\":\"" + SCORER + "\"}"));
+        assertThat(policy.at("/ingress/0/from")).isEqualTo(json("""
+                [{"podSelector":{}},
+                 {"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"knative-serving"}}},
+                 {"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"istio-system"}}}]"""));
+        assertThat(policy.at("/ingress/0/ports")).isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":8012}]"));
+    }
+
+    @Test
+    void serviceMonitorsSelectEachModelByNameOnItsMetricsPort() {
+        Rendering rendering = Rendering.of(ReferenceProject.prod());
+        ObjectNode scorer = rendering.get("ServiceMonitor/" + SCORER);
+        ObjectNode explainer = rendering.get("ServiceMonitor/" + EXPLAINER);
+
+        assertThat(scorer.at("/spec/selector/matchLabels")).isEqualTo(json("{\"app.kubernetes.io/name\":\"" + SCORER + "\"}"));
+        assertThat(scorer.at("/spec/endpoints")).isEqualTo(json("[{\"port\":\"http-usermetric\",\"path\":\"/metrics\",\"interval\":\"30s\"}]"));
+        assertThat(explainer.at("/spec/endpoints/0/port").asString()).isEqualTo("http");
+        assertThat(scorer.at("/metadata/labels/release").asString()).isEqualTo("kube-prometheus-stack");
+    }
+
+    @Test
+    void monitoringNamespaceMayScrapeTheMetricsPorts() {
+        Rendering rendering = Rendering.of(ReferenceProject.prod());
+
+        for (String[] model : new String[][] {{SCORER, "9091"}, {EXPLAINER, "8080"}}) {
+            JsonNode policy = rendering.get("NetworkPolicy/" + model[0] + "-allow-metrics").get("spec");
+            assertThat(policy.at("/ingress/0/from/1/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asString())
+                    .isEqualTo("monitoring");
+            assertThat(policy.at("/ingress/0/ports/0/port").asInt()).isEqualTo(Integer.parseInt(model[1]));
+        }
+    }
+
+    @Test
+    void alertsArePromqlOverEachEnginesRequestMetrics() {
+        JsonNode rules = Rendering.of(ReferenceProject.prod()).get("PrometheusRule/fraud-detection-alerts").at("/spec/groups/0/rules");
+
+        assertThat(rules).hasSize(4);
+        JsonNode latency = rules.get(0);
+        assertThat(latency.get("alert").asString()).isEqualTo("ServedModelLatencyHigh");
+        assertThat(latency.get("expr").asString()).isEqualTo("histogram_quantile(0.99, sum by (namespace, le) "
+                + "(rate(revision_app_request_latencies_bucket{service_name=\"fraud-detection-scorer-predictor\"}[5m]))) / 1000 > 0.25");
+        assertThat(latency.get("for").asString()).isEqualTo("5m");
+        assertThat(latency.at("/labels/severity").asString()).isEqualTo("warning");
+        assertThat(latency.at("/annotations/summary").asString()).isEqualTo("fraud-detection-scorer p99 latency above 250ms");
+        JsonNode errors = rules.get(3);
+        assertThat(errors.get("expr").asString()).isEqualTo(
+                "sum by (namespace) (rate(http_requests_total{job=\"fraud-detection-explainer\", code=~\"5..\"}[5m]))"
+                        + " / sum by (namespace) (rate(http_requests_total{job=\"fraud-detection-explainer\"}[5m])) > 0.02");
+        assertThat(errors.get("for").asString()).isEqualTo("10m");
+        assertThat(errors.at("/labels/model").asString()).isEqualTo(EXPLAINER);
+        assertThat(rules.get(2).get("expr").asString()).startsWith(
+                "histogram_quantile(0.99, sum by (namespace, le) (rate(http_request_duration_seconds_bucket{job=\"fraud-detection-explainer\"}[5m])))");
+    }
+
+    @Test
+    void dashboardIsAValidGrafanaJsonInALabelledConfigMap() {
+        ObjectNode configMap = Rendering.of(ReferenceProject.prod()).get("ConfigMap/fraud-detection-dashboard");
+
+        assertThat(configMap.at("/metadata/labels/grafana_dashboard").asString()).isEqualTo("1");
+        JsonNode dashboard = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(configMap.at("/data/fraud-detection.json").asString());
+        assertThat(dashboard.get("title").asString()).isEqualTo("fraud-detection models");
+        assertThat(dashboard.get("panels")).hasSize(4);
+        assertThat(dashboard.at("/panels/0/targets/0/expr").asString()).contains("revision_app_request_latencies_bucket");
+    }
+
+    @Test
+    void withoutDashboardsThereIsNoConfigMap() {
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.get("monitoring")).put("dashboards", false);
+            return spec;
+        }));
+
+        assertThat(rendering.errors()).isEmpty();
+        assertThat(rendering.byName()).doesNotContainKey("ConfigMap/fraud-detection-dashboard")
+                .containsKey("PrometheusRule/fraud-detection-alerts");
+    }
+
+    @Test
+    void durationsBecomeSeconds() {
+        assertThat(PrometheusMonitoring.seconds("250ms")).isEqualTo("0.25");
+        assertThat(PrometheusMonitoring.seconds("1500ms")).isEqualTo("1.5");
+        assertThat(PrometheusMonitoring.seconds("2s")).isEqualTo("2");
+        assertThat(PrometheusMonitoring.seconds("5m")).isEqualTo("300");
+        assertThat(PrometheusMonitoring.seconds("1h")).isEqualTo("3600");
+    }
+
+    private static JsonNode json(String text) {
+        return KubeYaml.mapper().readTree(text);
+    }
+}
