@@ -12,12 +12,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Runs the real {@code kubectl kustomize} on a folder and parses what it prints. */
-final class Kustomize {
+public final class Kustomize {
 
     private Kustomize() {
     }
 
-    static List<ObjectNode> build(Path folder) {
+    public static List<ObjectNode> build(Path folder) {
         Process process;
         try {
             process = new ProcessBuilder("kubectl", "kustomize", folder.toString()).start();

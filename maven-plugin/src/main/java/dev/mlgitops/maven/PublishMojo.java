@@ -64,8 +64,7 @@ public class PublishMojo extends AbstractGitOpsMojo {
             refusals.forEach(flag -> getLog().error("mlgitops: " + flag.line()));
             throw new MojoFailureException("The deletion guard refuses to publish this change: "
                     + String.join("; ", refusals.stream().map(Flag::message).toList()) + ". Review it with mlgitops:diff;"
-                    + " if it is meant, allow it with -D" + PluginProperties.ALLOW_DELETIONS + "=true or -D"
-                    + PluginProperties.ALLOW_PROD_WITH_OTHERS + "=true");
+                    + " if it is meant, allow it with " + String.join(" ", refusals.stream().map(PublishMojo::allowing).distinct().toList()));
         }
         PublishCommand command = MlGitops.publish(tree(preparation), repository).setBranch(branch(preparation))
                 .setNewBranch(newBranch).setPush(push).setWorkFolder(workFolder()).setCredentials(credentials())
@@ -82,5 +81,11 @@ public class PublishMojo extends AbstractGitOpsMojo {
                 + result.commitId().map(id -> " at " + id.substring(0, Math.min(12, id.length()))).orElse("")
                 + " (" + result.written().size() + " files written, " + result.removed().size() + " removed"
                 + (result.retries() > 0 ? ", " + result.retries() + " retries" : "") + ")");
+    }
+
+    /** The switch that allows what the guard refused. */
+    private static String allowing(Flag refusal) {
+        return "-D" + (refusal.kind() == Flag.Kind.PROD_WITH_OTHERS ? PluginProperties.ALLOW_PROD_WITH_OTHERS
+                : PluginProperties.ALLOW_DELETIONS) + "=true";
     }
 }
