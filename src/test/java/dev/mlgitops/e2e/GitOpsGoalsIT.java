@@ -43,7 +43,7 @@ class GitOpsGoalsIT {
 
         MavenOutput.assertFailedWithoutStackTrace(drifted);
         assertThat(drifted.output()).contains("[ERROR] mlgitops: different: " + SERVICE + "\n")
-                .contains("generates (1 files: different: " + SERVICE + "); run mlgitops:generate or mlgitops:publish");
+                .contains("generates (1 file: different: " + SERVICE + "); run mlgitops:generate or mlgitops:publish");
     }
 
     @Test

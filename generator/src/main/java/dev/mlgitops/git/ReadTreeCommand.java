@@ -2,7 +2,6 @@ package dev.mlgitops.git;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -20,10 +19,6 @@ public final class ReadTreeCommand {
     private String branch = "HEAD";
     private Path workFolder = Path.of("target", "mlgitops", "gitops-clone");
     private Optional<HttpCredentials> credentials = Optional.empty();
-    private Map<String, String> environment = System.getenv();
-    private HttpCredentials.Variables variables = HttpCredentials.Variables.defaults();
-    private SshSettings ssh = SshSettings.defaults();
-    private Duration timeout = Duration.ofSeconds(60);
 
     ReadTreeCommand(String repository, String root) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -42,33 +37,9 @@ public final class ReadTreeCommand {
         return this;
     }
 
-    /** HTTPS credentials, as {@link PublishCommand#setCredentials}. */
+    /** HTTPS credentials, as {@link PublishCommand#setCredentials}; else the URL's, else the environment's. */
     public ReadTreeCommand setCredentials(HttpCredentials credentials) {
         this.credentials = Optional.ofNullable(credentials);
-        return this;
-    }
-
-    /** The environment HTTPS credentials are read from. Default {@link System#getenv()}. */
-    public ReadTreeCommand setEnvironment(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
-        return this;
-    }
-
-    /** The names of the credential variables. Default {@link HttpCredentials.Variables#defaults()}. */
-    public ReadTreeCommand setCredentialVariables(HttpCredentials.Variables names) {
-        this.variables = Objects.requireNonNull(names, "variables");
-        return this;
-    }
-
-    /** SSH's folders, keys and known hosts. Default {@link SshSettings#defaults()}. */
-    public ReadTreeCommand setSsh(SshSettings settings) {
-        this.ssh = Objects.requireNonNull(settings, "ssh");
-        return this;
-    }
-
-    /** The timeout of each network operation. Default 60 seconds. */
-    public ReadTreeCommand setTimeout(Duration timeout) {
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
         return this;
     }
 
@@ -78,8 +49,10 @@ public final class ReadTreeCommand {
      * @throws GitOpsException when the repository cannot be reached or the work folder cannot be used
      */
     public SortedMap<String, String> call() {
-        Optional<HttpCredentials> fromEnvironment = HttpCredentials.fromEnvironment(environment, variables);
-        try (Remote remote = Remote.of(repository, credentials, fromEnvironment, variables, ssh, timeout);
+        // the environment's variables, SSH's folders and the timeout are PublishCommand's defaults
+        HttpCredentials.Variables variables = HttpCredentials.Variables.defaults();
+        Optional<HttpCredentials> fromEnvironment = HttpCredentials.fromEnvironment(System.getenv(), variables);
+        try (Remote remote = Remote.of(repository, credentials, fromEnvironment, variables, SshSettings.defaults(), Duration.ofSeconds(60));
                 Workspace workspace = Workspace.open(workFolder, remote, root)) {
             return workspace.filesAt(branch.equals("HEAD") ? workspace.defaultBranch() : branch);
         }

@@ -28,9 +28,7 @@ class DeletionGuardTest {
 
     @Test
     void refusesRemovingMoreThanTheShareOfObjectsOnlyAboveTheShare() {
-        OutputTree generated = ReviewTrees.without(ReviewTrees.without(reference,
-                "base/serving/poddisruptionbudget-fraud-detection-explainer.yaml"),
-                "base/tenancy/networkpolicy-fraud-detection-explainer-allow-http.yaml");
+        OutputTree generated = ReviewTrees.withoutPdbAndNetworkPolicy(reference);
         TreeReview review = TreeReview.of(generated, reference.files(), "prod");
         DeletionGuard strict = DeletionGuard.defaults().withMaxDeletionsPercent(5).withAllowProdWithOthers(true);
 

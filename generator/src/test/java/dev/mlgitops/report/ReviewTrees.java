@@ -45,6 +45,12 @@ final class ReviewTrees {
         return new OutputTree(tree.root(), files);
     }
 
+    /** Without the explainer's PodDisruptionBudget and its NetworkPolicy: 6 of the reference's 64 objects. */
+    static OutputTree withoutPdbAndNetworkPolicy(OutputTree tree) {
+        return without(without(tree, "base/serving/poddisruptionbudget-fraud-detection-explainer.yaml"),
+                "base/tenancy/networkpolicy-fraud-detection-explainer-allow-http.yaml");
+    }
+
     /** Without every file under {@code folder}. */
     static OutputTree withoutFolder(OutputTree tree, String folder) {
         SortedMap<String, String> files = new TreeMap<>(tree.files());

@@ -46,9 +46,7 @@ class TreeReviewTest {
 
     @Test
     void flagsARemovedPodDisruptionBudgetAndNetworkPolicyInEveryEnvironment() {
-        OutputTree generated = ReviewTrees.without(ReviewTrees.without(reference,
-                "base/serving/poddisruptionbudget-fraud-detection-explainer.yaml"),
-                "base/tenancy/networkpolicy-fraud-detection-explainer-allow-http.yaml");
+        OutputTree generated = ReviewTrees.withoutPdbAndNetworkPolicy(reference);
 
         TreeReview review = TreeReview.of(generated, reference.files(), "prod");
 

@@ -40,7 +40,8 @@ public class CheckMojo extends AbstractGitOpsMojo {
         }
         comparison.lines().forEach(line -> getLog().error("mlgitops: " + line));
         throw new MojoFailureException(where + " differs from what " + preparation.generation().sourceFile()
-                + " generates (" + comparison.lines().size() + " files: " + String.join(", ", comparison.lines())
+                + " generates (" + comparison.lines().size() + (comparison.lines().size() == 1 ? " file: " : " files: ")
+                + String.join(", ", comparison.lines())
                 + "); run mlgitops:generate or mlgitops:publish and commit the result");
     }
 }
