@@ -67,7 +67,7 @@ class GitOpsGoalsIT {
     }
 
     @Test
-    void publishCommitsOnceThenNothingAndTheGuardRefusesAShrinkingTree() throws Exception {
+    void publishCommitsOnceThenNothingAndTheGuardRefusesAShrinkingTreeThatCheckAndDiffReadFromTheRepository() throws Exception {
         Path project = copyOfExampleRepo("publish", false);
         Path remote = bareRepository("publish-remote.git");
         String[] publish = {ForkedMaven.pluginGoal("publish"), "-D" + PluginProperties.REPOSITORY + "=" + remote.toUri(),
@@ -83,7 +83,18 @@ class GitOpsGoalsIT {
         assertThat(second.output()).contains("mlgitops: unchanged branch main");
         assertThat(commits(remote)).hasSize(1);
 
+        Command.Result check = ForkedMaven.run(project, ForkedMaven.pluginGoal("check"), publish[1]);
+        MavenOutput.assertSucceeded(check);
+        assertThat(check.output()).contains(remote.toUri() + " (branch main) is what mlproject.yaml generates");
+
         replaceInSpec(project, STAGING, "");
+        Command.Result diff = ForkedMaven.run(project, ForkedMaven.pluginGoal("diff"), publish[1]);
+        MavenOutput.assertSucceeded(diff);
+        assertThat(Files.readString(project.resolve("target/mlgitops/review.md")))
+                .contains("- **APPLICATIONS_REMOVED** removes 3 Argo CD Applications", "(publish refuses this unless allowed)",
+                        "- **TOO_MANY_DELETIONS** removes 21 of 64 objects, more than the 10% allowed",
+                        "| staging | argocd | 0 | 0 | 3 |", "- removed `overlays/staging/serving/kustomization.yaml`");
+
         Command.Result shrinking = ForkedMaven.run(project, publish);
         MavenOutput.assertFailedWithoutStackTrace(shrinking);
         assertThat(shrinking.output())
