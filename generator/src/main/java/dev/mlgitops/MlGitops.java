@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 import dev.mlgitops.check.MeaningChecker;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.git.GitOps;
+import dev.mlgitops.git.PublishCommand;
+import dev.mlgitops.git.ReadTreeCommand;
 import dev.mlgitops.layout.Layout;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.load.LoadedSpec;
@@ -16,11 +20,14 @@ import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.render.Blueprints;
 import dev.mlgitops.report.FindingReports;
+import dev.mlgitops.report.TreeReview;
 import dev.mlgitops.render.Renderer;
 import dev.mlgitops.resolve.Resolver;
 import dev.mlgitops.schema.SchemaChecker;
 import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.typed.Typer;
+import dev.mlgitops.write.TreeComparison;
+import dev.mlgitops.write.TreeFiles;
 import dev.mlgitops.write.TreeWriter;
 import dev.mlgitops.write.WriteResult;
 
@@ -53,7 +60,20 @@ public final class MlGitops {
 
     /** Validate, then render, type and lay out the tree in memory; write nothing. */
     public static Generation build(Path specFile, GenerateOptions options) {
+        return build(validate(specFile, options), options);
+    }
+
+    /**
+     * Validate and build, keeping the resolved project beside the tree: what {@code check},
+     * {@code diff} and {@code publish} need (the spec's gitops settings, its production environment).
+     */
+    public static Preparation prepare(Path specFile, GenerateOptions options) {
         Validation validation = validate(specFile, options);
+        Generation generation = build(validation, options);
+        return new Preparation(generation, generation.tree().isPresent() ? validation.project() : Optional.empty());
+    }
+
+    private static Generation build(Validation validation, GenerateOptions options) {
         Findings findings = validation.findings();
         if (validation.project().isEmpty()) {
             return new Generation(validation.sourceFile(), findings, Optional.empty(), Optional.empty());
@@ -71,6 +91,36 @@ public final class MlGitops {
         }
         OutputTree tree = Layout.lay(project, base, environments);
         return new Generation(validation.sourceFile(), findings, Optional.of(tree), Optional.empty());
+    }
+
+    /** How the tree under {@code <folder>/<tree.root()>} differs from {@code tree}; writes nothing. */
+    public static TreeComparison compare(OutputTree tree, Path folder) {
+        return TreeWriter.compare(tree, folder);
+    }
+
+    /** How the committed files under the tree's root differ from {@code tree}. */
+    public static TreeComparison compare(OutputTree tree, Map<String, String> committed) {
+        return TreeComparison.between(tree.files(), committed);
+    }
+
+    /** The files under {@code folder}, to compare or review against; see {@link GitOps#readTree} for a repository's. */
+    public static SortedMap<String, String> readFolder(Path folder) {
+        return TreeFiles.read(folder);
+    }
+
+    /** A command reading the committed files under {@code root} of the GitOps repository. */
+    public static ReadTreeCommand readTree(String repository, String root) {
+        return GitOps.readTree(repository, root);
+    }
+
+    /** What publishing {@code tree} over {@code committed} would change, with its flags. */
+    public static TreeReview review(OutputTree tree, Map<String, String> committed, String production) {
+        return TreeReview.of(tree, committed, production);
+    }
+
+    /** A command publishing {@code tree} into the GitOps repository; see {@link PublishCommand}. */
+    public static PublishCommand publish(OutputTree tree, String repository) {
+        return GitOps.publish(tree, repository);
     }
 
     /**

@@ -24,6 +24,14 @@ public final class GitOps {
     }
 
     /**
+     * A command that reads the files under {@code root} ({@code spec.gitops.path}) of
+     * {@code repository} as its remote branch has them, to compare a new tree with.
+     */
+    public static ReadTreeCommand readTree(String repository, String root) {
+        return new ReadTreeCommand(repository, root);
+    }
+
+    /**
      * The HEAD commit and configured user of the Git repository holding {@code folder} (the
      * project's source), for {@link PublishCommand#setSource}; {@link SourceRepository#NONE} when
      * the folder is not in a Git repository.

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -28,6 +30,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.write.TreeWriter;
@@ -274,6 +278,33 @@ final class Workspace implements AutoCloseable {
             return new PushOutcome(RemoteRefUpdate.Status.NOT_ATTEMPTED, Optional.of("the remote did not answer for " + ref));
         } catch (IOException | GitAPIException | RuntimeException e) {
             throw remote.failure("pushing branch " + branch + " to " + remote.display(), e);
+        }
+    }
+
+    /** The files under the root on the remote's {@code branch} (else the local one), read from Git's objects; empty when neither exists. */
+    SortedMap<String, String> filesAt(String branch) {
+        SortedMap<String, String> files = new TreeMap<>();
+        try {
+            Repository repository = git.getRepository();
+            ObjectId commit = firstNonNull(tracking(branch), repository.resolve(Constants.R_HEADS + branch));
+            if (commit == null) {
+                return files;
+            }
+            try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+                tree.addTree(walk.parseCommit(commit).getTree());
+                tree.setRecursive(true);
+                if (!root.isEmpty()) {
+                    tree.setFilter(PathFilter.create(root));
+                }
+                while (tree.next()) {
+                    String path = tree.getPathString();
+                    byte[] bytes = repository.open(tree.getObjectId(0)).getBytes();
+                    files.put(root.isEmpty() ? path : path.substring(root.length() + 1), new String(bytes, StandardCharsets.UTF_8));
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            throw ioFailure("reading branch " + branch, e);
         }
     }
 

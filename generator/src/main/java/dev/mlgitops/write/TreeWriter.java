@@ -34,6 +34,15 @@ public final class TreeWriter {
     private TreeWriter() {
     }
 
+    /**
+     * How the tree under {@code <outputDirectory>/<tree.root()>} differs from {@code tree}; reads
+     * only, writes nothing.
+     */
+    public static TreeComparison compare(OutputTree tree, Path outputDirectory) {
+        Path root = new SafePaths(outputDirectory).resolve(tree.root());
+        return TreeComparison.between(tree.files(), TreeFiles.read(root));
+    }
+
     public static WriteResult write(OutputTree tree, Path outputDirectory) {
         SafePaths paths = new SafePaths(outputDirectory);
         Path root = paths.resolve(tree.root());

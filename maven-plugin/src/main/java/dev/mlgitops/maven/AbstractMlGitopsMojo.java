@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.mlgitops.GenerateOptions;
+import dev.mlgitops.MlGitops;
 import dev.mlgitops.MlGitopsException;
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
@@ -12,6 +13,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * What every mlgitops goal shares: the spec, the blueprints, skipping, and turning findings into
@@ -41,6 +43,13 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
     private boolean skip;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    /** The project's folder, or without a pom the folder Maven was started in. */
+    @Parameter(defaultValue = "${basedir}", readonly = true)
+    private File basedir;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -59,7 +68,7 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     }
 
     /** The goal's one call into the generator; report its findings with {@link #report}. */
-    protected abstract void run(Path spec, GenerateOptions options) throws MojoFailureException;
+    protected abstract void run(Path spec, GenerateOptions options) throws MojoFailureException, MojoExecutionException;
 
     /**
      * Logs every finding in the one-line format and fails the build on errors with a one-line
@@ -80,6 +89,38 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
         if (findings.warningCount() > 0) {
             getLog().warn(sourceFile + " has " + count(findings.warningCount(), "warning"));
         }
+    }
+
+    /**
+     * The build folder: {@code ${project.build.directory}}, or without a pom {@code ./target}.
+     * Computed here, not in an annotation: without a pom Maven runs a standalone super-pom whose
+     * build directory stays "${project.basedir}/target" verbatim.
+     */
+    protected final Path buildDirectory() {
+        Path directory = project != null && project.getFile() != null
+                ? Path.of(project.getBuild().getDirectory())
+                : basedir.toPath().resolve("target");
+        return directory.toAbsolutePath().normalize();
+    }
+
+    /** Where reports go, {@code <build directory>/mlgitops}: never the GitOps tree's folder. */
+    protected final Path reportDirectory() {
+        return buildDirectory().resolve("mlgitops");
+    }
+
+    protected final Path basedir() {
+        return basedir.toPath().toAbsolutePath().normalize();
+    }
+
+    /**
+     * Writes the findings as findings.sarif, findings-junit.xml and findings.json into
+     * {@link #reportDirectory()}, the spec named relative to the base folder (as code scanning
+     * resolves it against the repository).
+     */
+    protected final void writeFindingReports(Path spec, Findings findings) {
+        Path relative = spec.startsWith(basedir()) ? basedir().relativize(spec) : spec.getFileName();
+        MlGitops.reports(relative.toString().replace('\\', '/'), findings).writeTo(reportDirectory());
+        getLog().info("mlgitops: findings written to " + reportDirectory().resolve("findings.sarif"));
     }
 
     private Path existingSpec() throws MojoFailureException {

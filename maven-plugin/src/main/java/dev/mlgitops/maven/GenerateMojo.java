@@ -10,7 +10,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Validates mlproject.yaml, then writes the kustomize and Argo CD tree to
@@ -29,30 +28,16 @@ public class GenerateMojo extends AbstractMlGitopsMojo {
     @Parameter(property = PluginProperties.OUTPUT_DIRECTORY)
     private File outputDirectory;
 
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    /** The project's folder, or without a pom the folder Maven was started in. */
-    @Parameter(defaultValue = "${basedir}", readonly = true)
-    private File basedir;
-
     @Override
     protected void run(Path spec, GenerateOptions options) throws MojoFailureException {
         Path output = outputDirectory();
         Generation generation = MlGitops.generate(spec, options.withOutputDirectory(output));
+        writeFindingReports(spec, generation.findings());
         report(generation.sourceFile(), generation.findings());
         generation.tree().ifPresent(tree -> getLog().info("mlgitops: tree is in " + output.resolve(tree.root())));
     }
 
     private Path outputDirectory() {
-        if (outputDirectory != null) {
-            return outputDirectory.toPath().toAbsolutePath().normalize();
-        }
-        // The default is computed here, not in the annotation: without a pom Maven runs a
-        // standalone super-pom whose build directory stays "${project.basedir}/target" verbatim.
-        Path buildDirectory = project.getFile() != null
-                ? Path.of(project.getBuild().getDirectory())
-                : basedir.toPath().resolve("target");
-        return buildDirectory.resolve("mlgitops").toAbsolutePath().normalize();
+        return outputDirectory != null ? outputDirectory.toPath().toAbsolutePath().normalize() : reportDirectory();
     }
 }

@@ -11,7 +11,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Checks mlproject.yaml (YAML, schema, environments and references) and prints every finding as
- * {@code file:line:column: severity [CODE] path: message}; fails the build on errors. Writes nothing.
+ * {@code file:line:column: severity [CODE] path: message}; fails the build on errors. Writes no
+ * tree, only the findings as SARIF, JUnit XML and JSON into {@code <build directory>/mlgitops/}.
  * Runs without a project too: {@code mvn dev.mlgitops:mlgitops-maven-plugin:validate -Dmlgitops.spec=path/to/mlproject.yaml}.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
@@ -20,6 +21,7 @@ public class ValidateMojo extends AbstractMlGitopsMojo {
     @Override
     protected void run(Path spec, GenerateOptions options) throws MojoFailureException {
         Validation validation = MlGitops.validate(spec, options);
+        writeFindingReports(spec, validation.findings());
         report(validation.sourceFile(), validation.findings());
         getLog().info("mlgitops: " + validation.sourceFile() + " is valid");
     }

@@ -1,0 +1,61 @@
+package dev.mlgitops.write;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.mlgitops.yaml.Header;
+
+/**
+ * How a committed tree differs from the tree generated now, by path relative to the tree's root.
+ *
+ * @param missing generated now, not committed
+ * @param different committed with other content
+ * @param stale committed, carrying the generator's header, and no longer generated (a write would remove them)
+ */
+public record TreeComparison(List<String> missing, List<String> different, List<String> stale) {
+
+    public TreeComparison {
+        missing = List.copyOf(missing);
+        different = List.copyOf(different);
+        stale = List.copyOf(stale);
+    }
+
+    /**
+     * Compares the generated files with the committed ones. A committed file without the
+     * generator's header that is not generated is someone else's and not a difference.
+     */
+    public static TreeComparison between(Map<String, String> generated, Map<String, String> committed) {
+        List<String> missing = new ArrayList<>();
+        List<String> different = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        generated.forEach((path, text) -> {
+            String existing = committed.get(path);
+            if (existing == null) {
+                missing.add(path);
+            } else if (!existing.equals(text)) {
+                different.add(path);
+            }
+        });
+        committed.forEach((path, text) -> {
+            if (!generated.containsKey(path) && Header.isGenerated(text)) {
+                stale.add(path);
+            }
+        });
+        return new TreeComparison(missing.stream().sorted().toList(), different.stream().sorted().toList(),
+                stale.stream().sorted().toList());
+    }
+
+    public boolean inSync() {
+        return missing.isEmpty() && different.isEmpty() && stale.isEmpty();
+    }
+
+    /** One line a file, "missing: path", "different: path" or "stale: path", in that order. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        missing.forEach(path -> lines.add("missing: " + path));
+        different.forEach(path -> lines.add("different: " + path));
+        stale.forEach(path -> lines.add("stale: " + path));
+        return lines;
+    }
+}

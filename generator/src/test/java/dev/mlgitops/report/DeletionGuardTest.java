@@ -1,0 +1,58 @@
+package dev.mlgitops.report;
+
+import static dev.mlgitops.report.TreeReviewTest.lines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import dev.mlgitops.layout.OutputTree;
+import org.junit.jupiter.api.Test;
+
+/** The deletion guard: what it refuses, what allows it, and that a first publish passes. */
+class DeletionGuardTest {
+
+    private final OutputTree reference = ReviewTrees.reference();
+
+    @Test
+    void refusesAChangeThatRemovesAnEnvironmentsApplications() {
+        OutputTree generated = ReviewTrees.withoutFolder(ReviewTrees.withoutFolder(reference, "argocd/staging"), "overlays/staging");
+        TreeReview review = TreeReview.of(generated, reference.files(), "prod");
+
+        assertThat(lines(DeletionGuard.defaults().refusals(review))).containsExactly(
+                "[APPLICATIONS_REMOVED] removes 3 Argo CD Applications (Application argocd/fraud-detection-staging,"
+                        + " Application argocd/fraud-detection-staging-serving, Application argocd/fraud-detection-staging-tenancy):"
+                        + " Argo CD deletes everything they sync",
+                "[TOO_MANY_DELETIONS] removes 21 of 64 objects, more than the 10% allowed");
+        assertThat(DeletionGuard.defaults().withAllowDeletions(true).refusals(review)).isEmpty();
+    }
+
+    @Test
+    void refusesRemovingMoreThanTheShareOfObjectsOnlyAboveTheShare() {
+        OutputTree generated = ReviewTrees.withoutPdbAndNetworkPolicy(reference);
+        TreeReview review = TreeReview.of(generated, reference.files(), "prod");
+        DeletionGuard strict = DeletionGuard.defaults().withMaxDeletionsPercent(5).withAllowProdWithOthers(true);
+
+        assertThat(lines(strict.refusals(review))).containsExactly(
+                "[TOO_MANY_DELETIONS] removes 6 of 64 objects, more than the 5% allowed");
+        assertThat(strict.withMaxDeletionsPercent(10).refusals(review)).isEmpty();
+    }
+
+    @Test
+    void refusesChangingProductionTogetherWithOthersUnlessAllowed() {
+        OutputTree generated = ReviewTrees.edit(reference, "base/serving/deployment-fraud-detection-explainer.yaml",
+                text -> text.replace("fraud-scorer@sha256:3f1c", "fraud-scorer@sha256:4f1c"));
+        TreeReview review = TreeReview.of(generated, reference.files(), "prod");
+
+        assertThat(lines(DeletionGuard.defaults().refusals(review))).containsExactly(
+                "[PROD_WITH_OTHERS] prod: changes production together with dev, staging: promote to production in a change of its own");
+        assertThat(DeletionGuard.defaults().withAllowProdWithOthers(true).refusals(review)).isEmpty();
+    }
+
+    @Test
+    void neverRefusesTheFirstPublishIntoAnEmptyRoot() {
+        TreeReview review = TreeReview.of(reference, Map.of(), "prod");
+
+        assertThat(review.flags(DeletionGuard.defaults())).isEmpty();
+        assertThat(review.changes()).hasSize(64);
+    }
+}
