@@ -1,8 +1,10 @@
 <#import "/lib/yaml.ftl" as y>
 <#--
-  networkPolicy restricted: deny all traffic, then allow DNS, traffic between the namespace's own
-  pods, and what the stages ask for (a served model's port, from the ingress controller too when
-  the model has an ingress). networkPolicy open: nothing here.
+  networkPolicy restricted: deny all traffic, then allow DNS, egress between the namespace's own
+  pods, and the ingress the stages ask for (a served model's port, from the ingress controller too
+  when the model has an ingress; the feature server's and MLflow's ports from the stages that use
+  them only). Egress inside the namespace is open, ingress is not: each path needs both, so the
+  ingress rules decide. networkPolicy open: nothing here.
 -->
 <#if restricted>
 ---
@@ -47,7 +49,13 @@ spec:
   policyTypes: [Ingress]
   ingress:
   - from:
+<#if allow.from?has_content>
+<#list allow.from as selector>
+    - podSelector: {matchLabels: <@y.map selector/>}
+</#list>
+<#else>
     - podSelector: {}
+</#if>
 <#if allow.fromIngressController>
     - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ${ingressControllerNamespace}}}
 </#if>

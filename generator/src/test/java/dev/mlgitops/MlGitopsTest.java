@@ -56,7 +56,10 @@ class MlGitopsTest {
         StructuralSchemas schemas = StructuralSchemas.shipped();
 
         Map<String, String> argocd = tree.files().subMap("argocd/", "argocd0");
-        assertThat(argocd).hasSize(1 + 3 * 3);
+        assertThat(argocd).containsKeys("argocd/appproject.yaml", "argocd/dev/root.yaml", "argocd/staging/root.yaml",
+                "argocd/prod/root.yaml", "argocd/dev/apps/feature-store.yaml", "argocd/dev/apps/model-registry.yaml",
+                "argocd/dev/apps/notebooks.yaml", "argocd/prod/apps/tenancy.yaml")
+                .doesNotContainKey("argocd/prod/apps/notebooks.yaml");
         argocd.forEach((path, text) -> {
             JsonNode object = KubeYaml.mapper().readTree(text);
             assertThat(schemas.problems(object.path("apiVersion").asString(), object.path("kind").asString(), object))

@@ -9,7 +9,7 @@ import dev.mlgitops.model.Stage;
  * One way to render a stage: a blueprint folder and the class that feeds it. A new engine is one
  * more member here, one folder under {@code blueprints/} and one entry in {@link Renderer}'s list.
  */
-sealed interface Engine permits TenancyBlueprint, DeploymentServing {
+sealed interface Engine permits TenancyBlueprint, DeploymentServing, FeastFeatureStore, MlflowRegistry, Notebooks {
 
     Stage stage();
 

@@ -28,7 +28,8 @@ public final class Renderer {
 
     public Renderer(Blueprints blueprints) {
         this.blueprints = blueprints;
-        List<Engine> workloads = List.of(new DeploymentServing());
+        List<Engine> workloads = List.of(new FeastFeatureStore(), new MlflowRegistry(), new Notebooks(),
+                new DeploymentServing());
         List<Engine> all = new ArrayList<>();
         all.add(new TenancyBlueprint(workloads));
         all.addAll(workloads);

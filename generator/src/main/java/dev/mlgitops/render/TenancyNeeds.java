@@ -1,6 +1,7 @@
 package dev.mlgitops.render;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a stage's workloads need from tenancy: the workload kinds that run pods (each gets a
@@ -20,6 +21,17 @@ record TenancyNeeds(List<String> workloadKinds, List<Allow> allows) {
      * reach the pods named {@code target} on a TCP port.
      *
      * @param name the NetworkPolicy's name
+     * @param from pod selectors of the namespace's pods let in; empty lets in every pod of the namespace
      */
-    public record Allow(String name, String target, int port, boolean fromIngressController) {}
+    public record Allow(String name, String target, int port, List<Map<String, String>> from, boolean fromIngressController) {
+
+        public Allow {
+            from = List.copyOf(from);
+        }
+
+        /** From every pod of the namespace. */
+        public Allow(String name, String target, int port, boolean fromIngressController) {
+            this(name, target, port, List.of(), fromIngressController);
+        }
+    }
 }

@@ -30,7 +30,7 @@ class GoldenRenderTest {
     private static final boolean UPDATE = Boolean.getBoolean("mlgitops.updateGolden");
 
     static Stream<Arguments> renderings() {
-        return Stream.of(Stage.TENANCY, Stage.SERVING).flatMap(stage -> Stream.of(
+        return Stream.of(Stage.TENANCY, Stage.FEATURE_STORE, Stage.MODEL_REGISTRY, Stage.NOTEBOOKS, Stage.SERVING).flatMap(stage -> Stream.of(
                 Arguments.of("reference-base", ReferenceProject.base(), stage),
                 Arguments.of("reference-prod", ReferenceProject.prod(), stage)));
     }

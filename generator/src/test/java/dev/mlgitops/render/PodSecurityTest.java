@@ -53,7 +53,8 @@ class PodSecurityTest {
         ((ObjectNode) pod.at("/containers/0/securityContext")).put("allowPrivilegeEscalation", true);
         pod.put("hostNetwork", true);
 
-        assertThat(violations(pod)).containsExactly("hostNetwork", "server: allowPrivilegeEscalation is not false");
+        assertThat(violations(pod)).containsExactly("hostNetwork",
+                pod.at("/containers/0/name").asString() + ": allowPrivilegeEscalation is not false");
     }
 
     private static List<JsonNode> pods(List<TypedObject> objects) {
