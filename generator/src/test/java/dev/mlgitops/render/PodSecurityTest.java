@@ -34,6 +34,12 @@ class PodSecurityTest {
             explainer.remove("health");
             explainer.putObject("ingress").put("host", "x.example.com").put("tls", false);
             return spec;
+        }), ReferenceProject.edited(spec -> {
+            // secrets made by hand, stages without their optional parts
+            ((ObjectNode) spec.get("secrets")).put("provider", "existing").remove("store");
+            ((ObjectNode) spec.get("featureStore")).remove("server");
+            ((ObjectNode) spec.at("/notebooks/alice")).remove("storage");
+            return spec;
         }));
     }
 
@@ -45,6 +51,27 @@ class PodSecurityTest {
 
         assertThat(pods).isNotEmpty();
         pods.forEach(pod -> assertThat(violations(pod)).isEmpty());
+    }
+
+    /** The kinds whose pod template sits at one of the paths {@link #pods} reads. */
+    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob");
+
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void checksThePodOfEveryWorkload(ResolvedEnvironment environment) {
+        List<TypedObject> objects = Rendering.of(environment).objects();
+        long workloads = objects.stream().filter(o -> WORKLOADS.contains(o.key().kind())).count();
+
+        assertThat(pods(objects)).hasSize((int) workloads);
+    }
+
+    @Test
+    void coversTheContainersOfEveryEngine() {
+        List<String> containers = new ArrayList<>();
+        pods(Rendering.of(ReferenceProject.prod()).objects()).forEach(pod ->
+                pod.path("containers").forEach(c -> containers.add(c.path("name").asString())));
+
+        assertThat(containers).contains("feature-server", "materialize", "mlflow", "jupyter", "server");
     }
 
     @Test
