@@ -4,7 +4,8 @@
   pods, and the ingress the stages ask for (a served model's port, from the ingress controller too
   when the model has an ingress; the feature server's and MLflow's ports from the stages that use
   them only). Egress inside the namespace is open, ingress is not: each path needs both, so the
-  ingress rules decide. networkPolicy open: nothing here.
+  ingress rules decide. The stores' servers (feature server, MLflow) may also leave the namespace
+  for their stores. networkPolicy open: nothing here.
 -->
 <#if restricted>
 ---
@@ -39,6 +40,23 @@ spec:
   - to:
     - podSelector: {}
 </#if>
+<#list egress as out>
+---
+<#--
+  A store's server reaching its store (Redis, the database, the buckets): they live outside the
+  namespace at addresses the spec does not give, so any destination, but only for these pods.
+-->
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+<@y.metadata name=out.name labels=labels/>
+spec:
+  podSelector: {matchLabels: <@y.map out.from/>}
+  policyTypes: [Egress]
+  egress:
+  - to:
+    - ipBlock: {cidr: 0.0.0.0/0}
+    - ipBlock: {cidr: "::/0"}
+</#list>
 <#list allows as allow>
 ---
 apiVersion: networking.k8s.io/v1

@@ -70,7 +70,7 @@ final class FeastFeatureStore implements Engine {
             return TenancyNeeds.NONE;
         }
         // who may reach the server is the users' ask (Project#featureServerAccess), not the server's
-        return new TenancyNeeds(List.of(WORKLOAD), List.of());
+        return new TenancyNeeds(List.of(WORKLOAD), List.of(), List.of(project.storeEgress(stage())));
     }
 
     private static FeastView view(Project project, Spec.FeatureStore store) {

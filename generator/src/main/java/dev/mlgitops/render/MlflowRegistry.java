@@ -66,7 +66,7 @@ final class MlflowRegistry implements Engine {
             return TenancyNeeds.NONE;
         }
         // who may reach the server is the users' ask (Project#mlflowAccess), not the server's
-        return new TenancyNeeds(List.of(WORKLOAD), List.of());
+        return new TenancyNeeds(List.of(WORKLOAD), List.of(), List.of(project.storeEgress(stage())));
     }
 
     private static MlflowView view(Project project, Spec.ModelRegistry registry) {

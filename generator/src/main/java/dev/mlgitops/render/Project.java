@@ -88,6 +88,11 @@ record Project(ResolvedEnvironment environment) {
                 : Optional.of(access(from, "mlflow", mlflowName(), MLFLOW_PORT));
     }
 
+    /** Lets the pods of {@code stage} reach their stores outside the namespace (see {@link TenancyNeeds.Egress}). */
+    TenancyNeeds.Egress storeEgress(Stage stage) {
+        return new TenancyNeeds.Egress(objectName(stage.folder() + "-to-stores"), stageSelector(stage));
+    }
+
     private TenancyNeeds.Allow access(Stage from, String to, String target, int port) {
         return new TenancyNeeds.Allow(objectName(from.folder() + "-to-" + to), target, port,
                 List.of(stageSelector(from)), false);

@@ -56,11 +56,13 @@ final class TenancyBlueprint implements Engine {
         Spec.Tenancy tenancy = project.spec().tenancy();
         // a set: two engines of one stage (say both serving engines) may ask for the same path
         Set<TenancyNeeds.Allow> allows = new LinkedHashSet<>();
+        Set<TenancyNeeds.Egress> egress = new LinkedHashSet<>();
         Set<String> kinds = new LinkedHashSet<>();
         for (Engine workload : workloads) {
             TenancyNeeds needs = workload.needs(project);
             kinds.addAll(needs.workloadKinds());
             allows.addAll(needs.allows());
+            egress.addAll(needs.egress());
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("project", project.name());
@@ -77,6 +79,7 @@ final class TenancyBlueprint implements Engine {
         model.put("dnsName", project.objectName("allow-dns"));
         model.put("namespaceEgressName", project.objectName("allow-namespace-egress"));
         model.put("allows", List.copyOf(allows));
+        model.put("egress", List.copyOf(egress));
         model.put("ingressControllerNamespace", INGRESS_CONTROLLER_NAMESPACE);
         model.put("externalSecrets", externalSecrets(project));
         return List.of(new ItemModel("/tenancy", model));

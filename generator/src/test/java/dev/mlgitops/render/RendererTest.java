@@ -39,6 +39,8 @@ class RendererTest {
                 "NetworkPolicy/fraud-detection-default-deny",
                 "NetworkPolicy/fraud-detection-allow-dns",
                 "NetworkPolicy/fraud-detection-allow-namespace-egress",
+                "NetworkPolicy/fraud-detection-feature-store-to-stores",
+                "NetworkPolicy/fraud-detection-model-registry-to-stores",
                 "NetworkPolicy/fraud-detection-notebooks-to-feature-server",
                 "NetworkPolicy/fraud-detection-notebooks-to-mlflow",
                 "NetworkPolicy/fraud-detection-explainer-allow-http",

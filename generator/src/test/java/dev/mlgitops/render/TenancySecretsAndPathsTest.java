@@ -69,8 +69,23 @@ class TenancySecretsAndPathsTest {
         assertPath(prod.get("NetworkPolicy/fraud-detection-serving-to-mlflow"), "fraud-detection-mlflow", "serving", 5000);
         assertPath(prod.get("NetworkPolicy/fraud-detection-notebooks-to-feature-server"), "fraud-detection-feature-server", "notebooks", 6566);
         assertPath(prod.get("NetworkPolicy/fraud-detection-notebooks-to-mlflow"), "fraud-detection-mlflow", "notebooks", 5000);
-        assertThat(prod.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-"))
-                .hasSize(4);
+        assertThat(prod.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-")
+                && !name.endsWith("-to-stores")).hasSize(4);
+    }
+
+    @Test
+    void onlyTheStoresServersMayLeaveTheNamespaceForTheirStores() {
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+
+        for (String stage : new String[] {"feature-store", "model-registry"}) {
+            ObjectNode policy = prod.get("NetworkPolicy/fraud-detection-" + stage + "-to-stores");
+            assertThat(policy.at("/spec/podSelector/matchLabels")).isEqualTo(json(
+                    "{\"app.kubernetes.io/component\":\"" + stage + "\",\"app.kubernetes.io/part-of\":\"fraud-detection\"}"));
+            assertThat(policy.at("/spec/policyTypes")).isEqualTo(json("[\"Egress\"]"));
+            assertThat(policy.at("/spec/egress")).isEqualTo(json(
+                    "[{\"to\":[{\"ipBlock\":{\"cidr\":\"0.0.0.0/0\"}},{\"ipBlock\":{\"cidr\":\"::/0\"}}]}]"));
+        }
+        assertThat(prod.byName().keySet()).filteredOn(name -> name.endsWith("-to-stores")).hasSize(2);
     }
 
     @Test
@@ -84,7 +99,8 @@ class TenancySecretsAndPathsTest {
 
         assertThat(rendering.errors()).isEmpty();
         assertThat(rendering.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-"))
-                .containsExactly("NetworkPolicy/fraud-detection-serving-to-feature-server");
+                .containsExactly("NetworkPolicy/fraud-detection-feature-store-to-stores",
+                        "NetworkPolicy/fraud-detection-serving-to-feature-server");
     }
 
     private static void assertPath(ObjectNode policy, String target, String fromStage, int port) {
