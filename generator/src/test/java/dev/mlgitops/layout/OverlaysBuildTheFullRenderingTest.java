@@ -127,7 +127,7 @@ class OverlaysBuildTheFullRenderingTest {
      * parser (fixture files, kubectl's output), so a string that became a number fails the
      * comparison. A duplicate fails too: every object must appear once.
      */
-    private static Map<String, JsonNode> byIdentity(List<ObjectNode> objects) {
+    static Map<String, JsonNode> byIdentity(List<ObjectNode> objects) {
         Map<String, JsonNode> byIdentity = new TreeMap<>();
         for (ObjectNode object : objects) {
             JsonNode metadata = object.path("metadata");

@@ -1,5 +1,6 @@
 package dev.mlgitops.layout;
 
+import static dev.mlgitops.layout.OverlaysBuildTheFullRenderingTest.byIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -28,7 +29,6 @@ import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.typed.Typer;
 import dev.mlgitops.write.TreeWriter;
 import dev.mlgitops.yaml.KubeYaml;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -85,17 +85,5 @@ class ReferenceOverlaysTest {
      */
     private static ObjectNode asWritten(TypedObject object) {
         return (ObjectNode) KubeYaml.mapper().readTree(KubeYaml.write(object.manifest()));
-    }
-
-    /** Objects by apiVersion, kind, namespace and name; each must appear once. */
-    private static Map<String, JsonNode> byIdentity(List<ObjectNode> objects) {
-        Map<String, JsonNode> byIdentity = new TreeMap<>();
-        for (ObjectNode object : objects) {
-            JsonNode metadata = object.path("metadata");
-            String identity = object.path("apiVersion").asString() + " " + object.path("kind").asString() + " "
-                    + metadata.path("namespace").asString("") + "/" + metadata.path("name").asString();
-            assertThat(byIdentity.put(identity, object)).as("%s appears once", identity).isNull();
-        }
-        return byIdentity;
     }
 }
