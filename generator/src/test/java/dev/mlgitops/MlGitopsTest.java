@@ -95,4 +95,21 @@ class MlGitopsTest {
                         + "kserve, deployment (did you mean 'kserve'?)");
         assertThat(output).doesNotExist();
     }
+
+    @Test
+    void rejectsUnknownImageKeysOfTheFeatureStoreAndTheRegistryWithTheirPaths(@TempDir Path folder) throws IOException {
+        Path spec = folder.resolve("mlproject.yaml");
+        Files.writeString(spec, Files.readString(REFERENCE)
+                .replace("    engine: feast\n", "    engine: feast\n    image: feast\n")
+                .replace("    engine: mlflow\n", "    engine: mlflow\n    image: mlflow\n"));
+
+        Validation validation = MlGitops.validate(spec, GenerateOptions.defaults());
+
+        assertThat(validation.findings().sorted()).filteredOn(Finding::isError)
+                .extracting(Finding::jsonPath, Finding::message).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("spec.featureStore.image",
+                                "image key 'feast' is not defined under spec.images; known keys: notebook, scorer, trainer"),
+                        org.assertj.core.groups.Tuple.tuple("spec.modelRegistry.image",
+                                "image key 'mlflow' is not defined under spec.images; known keys: notebook, scorer, trainer"));
+    }
 }
