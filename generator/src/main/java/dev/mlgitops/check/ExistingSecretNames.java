@@ -21,7 +21,7 @@ final class ExistingSecretNames implements MeaningRule {
     @Override
     public void check(ResolvedEnvironment environment, Findings findings) {
         Spec.Secrets secrets = environment.spec().secrets();
-        if (secrets == null || !"existing".equals(secrets.provider())) {
+        if (secrets == null || !secrets.existing()) {
             return;
         }
         secrets.entries().forEach((entry, secret) -> {

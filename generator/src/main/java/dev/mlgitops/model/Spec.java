@@ -61,6 +61,11 @@ public record Spec(
         public Secrets {
             entries = copy(entries);
         }
+
+        /** Provider {@code existing}: each entry's key names a Secret made by hand; else ExternalSecrets make them. */
+        public boolean existing() {
+            return "existing".equals(provider);
+        }
     }
 
     public record SecretStore(String kind, String name) {}

@@ -58,14 +58,11 @@ record Project(ResolvedEnvironment environment) {
      */
     String secretName(String entry) {
         Spec.Secrets secrets = spec().secrets();
-        if (secrets != null && EXISTING_SECRETS.equals(secrets.provider()) && secrets.entries().containsKey(entry)) {
+        if (secrets != null && secrets.existing() && secrets.entries().containsKey(entry)) {
             return secrets.entries().get(entry).key();
         }
         return objectName(entry);
     }
-
-    /** {@code spec.secrets.provider} for Secrets made by hand. */
-    static final String EXISTING_SECRETS = "existing";
 
     /**
      * The pods of one stage of this project, for NetworkPolicy rules. Unlike workload selectors

@@ -20,8 +20,6 @@ final class TenancyBlueprint implements Engine {
 
     /** Where the ingress controller runs; ingress-nginx's documented default namespace. */
     static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
-    /** {@code spec.secrets.provider} whose entries become ExternalSecrets. */
-    static final String EXTERNAL_SECRETS = "external-secrets";
 
     private final List<Engine> workloads;
 
@@ -117,7 +115,7 @@ final class TenancyBlueprint implements Engine {
     /** One ExternalSecret per secrets entry under provider external-secrets; none for existing Secrets. */
     private static List<ExternalSecretView> externalSecrets(Project project) {
         Spec.Secrets secrets = project.spec().secrets();
-        if (secrets == null || !EXTERNAL_SECRETS.equals(secrets.provider()) || secrets.store() == null) {
+        if (secrets == null || secrets.existing() || secrets.store() == null) {
             return List.of();
         }
         List<ExternalSecretView> views = new ArrayList<>();
