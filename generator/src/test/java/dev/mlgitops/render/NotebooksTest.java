@@ -101,4 +101,18 @@ class NotebooksTest {
         assertThat(rendering.byName().keySet()).noneMatch(name -> name.equals("ServiceAccount/fraud-detection-notebooks")
                 || name.startsWith("NetworkPolicy/fraud-detection-notebooks-to-") || name.startsWith("StatefulSet/"));
     }
+
+    @Test
+    void aHostileOwnerStaysOneAnnotationValue() {
+        String owner = "eve\"}\n  labels: {x: y}\n# ---";
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.at("/notebooks/alice")).put("owner", owner);
+            return spec;
+        }));
+
+        assertThat(rendering.errors()).isEmpty();
+        JsonNode annotations = rendering.get("StatefulSet/" + ALICE).at("/metadata/annotations");
+        assertThat(annotations.size()).isEqualTo(1);
+        assertThat(annotations.get("mlgitops.dev/owner").asString()).isEqualTo(owner);
+    }
 }
