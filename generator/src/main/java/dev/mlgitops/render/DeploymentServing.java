@@ -67,6 +67,7 @@ final class DeploymentServing implements Engine {
         mine(project).forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
                 project.objectName(model + "-allow-http"), project.objectName(model), port(serving),
                 serving.ingress() != null)));
+        // the models this engine runs may call the stores; tenancy keeps one policy per path if kserve asks too
         if (!allows.isEmpty()) {
             project.featureServerAccess(stage()).ifPresent(allows::add);
             project.mlflowAccess(stage()).ifPresent(allows::add);
