@@ -1,8 +1,8 @@
 package dev.mlgitops.render;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
@@ -54,23 +54,20 @@ final class FeastFeatureStore implements Engine {
 
     @Override
     public List<ItemModel> models(Project project, Findings findings) {
-        Spec.FeatureStore store = project.spec().featureStore();
-        if (store == null || !name().equals(store.engine())) {
-            return List.of();
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("feast", view(project, store));
-        return List.of(new ItemModel("/featureStore", data));
+        return mine(project).map(store -> List.of(new ItemModel("/featureStore", Map.of("feast", view(project, store)))))
+                .orElse(List.of());
     }
 
     @Override
     public TenancyNeeds needs(Project project) {
-        Spec.FeatureStore store = project.spec().featureStore();
-        if (store == null || !name().equals(store.engine())) {
-            return TenancyNeeds.NONE;
-        }
         // who may reach the server is the users' ask (Project#featureServerAccess), not the server's
-        return new TenancyNeeds(List.of(WORKLOAD), List.of(), List.of(project.storeEgress(stage())));
+        return mine(project).map(store -> new TenancyNeeds(List.of(WORKLOAD), List.of(), List.of(project.storeEgress(stage()))))
+                .orElse(TenancyNeeds.NONE);
+    }
+
+    /** The spec's feature store when this engine renders it. */
+    private Optional<Spec.FeatureStore> mine(Project project) {
+        return Optional.ofNullable(project.spec().featureStore()).filter(store -> name().equals(store.engine()));
     }
 
     private static FeastView view(Project project, Spec.FeatureStore store) {

@@ -1,8 +1,8 @@
 package dev.mlgitops.render;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
@@ -50,23 +50,20 @@ final class MlflowRegistry implements Engine {
 
     @Override
     public List<ItemModel> models(Project project, Findings findings) {
-        Spec.ModelRegistry registry = project.spec().modelRegistry();
-        if (registry == null || !name().equals(registry.engine())) {
-            return List.of();
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("mlflow", view(project, registry));
-        return List.of(new ItemModel("/modelRegistry", data));
+        return mine(project).map(registry -> List.of(new ItemModel("/modelRegistry", Map.of("mlflow", view(project, registry)))))
+                .orElse(List.of());
     }
 
     @Override
     public TenancyNeeds needs(Project project) {
-        Spec.ModelRegistry registry = project.spec().modelRegistry();
-        if (registry == null || !name().equals(registry.engine())) {
-            return TenancyNeeds.NONE;
-        }
         // who may reach the server is the users' ask (Project#mlflowAccess), not the server's
-        return new TenancyNeeds(List.of(WORKLOAD), List.of(), List.of(project.storeEgress(stage())));
+        return mine(project).map(registry -> new TenancyNeeds(List.of(WORKLOAD), List.of(), List.of(project.storeEgress(stage()))))
+                .orElse(TenancyNeeds.NONE);
+    }
+
+    /** The spec's model registry when this engine renders it. */
+    private Optional<Spec.ModelRegistry> mine(Project project) {
+        return Optional.ofNullable(project.spec().modelRegistry()).filter(registry -> name().equals(registry.engine()));
     }
 
     private static MlflowView view(Project project, Spec.ModelRegistry registry) {
