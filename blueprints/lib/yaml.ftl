@@ -15,3 +15,11 @@ metadata:
   annotations: <@map annotations/>
 </#if>
 </#macro>
+<#--
+  The nested YAML with every line indented by `by` spaces: a block shared by templates that place
+  it at different depths (a pod's spec in a Deployment and in a CronJob). The nested text was
+  escaped as it was written; this only adds spaces.
+-->
+<#macro indent by><#local body><#nested></#local><#list body?markup_string?remove_ending("\n")?split("\n") as line>
+${""?left_pad(by)?no_esc}${line?no_esc}
+</#list></#macro>

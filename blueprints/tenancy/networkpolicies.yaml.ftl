@@ -1,9 +1,12 @@
 <#import "/lib/yaml.ftl" as y>
 <#--
-  networkPolicy restricted: deny all traffic, then allow DNS, traffic between the namespace's own
-  pods, and what the stages ask for (a served model's port, from the ingress controller too when
-  the model has an ingress; from other namespaces, such as monitoring's, where an engine asks).
-  networkPolicy open: nothing here.
+  networkPolicy restricted: deny all traffic, then allow DNS, egress between the namespace's own
+  pods, and the ingress the stages ask for (a served model's port, from the ingress controller too
+  when the model has an ingress; the feature server's and MLflow's ports from the stages that use
+  them only; from other namespaces, such as monitoring's, where an engine asks). Egress inside the
+  namespace is open, ingress is not: each path needs both, so the ingress rules decide. Workloads
+  whose stores live outside the namespace (feature server, MLflow, training, model download) may
+  leave it. networkPolicy open: nothing here.
 -->
 <#if restricted>
 ---
@@ -38,6 +41,23 @@ spec:
   - to:
     - podSelector: {}
 </#if>
+<#list egress as out>
+---
+<#--
+  A store's server reaching its store (Redis, the database, the buckets): they live outside the
+  namespace at addresses the spec does not give, so any destination, but only for these pods.
+-->
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+<@y.metadata name=out.name labels=labels/>
+spec:
+  podSelector: {matchLabels: <@y.map out.from/>}
+  policyTypes: [Egress]
+  egress:
+  - to:
+    - ipBlock: {cidr: 0.0.0.0/0}
+    - ipBlock: {cidr: "::/0"}
+</#list>
 <#list allows as allow>
 ---
 apiVersion: networking.k8s.io/v1
@@ -48,7 +68,13 @@ spec:
   policyTypes: [Ingress]
   ingress:
   - from:
+<#if allow.from?has_content>
+<#list allow.from as selector>
+    - podSelector: {matchLabels: <@y.map selector/>}
+</#list>
+<#else>
     - podSelector: {}
+</#if>
 <#if allow.fromIngressController>
     - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ${ingressControllerNamespace}}}
 </#if>

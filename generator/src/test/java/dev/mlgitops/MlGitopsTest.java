@@ -56,8 +56,13 @@ class MlGitopsTest {
         StructuralSchemas schemas = StructuralSchemas.shipped();
 
         Map<String, String> argocd = tree.files().subMap("argocd/", "argocd0");
-        // the AppProject, then per environment its root and one Application per stage: tenancy, training, serving, monitoring
-        assertThat(argocd).hasSize(1 + 3 * (1 + 4));
+        // the AppProject, then per environment its root and one Application per stage it has:
+        // dev all seven; staging and prod all but notebooks
+        assertThat(argocd).hasSize(1 + (1 + 7) + 2 * (1 + 6));
+        assertThat(argocd).containsKeys("argocd/appproject.yaml", "argocd/dev/root.yaml", "argocd/staging/root.yaml",
+                "argocd/prod/root.yaml", "argocd/dev/apps/feature-store.yaml", "argocd/dev/apps/model-registry.yaml",
+                "argocd/dev/apps/notebooks.yaml", "argocd/prod/apps/tenancy.yaml")
+                .doesNotContainKey("argocd/prod/apps/notebooks.yaml");
         argocd.forEach((path, text) -> {
             JsonNode object = KubeYaml.mapper().readTree(text);
             assertThat(schemas.problems(object.path("apiVersion").asString(), object.path("kind").asString(), object))
@@ -92,5 +97,22 @@ class MlGitopsTest {
                 "mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
                         + "kserve, deployment (did you mean 'kserve'?)");
         assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void rejectsUnknownImageKeysOfTheFeatureStoreAndTheRegistryWithTheirPaths(@TempDir Path folder) throws IOException {
+        Path spec = folder.resolve("mlproject.yaml");
+        Files.writeString(spec, Files.readString(REFERENCE)
+                .replace("    engine: feast\n", "    engine: feast\n    image: feast\n")
+                .replace("    engine: mlflow\n", "    engine: mlflow\n    image: mlflow\n"));
+
+        Validation validation = MlGitops.validate(spec, GenerateOptions.defaults());
+
+        assertThat(validation.findings().sorted()).filteredOn(Finding::isError)
+                .extracting(Finding::jsonPath, Finding::message).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("spec.featureStore.image",
+                                "image key 'feast' is not defined under spec.images; known keys: notebook, scorer, trainer"),
+                        org.assertj.core.groups.Tuple.tuple("spec.modelRegistry.image",
+                                "image key 'mlflow' is not defined under spec.images; known keys: notebook, scorer, trainer"));
     }
 }

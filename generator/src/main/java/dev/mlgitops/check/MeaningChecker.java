@@ -21,7 +21,8 @@ public final class MeaningChecker {
             new CronSchedules(),
             new PositiveQuantities(),
             new NameLengths(),
-            new GpusWithinQuota());
+            new GpusWithinQuota(),
+            new ExistingSecretNames());
 
     public void check(ResolvedProject project, Findings findings) {
         List<ResolvedEnvironment> all = new ArrayList<>();

@@ -47,6 +47,7 @@ public enum Code {
     CHECK_NAME_TOO_LONG(Severity.ERROR, "the generated name '%s' has %d characters, more than the %d a %s allows: shorten '%s' or metadata.name"),
     CHECK_SAME_PLACEMENT(Severity.ERROR, "environments '%s' and '%s' both deploy to namespace '%s' of cluster '%s': give each its own namespace"),
     CHECK_GPU_OVER_QUOTA(Severity.ERROR, "%s asks for %s GPUs, more than the tenancy quota of %s: lower the request or raise spec.tenancy.quota.gpu"),
+    CHECK_EXISTING_SECRET_NAME(Severity.ERROR, "'%s' is not a Secret name, yet with provider existing the key of entry '%s' names the Secret to use: give the name of a Secret in the namespace (lowercase letters, digits, '-' and '.')"),
     CHECK_OVERRIDE_UNKNOWN(Severity.ERROR, "removes %s '%s', which the spec does not define; defined: %s"),
 
     // render and type: the blueprints

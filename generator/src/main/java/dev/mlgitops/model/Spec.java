@@ -61,6 +61,11 @@ public record Spec(
         public Secrets {
             entries = copy(entries);
         }
+
+        /** Provider {@code existing}: each entry's key names a Secret made by hand; else ExternalSecrets make them. */
+        public boolean existing() {
+            return "existing".equals(provider);
+        }
     }
 
     public record SecretStore(String kind, String name) {}
@@ -69,8 +74,9 @@ public record Spec(
 
     public record Resources(String cpu, String memory, String gpu) {}
 
+    /** {@code image}: an image key overriding the engine's pinned default image; null for the default. */
     public record FeatureStore(String engine, String project, String registry, OnlineStore onlineStore,
-                               OfflineStore offlineStore, Server server, Materialize materialize) {}
+                               OfflineStore offlineStore, Server server, Materialize materialize, String image) {}
 
     public record OnlineStore(String type, String secret) {}
 
@@ -101,7 +107,9 @@ public record Spec(
         }
     }
 
-    public record ModelRegistry(String engine, String artifactRoot, BackendStore backendStore, Integer replicas) {}
+    /** {@code image}: an image key overriding the engine's pinned default image; null for the default. */
+    public record ModelRegistry(String engine, String artifactRoot, BackendStore backendStore, Integer replicas,
+                                String image) {}
 
     public record BackendStore(String secret) {}
 

@@ -67,6 +67,11 @@ final class DeploymentServing implements Engine {
         mine(project).forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
                 project.objectName(model + "-allow-http"), project.objectName(model), port(serving),
                 serving.ingress() != null)));
+        // the models this engine runs may call the stores; tenancy keeps one policy per path if kserve asks too
+        if (!allows.isEmpty()) {
+            project.featureServerAccess(stage()).ifPresent(allows::add);
+            project.mlflowAccess(stage()).ifPresent(allows::add);
+        }
         return new TenancyNeeds(List.of(WORKLOAD), allows);
     }
 
@@ -94,7 +99,7 @@ final class DeploymentServing implements Engine {
         }
         List<EnvView> env = new ArrayList<>();
         serving.env().forEach((key, value) -> env.add(new EnvView(key, value, null, null)));
-        serving.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, project.objectName(ref.secret()), ref.key())));
+        serving.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, project.secretName(ref.secret()), ref.key())));
         Spec.Ingress ingress = serving.ingress();
         Spec.Health health = serving.health();
         return new ServingView(

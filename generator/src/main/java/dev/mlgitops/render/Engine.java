@@ -9,8 +9,8 @@ import dev.mlgitops.model.Stage;
  * One way to render a stage: a blueprint folder and the class that feeds it. A new engine is one
  * more member here, one folder under {@code blueprints/} and one entry in {@link Renderer}'s list.
  */
-sealed interface Engine permits TenancyBlueprint, StepsTraining, PyTorchJobTraining, DeploymentServing, KServeServing,
-        PrometheusMonitoring {
+sealed interface Engine permits TenancyBlueprint, FeastFeatureStore, MlflowRegistry, StepsTraining, PyTorchJobTraining,
+        Notebooks, KServeServing, DeploymentServing, PrometheusMonitoring {
 
     Stage stage();
 

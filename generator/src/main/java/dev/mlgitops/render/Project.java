@@ -1,6 +1,8 @@
 package dev.mlgitops.render;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.mlgitops.model.ResolvedEnvironment;
@@ -46,6 +48,51 @@ record Project(ResolvedEnvironment environment) {
     /** MLflow's tracking URI inside the namespace (see {@link #featureServerUrl()} for why a short name). */
     String mlflowUrl() {
         return "http://" + mlflowName() + ":" + MLFLOW_PORT;
+    }
+
+    /**
+     * The Secret behind an entry of {@code spec.secrets.entries}; every reference to a secret goes
+     * through here. Provider {@code external-secrets}: {@code <project>-<entry>}, the target of the
+     * entry's ExternalSecret. Provider {@code existing}: the entry's {@code key}, the name of a Secret
+     * that already exists in the namespace (made by hand; mlgitops makes no object for it).
+     */
+    String secretName(String entry) {
+        Spec.Secrets secrets = spec().secrets();
+        if (secrets != null && secrets.existing() && secrets.entries().containsKey(entry)) {
+            return secrets.entries().get(entry).key();
+        }
+        return objectName(entry);
+    }
+
+    /**
+     * The pods of one stage of this project, for NetworkPolicy rules. Unlike workload selectors
+     * these may use more than the name label: a NetworkPolicy's selectors can change.
+     */
+    Map<String, String> stageSelector(Stage stage) {
+        // sorted: Map.of would iterate in a different order on each run
+        return new TreeMap<>(Map.of("app.kubernetes.io/part-of", name(), "app.kubernetes.io/component", stage.folder()));
+    }
+
+    /** Lets the pods of {@code from} reach the feature server; empty when this environment has none. */
+    Optional<TenancyNeeds.Allow> featureServerAccess(Stage from) {
+        return spec().featureStore() == null ? Optional.empty()
+                : Optional.of(access(from, "feature-server", featureServerName(), FEATURE_SERVER_PORT));
+    }
+
+    /** Lets the pods of {@code from} reach the MLflow tracking server; empty when this environment has none. */
+    Optional<TenancyNeeds.Allow> mlflowAccess(Stage from) {
+        return spec().modelRegistry() == null ? Optional.empty()
+                : Optional.of(access(from, "mlflow", mlflowName(), MLFLOW_PORT));
+    }
+
+    /** Lets the pods of {@code stage} reach their stores outside the namespace (see {@link TenancyNeeds.Egress}). */
+    TenancyNeeds.Egress storeEgress(Stage stage) {
+        return new TenancyNeeds.Egress(objectName(stage.folder() + "-to-stores"), stageSelector(stage));
+    }
+
+    private TenancyNeeds.Allow access(Stage from, String to, String target, int port) {
+        return new TenancyNeeds.Allow(objectName(from.folder() + "-to-" + to), target, port,
+                List.of(stageSelector(from)), false);
     }
 
     /** Every object is named {@code <project>-<thing>}, so two projects can share a namespace. */

@@ -28,8 +28,10 @@ public final class Renderer {
 
     public Renderer(Blueprints blueprints) {
         this.blueprints = blueprints;
-        List<Engine> workloads = List.of(StepsTraining.argoWorkflows(), StepsTraining.kubernetesJob(),
-                new PyTorchJobTraining(), new KServeServing(), new DeploymentServing(), new PrometheusMonitoring());
+        // in sync-wave order: the stores, then what uses them, then serving, then monitoring
+        List<Engine> workloads = List.of(new FeastFeatureStore(), new MlflowRegistry(), StepsTraining.argoWorkflows(),
+                StepsTraining.kubernetesJob(), new PyTorchJobTraining(), new Notebooks(), new KServeServing(),
+                new DeploymentServing(), new PrometheusMonitoring());
         List<Engine> all = new ArrayList<>();
         all.add(new TenancyBlueprint(workloads));
         all.addAll(workloads);

@@ -70,6 +70,6 @@ final class StepsTraining implements Engine {
         List<TenancyNeeds.Grant> grants = !reportsTaskResults ? List.of() : List.of(new TenancyNeeds.Grant(
                 project.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
                 List.of("workflowtaskresults"), List.of("create", "patch")));
-        return new TenancyNeeds(List.of(Pipelines.WORKLOAD), List.of(), grants);
+        return TenancyNeeds.withGrants(List.of(Pipelines.WORKLOAD), grants);
     }
 }

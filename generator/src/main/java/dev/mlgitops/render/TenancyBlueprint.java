@@ -46,19 +46,23 @@ final class TenancyBlueprint implements Engine {
     @Override
     public List<String> templates() {
         return List.of("namespace.yaml.ftl", "resourcequota.yaml.ftl", "limitrange.yaml.ftl",
-                "serviceaccounts.yaml.ftl", "rbac.yaml.ftl", "grants.yaml.ftl", "networkpolicies.yaml.ftl");
+                "serviceaccounts.yaml.ftl", "rbac.yaml.ftl", "grants.yaml.ftl", "networkpolicies.yaml.ftl",
+                "externalsecrets.yaml.ftl");
     }
 
     @Override
     public List<ItemModel> models(Project project, Findings findings) {
         Spec.Tenancy tenancy = project.spec().tenancy();
-        List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        // a set: two engines of one stage (say both serving engines) may ask for the same path
+        Set<TenancyNeeds.Allow> allows = new LinkedHashSet<>();
+        Set<TenancyNeeds.Egress> egress = new LinkedHashSet<>();
         List<GrantView> grants = new ArrayList<>();
         Set<String> kinds = new LinkedHashSet<>();
         for (Engine workload : workloads) {
             TenancyNeeds needs = workload.needs(project);
             kinds.addAll(needs.workloadKinds());
             allows.addAll(needs.allows());
+            egress.addAll(needs.egress());
             needs.grants().forEach(g -> grants.add(new GrantView(g.name(), project.objectName(g.workloadKind()),
                     g.apiGroup(), g.resources(), g.verbs())));
         }
@@ -77,8 +81,10 @@ final class TenancyBlueprint implements Engine {
         model.put("denyName", project.objectName("default-deny"));
         model.put("dnsName", project.objectName("allow-dns"));
         model.put("namespaceEgressName", project.objectName("allow-namespace-egress"));
-        model.put("allows", allows);
+        model.put("allows", List.copyOf(allows));
+        model.put("egress", List.copyOf(egress));
         model.put("ingressControllerNamespace", INGRESS_CONTROLLER_NAMESPACE);
+        model.put("externalSecrets", externalSecrets(project));
         return List.of(new ItemModel("/tenancy", model));
     }
 
@@ -111,6 +117,18 @@ final class TenancyBlueprint implements Engine {
                 .toList();
     }
 
+    /** One ExternalSecret per secrets entry under provider external-secrets; none for existing Secrets. */
+    private static List<ExternalSecretView> externalSecrets(Project project) {
+        Spec.Secrets secrets = project.spec().secrets();
+        if (secrets == null || secrets.existing() || secrets.store() == null) {
+            return List.of();
+        }
+        List<ExternalSecretView> views = new ArrayList<>();
+        secrets.entries().forEach((entry, secret) -> views.add(new ExternalSecretView(project.secretName(entry),
+                secrets.store().kind(), secrets.store().name(), secret.key())));
+        return views;
+    }
+
     private static List<AccessView> access(Project project, Spec.Tenancy tenancy) {
         List<AccessView> levels = new ArrayList<>();
         if (tenancy == null || tenancy.access() == null) {
@@ -128,6 +146,9 @@ final class TenancyBlueprint implements Engine {
             levels.add(new AccessView(level, project.objectName(level), members.stream().map(SubjectView::of).toList()));
         }
     }
+
+    /** An ExternalSecret and the Secret of the same name it makes from every property of {@code remoteKey}. */
+    public record ExternalSecretView(String name, String storeKind, String storeName, String remoteKey) {}
 
     /** One ServiceAccount and its cloud identity annotations. */
     public record ServiceAccountView(String name, Map<String, String> annotations) {}

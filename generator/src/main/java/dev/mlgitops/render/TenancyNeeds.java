@@ -1,13 +1,14 @@
 package dev.mlgitops.render;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a stage's workloads need from tenancy: the workload kinds that run pods (each gets a
- * ServiceAccount {@code <project>-<kind>}), the traffic the default-deny policy must let in, and
- * what the ServiceAccounts may do through the API.
+ * ServiceAccount {@code <project>-<kind>}), the traffic the default-deny policy must let in and
+ * out, and what the ServiceAccounts may do through the API.
  */
-record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> grants) {
+record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> grants, List<Egress> egress) {
 
     static final TenancyNeeds NONE = new TenancyNeeds(List.of(), List.of());
 
@@ -15,11 +16,29 @@ record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> 
         workloadKinds = List.copyOf(workloadKinds);
         allows = List.copyOf(allows);
         grants = List.copyOf(grants);
+        egress = List.copyOf(egress);
     }
 
+    /** Workloads that only talk inside the namespace and need no API rights. */
     TenancyNeeds(List<String> workloadKinds, List<Allow> allows) {
-        this(workloadKinds, allows, List.of());
+        this(workloadKinds, allows, List.of(), List.of());
     }
+
+    static TenancyNeeds withGrants(List<String> workloadKinds, List<Grant> grants) {
+        return new TenancyNeeds(workloadKinds, List.of(), grants, List.of());
+    }
+
+    static TenancyNeeds withEgress(List<String> workloadKinds, List<Egress> egress) {
+        return new TenancyNeeds(workloadKinds, List.of(), List.of(), egress);
+    }
+
+    /**
+     * Let the pods {@code from} selects open connections beyond the namespace: a server whose store
+     * (Redis, a database, a bucket) lives outside it at an address the spec does not give.
+     *
+     * @param name the NetworkPolicy's name
+     */
+    public record Egress(String name, Map<String, String> from) {}
 
     /**
      * Let the ServiceAccount of {@code workloadKind} do {@code verbs} on {@code resources} of
@@ -35,21 +54,35 @@ record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> 
     }
 
     /**
-     * Let pods of the namespace (and, with {@code fromIngressController}, the ingress controller,
-     * and pods of {@code fromNamespaces}) reach the pods named {@code target} on a TCP port.
+     * Let pods of the namespace (those {@code from} selects, or all), the ingress controller (with
+     * {@code fromIngressController}) and pods of {@code fromNamespaces} reach the pods named
+     * {@code target} on a TCP port.
      *
      * @param name the NetworkPolicy's name
+     * @param from pod selectors of the namespace's pods let in; empty lets in every pod of the namespace
      * @param fromNamespaces other namespaces whose pods may connect (a scraper's, a data plane's)
      */
-    public record Allow(String name, String target, int port, boolean fromIngressController,
-                        List<String> fromNamespaces) {
+    public record Allow(String name, String target, int port, List<Map<String, String>> from,
+                        boolean fromIngressController, List<String> fromNamespaces) {
 
         public Allow {
+            from = List.copyOf(from);
             fromNamespaces = List.copyOf(fromNamespaces);
         }
 
+        /** From every pod of the namespace. */
         public Allow(String name, String target, int port, boolean fromIngressController) {
-            this(name, target, port, fromIngressController, List.of());
+            this(name, target, port, List.of(), fromIngressController, List.of());
+        }
+
+        /** From every pod of the namespace and of other namespaces. */
+        public Allow(String name, String target, int port, boolean fromIngressController, List<String> fromNamespaces) {
+            this(name, target, port, List.of(), fromIngressController, fromNamespaces);
+        }
+
+        /** From the selected pods of the namespace. */
+        public Allow(String name, String target, int port, List<Map<String, String>> from, boolean fromIngressController) {
+            this(name, target, port, from, fromIngressController, List.of());
         }
     }
 }

@@ -51,6 +51,12 @@ final class References {
                     add(uses, pointer("training", job, "steps", step, "image"), s.image()));
         });
         spec.serving().forEach((name, model) -> add(uses, pointer("serving", name, "image"), model.image()));
+        if (spec.featureStore() != null) {
+            add(uses, "/featureStore/image", spec.featureStore().image());
+        }
+        if (spec.modelRegistry() != null) {
+            add(uses, "/modelRegistry/image", spec.modelRegistry().image());
+        }
         return uses;
     }
 

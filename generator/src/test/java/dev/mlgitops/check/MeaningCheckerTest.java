@@ -150,4 +150,26 @@ class MeaningCheckerTest {
                 + "spec.environments.staging.namespace: environments 'dev' and 'staging' both deploy to namespace "
                 + "'fraud-dev' of cluster 'https://kubernetes.default.svc/': give each its own namespace");
     }
+
+    @Test
+    void rejectsAnExistingSecretKeyThatIsNoSecretName() {
+        List<String> findings = check(spec -> {
+            at(spec, "/secrets").put("provider", "existing").remove("store");
+            at(spec, "/secrets/entries/mlflow-db").put("key", "mlflow-db.credentials");
+        });
+
+        assertThat(findings).containsExactly(
+                existingSecretName("feast-redis", "ml/fraud/redis"), existingSecretName("object-store", "ml/fraud/s3"));
+    }
+
+    @Test
+    void acceptsStorePathsAsKeysUnderExternalSecrets() {
+        assertThat(check(spec -> at(spec, "/secrets/entries/mlflow-db").put("key", "ml/Fraud/DB"))).isEmpty();
+    }
+
+    private static String existingSecretName(String entry, String key) {
+        return "mlproject.yaml: error [MLG-CHECK-EXISTING-SECRET-NAME] spec.secrets.entries." + entry + ".key: '" + key
+                + "' is not a Secret name, yet with provider existing the key of entry '" + entry + "' names the Secret "
+                + "to use: give the name of a Secret in the namespace (lowercase letters, digits, '-' and '.')";
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class GoldenRenderTest {
     private static final boolean UPDATE = Boolean.getBoolean("mlgitops.updateGolden");
 
     static Stream<Arguments> renderings() {
-        return Stream.of(Stage.TENANCY, Stage.TRAINING, Stage.SERVING, Stage.MONITORING).flatMap(stage -> Stream.of(
+        return Arrays.stream(Stage.values()).flatMap(stage -> Stream.of(
                 Arguments.of("reference-base", ReferenceProject.base(), stage),
                 Arguments.of("reference-prod", ReferenceProject.prod(), stage)));
     }

@@ -34,6 +34,14 @@ class PodSecurityTest {
             explainer.remove("health");
             explainer.putObject("ingress").put("host", "x.example.com").put("tls", false);
             return spec;
+        }), ReferenceProject.edited(spec -> {
+            // secrets made by hand, stages without their optional parts
+            ObjectNode secrets = (ObjectNode) spec.get("secrets");
+            secrets.put("provider", "existing").remove("store");
+            secrets.get("entries").properties().forEach(e -> ((ObjectNode) e.getValue()).put("key", e.getKey() + "-by-hand"));
+            ((ObjectNode) spec.get("featureStore")).remove("server");
+            ((ObjectNode) spec.at("/notebooks/alice")).remove("storage");
+            return spec;
         }));
     }
 
@@ -47,6 +55,28 @@ class PodSecurityTest {
         pods.forEach(pod -> assertThat(violations(pod)).isEmpty());
     }
 
+    /** The kinds whose pod template sits at one of the paths {@link #pods} reads. */
+    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob");
+
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void checksThePodOfEveryWorkload(ResolvedEnvironment environment) {
+        List<TypedObject> workloads = Rendering.of(environment).objects().stream()
+                .filter(o -> WORKLOADS.contains(o.key().kind())).toList();
+
+        // one pod template each; the pods inside custom resources are counted by their own tests
+        assertThat(pods(workloads)).hasSize(workloads.size());
+    }
+
+    @Test
+    void coversTheContainersOfEveryEngine() {
+        List<String> containers = new ArrayList<>();
+        pods(Rendering.of(ReferenceProject.prod()).objects()).forEach(pod ->
+                pod.path("containers").forEach(c -> containers.add(c.path("name").asString())));
+
+        assertThat(containers).contains("feature-server", "materialize", "mlflow", "jupyter", "server");
+    }
+
     @Test
     void theCheckSeesAViolation() {
         ObjectNode pod = (ObjectNode) Rendering.of(ReferenceProject.prod()).get("Deployment/fraud-detection-explainer")
@@ -54,7 +84,8 @@ class PodSecurityTest {
         ((ObjectNode) pod.at("/containers/0/securityContext")).put("allowPrivilegeEscalation", true);
         pod.put("hostNetwork", true);
 
-        assertThat(violations(pod)).containsExactly("hostNetwork", "server: allowPrivilegeEscalation is not false");
+        assertThat(violations(pod)).containsExactly("hostNetwork",
+                pod.at("/containers/0/name").asString() + ": allowPrivilegeEscalation is not false");
     }
 
     /**

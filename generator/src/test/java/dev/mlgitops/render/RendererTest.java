@@ -24,11 +24,15 @@ class RendererTest {
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
         assertThat(prod.errors()).isEmpty();
-        assertThat(prod.byName().keySet()).containsExactly(
+        assertThat(prod.objects()).filteredOn(o -> o.stage() == Stage.TENANCY || o.stage() == Stage.SERVING)
+                .extracting(o -> o.key().kind() + "/" + o.key().name()).containsExactly(
                 "Namespace/fraud",
                 "ResourceQuota/fraud-detection-quota",
                 "LimitRange/fraud-detection-defaults",
+                "ServiceAccount/fraud-detection-feature-store",
+                "ServiceAccount/fraud-detection-model-registry",
                 "ServiceAccount/fraud-detection-training",
+                "ServiceAccount/fraud-detection-notebooks",
                 "ServiceAccount/fraud-detection-serving",
                 "Role/fraud-detection-admins", "RoleBinding/fraud-detection-admins",
                 "Role/fraud-detection-editors", "RoleBinding/fraud-detection-editors",
@@ -37,20 +41,25 @@ class RendererTest {
                 "NetworkPolicy/fraud-detection-default-deny",
                 "NetworkPolicy/fraud-detection-allow-dns",
                 "NetworkPolicy/fraud-detection-allow-namespace-egress",
+                "NetworkPolicy/fraud-detection-feature-store-to-stores",
+                "NetworkPolicy/fraud-detection-model-registry-to-stores",
                 "NetworkPolicy/fraud-detection-distributed-allow-rendezvous",
+                "NetworkPolicy/fraud-detection-notebooks-to-feature-server",
+                "NetworkPolicy/fraud-detection-notebooks-to-mlflow",
                 "NetworkPolicy/fraud-detection-scorer-allow-http",
                 "NetworkPolicy/fraud-detection-explainer-allow-http",
+                "NetworkPolicy/fraud-detection-serving-to-feature-server",
+                "NetworkPolicy/fraud-detection-serving-to-mlflow",
                 "NetworkPolicy/fraud-detection-scorer-allow-metrics",
                 "NetworkPolicy/fraud-detection-explainer-allow-metrics",
-                "WorkflowTemplate/fraud-detection-nightly", "CronWorkflow/fraud-detection-nightly",
-                "PyTorchJob/fraud-detection-distributed",
+                "ExternalSecret/fraud-detection-feast-redis",
+                "ExternalSecret/fraud-detection-mlflow-db",
+                "ExternalSecret/fraud-detection-object-store",
                 "InferenceService/fraud-detection-scorer",
                 "Deployment/" + EXPLAINER, "Service/" + EXPLAINER,
-                "HorizontalPodAutoscaler/" + EXPLAINER, "PodDisruptionBudget/" + EXPLAINER,
-                "ServiceMonitor/fraud-detection-scorer", "ServiceMonitor/" + EXPLAINER,
-                "PrometheusRule/fraud-detection-alerts", "ConfigMap/fraud-detection-dashboard");
+                "HorizontalPodAutoscaler/" + EXPLAINER, "PodDisruptionBudget/" + EXPLAINER);
         assertThat(prod.objects()).extracting(TypedObject::stage)
-                .containsOnly(Stage.TENANCY, Stage.TRAINING, Stage.SERVING, Stage.MONITORING);
+                .containsOnly(Stage.values());
         assertThat(prod.documents()).extracting(RenderedDocument::environment).containsOnly("prod");
     }
 
@@ -59,7 +68,8 @@ class RendererTest {
         Rendering base = Rendering.of(ReferenceProject.base());
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
-        assertThat(base.byName()).doesNotContainKey("Namespace/fraud").hasSize(32);
+        assertThat(base.byName()).doesNotContainKey("Namespace/fraud")
+                .containsKeys("StatefulSet/fraud-detection-alice", "StatefulSet/fraud-detection-gpu-lab");
         assertThat(base.objects()).allSatisfy(o -> assertThat(o.manifest().at("/metadata/namespace").isMissingNode())
                 .as(o.key() + " names no namespace").isTrue());
         // the overlay sets each environment's namespace; blueprints never do
@@ -159,13 +169,9 @@ class RendererTest {
     }
 
     @Test
-    void warnsOncePerStageItDoesNotRenderYetWithItsPath() {
-        List<Finding> warnings = Rendering.of(ReferenceProject.prod()).findings(Code.RENDER_UNSUPPORTED);
-
-        assertThat(warnings).extracting(Finding::jsonPath).containsExactlyInAnyOrder(
-                "spec.featureStore", "spec.modelRegistry", "spec.notebooks");
-        assertThat(warnings).extracting(Finding::message).contains(
-                "stage notebooks is not rendered by this version of mlgitops yet; its objects are left out");
+    void rendersEveryStageAndEngineOfTheReferenceWarningOnlyOfTheKServeHost() {
+        assertThat(Rendering.of(ReferenceProject.prod()).findings().sorted()).extracting(Finding::code)
+                .containsExactly(Code.RENDER_KSERVE_HOST);
     }
 
     @Test
@@ -364,9 +370,9 @@ class RendererTest {
         }));
 
         assertThat(rendering.errors()).isEmpty();
-        assertThat(rendering.byName().keySet()).noneMatch(name -> name.startsWith("ServiceAccount/") || name.endsWith("-allow-http")
-                || name.endsWith("allow-namespace-egress"));
-        assertThat(rendering.objects()).extracting(TypedObject::stage).containsOnly(Stage.TENANCY);
+        assertThat(rendering.byName().keySet()).noneMatch(name -> name.equals("ServiceAccount/fraud-detection-serving")
+                || name.endsWith("-allow-http") || name.startsWith("NetworkPolicy/fraud-detection-serving-to-"));
+        assertThat(rendering.objects()).extracting(TypedObject::stage).doesNotContain(Stage.SERVING);
     }
 
     private static dev.mlgitops.model.ResolvedEnvironment withIdentity(String provider, String role) {

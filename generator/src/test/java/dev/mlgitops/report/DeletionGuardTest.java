@@ -19,10 +19,14 @@ class DeletionGuardTest {
         TreeReview review = TreeReview.of(generated, reference.files(), "prod");
 
         assertThat(lines(DeletionGuard.defaults().refusals(review))).containsExactly(
-                "[APPLICATIONS_REMOVED] removes 3 Argo CD Applications (Application argocd/fraud-detection-staging,"
-                        + " Application argocd/fraud-detection-staging-serving, Application argocd/fraud-detection-staging-tenancy):"
-                        + " Argo CD deletes everything they sync",
-                "[TOO_MANY_DELETIONS] removes 21 of 64 objects, more than the 10% allowed");
+                "[APPLICATIONS_REMOVED] removes 7 Argo CD Applications (Application argocd/fraud-detection-staging,"
+                        + " Application argocd/fraud-detection-staging-feature-store,"
+                        + " Application argocd/fraud-detection-staging-model-registry,"
+                        + " Application argocd/fraud-detection-staging-monitoring,"
+                        + " Application argocd/fraud-detection-staging-serving, Application argocd/fraud-detection-staging-tenancy,"
+                        + " Application argocd/fraud-detection-staging-training): Argo CD deletes everything they sync",
+                "[TOO_MANY_DELETIONS] removes " + removed(review) + " of " + review.committedObjectCount()
+                        + " objects, more than the 10% allowed");
         assertThat(DeletionGuard.defaults().withAllowDeletions(true).refusals(review)).isEmpty();
     }
 
@@ -32,9 +36,14 @@ class DeletionGuardTest {
         TreeReview review = TreeReview.of(generated, reference.files(), "prod");
         DeletionGuard strict = DeletionGuard.defaults().withMaxDeletionsPercent(5).withAllowProdWithOthers(true);
 
-        assertThat(lines(strict.refusals(review))).containsExactly(
-                "[TOO_MANY_DELETIONS] removes 6 of 64 objects, more than the 5% allowed");
-        assertThat(strict.withMaxDeletionsPercent(10).refusals(review)).isEmpty();
+        long removed = removed(review);
+        long percent = Math.round(Math.ceil(100.0 * removed / review.committedObjectCount()));
+
+        assertThat(percent).as("the share this test needs").isBetween(1L, 9L);
+        assertThat(lines(strict.withMaxDeletionsPercent((int) percent - 1).refusals(review))).containsExactly(
+                "[TOO_MANY_DELETIONS] removes " + removed + " of " + review.committedObjectCount()
+                        + " objects, more than the " + (percent - 1) + "% allowed");
+        assertThat(strict.withMaxDeletionsPercent((int) percent).refusals(review)).isEmpty();
     }
 
     @Test
@@ -53,6 +62,12 @@ class DeletionGuardTest {
         TreeReview review = TreeReview.of(reference, Map.of(), "prod");
 
         assertThat(review.flags(DeletionGuard.defaults())).isEmpty();
-        assertThat(review.changes()).hasSize(64);
+        int objects = TreeReview.of(reference, reference.files(), "prod").committedObjectCount();
+        assertThat(review.changes()).hasSize(objects)
+                .allSatisfy(change -> assertThat(change.change()).isEqualTo(ObjectChange.Change.ADDED));
+    }
+
+    private static long removed(TreeReview review) {
+        return review.changes().stream().filter(change -> change.change() == ObjectChange.Change.REMOVED).count();
     }
 }

@@ -1,0 +1,69 @@
+<#import "/lib/yaml.ftl" as y>
+<#assign m = mlflow>
+<#--
+  mlflow server listens on 127.0.0.1 unless told --host 0.0.0.0. The backend store URI is a Secret
+  value: Kubernetes expands $(VAR) in args from the container's env, so it never appears here.
+  --serve-artifacts with --artifacts-destination: clients up- and download through the server
+  and need no credentials for the store. MLflow 3.5+ rejects Host headers it does not allow.
+-->
+apiVersion: apps/v1
+kind: Deployment
+<@y.metadata name=m.name labels=m.labels/>
+spec:
+  replicas: ${m.replicas}
+  selector:
+    matchLabels: <@y.map m.selector/>
+  template:
+    metadata:
+      labels: <@y.map m.podLabels/>
+    spec:
+      serviceAccountName: ${m.serviceAccount}
+      automountServiceAccountToken: false
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: ${m.user}
+        runAsGroup: ${m.user}
+        seccompProfile: {type: RuntimeDefault}
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+          - weight: 100
+            podAffinityTerm:
+              topologyKey: kubernetes.io/hostname
+              labelSelector:
+                matchLabels: <@y.map m.selector/>
+      containers:
+      - name: mlflow
+        image: ${m.image}
+        command: [mlflow, server]
+        args:
+        - --host=0.0.0.0
+        - ${"--port=" + m.port?c}
+        - ${"--backend-store-uri=$(" + m.uriEnv + ")"}
+        - --serve-artifacts
+        - ${"--artifacts-destination=" + m.artifactRoot}
+        - ${"--allowed-hosts=" + m.allowedHosts}
+        env:
+        - {name: HOME, value: /tmp}
+        - name: ${m.uriEnv}
+          valueFrom:
+            secretKeyRef: {name: ${m.secret}, key: ${m.secretKey}}
+        ports:
+        - {name: http, containerPort: ${m.port}, protocol: TCP}
+        readinessProbe:
+          httpGet: {path: /health, port: http}
+        livenessProbe:
+          httpGet: {path: /health, port: http}
+          initialDelaySeconds: 30
+        resources:
+          requests: {cpu: ${m.cpu}, memory: ${m.memory}}
+          limits: {cpu: ${m.cpu}, memory: ${m.memory}}
+        securityContext:
+          allowPrivilegeEscalation: false
+          readOnlyRootFilesystem: true
+          capabilities: {drop: [ALL]}
+        volumeMounts:
+        - {name: tmp, mountPath: /tmp}
+      volumes:
+      - name: tmp
+        emptyDir: {}

@@ -1,0 +1,88 @@
+package dev.mlgitops.render;
+
+import static dev.mlgitops.render.FeastFeatureStoreTest.container;
+import static dev.mlgitops.render.FeastFeatureStoreTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlgitops.model.Stage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class MlflowRegistryTest {
+
+    private static final String MLFLOW = "fraud-detection-mlflow";
+
+    @Test
+    void rendersTheTrackingServerAndTheServiceEveryStageAddressesOnPort5000() {
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+        Project project = new Project(ReferenceProject.prod());
+
+        assertThat(prod.objects()).filteredOn(o -> o.stage() == Stage.MODEL_REGISTRY)
+                .extracting(o -> o.key().kind() + "/" + o.key().name())
+                .containsExactly("Deployment/" + MLFLOW, "Service/" + project.mlflowName());
+        assertThat(project.mlflowUrl()).isEqualTo("http://" + MLFLOW + ":5000");
+        assertThat(prod.get("Service/" + MLFLOW).at("/spec/ports/0"))
+                .isEqualTo(json("{\"name\":\"http\",\"port\":5000,\"targetPort\":\"http\",\"protocol\":\"TCP\"}"));
+    }
+
+    @Test
+    void serverTakesItsBackendStoreFromTheSecretAndServesTheArtifactRoot() {
+        ObjectNode deployment = Rendering.of(ReferenceProject.prod()).get("Deployment/" + MLFLOW);
+        JsonNode container = container(deployment);
+
+        assertThat(container.get("command")).isEqualTo(json("[\"mlflow\",\"server\"]"));
+        assertThat(strings(container.get("args"))).containsExactly(
+                "--host=0.0.0.0",
+                "--port=5000",
+                "--backend-store-uri=$(MLFLOW_BACKEND_STORE_URI)",
+                "--serve-artifacts",
+                "--artifacts-destination=s3://risk-ml/mlflow",
+                "--allowed-hosts=" + MLFLOW + "," + MLFLOW + ":5000," + MLFLOW + ".*,localhost,localhost:*");
+        assertThat(container.get("env")).contains(json("{\"name\":\"MLFLOW_BACKEND_STORE_URI\",\"valueFrom\":"
+                + "{\"secretKeyRef\":{\"name\":\"fraud-detection-mlflow-db\",\"key\":\"uri\"}}}"));
+        assertThat(container.get("image").asString()).isEqualTo("ghcr.io/mlflow/mlflow:v3.5.0");
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(deployment.at("/spec/template/spec/serviceAccountName").asString()).isEqualTo("fraud-detection-model-registry");
+    }
+
+    @Test
+    void probesAskTheHealthEndpointThatHostChecksLetThrough() {
+        JsonNode container = container(Rendering.of(ReferenceProject.prod()).get("Deployment/" + MLFLOW));
+
+        assertThat(container.at("/readinessProbe/httpGet")).isEqualTo(json("{\"path\":\"/health\",\"port\":\"http\"}"));
+        assertThat(container.at("/livenessProbe/httpGet")).isEqualTo(json("{\"path\":\"/health\",\"port\":\"http\"}"));
+    }
+
+    @Test
+    void runsAsANumericNonRootUserWithAWritableTmpOnly() {
+        JsonNode pod = Rendering.of(ReferenceProject.prod()).get("Deployment/" + MLFLOW).at("/spec/template/spec");
+
+        assertThat(pod.at("/securityContext/runAsUser").asInt()).isEqualTo(1001);
+        assertThat(pod.at("/containers/0/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(pod.at("/containers/0/volumeMounts")).isEqualTo(json("[{\"name\":\"tmp\",\"mountPath\":\"/tmp\"}]"));
+    }
+
+    @Test
+    void replicasAndAnImageKeyComeFromTheSpec() {
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.get("images")).put("mlflow", "registry.example.com/mlflow-postgres-s3:3.5.0");
+            ((ObjectNode) spec.get("modelRegistry")).put("image", "mlflow").put("replicas", 2);
+            return spec;
+        }));
+
+        ObjectNode deployment = rendering.get("Deployment/" + MLFLOW);
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
+        assertThat(container(deployment).get("image").asString()).isEqualTo("registry.example.com/mlflow-postgres-s3:3.5.0");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(item -> strings.add(item.asString()));
+        return strings;
+    }
+}

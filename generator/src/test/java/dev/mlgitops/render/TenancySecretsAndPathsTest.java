@@ -1,0 +1,122 @@
+package dev.mlgitops.render;
+
+import static dev.mlgitops.render.FeastFeatureStoreTest.container;
+import static dev.mlgitops.render.FeastFeatureStoreTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Tenancy's part for the other stages: their ServiceAccounts, their Secrets and their network paths. */
+class TenancySecretsAndPathsTest {
+
+    @Test
+    void everySecretsEntryBecomesAnExternalSecretOwningTheSecretOfTheSameName() {
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+
+        assertThat(prod.get("ExternalSecret/fraud-detection-mlflow-db").get("spec")).isEqualTo(json(
+                "{\"refreshInterval\":\"1h\",\"secretStoreRef\":{\"kind\":\"ClusterSecretStore\",\"name\":\"vault\"},"
+                        + "\"target\":{\"name\":\"fraud-detection-mlflow-db\",\"creationPolicy\":\"Owner\"},"
+                        + "\"dataFrom\":[{\"extract\":{\"key\":\"ml/fraud/mlflow-db\"}}]}"));
+        assertThat(prod.byName()).containsKeys("ExternalSecret/fraud-detection-feast-redis",
+                "ExternalSecret/fraud-detection-object-store");
+    }
+
+    @Test
+    void existingSecretsAreUsedByTheirNameAndNothingIsMadeForThem() {
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            ObjectNode secrets = (ObjectNode) spec.get("secrets");
+            secrets.put("provider", "existing").remove("store");
+            ((ObjectNode) secrets.at("/entries/feast-redis")).put("key", "redis-credentials");
+            ((ObjectNode) secrets.at("/entries/mlflow-db")).put("key", "mlflow-postgres");
+            ((ObjectNode) secrets.at("/entries/object-store")).put("key", "s3-credentials");
+            return spec;
+        }));
+
+        assertThat(rendering.errors()).isEmpty();
+        assertThat(rendering.byName().keySet()).noneMatch(name -> name.startsWith("ExternalSecret/"));
+        assertThat(secretOf(container(rendering.get("Deployment/fraud-detection-feature-server")), "FEAST_ONLINE_STORE_CONNECTION_STRING"))
+                .isEqualTo("redis-credentials");
+        assertThat(secretOf(container(rendering.get("CronJob/fraud-detection-materialize")), "FEAST_ONLINE_STORE_CONNECTION_STRING"))
+                .isEqualTo("redis-credentials");
+        assertThat(secretOf(container(rendering.get("Deployment/fraud-detection-mlflow")), "MLFLOW_BACKEND_STORE_URI"))
+                .isEqualTo("mlflow-postgres");
+        assertThat(secretOf(container(rendering.get("Deployment/fraud-detection-explainer")), "REDIS_PASSWORD"))
+                .isEqualTo("redis-credentials");
+    }
+
+    @Test
+    void everyWorkloadKindPresentGetsItsServiceAccountAndRunsAsIt() {
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+
+        for (String kind : new String[] {"feature-store", "model-registry", "notebooks", "serving"}) {
+            assertThat(prod.get("ServiceAccount/fraud-detection-" + kind).at("/metadata/annotations/eks.amazonaws.com~1role-arn")
+                    .asString()).as(kind).isEqualTo("arn:aws:iam::123456789012:role/fraud-ml");
+        }
+        assertThat(prod.get("Deployment/fraud-detection-feature-server").at("/spec/template/spec/serviceAccountName").asString())
+                .isEqualTo("fraud-detection-feature-store");
+        assertThat(prod.get("CronJob/fraud-detection-materialize").at("/spec/jobTemplate/spec/template/spec/serviceAccountName")
+                .asString()).isEqualTo("fraud-detection-feature-store");
+    }
+
+    @Test
+    void servingAndNotebooksAloneMayReachTheFeatureServerAndMlflowOnTheirPorts() {
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+
+        assertPath(prod.get("NetworkPolicy/fraud-detection-serving-to-feature-server"), "fraud-detection-feature-server", "serving", 6566);
+        assertPath(prod.get("NetworkPolicy/fraud-detection-serving-to-mlflow"), "fraud-detection-mlflow", "serving", 5000);
+        assertPath(prod.get("NetworkPolicy/fraud-detection-notebooks-to-feature-server"), "fraud-detection-feature-server", "notebooks", 6566);
+        assertPath(prod.get("NetworkPolicy/fraud-detection-notebooks-to-mlflow"), "fraud-detection-mlflow", "notebooks", 5000);
+        assertThat(prod.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-")
+                && !name.endsWith("-to-stores")).hasSize(4);
+    }
+
+    @Test
+    void onlyTheStoresServersMayLeaveTheNamespaceForTheirStores() {
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+
+        for (String stage : new String[] {"feature-store", "model-registry"}) {
+            ObjectNode policy = prod.get("NetworkPolicy/fraud-detection-" + stage + "-to-stores");
+            assertThat(policy.at("/spec/podSelector/matchLabels")).isEqualTo(json(
+                    "{\"app.kubernetes.io/component\":\"" + stage + "\",\"app.kubernetes.io/part-of\":\"fraud-detection\"}"));
+            assertThat(policy.at("/spec/policyTypes")).isEqualTo(json("[\"Egress\"]"));
+            assertThat(policy.at("/spec/egress")).isEqualTo(json(
+                    "[{\"to\":[{\"ipBlock\":{\"cidr\":\"0.0.0.0/0\"}},{\"ipBlock\":{\"cidr\":\"::/0\"}}]}]"));
+        }
+        assertThat(prod.byName().keySet()).filteredOn(name -> name.endsWith("-to-stores")).hasSize(2);
+    }
+
+    @Test
+    void pathsToTheStoresFollowTheEnvironmentsStages() {
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            spec.remove("modelRegistry");
+            spec.remove("notebooks");
+            spec.remove("training");
+            return spec;
+        }));
+
+        assertThat(rendering.errors()).isEmpty();
+        assertThat(rendering.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-"))
+                .containsExactly("NetworkPolicy/fraud-detection-feature-store-to-stores",
+                        "NetworkPolicy/fraud-detection-serving-to-feature-server");
+    }
+
+    private static void assertPath(ObjectNode policy, String target, String fromStage, int port) {
+        assertThat(policy.at("/spec/podSelector")).isEqualTo(json("{\"matchLabels\":{\"app.kubernetes.io/name\":\"" + target + "\"}}"));
+        assertThat(policy.at("/spec/policyTypes")).isEqualTo(json("[\"Ingress\"]"));
+        assertThat(policy.at("/spec/ingress")).isEqualTo(json("[{\"from\":[{\"podSelector\":{\"matchLabels\":"
+                + "{\"app.kubernetes.io/component\":\"" + fromStage + "\",\"app.kubernetes.io/part-of\":\"fraud-detection\"}}}],"
+                + "\"ports\":[{\"protocol\":\"TCP\",\"port\":" + port + "}]}]"));
+    }
+
+    private static String secretOf(JsonNode container, String variable) {
+        for (JsonNode env : container.get("env")) {
+            if (env.get("name").asString().equals(variable)) {
+                return env.at("/valueFrom/secretKeyRef/name").asString();
+            }
+        }
+        throw new AssertionError(variable + " not in " + container.get("env"));
+    }
+}
