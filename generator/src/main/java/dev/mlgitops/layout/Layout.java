@@ -82,6 +82,20 @@ public final class Layout {
         return new OutputTree(treeRoot(project.gitops()), files);
     }
 
+    /**
+     * The tree of a run limited to some environments: the others' overlays and Argo CD folders
+     * are left out and left untouched, so writing it neither rewrites nor removes them. The
+     * shared files, the bases and the AppProject, stay: they are laid out from every environment.
+     */
+    public static OutputTree limit(OutputTree tree, List<String> leftOut) {
+        List<String> folders = new ArrayList<>();
+        for (String environment : leftOut) {
+            folders.add("overlays/" + environment);
+            folders.add("argocd/" + environment);
+        }
+        return folders.isEmpty() ? tree : tree.without(folders);
+    }
+
     /** The folder of the GitOps repository the tree goes in, without leading or trailing '/'. */
     static String treeRoot(Spec.GitOps gitops) {
         String path = gitops.path() == null ? "" : gitops.path().replaceAll("^/+|/+$", "");

@@ -82,10 +82,51 @@ public final class TreeWriter {
         }
     }
 
+    /**
+     * How the tree in {@code <outputDirectory>/<tree.root()>} differs from {@code tree}, without
+     * changing anything: what a write would add, rewrite and remove.
+     */
+    public static TreeDrift compare(OutputTree tree, Path outputDirectory) {
+        if (!Files.isDirectory(outputDirectory)) {
+            return new TreeDrift(List.copyOf(tree.files().keySet()), List.of(), List.of());
+        }
+        SafePaths paths = new SafePaths(outputDirectory);
+        List<String> missing = new ArrayList<>();
+        List<String> different = new ArrayList<>();
+        tree.files().forEach((file, text) -> {
+            Path target = paths.resolve(tree.root().isEmpty() ? file : tree.root() + "/" + file);
+            if (!Files.isRegularFile(target)) {
+                missing.add(file);
+            } else if (!Arrays.equals(read(target, file), text.getBytes(StandardCharsets.UTF_8))) {
+                different.add(file);
+            }
+        });
+        List<String> stale = staleFiles(paths.resolve(tree.root()), tree).keySet().stream().toList();
+        return new TreeDrift(missing, different, stale);
+    }
+
     /** Our files under the root that the tree no longer holds, then the folders they leave empty. */
     private static List<String> removeStale(Path root, OutputTree tree, SafePaths paths) {
+        List<String> removed = new ArrayList<>();
+        for (Map.Entry<String, Path> stale : staleFiles(root, tree).entrySet()) {
+            try {
+                Files.delete(stale.getValue());
+                removed.add(stale.getKey());
+                removeEmptyFolders(stale.getValue().getParent(), root);
+            } catch (IOException e) {
+                throw new MlGitopsException("removing " + stale.getKey() + ": " + describe(e), e);
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * The files under the root that carry our header and that the tree no longer holds, in path
+     * order; files in folders the tree {@linkplain OutputTree#untouched leaves untouched} are not stale.
+     */
+    private static Map<String, Path> staleFiles(Path root, OutputTree tree) {
         if (!Files.isDirectory(root)) {
-            return List.of();
+            return Map.of();
         }
         List<Path> candidates;
         try (Stream<Path> walk = Files.walk(root)) {
@@ -93,21 +134,16 @@ public final class TreeWriter {
         } catch (IOException e) {
             throw new MlGitopsException("listing the tree's folder: " + describe(e), e);
         }
-        List<String> removed = new ArrayList<>();
+        Map<String, Path> stale = new LinkedHashMap<>();
         for (Path candidate : candidates) {
             String file = root.relativize(candidate).toString().replace('\\', '/');
-            if (tree.files().containsKey(file) || Staging.isStaging(root, candidate) || !isOurs(candidate, file)) {
+            if (tree.files().containsKey(file) || tree.leavesUntouched(file) || Staging.isStaging(root, candidate)
+                    || !isOurs(candidate, file)) {
                 continue;
             }
-            try {
-                Files.delete(candidate);
-                removed.add(file);
-                removeEmptyFolders(candidate.getParent(), root);
-            } catch (IOException e) {
-                throw new MlGitopsException("removing " + file + ": " + describe(e), e);
-            }
+            stale.put(file, candidate);
         }
-        return removed;
+        return stale;
     }
 
     private static void removeEmptyFolders(Path folder, Path root) throws IOException {

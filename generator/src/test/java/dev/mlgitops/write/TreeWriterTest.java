@@ -152,6 +152,41 @@ class TreeWriterTest {
         assertThat(elsewhere).isEmptyDirectory();
     }
 
+    @Test
+    void compareNamesMissingDifferentAndStaleFilesAndChangesNothing() throws IOException {
+        TreeWriter.write(tree(Map.of("a.yaml", HEADER + "a\n", "b.yaml", HEADER + "b\n", "old.yaml", HEADER)), output);
+        Files.writeString(output.resolve(ROOT + "/mine.yaml"), "not generated\n");
+
+        TreeDrift drift = TreeWriter.compare(tree(Map.of("a.yaml", HEADER + "a\n", "b.yaml", HEADER + "B\n", "c.yaml", HEADER)), output);
+
+        assertThat(drift.missing()).containsExactly("c.yaml");
+        assertThat(drift.different()).containsExactly("b.yaml");
+        assertThat(drift.stale()).containsExactly("old.yaml");
+        assertThat(drift.lines()).containsExactly("~ b.yaml", "+ c.yaml", "- old.yaml");
+        assertThat(drift.inStep()).isFalse();
+        assertThat(files(output.resolve(ROOT))).containsExactly("a.yaml", "b.yaml", "mine.yaml", "old.yaml");
+    }
+
+    @Test
+    void compareWithNoFolderFindsEveryFileMissing(@TempDir Path empty) {
+        TreeDrift drift = TreeWriter.compare(tree(Map.of("a.yaml", HEADER)), empty.resolve("none"));
+
+        assertThat(drift.missing()).containsExactly("a.yaml");
+        assertThat(empty.resolve("none")).doesNotExist();
+    }
+
+    @Test
+    void neitherWritesNorRemovesInAFolderTheTreeLeavesUntouched() throws IOException {
+        TreeWriter.write(tree(Map.of("overlays/dev/x.yaml", HEADER, "overlays/prod/x.yaml", HEADER)), output);
+
+        OutputTree prodOnly = tree(Map.of("base/y.yaml", HEADER)).without(java.util.List.of("overlays/dev"));
+        WriteResult result = TreeWriter.write(prodOnly, output);
+
+        assertThat(result.removed()).containsExactly("overlays/prod/x.yaml");
+        assertThat(output.resolve(ROOT + "/overlays/dev/x.yaml")).exists();
+        assertThat(TreeWriter.compare(prodOnly, output).inStep()).isTrue();
+    }
+
     private static OutputTree tree(Map<String, String> files) {
         return new OutputTree(ROOT, new TreeMap<>(files));
     }
