@@ -116,7 +116,7 @@ public final class MlGitops {
      * How the tree in {@code <outputDirectory>/<spec.gitops.path>} differs from a built one;
      * changes nothing. Empty when the build had errors.
      */
-    public static Optional<TreeDrift> compare(Generation built, Path outputDirectory) {
+    public static Optional<TreeDrift> drift(Generation built, Path outputDirectory) {
         return built.tree().map(tree -> TreeWriter.compare(tree, outputDirectory));
     }
 

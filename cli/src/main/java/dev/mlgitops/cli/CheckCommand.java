@@ -1,0 +1,24 @@
+package dev.mlgitops.cli;
+
+import dev.mlgitops.write.TreeDrift;
+import picocli.CommandLine.Command;
+
+@Command(name = "check", description = {"Fail (exit 1) when the tree in the output folder is not what the spec generates:",
+    "for CI, on the committed GitOps tree. Writes nothing."})
+class CheckCommand extends DriftCommand {
+
+    @Override
+    int onDrift(TreeDrift drift, String where) {
+        if (drift.inStep()) {
+            say("mlgitops: " + where + " is in step with the spec");
+            return ExitCodes.CLEAN;
+        }
+        if (!json()) {
+            drift.lines().forEach(err()::println);
+            err().println("mlgitops: " + where + " is stale: " + count(drift.lines().size(), "file")
+                    + " differ from what the spec generates; run 'mlgitops generate' and commit the result");
+            err().flush();
+        }
+        return ExitCodes.FINDINGS;
+    }
+}

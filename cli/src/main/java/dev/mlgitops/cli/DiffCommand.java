@@ -1,0 +1,21 @@
+package dev.mlgitops.cli;
+
+import dev.mlgitops.write.TreeDrift;
+import picocli.CommandLine.Command;
+
+@Command(name = "diff", description = {"Show, file by file, what generate would change in the output folder:",
+    "+ added, ~ changed, - removed. Writes nothing; exits 0 unless the spec has errors."})
+class DiffCommand extends DriftCommand {
+
+    @Override
+    int onDrift(TreeDrift drift, String where) {
+        if (drift.inStep()) {
+            say("mlgitops: " + where + " is in step with the spec");
+        } else {
+            drift.lines().forEach(this::say);
+            say("mlgitops: " + drift.missing().size() + " added, " + drift.different().size() + " changed, "
+                    + drift.stale().size() + " removed");
+        }
+        return ExitCodes.CLEAN;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.mlgitops.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.mlgitops.GenerateOptions;
+import dev.mlgitops.Generation;
+import dev.mlgitops.MlGitops;
+import dev.mlgitops.write.TreeDrift;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the tree in memory and compares it with the one in the output folder, file by file;
+ * changes nothing. {@code diff} shows the drift, {@code check} fails on it.
+ */
+abstract class DriftCommand extends TreeCommand {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    final int run(Path file, GenerateOptions options) {
+        Generation built = MlGitops.build(file, options);
+        Optional<TreeDrift> drift = MlGitops.drift(built, outputDirectory());
+        if (json()) {
+            ObjectNode root = (ObjectNode) JSON.readTree(findingsJson(built.findings()));
+            drift.ifPresent(d -> {
+                ObjectNode node = root.putObject("drift");
+                node.put("inStep", d.inStep());
+                d.missing().forEach(node.putArray("missing")::add);
+                d.different().forEach(node.putArray("different")::add);
+                d.stale().forEach(node.putArray("stale")::add);
+            });
+            out().print(JSON.writerWithDefaultPrettyPrinter().writeValueAsString((JsonNode) root) + "\n");
+            out().flush();
+        }
+        if (report(built.sourceFile(), built.findings())) {
+            return ExitCodes.FINDINGS;
+        }
+        String where = outputDirectory().resolve(built.tree().orElseThrow().root()).toString();
+        return onDrift(drift.orElseThrow(), where);
+    }
+
+    /** What the command makes of the drift; returns the exit code. */
+    abstract int onDrift(TreeDrift drift, String where);
+}
