@@ -9,10 +9,6 @@ class CheckCommand extends DriftCommand {
 
     @Override
     int onDrift(TreeDrift drift, String where) {
-        if (drift.inStep()) {
-            say("mlgitops: " + where + " is in step with the spec");
-            return ExitCodes.CLEAN;
-        }
         if (!json()) {
             drift.lines().forEach(err()::println);
             err().println("mlgitops: " + where + " is stale: " + count(drift.lines().size(), "file")

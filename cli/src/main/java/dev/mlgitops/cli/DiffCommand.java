@@ -9,13 +9,9 @@ class DiffCommand extends DriftCommand {
 
     @Override
     int onDrift(TreeDrift drift, String where) {
-        if (drift.inStep()) {
-            say("mlgitops: " + where + " is in step with the spec");
-        } else {
-            drift.lines().forEach(this::say);
-            say("mlgitops: " + drift.missing().size() + " added, " + drift.different().size() + " changed, "
-                    + drift.stale().size() + " removed");
-        }
+        drift.lines().forEach(this::say);
+        say("mlgitops: " + drift.missing().size() + " added, " + drift.different().size() + " changed, "
+                + drift.stale().size() + " removed");
         return ExitCodes.CLEAN;
     }
 }

@@ -39,9 +39,13 @@ abstract class DriftCommand extends TreeCommand {
             return ExitCodes.FINDINGS;
         }
         String where = outputDirectory().resolve(built.tree().orElseThrow().root()).toString();
-        return onDrift(drift.orElseThrow(), where);
+        if (drift.orElseThrow().inStep()) {
+            say("mlgitops: " + where + " is in step with the spec");
+            return ExitCodes.CLEAN;
+        }
+        return onDrift(drift.get(), where);
     }
 
-    /** What the command makes of the drift; returns the exit code. */
+    /** What the command makes of a tree out of step; returns the exit code. */
     abstract int onDrift(TreeDrift drift, String where);
 }
