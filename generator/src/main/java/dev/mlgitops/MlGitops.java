@@ -80,8 +80,8 @@ public final class MlGitops {
         if (findings.hasErrors()) {
             return new Generation(validation.sourceFile(), findings, Optional.empty(), Optional.empty());
         }
-        List<String> leftOut = environments.keySet().stream().filter(name -> !options.covers(name)).toList();
-        OutputTree tree = Layout.limit(Layout.lay(project, base, environments), leftOut);
+        OutputTree whole = Layout.lay(project, base, environments);
+        OutputTree tree = options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
         Map<String, Map<Stage, Integer>> objects = new LinkedHashMap<>();
         objects.put("base", countByStage(base));
         environments.forEach((name, typed) -> {

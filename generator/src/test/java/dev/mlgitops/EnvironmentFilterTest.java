@@ -33,9 +33,9 @@ class EnvironmentFilterTest {
                 "overlays/prod/serving/kustomization.yaml", "base/serving/kustomization.yaml");
         // the AppProject is laid out from every environment, so a limited run does not narrow it
         assertThat(prod.files().get("argocd/appproject.yaml")).isEqualTo(whole.files().get("argocd/appproject.yaml"));
-        assertThat(prod.untouched()).containsExactly("argocd/dev", "argocd/staging", "overlays/dev", "overlays/staging");
+        assertThat(prod.scope()).containsExactly("argocd/appproject.yaml", "argocd/prod", "base", "overlays/prod");
         whole.files().forEach((file, text) -> {
-            if (!prod.leavesUntouched(file)) {
+            if (prod.speaksFor(file)) {
                 assertThat(prod.files()).as(file).containsEntry(file, text);
             }
         });
@@ -61,6 +61,22 @@ class EnvironmentFilterTest {
         assertThat(staleDev).exists();
         assertThat(devOverlay).content().endsWith("edited: by hand\n");
         assertThat(output.resolve(ROOT + "argocd/staging/root.yaml")).isRegularFile();
+    }
+
+    @Test
+    void aLimitedRunLeavesTheFilesOfAnEnvironmentTheSpecDroppedToAFullRun() throws IOException {
+        Path dropped = output.resolve(ROOT + "overlays/qa/serving/kustomization.yaml");
+        Files.createDirectories(dropped.getParent());
+        Files.writeString(dropped, Header.forSource("mlproject.yaml"));
+
+        Generation prod = MlGitops.generate(REFERENCE, GenerateOptions.defaults().withOutputDirectory(output)
+                .withEnvironments(List.of("prod")));
+        assertThat(dropped).exists();
+        Generation all = MlGitops.generate(REFERENCE, GenerateOptions.defaults().withOutputDirectory(output));
+
+        assertThat(prod.written().orElseThrow().removed()).isEmpty();
+        assertThat(all.written().orElseThrow().removed()).containsExactly("overlays/qa/serving/kustomization.yaml");
+        assertThat(dropped).doesNotExist();
     }
 
     @Test

@@ -83,17 +83,18 @@ public final class Layout {
     }
 
     /**
-     * The tree of a run limited to some environments: the others' overlays and Argo CD folders
-     * are left out and left untouched, so writing it neither rewrites nor removes them. The
-     * shared files, the bases and the AppProject, stay: they are laid out from every environment.
+     * The tree of a run limited to some environments: the bases, the AppProject, and those
+     * environments' overlays and Argo CD folders. Nothing else under the root is written or
+     * removed, neither the other environments' files nor those of environments the spec dropped.
+     * The AppProject is laid out from every environment all the same.
      */
-    public static OutputTree limit(OutputTree tree, List<String> leftOut) {
-        List<String> folders = new ArrayList<>();
-        for (String environment : leftOut) {
-            folders.add("overlays/" + environment);
-            folders.add("argocd/" + environment);
+    public static OutputTree limit(OutputTree tree, List<String> environments) {
+        List<String> paths = new ArrayList<>(List.of("base", "argocd/appproject.yaml"));
+        for (String environment : environments) {
+            paths.add("overlays/" + environment);
+            paths.add("argocd/" + environment);
         }
-        return folders.isEmpty() ? tree : tree.without(folders);
+        return tree.limitedTo(paths);
     }
 
     /** The folder of the GitOps repository the tree goes in, without leading or trailing '/'. */

@@ -12,32 +12,34 @@ import java.util.TreeSet;
  * GitOps repository's {@code spec.gitops.path}, with '/' separators) to the file's whole text.
  *
  * @param root the folder of the GitOps repository the tree belongs in, e.g. {@code projects/fraud-detection}
- * @param untouched folders, relative to the root, this tree does not speak for (those of the
- *                  environments a run left out): writing it neither writes nor removes anything in them
+ * @param scope the paths under the root, files or folders, this tree speaks for; {@code ""} is the
+ *              whole root. Writing the tree writes and cleans only there: a run limited to some
+ *              environments leaves everything else as it is
  */
-public record OutputTree(String root, SortedMap<String, String> files, SortedSet<String> untouched) {
+public record OutputTree(String root, SortedMap<String, String> files, SortedSet<String> scope) {
+
+    private static final String WHOLE = "";
 
     public OutputTree {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
-        untouched = Collections.unmodifiableSortedSet(new TreeSet<>(untouched));
+        scope = Collections.unmodifiableSortedSet(new TreeSet<>(scope));
     }
 
     /** A whole tree: it speaks for every file under its root. */
     public OutputTree(String root, SortedMap<String, String> files) {
-        this(root, files, new TreeSet<>());
+        this(root, files, new TreeSet<>(Collections.singleton(WHOLE)));
     }
 
-    /** This tree without the files in these folders, which it then leaves untouched. */
-    public OutputTree without(Collection<String> folders) {
+    /** This tree limited to these paths (files or folders): the files elsewhere are left out, and left alone. */
+    public OutputTree limitedTo(Collection<String> paths) {
         SortedMap<String, String> kept = new TreeMap<>(files);
-        kept.keySet().removeIf(file -> folders.stream().anyMatch(folder -> file.startsWith(folder + "/")));
-        SortedSet<String> left = new TreeSet<>(untouched);
-        left.addAll(folders);
-        return new OutputTree(root, kept, left);
+        OutputTree limited = new OutputTree(root, kept, new TreeSet<>(paths));
+        kept.keySet().removeIf(file -> !limited.speaksFor(file));
+        return new OutputTree(root, kept, limited.scope());
     }
 
-    /** Whether a path relative to the root lies in a folder this tree leaves untouched. */
-    public boolean leavesUntouched(String file) {
-        return untouched.stream().anyMatch(folder -> file.startsWith(folder + "/"));
+    /** Whether a path relative to the root lies in this tree's scope, so writing may create, change or remove it. */
+    public boolean speaksFor(String file) {
+        return scope.stream().anyMatch(path -> path.equals(WHOLE) || file.equals(path) || file.startsWith(path + "/"));
     }
 }

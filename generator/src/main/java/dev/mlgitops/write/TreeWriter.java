@@ -122,7 +122,7 @@ public final class TreeWriter {
 
     /**
      * The files under the root that carry our header and that the tree no longer holds, in path
-     * order; files in folders the tree {@linkplain OutputTree#untouched leaves untouched} are not stale.
+     * order; files outside the tree's {@linkplain OutputTree#scope scope} are not stale.
      */
     private static Map<String, Path> staleFiles(Path root, OutputTree tree) {
         if (!Files.isDirectory(root)) {
@@ -137,7 +137,7 @@ public final class TreeWriter {
         Map<String, Path> stale = new LinkedHashMap<>();
         for (Path candidate : candidates) {
             String file = root.relativize(candidate).toString().replace('\\', '/');
-            if (tree.files().containsKey(file) || tree.leavesUntouched(file) || Staging.isStaging(root, candidate)
+            if (tree.files().containsKey(file) || !tree.speaksFor(file) || Staging.isStaging(root, candidate)
                     || !isOurs(candidate, file)) {
                 continue;
             }

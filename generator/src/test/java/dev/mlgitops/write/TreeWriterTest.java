@@ -176,14 +176,18 @@ class TreeWriterTest {
     }
 
     @Test
-    void neitherWritesNorRemovesInAFolderTheTreeLeavesUntouched() throws IOException {
-        TreeWriter.write(tree(Map.of("overlays/dev/x.yaml", HEADER, "overlays/prod/x.yaml", HEADER)), output);
+    void writesAndRemovesOnlyWithinTheTreesScope() throws IOException {
+        TreeWriter.write(tree(Map.of("overlays/dev/x.yaml", HEADER, "overlays/prod/x.yaml", HEADER, "legacy.yaml", HEADER)), output);
 
-        OutputTree prodOnly = tree(Map.of("base/y.yaml", HEADER)).without(java.util.List.of("overlays/dev"));
+        OutputTree prodOnly = tree(Map.of("base/y.yaml", HEADER, "overlays/dev/x.yaml", HEADER + "new\n"))
+                .limitedTo(java.util.List.of("base", "overlays/prod"));
         WriteResult result = TreeWriter.write(prodOnly, output);
 
+        assertThat(prodOnly.files()).containsOnlyKeys("base/y.yaml");
+        assertThat(result.written()).containsExactly("base/y.yaml");
         assertThat(result.removed()).containsExactly("overlays/prod/x.yaml");
-        assertThat(output.resolve(ROOT + "/overlays/dev/x.yaml")).exists();
+        assertThat(files(output.resolve(ROOT))).containsExactly("base/y.yaml", "legacy.yaml", "overlays/dev/x.yaml");
+        assertThat(Files.readString(output.resolve(ROOT + "/overlays/dev/x.yaml"))).isEqualTo(HEADER);
         assertThat(TreeWriter.compare(prodOnly, output).inStep()).isTrue();
     }
 
