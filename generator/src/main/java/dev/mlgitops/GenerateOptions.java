@@ -1,6 +1,7 @@
 package dev.mlgitops;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,22 +9,44 @@ import java.util.Optional;
  *
  * @param outputDirectory where the tree is written; it lands in {@code <outputDirectory>/<spec.gitops.path>}
  * @param blueprints a folder whose templates replace the built-in ones of the same relative path
+ * @param environments the environments to write, by name; empty for all. The others' files are
+ *                     neither written nor removed; the shared files (bases, AppProject) always are
  */
-public record GenerateOptions(Path outputDirectory, Optional<Path> blueprints, Progress progress) {
+public record GenerateOptions(Path outputDirectory, Optional<Path> blueprints, Progress progress, List<String> environments) {
+
+    public GenerateOptions {
+        environments = List.copyOf(environments);
+    }
+
+    /** The options without an environment filter, as before it existed. */
+    public GenerateOptions(Path outputDirectory, Optional<Path> blueprints, Progress progress) {
+        this(outputDirectory, blueprints, progress, List.of());
+    }
 
     public static GenerateOptions defaults() {
-        return new GenerateOptions(Path.of("target", "mlgitops"), Optional.empty(), Progress.SILENT);
+        return new GenerateOptions(Path.of("target", "mlgitops"), Optional.empty(), Progress.SILENT, List.of());
     }
 
     public GenerateOptions withOutputDirectory(Path directory) {
-        return new GenerateOptions(directory, blueprints, progress);
+        return new GenerateOptions(directory, blueprints, progress, environments);
     }
 
     public GenerateOptions withBlueprints(Path folder) {
-        return new GenerateOptions(outputDirectory, Optional.ofNullable(folder), progress);
+        return new GenerateOptions(outputDirectory, Optional.ofNullable(folder), progress, environments);
     }
 
     public GenerateOptions withProgress(Progress listener) {
-        return new GenerateOptions(outputDirectory, blueprints, listener);
+        return new GenerateOptions(outputDirectory, blueprints, listener, environments);
+    }
+
+    /** Only these environments (blank names ignored); none, or an empty list, means all of them. */
+    public GenerateOptions withEnvironments(List<String> names) {
+        return new GenerateOptions(outputDirectory, blueprints, progress,
+                names == null ? List.of() : names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList());
+    }
+
+    /** Whether the run covers this environment. */
+    public boolean covers(String environment) {
+        return environments.isEmpty() || environments.contains(environment);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlgitops;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 import dev.mlgitops.check.MeaningChecker;
+import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.git.GitOps;
 import dev.mlgitops.git.PublishCommand;
@@ -18,6 +20,7 @@ import dev.mlgitops.load.LoadedSpec;
 import dev.mlgitops.load.SpecLoader;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.model.Stage;
 import dev.mlgitops.render.Blueprints;
 import dev.mlgitops.report.FindingReports;
 import dev.mlgitops.report.TreeReview;
@@ -55,6 +58,7 @@ public final class MlGitops {
         }
         Optional<ResolvedProject> project = new Resolver(schema).resolve(loaded.get(), findings);
         project.ifPresent(resolved -> new MeaningChecker().check(resolved, findings));
+        project.ifPresent(resolved -> requireKnownEnvironments(resolved, options, findings));
         return new Validation(sourceFile, findings, findings.hasErrors() ? Optional.empty() : project);
     }
 
@@ -81,16 +85,30 @@ public final class MlGitops {
         ResolvedProject project = validation.project().get();
         Renderer renderer = new Renderer(Blueprints.of(options.blueprints()));
         Typer typer = new Typer();
+        Progress progress = options.progress();
+        progress.info("mlgitops: rendering the bases of " + project.metadata().name());
         List<TypedObject> base = typer.type(renderer.render(project.base(), findings), findings);
+        // every environment is rendered, even in a limited run: the AppProject is laid out from all of them
         Map<String, List<TypedObject>> environments = new LinkedHashMap<>();
+        int done = 0;
         for (ResolvedEnvironment environment : project.environments()) {
+            progress.info("mlgitops: rendering environment " + environment.name() + " (" + ++done + "/"
+                    + project.environments().size() + ")");
             environments.put(environment.name(), typer.type(renderer.render(environment, findings), findings));
         }
         if (findings.hasErrors()) {
             return new Generation(validation.sourceFile(), findings, Optional.empty(), Optional.empty());
         }
-        OutputTree tree = Layout.lay(project, base, environments);
-        return new Generation(validation.sourceFile(), findings, Optional.of(tree), Optional.empty());
+        OutputTree whole = Layout.lay(project, base, environments);
+        OutputTree tree = options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
+        Map<String, Map<Stage, Integer>> objects = new LinkedHashMap<>();
+        objects.put("base", countByStage(base));
+        environments.forEach((name, typed) -> {
+            if (options.covers(name)) {
+                objects.put(name, countByStage(typed));
+            }
+        });
+        return new Generation(validation.sourceFile(), findings, Optional.of(tree), Optional.empty(), objects);
     }
 
     /** How the tree under {@code <folder>/<tree.root()>} differs from {@code tree}; writes nothing. */
@@ -100,7 +118,7 @@ public final class MlGitops {
 
     /** How the committed files under the tree's root differ from {@code tree}. */
     public static TreeComparison compare(OutputTree tree, Map<String, String> committed) {
-        return TreeComparison.between(tree.files(), committed);
+        return TreeComparison.of(tree, committed);
     }
 
     /** The files under {@code folder}, to compare or review against; see {@link GitOps#readTree} for a repository's. */
@@ -138,9 +156,34 @@ public final class MlGitops {
         if (built.tree().isEmpty()) {
             return built;
         }
+        options.progress().info("mlgitops: writing " + built.tree().get().files().size() + " files");
         WriteResult written = TreeWriter.write(built.tree().get(), options.outputDirectory());
-        options.progress().info("mlgitops: " + written.written().size() + " files written, "
-                + written.unchanged().size() + " unchanged, " + written.removed().size() + " removed");
-        return new Generation(built.sourceFile(), built.findings(), built.tree(), Optional.of(written));
+        return new Generation(built.sourceFile(), built.findings(), built.tree(), Optional.of(written), built.objects());
+    }
+
+    /**
+     * Write a starter mlproject.yaml into {@code folder}, with a copy of the schema beside it
+     * that its first line points editors at. On findings (a bad name, a file in the way) it
+     * writes nothing.
+     */
+    public static Initialization init(Path folder, InitOptions options) {
+        return Starter.write(folder, options);
+    }
+
+    /** An environment filter names only environments the spec has. */
+    private static void requireKnownEnvironments(ResolvedProject project, GenerateOptions options, Findings findings) {
+        List<String> known = project.environments().stream().map(ResolvedEnvironment::name).toList();
+        for (String asked : options.environments()) {
+            if (!known.contains(asked)) {
+                findings.add(Code.ENV_UNKNOWN, "spec.environments", null,
+                        Code.ENV_UNKNOWN.message(asked, String.join(", ", known)));
+            }
+        }
+    }
+
+    private static Map<Stage, Integer> countByStage(List<TypedObject> objects) {
+        Map<Stage, Integer> counts = new EnumMap<>(Stage.class);
+        objects.forEach(object -> counts.merge(object.stage(), 1, Integer::sum));
+        return counts;
     }
 }

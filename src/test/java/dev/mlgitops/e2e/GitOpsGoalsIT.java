@@ -91,9 +91,9 @@ class GitOpsGoalsIT {
         Command.Result diff = ForkedMaven.run(project, ForkedMaven.pluginGoal("diff"), publish[1]);
         MavenOutput.assertSucceeded(diff);
         assertThat(Files.readString(project.resolve("target/mlgitops/review.md")))
-                .contains("- **APPLICATIONS_REMOVED** removes 3 Argo CD Applications", "(publish refuses this unless allowed)",
-                        "- **TOO_MANY_DELETIONS** removes 21 of 64 objects, more than the 10% allowed",
-                        "| staging | argocd | 0 | 0 | 3 |", "- removed `overlays/staging/serving/kustomization.yaml`");
+                .contains("- **APPLICATIONS_REMOVED** removes 7 Argo CD Applications", "(publish refuses this unless allowed)",
+                        "- **TOO_MANY_DELETIONS** removes 55 of 172 objects, more than the 10% allowed",
+                        "| staging | argocd | 0 | 0 | 7 |", "- removed `overlays/staging/serving/kustomization.yaml`");
 
         Command.Result shrinking = ForkedMaven.run(project, publish);
         MavenOutput.assertFailedWithoutStackTrace(shrinking);

@@ -83,12 +83,66 @@ class WithoutProjectIT {
     }
 
     @Test
-    void helpListsBothGoalsAndEveryProperty() throws Exception {
+    void helpListsEveryGoalAndEveryPropertyWithItsDefault() throws Exception {
         Command.Result run = ForkedMaven.run(ForkedMaven.freshFolder("help"), ForkedMaven.pluginGoal("help"), "-Ddetail");
 
         MavenOutput.assertSucceeded(run);
-        assertThat(run.output()).contains("mlgitops:validate", "mlgitops:generate", PluginProperties.SPEC,
-                PluginProperties.OUTPUT_DIRECTORY, PluginProperties.SKIP, PluginProperties.BLUEPRINTS);
+        assertThat(run.output()).contains("mlgitops:validate", "mlgitops:generate", "mlgitops:init", PluginProperties.SPEC,
+                PluginProperties.OUTPUT_DIRECTORY, PluginProperties.SKIP, PluginProperties.BLUEPRINTS,
+                PluginProperties.ENVIRONMENTS, PluginProperties.NAME, PluginProperties.TEAM, PluginProperties.STAGES,
+                PluginProperties.FORCE);
+        // every parameter's Javadoc names its property and default
+        for (String property : new String[] {PluginProperties.SPEC, PluginProperties.OUTPUT_DIRECTORY, PluginProperties.SKIP,
+            PluginProperties.BLUEPRINTS, PluginProperties.ENVIRONMENTS, PluginProperties.NAME, PluginProperties.TEAM,
+            PluginProperties.STAGES, PluginProperties.FORCE}) {
+            assertThat(run.output()).contains("Property: \"" + property + "\". Default:");
+        }
+    }
+
+    @Test
+    void initWritesAStarterThatValidatesAndRefusesToOverwriteIt() throws Exception {
+        Path folder = ForkedMaven.freshFolder("init");
+
+        Command.Result init = ForkedMaven.run(folder, ForkedMaven.pluginGoal("init"), "-D" + PluginProperties.NAME + "=churn",
+                "-D" + PluginProperties.TEAM + "=growth", "-D" + PluginProperties.STAGES + "=training,serving");
+        Command.Result validate = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"));
+        Command.Result again = ForkedMaven.run(folder, ForkedMaven.pluginGoal("init"));
+
+        MavenOutput.assertSucceeded(init);
+        assertThat(Files.readString(folder.resolve("mlproject.yaml")))
+                .startsWith("# yaml-language-server: $schema=.mlgitops/mlproject-v1alpha1.schema.json\n")
+                .contains("  name: churn ", "  training:", "  serving:");
+        assertThat(folder.resolve(".mlgitops/mlproject-v1alpha1.schema.json")).isRegularFile();
+        MavenOutput.assertSucceeded(validate);
+        MavenOutput.assertFailedWithoutStackTrace(again);
+        assertThat(again.output()).contains("[MLG-INIT-EXISTS] mlproject.yaml exists already");
+    }
+
+    @Test
+    void generateLimitedToOneEnvironmentEndsWithTheTable() throws Exception {
+        Path folder = folderWithSpec("environments", referenceSpec());
+
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("generate"), "-D" + PluginProperties.ENVIRONMENTS + "=prod");
+
+        MavenOutput.assertSucceeded(run);
+        assertThat(run.output()).contains("[INFO] environment  stage", "[INFO] prod         serving", "[INFO] done in ");
+        assertThat(folder.resolve("target/mlgitops/projects/fraud-detection/argocd/prod/root.yaml")).isRegularFile();
+        assertThat(folder.resolve("target/mlgitops/projects/fraud-detection/argocd/dev")).doesNotExist();
+    }
+
+    @Test
+    void quietGenerateLogsNothingAndQuietValidateOnlyTheErrors() throws Exception {
+        Path folder = folderWithSpec("quiet", referenceSpec());
+
+        Command.Result generate = ForkedMaven.run(folder, ForkedMaven.pluginGoal("generate"), "-q");
+        Command.Result unknown = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"), "-q",
+                "-D" + PluginProperties.ENVIRONMENTS + "=prdo");
+
+        assertThat(generate.exitCode()).isZero();
+        assertThat(generate.output()).doesNotContain("[INFO]", "mlgitops:");
+        assertThat(unknown.output()).doesNotContain("[INFO]")
+                .contains("[ERROR] mlproject.yaml: error [MLG-ENV-UNKNOWN] spec.environments: environment 'prdo' was asked"
+                        + " for but is not under spec.environments; known environments: dev, staging, prod");
     }
 
     private static String referenceSpec() throws IOException {

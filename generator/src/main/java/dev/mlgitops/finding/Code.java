@@ -35,6 +35,12 @@ public enum Code {
     ENV_INVALID(Severity.ERROR, "environment '%s': its overrides leave an invalid spec: %s"),
     REF_IMAGE(Severity.ERROR, "image key '%s' is not defined under spec.images; known keys: %s"),
     REF_SECRET(Severity.ERROR, "secret '%s' is not an entry of spec.secrets.entries; known entries: %s"),
+    ENV_UNKNOWN(Severity.ERROR, "environment '%s' was asked for but is not under spec.environments; known environments: %s"),
+
+    // init: a starter spec
+    INIT_NAME(Severity.ERROR, "'%s' is not a valid %s: use at most %d lowercase letters, digits and '-', starting with a letter and ending with a letter or digit"),
+    INIT_STAGE(Severity.ERROR, "'%s' is not a stage: use any of %s"),
+    INIT_EXISTS(Severity.ERROR, "%s exists already: edit it, or force init to overwrite it"),
 
     // check: what a schema cannot say
     CHECK_STEP_UNKNOWN(Severity.ERROR, "step '%s' depends on '%s', which is not a step of this pipeline; steps: %s"),

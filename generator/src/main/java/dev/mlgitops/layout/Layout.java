@@ -82,6 +82,21 @@ public final class Layout {
         return new OutputTree(treeRoot(project.gitops()), files);
     }
 
+    /**
+     * The tree of a run limited to some environments: the bases, the AppProject, and those
+     * environments' overlays and Argo CD folders. Nothing else under the root is written or
+     * removed, neither the other environments' files nor those of environments the spec dropped.
+     * The AppProject is laid out from every environment all the same.
+     */
+    public static OutputTree limit(OutputTree tree, List<String> environments) {
+        List<String> paths = new ArrayList<>(List.of("base", "argocd/appproject.yaml"));
+        for (String environment : environments) {
+            paths.add("overlays/" + environment);
+            paths.add("argocd/" + environment);
+        }
+        return tree.limitedTo(paths);
+    }
+
     /** The folder of the GitOps repository the tree goes in, without leading or trailing '/'. */
     static String treeRoot(Spec.GitOps gitops) {
         String path = gitops.path() == null ? "" : gitops.path().replaceAll("^/+|/+$", "");

@@ -3,7 +3,9 @@ package dev.mlgitops.write;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.yaml.Header;
 
 /**
@@ -19,6 +21,20 @@ public record TreeComparison(List<String> missing, List<String> different, List<
         missing = List.copyOf(missing);
         different = List.copyOf(different);
         stale = List.copyOf(stale);
+    }
+
+    /**
+     * Compares a tree with the committed files under its root, within the tree's scope: a run
+     * limited to some environments speaks for nothing of the others.
+     */
+    public static TreeComparison of(OutputTree tree, Map<String, String> committed) {
+        Map<String, String> inScope = new TreeMap<>();
+        committed.forEach((path, text) -> {
+            if (tree.speaksFor(path)) {
+                inScope.put(path, text);
+            }
+        });
+        return between(tree.files(), inScope);
     }
 
     /**

@@ -40,7 +40,7 @@ public final class TreeWriter {
      */
     public static TreeComparison compare(OutputTree tree, Path outputDirectory) {
         Path root = new SafePaths(outputDirectory).resolve(tree.root());
-        return TreeComparison.between(tree.files(), TreeFiles.read(root));
+        return TreeComparison.of(tree, TreeFiles.read(root));
     }
 
     public static WriteResult write(OutputTree tree, Path outputDirectory) {
@@ -93,8 +93,26 @@ public final class TreeWriter {
 
     /** Our files under the root that the tree no longer holds, then the folders they leave empty. */
     private static List<String> removeStale(Path root, OutputTree tree, SafePaths paths) {
+        List<String> removed = new ArrayList<>();
+        for (Map.Entry<String, Path> stale : staleFiles(root, tree).entrySet()) {
+            try {
+                Files.delete(stale.getValue());
+                removed.add(stale.getKey());
+                removeEmptyFolders(stale.getValue().getParent(), root);
+            } catch (IOException e) {
+                throw new MlGitopsException("removing " + stale.getKey() + ": " + describe(e), e);
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * The files under the root that carry our header and that the tree no longer holds, in path
+     * order; files outside the tree's {@linkplain OutputTree#scope scope} are not stale.
+     */
+    private static Map<String, Path> staleFiles(Path root, OutputTree tree) {
         if (!Files.isDirectory(root)) {
-            return List.of();
+            return Map.of();
         }
         List<Path> candidates;
         try (Stream<Path> walk = Files.walk(root)) {
@@ -102,21 +120,16 @@ public final class TreeWriter {
         } catch (IOException e) {
             throw new MlGitopsException("listing the tree's folder: " + describe(e), e);
         }
-        List<String> removed = new ArrayList<>();
+        Map<String, Path> stale = new LinkedHashMap<>();
         for (Path candidate : candidates) {
             String file = root.relativize(candidate).toString().replace('\\', '/');
-            if (tree.files().containsKey(file) || Staging.isStaging(root, candidate) || !isOurs(candidate, file)) {
+            if (tree.files().containsKey(file) || !tree.speaksFor(file) || Staging.isStaging(root, candidate)
+                    || !isOurs(candidate, file)) {
                 continue;
             }
-            try {
-                Files.delete(candidate);
-                removed.add(file);
-                removeEmptyFolders(candidate.getParent(), root);
-            } catch (IOException e) {
-                throw new MlGitopsException("removing " + file + ": " + describe(e), e);
-            }
+            stale.put(file, candidate);
         }
-        return removed;
+        return stale;
     }
 
     private static void removeEmptyFolders(Path folder, Path root) throws IOException {

@@ -25,19 +25,39 @@ class ShippedSchemaTest {
     @Test
     void describesEveryProperty() {
         List<String> undescribed = new ArrayList<>();
-        walk(schema, "", (pointer, node) -> {
-            // an "if" only tests a property; it declares nothing a user writes
-            if (pointer.endsWith("/properties") && !pointer.contains("/if/")) {
-                for (Map.Entry<String, JsonNode> property : node.properties()) {
-                    if (!property.getValue().path("description").isString()
-                            || property.getValue().path("description").asString().isBlank()) {
-                        undescribed.add(pointer + "/" + property.getKey());
-                    }
-                }
+        eachProperty((pointer, property) -> {
+            if (!property.path("description").isString() || property.path("description").asString().isBlank()) {
+                undescribed.add(pointer);
             }
         });
 
         assertThat(undescribed).isEmpty();
+    }
+
+    /** Completion offers a value only where the schema gives one: an example, a default, an enum or a const. */
+    @Test
+    void offersAValueForEveryScalarProperty() {
+        List<String> bare = new ArrayList<>();
+        eachProperty((pointer, property) -> {
+            JsonNode resolved = resolve(property);
+            String type = resolved.path("type").isString() ? resolved.path("type").asString() : "";
+            // overrides' sections are merge patches of any type: nothing to offer there
+            boolean scalar = !type.isEmpty() && !type.equals("object") && !type.equals("array");
+            if (scalar && !offersValue(property) && !offersValue(resolved)) {
+                bare.add(pointer);
+            }
+        });
+
+        assertThat(bare).isEmpty();
+    }
+
+    private JsonNode resolve(JsonNode property) {
+        String ref = property.path("$ref").asString("");
+        return ref.startsWith("#/$defs/") ? schema.at(ref.substring(1)) : property;
+    }
+
+    private static boolean offersValue(JsonNode node) {
+        return node.has("examples") || node.has("default") || node.has("enum") || node.has("const");
     }
 
     @Test
@@ -75,6 +95,17 @@ class ShippedSchemaTest {
         assertThat(schema.at("/$defs/name/pattern").asString()).isEqualTo("^[a-z]([-a-z0-9]*[a-z0-9])?$");
         assertThat(schema.at("/$defs/name/maxLength").asInt()).isEqualTo(63);
         assertThat(schema.at("/$defs/projectName/maxLength").asInt()).isEqualTo(40);
+    }
+
+    /** Every property a user may write, by its pointer; an "if" only tests a property, it declares nothing. */
+    private void eachProperty(Visitor visitor) {
+        walk(schema, "", (pointer, node) -> {
+            if (pointer.endsWith("/properties") && !pointer.contains("/if/")) {
+                for (Map.Entry<String, JsonNode> property : node.properties()) {
+                    visitor.visit(pointer + "/" + property.getKey(), property.getValue());
+                }
+            }
+        });
     }
 
     private interface Visitor {

@@ -152,6 +152,45 @@ class TreeWriterTest {
         assertThat(elsewhere).isEmptyDirectory();
     }
 
+    @Test
+    void compareNamesMissingDifferentAndStaleFilesAndChangesNothing() throws IOException {
+        TreeWriter.write(tree(Map.of("a.yaml", HEADER + "a\n", "b.yaml", HEADER + "b\n", "old.yaml", HEADER)), output);
+        Files.writeString(output.resolve(ROOT + "/mine.yaml"), "not generated\n");
+
+        TreeComparison drift = TreeWriter.compare(tree(Map.of("a.yaml", HEADER + "a\n", "b.yaml", HEADER + "B\n", "c.yaml", HEADER)), output);
+
+        assertThat(drift.missing()).containsExactly("c.yaml");
+        assertThat(drift.different()).containsExactly("b.yaml");
+        assertThat(drift.stale()).containsExactly("old.yaml");
+        assertThat(drift.lines()).containsExactly("missing: c.yaml", "different: b.yaml", "stale: old.yaml");
+        assertThat(drift.inSync()).isFalse();
+        assertThat(files(output.resolve(ROOT))).containsExactly("a.yaml", "b.yaml", "mine.yaml", "old.yaml");
+    }
+
+    @Test
+    void compareWithNoFolderFindsEveryFileMissing(@TempDir Path empty) {
+        TreeComparison drift = TreeWriter.compare(tree(Map.of("a.yaml", HEADER)), empty.resolve("none"));
+
+        assertThat(drift.missing()).containsExactly("a.yaml");
+        assertThat(empty.resolve("none")).doesNotExist();
+    }
+
+    @Test
+    void writesAndRemovesOnlyWithinTheTreesScope() throws IOException {
+        TreeWriter.write(tree(Map.of("overlays/dev/x.yaml", HEADER, "overlays/prod/x.yaml", HEADER, "legacy.yaml", HEADER)), output);
+
+        OutputTree prodOnly = tree(Map.of("base/y.yaml", HEADER, "overlays/dev/x.yaml", HEADER + "new\n"))
+                .limitedTo(java.util.List.of("base", "overlays/prod"));
+        WriteResult result = TreeWriter.write(prodOnly, output);
+
+        assertThat(prodOnly.files()).containsOnlyKeys("base/y.yaml");
+        assertThat(result.written()).containsExactly("base/y.yaml");
+        assertThat(result.removed()).containsExactly("overlays/prod/x.yaml");
+        assertThat(files(output.resolve(ROOT))).containsExactly("base/y.yaml", "legacy.yaml", "overlays/dev/x.yaml");
+        assertThat(Files.readString(output.resolve(ROOT + "/overlays/dev/x.yaml"))).isEqualTo(HEADER);
+        assertThat(TreeWriter.compare(prodOnly, output).inSync()).isTrue();
+    }
+
     private static OutputTree tree(Map<String, String> files) {
         return new OutputTree(ROOT, new TreeMap<>(files));
     }

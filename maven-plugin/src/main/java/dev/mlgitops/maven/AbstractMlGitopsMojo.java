@@ -3,6 +3,7 @@ package dev.mlgitops.maven;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.MlGitops;
@@ -37,6 +38,15 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     private File blueprints;
 
     /**
+     * A comma list of environments to run on, e.g. {@code prod} or {@code dev,staging}: the
+     * others' overlays and Argo CD folders are neither written nor removed; the bases and the
+     * AppProject always are. An unknown name is an error that lists the known ones.
+     * <p>Property: {@value PluginProperties#ENVIRONMENTS}. Default: every environment.
+     */
+    @Parameter(property = PluginProperties.ENVIRONMENTS)
+    private String environments;
+
+    /**
      * Skip this goal.
      * <p>Property: {@value PluginProperties#SKIP}. Default: {@code false}.
      */
@@ -56,7 +66,9 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
             getLog().info("mlgitops: skipped (" + PluginProperties.SKIP + "=true)");
             return;
         }
-        GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info);
+        // info lines, progress included, are what 'mvn -q' hides; errors still show
+        GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info)
+                .withEnvironments(environments == null ? List.of() : List.of(environments.split(",")));
         if (blueprints != null) {
             options = options.withBlueprints(existingBlueprints());
         }

@@ -2,6 +2,7 @@ package dev.mlgitops.maven;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.Generation;
@@ -31,9 +32,12 @@ public class GenerateMojo extends AbstractMlGitopsMojo {
     @Override
     protected void run(Path spec, GenerateOptions options) throws MojoFailureException {
         Path output = outputDirectory();
+        long start = System.nanoTime();
         Generation generation = MlGitops.generate(spec, options.withOutputDirectory(output));
         writeFindingReports(spec, generation.findings());
         report(generation.sourceFile(), generation.findings());
+        generation.summary().ifPresent(summary ->
+                summary.table(Duration.ofNanos(System.nanoTime() - start)).lines().forEach(getLog()::info));
         generation.tree().ifPresent(tree -> getLog().info("mlgitops: tree is in " + output.resolve(tree.root())));
     }
 

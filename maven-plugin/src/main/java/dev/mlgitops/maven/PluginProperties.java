@@ -51,6 +51,21 @@ public final class PluginProperties {
     /** {@code true} lets a publish change production together with other environments. */
     public static final String ALLOW_PROD_WITH_OTHERS = "mlgitops.allowProdWithOthers";
 
+    /** A comma list of environments: {@code generate} writes only theirs (and the shared files). */
+    public static final String ENVIRONMENTS = "mlgitops.environments";
+
+    /** {@code init}: the new project's {@code metadata.name}. */
+    public static final String NAME = "mlgitops.name";
+
+    /** {@code init}: the owning team's {@code metadata.team}. */
+    public static final String TEAM = "mlgitops.team";
+
+    /** {@code init}: a comma list of the stages besides tenancy, e.g. {@code training,serving}. */
+    public static final String STAGES = "mlgitops.stages";
+
+    /** {@code init}: {@code true} overwrites an existing mlproject.yaml. */
+    public static final String FORCE = "mlgitops.force";
+
     private PluginProperties() {
     }
 }

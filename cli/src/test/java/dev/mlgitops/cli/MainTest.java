@@ -1,0 +1,209 @@
+package dev.mlgitops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line in-process: exit codes, JSON output, the environment filter, init, check, diff, publish. */
+class MainTest {
+
+    private static final String SCORER_ENGINE = "      engine: kserve                         # kserve | deployment\n";
+    private static final String TREE = "projects/fraud-detection/";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void validateOfTheReferenceExitsZeroAndSaysItIsValid() {
+        Cli.Run run = Cli.run("validate", Cli.REFERENCE.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("mlgitops: mlproject.yaml is valid\n");
+    }
+
+    @Test
+    void aSpecWithErrorsExitsOneWithEachFindingInTheOneLineFormat() throws IOException {
+        Path spec = brokenSpec();
+
+        Cli.Run run = Cli.run("validate", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
+                + " 'kservee' is not one of kserve, deployment (did you mean 'kserve'?)\nmlproject.yaml has 1 error\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void jsonOutputPrintsTheFindingsReportOnStdoutOnly() throws IOException {
+        Path spec = brokenSpec();
+
+        Cli.Run run = Cli.run("validate", spec.toString(), "--output", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEmpty();
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
+        assertThat(json.path("file").asString()).isEqualTo(spec.toString());
+        assertThat(json.path("errors").asInt()).isEqualTo(1);
+        assertThat(json.at("/findings/0/code").asString()).isEqualTo("MLG-SCHEMA-ENUM");
+        assertThat(json.at("/findings/0/line").asInt()).isEqualTo(117);
+        assertThat(json.at("/findings/0/path").asString()).isEqualTo("spec.serving.scorer.engine");
+    }
+
+    @Test
+    void usageMistakesExitTwo() {
+        Cli.Run unknownOption = Cli.run("validate", "--bogus");
+        Cli.Run missingSpec = Cli.run("validate", folder.resolve("nothing.yaml").toString());
+        Cli.Run badFormat = Cli.run("validate", Cli.REFERENCE.toString(), "--output", "xml");
+        Cli.Run noCommand = Cli.run();
+
+        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        assertThat(unknownOption.err()).startsWith("Unknown option: '--bogus'");
+        assertThat(missingSpec.exitCode()).isEqualTo(2);
+        assertThat(missingSpec.err()).isEqualTo("mlgitops: No spec file at " + folder.resolve("nothing.yaml")
+                + ": create one with 'mlgitops init' or name yours as the argument\n");
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(noCommand.exitCode()).isEqualTo(2);
+        assertThat(noCommand.err()).contains("name a command: validate, generate, diff, check, publish or init");
+    }
+
+    @Test
+    void generateLimitedToOneEnvironmentWritesOnlyItsFilesAndTheSharedOnesAndPrintsTheTable() {
+        Path output = folder.resolve("gitops");
+
+        Cli.Run run = Cli.run("generate", Cli.REFERENCE.toString(), "--output-directory", output.toString(), "--environments", "prod");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("environment  stage").contains("\nprod         serving ", "\n(project)    argocd ", "\ndone in ")
+                .doesNotContain("\ndev ", "\nstaging ");
+        assertThat(output.resolve(TREE + "argocd/prod/root.yaml")).isRegularFile();
+        assertThat(output.resolve(TREE + "base/serving/kustomization.yaml")).isRegularFile();
+        assertThat(output.resolve(TREE + "argocd/appproject.yaml")).isRegularFile();
+        assertThat(output.resolve(TREE + "overlays/dev")).doesNotExist();
+        assertThat(run.err()).contains("mlgitops: rendering environment prod (3/3)");
+    }
+
+    @Test
+    void anUnknownEnvironmentExitsOneNamingTheKnownOnes() {
+        Cli.Run run = Cli.run("generate", Cli.REFERENCE.toString(), "--output-directory", folder.toString(), "--environments", "prdo", "-q");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("mlproject.yaml: error [MLG-ENV-UNKNOWN] spec.environments: environment 'prdo' was"
+                + " asked for but is not under spec.environments; known environments: dev, staging, prod\nmlproject.yaml has 1 error\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void checkPassesOnAFreshTreeAndFailsListingEachFileThatDrifted() throws IOException {
+        String output = folder.resolve("gitops").toString();
+        Cli.run("generate", Cli.REFERENCE.toString(), "--output-directory", output, "-q");
+
+        Cli.Run inStep = Cli.run("check", Cli.REFERENCE.toString(), "--output-directory", output, "-q");
+        Files.writeString(folder.resolve("gitops/" + TREE + "argocd/prod/root.yaml"), "edited\n");
+        Files.delete(folder.resolve("gitops/" + TREE + "argocd/dev/root.yaml"));
+        Cli.Run drifted = Cli.run("check", Cli.REFERENCE.toString(), "--output-directory", output);
+
+        assertThat(inStep.exitCode()).isZero();
+        assertThat(drifted.exitCode()).isEqualTo(1);
+        assertThat(drifted.err()).contains("missing: argocd/dev/root.yaml\ndifferent: argocd/prod/root.yaml\nmlgitops: " + folder.resolve("gitops/" + TREE)
+                .toString().replaceAll("/$", "") + " is stale: 2 files differ from what the spec generates;"
+                + " run 'mlgitops generate' and commit the result\n");
+    }
+
+    @Test
+    void checkLimitedToOneEnvironmentIgnoresTheOthers() {
+        String output = folder.resolve("gitops").toString();
+        Cli.run("generate", Cli.REFERENCE.toString(), "--output-directory", output, "--environments", "prod", "-q");
+
+        assertThat(Cli.run("check", Cli.REFERENCE.toString(), "--output-directory", output, "--environments", "prod").exitCode()).isZero();
+        assertThat(Cli.run("check", Cli.REFERENCE.toString(), "--output-directory", output).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void diffPrintsWhatGenerateWouldChangeAsJsonAndExitsZero() throws IOException {
+        Cli.Run run = Cli.run("diff", Cli.REFERENCE.toString(), "--output-directory", folder.toString(), "--output", "json");
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
+        assertThat(json.path("errors").asInt()).isZero();
+        assertThat(json.at("/drift/inSync").asBoolean()).isFalse();
+        assertThat(json.at("/drift/missing")).extracting(JsonNode::asString).contains("argocd/appproject.yaml", "argocd/prod/root.yaml");
+        assertThat(json.at("/drift/different")).isEmpty();
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
+    void diffAsTextMarksEachFile() throws IOException {
+        String output = folder.resolve("gitops").toString();
+        Cli.run("generate", Cli.REFERENCE.toString(), "--output-directory", output, "-q");
+        Files.writeString(folder.resolve("gitops/" + TREE + "argocd/prod/root.yaml"), "edited\n");
+
+        Cli.Run run = Cli.run("diff", Cli.REFERENCE.toString(), "--output-directory", output);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("different: argocd/prod/root.yaml\nmlgitops: 0 added, 1 changed, 0 removed\n");
+    }
+
+    @Test
+    void initWritesAStarterThatValidatesAndRefusesToOverwriteIt() throws IOException {
+        Cli.Run init = Cli.run("init", folder.toString(), "--name", "churn", "--team", "growth", "--stages", "feature-store,serving");
+        Cli.Run validate = Cli.run("validate", folder.resolve("mlproject.yaml").toString());
+        Cli.Run again = Cli.run("init", folder.toString());
+        Cli.Run forced = Cli.run("init", folder.toString(), "--force", "--stages", "notebooks");
+
+        assertThat(init.exitCode()).isZero();
+        assertThat(validate.exitCode()).isZero();
+        assertThat(validate.err()).isEmpty();
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("mlproject.yaml: error [MLG-INIT-EXISTS] mlproject.yaml exists already:"
+                + " edit it, or force init to overwrite it\n");
+        assertThat(forced.exitCode()).isZero();
+        assertThat(Files.readString(folder.resolve("mlproject.yaml"), StandardCharsets.UTF_8))
+                .startsWith("# yaml-language-server: $schema=.mlgitops/mlproject-v1alpha1.schema.json\n")
+                .contains("  notebooks:").doesNotContain("featureStore:");
+    }
+
+    @Test
+    void initRejectsABadNameWithExitOne() {
+        Cli.Run run = Cli.run("init", folder.toString(), "--name", "Fraud_Detection");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("mlproject.yaml: error [MLG-INIT-NAME] 'Fraud_Detection' is not a valid project name");
+        assertThat(folder.resolve("mlproject.yaml")).doesNotExist();
+    }
+
+    @Test
+    void publishCommitsAndPushesIntoTheGitOpsRepositoryThenFindsNothingToChange() throws Exception {
+        Path remote = folder.resolve("gitops.git");
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
+        String[] args = {"publish", Cli.REFERENCE.toString(), "--repository", remote.toString(), "--branch", "main", "--push",
+            "--work-folder", folder.resolve("clone").toString()};
+
+        Cli.Run first = Cli.run(args);
+        Cli.Run second = Cli.run(args);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("mlgitops: pushed ").contains(" to main (");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).startsWith("mlgitops: nothing changed on main");
+        try (Git git = Git.open(remote.toFile())) {
+            assertThat(git.log().call().iterator().next().getFullMessage()).contains("fraud-detection");
+        }
+    }
+
+    private Path brokenSpec() throws IOException {
+        String reference = Files.readString(Cli.REFERENCE, StandardCharsets.UTF_8);
+        assertThat(reference).contains(SCORER_ENGINE);
+        Path spec = folder.resolve("mlproject.yaml");
+        Files.writeString(spec, reference.replace(SCORER_ENGINE, SCORER_ENGINE.replaceFirst("kserve", "kservee")));
+        return spec;
+    }
+}

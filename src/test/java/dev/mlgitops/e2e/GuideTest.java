@@ -1,0 +1,68 @@
+package dev.mlgitops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The README's guide kept in step with the schema and with what the build makes. */
+class GuideTest {
+
+    /** The objects of the schema whose every property the guide names: the top level, metadata, spec and each section, the items of named maps. */
+    private static final List<String> DESCRIBED = List.of(
+            "/properties", "/properties/metadata/properties", "/$defs/spec/properties",
+            "/$defs/spec/properties/gitops/properties", "/$defs/spec/properties/tenancy/properties",
+            "/$defs/spec/properties/secrets/properties", "/$defs/spec/properties/featureStore/properties",
+            "/$defs/spec/properties/modelRegistry/properties", "/$defs/spec/properties/monitoring/properties",
+            "/$defs/notebook/properties", "/$defs/trainingJob/properties", "/$defs/step/properties",
+            "/$defs/servingModel/properties", "/$defs/environment/properties");
+
+    @Test
+    void theSpecSectionNamesEveryTopLevelAndStageLevelPropertyOfTheSchema() throws IOException {
+        String guide = section(readme(), "## The spec, field by field");
+        JsonNode schema = JsonMapper.builder().build()
+                .readTree(Files.readString(Repository.root().resolve("schemas/mlproject-v1alpha1.schema.json")));
+
+        List<String> unnamed = new ArrayList<>();
+        for (String pointer : DESCRIBED) {
+            JsonNode properties = schema.at(pointer);
+            assertThat(properties.isObject()).as(pointer).isTrue();
+            for (Map.Entry<String, JsonNode> property : properties.properties()) {
+                if (!guide.contains("`" + property.getKey() + "`")) {
+                    unnamed.add(pointer + "/" + property.getKey());
+                }
+            }
+        }
+
+        assertThat(unnamed).as("schema properties the guide does not name").isEmpty();
+    }
+
+    @Test
+    void theFirstTwoCommandsComeFirstAndTheCliCommandNamesTheJarTheBuildMakes() throws IOException {
+        String readme = readme();
+
+        assertThat(readme.indexOf("```sh")).isLessThan(readme.indexOf("## "));
+        assertThat(readme).contains(Repository.REFRESH_COMMAND.replace("mvn -B -q install -DskipTests && ", ""), "mvn -B verify");
+        assertThat(readme).contains("java -jar cli/target/mlgitops-cli-" + Repository.required("mlgitops.version") + ".jar");
+    }
+
+    private static String readme() throws IOException {
+        return Files.readString(Repository.root().resolve("README.md"), StandardCharsets.UTF_8);
+    }
+
+    /** From a heading to the next heading of the same level. */
+    private static String section(String text, String heading) {
+        int start = text.indexOf(heading + "\n");
+        assertThat(start).as(heading).isNotNegative();
+        int end = text.indexOf("\n## ", start + heading.length());
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+}
