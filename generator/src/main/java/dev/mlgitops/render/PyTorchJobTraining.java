@@ -56,7 +56,9 @@ final class PyTorchJobTraining implements Engine {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
         Pipelines.of(project, name()).keySet().forEach(pipeline -> allows.add(new TenancyNeeds.Allow(
                 project.objectName(pipeline + "-allow-rendezvous"), project.objectName(pipeline), RENDEZVOUS_PORT, false)));
-        return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows);
+        // workers read data and write checkpoints in stores outside the namespace
+        return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows,
+                List.of(), List.of(project.storeEgress(Stage.TRAINING)));
     }
 
     private static DistributedView view(Project project, String pipeline, Spec.TrainingJob job) {

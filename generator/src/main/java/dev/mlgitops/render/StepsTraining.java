@@ -70,6 +70,8 @@ final class StepsTraining implements Engine {
         List<TenancyNeeds.Grant> grants = !reportsTaskResults ? List.of() : List.of(new TenancyNeeds.Grant(
                 project.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
                 List.of("workflowtaskresults"), List.of("create", "patch")));
-        return TenancyNeeds.withGrants(List.of(Pipelines.WORKLOAD), grants);
+        // steps read data and write artifacts in stores outside the namespace (buckets, databases)
+        return new TenancyNeeds(List.of(Pipelines.WORKLOAD), List.of(), grants,
+                List.of(project.storeEgress(Stage.TRAINING)));
     }
 }

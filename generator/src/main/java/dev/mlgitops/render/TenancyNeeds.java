@@ -24,10 +24,6 @@ record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> 
         this(workloadKinds, allows, List.of(), List.of());
     }
 
-    static TenancyNeeds withGrants(List<String> workloadKinds, List<Grant> grants) {
-        return new TenancyNeeds(workloadKinds, List.of(), grants, List.of());
-    }
-
     static TenancyNeeds withEgress(List<String> workloadKinds, List<Egress> egress) {
         return new TenancyNeeds(workloadKinds, List.of(), List.of(), egress);
     }

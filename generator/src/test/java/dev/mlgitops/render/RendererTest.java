@@ -43,6 +43,7 @@ class RendererTest {
                 "NetworkPolicy/fraud-detection-allow-namespace-egress",
                 "NetworkPolicy/fraud-detection-feature-store-to-stores",
                 "NetworkPolicy/fraud-detection-model-registry-to-stores",
+                "NetworkPolicy/fraud-detection-training-to-stores",
                 "NetworkPolicy/fraud-detection-distributed-allow-rendezvous",
                 "NetworkPolicy/fraud-detection-notebooks-to-feature-server",
                 "NetworkPolicy/fraud-detection-notebooks-to-mlflow",

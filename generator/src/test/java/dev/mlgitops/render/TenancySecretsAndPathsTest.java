@@ -74,10 +74,10 @@ class TenancySecretsAndPathsTest {
     }
 
     @Test
-    void onlyTheStoresServersMayLeaveTheNamespaceForTheirStores() {
+    void onlyTheStoresServersAndTrainingMayLeaveTheNamespaceForTheirStores() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
-        for (String stage : new String[] {"feature-store", "model-registry"}) {
+        for (String stage : new String[] {"feature-store", "model-registry", "training"}) {
             ObjectNode policy = prod.get("NetworkPolicy/fraud-detection-" + stage + "-to-stores");
             assertThat(policy.at("/spec/podSelector/matchLabels")).isEqualTo(json(
                     "{\"app.kubernetes.io/component\":\"" + stage + "\",\"app.kubernetes.io/part-of\":\"fraud-detection\"}"));
@@ -85,7 +85,7 @@ class TenancySecretsAndPathsTest {
             assertThat(policy.at("/spec/egress")).isEqualTo(json(
                     "[{\"to\":[{\"ipBlock\":{\"cidr\":\"0.0.0.0/0\"}},{\"ipBlock\":{\"cidr\":\"::/0\"}}]}]"));
         }
-        assertThat(prod.byName().keySet()).filteredOn(name -> name.endsWith("-to-stores")).hasSize(2);
+        assertThat(prod.byName().keySet()).filteredOn(name -> name.endsWith("-to-stores")).hasSize(3);
     }
 
     @Test
