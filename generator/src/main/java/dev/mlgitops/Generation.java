@@ -3,6 +3,7 @@ package dev.mlgitops;
 import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Severity;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.write.WriteResult;
 
@@ -10,9 +11,10 @@ import dev.mlgitops.write.WriteResult;
  * The outcome of generating: the findings, the tree when there were no errors, and what writing
  * it changed when it was written.
  */
-public record Generation(String sourceFile, Findings findings, Optional<OutputTree> tree, Optional<WriteResult> written) {
+public record Generation(String sourceFile, Findings findings, Optional<OutputTree> tree, Optional<WriteResult> written, Severity failOn) {
 
+    /** Whether no finding reaches {@code failOn}: by default, whether there is no error. */
     public boolean passed() {
-        return !findings.hasErrors();
+        return !findings.reach(failOn);
     }
 }

@@ -14,6 +14,7 @@ import dev.mlgitops.load.LoadedSpec;
 import dev.mlgitops.load.SpecLoader;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.policy.PolicyChecker;
 import dev.mlgitops.render.Blueprints;
 import dev.mlgitops.report.FindingReports;
 import dev.mlgitops.render.Renderer;
@@ -39,24 +40,27 @@ public final class MlGitops {
         String sourceFile = specFile.getFileName().toString();
         Optional<LoadedSpec> loaded = SpecLoader.load(specFile, sourceFile, findings);
         if (loaded.isEmpty() || findings.hasErrors()) {
-            return new Validation(sourceFile, findings, Optional.empty());
+            return new Validation(sourceFile, findings, Optional.empty(), options.failOn());
         }
         SchemaChecker schema = SchemaChecker.shared();
         schema.check(loaded.get(), findings);
         if (findings.hasErrors()) {
-            return new Validation(sourceFile, findings, Optional.empty());
+            return new Validation(sourceFile, findings, Optional.empty(), options.failOn());
         }
         Optional<ResolvedProject> project = new Resolver(schema).resolve(loaded.get(), findings);
         project.ifPresent(resolved -> new MeaningChecker().check(resolved, findings));
-        return new Validation(sourceFile, findings, findings.hasErrors() ? Optional.empty() : project);
+        return new Validation(sourceFile, findings, findings.hasErrors() ? Optional.empty() : project, options.failOn());
     }
 
-    /** Validate, then render, type and lay out the tree in memory; write nothing. */
+    /**
+     * Validate, then render, type, check the policy and lay out the tree in memory; write nothing.
+     * A run whose findings reach {@link GenerateOptions#failOn} has no tree.
+     */
     public static Generation build(Path specFile, GenerateOptions options) {
         Validation validation = validate(specFile, options);
         Findings findings = validation.findings();
         if (validation.project().isEmpty()) {
-            return new Generation(validation.sourceFile(), findings, Optional.empty(), Optional.empty());
+            return failed(validation.sourceFile(), findings, options);
         }
         ResolvedProject project = validation.project().get();
         Renderer renderer = new Renderer(Blueprints.of(options.blueprints()));
@@ -67,10 +71,18 @@ public final class MlGitops {
             environments.put(environment.name(), typer.type(renderer.render(environment, findings), findings));
         }
         if (findings.hasErrors()) {
-            return new Generation(validation.sourceFile(), findings, Optional.empty(), Optional.empty());
+            return failed(validation.sourceFile(), findings, options);
+        }
+        new PolicyChecker().check(project, environments, findings);
+        if (findings.reach(options.failOn())) {
+            return failed(validation.sourceFile(), findings, options);
         }
         OutputTree tree = Layout.lay(project, base, environments);
-        return new Generation(validation.sourceFile(), findings, Optional.of(tree), Optional.empty());
+        return new Generation(validation.sourceFile(), findings, Optional.of(tree), Optional.empty(), options.failOn());
+    }
+
+    private static Generation failed(String sourceFile, Findings findings, GenerateOptions options) {
+        return new Generation(sourceFile, findings, Optional.empty(), Optional.empty(), options.failOn());
     }
 
     /**
@@ -91,6 +103,6 @@ public final class MlGitops {
         WriteResult written = TreeWriter.write(built.tree().get(), options.outputDirectory());
         options.progress().info("mlgitops: " + written.written().size() + " files written, "
                 + written.unchanged().size() + " unchanged, " + written.removed().size() + " removed");
-        return new Generation(built.sourceFile(), built.findings(), built.tree(), Optional.of(written));
+        return new Generation(built.sourceFile(), built.findings(), built.tree(), Optional.of(written), options.failOn());
     }
 }

@@ -21,7 +21,9 @@ public final class MeaningChecker {
             new CronSchedules(),
             new PositiveQuantities(),
             new NameLengths(),
-            new GpusWithinQuota());
+            new GpusWithinQuota(),
+            new PlainSecrets(),
+            new Waivers());
 
     public void check(ResolvedProject project, Findings findings) {
         List<ResolvedEnvironment> all = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds what a user probably meant: the closest known word by edit distance, when it is close. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -16,7 +16,7 @@ final class Suggestions {
      * length (and at least two edits are allowed), so a typo gets a suggestion and a different word none;
      * failing that, the one candidate that {@code given} shortens or lengthens.
      */
-    static Optional<String> closest(String given, Collection<String> candidates) {
+    public static Optional<String> closest(String given, Collection<String> candidates) {
         String wanted = given.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

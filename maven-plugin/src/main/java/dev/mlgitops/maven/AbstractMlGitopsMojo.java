@@ -3,11 +3,13 @@ package dev.mlgitops.maven;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.MlGitopsException;
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Severity;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -41,13 +43,21 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
     private boolean skip;
 
+    /**
+     * The least severity that fails the build: {@code error}, or {@code warning} to fail on
+     * warnings too (a failing generate writes nothing).
+     * <p>Property: {@value PluginProperties#FAIL_ON}. Default: {@code error}.
+     */
+    @Parameter(property = PluginProperties.FAIL_ON, defaultValue = "error")
+    private String failOn;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("mlgitops: skipped (" + PluginProperties.SKIP + "=true)");
             return;
         }
-        GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info);
+        GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info).withFailOn(failOn());
         if (blueprints != null) {
             options = options.withBlueprints(existingBlueprints());
         }
@@ -77,9 +87,23 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
             throw new MojoFailureException(sourceFile + " has " + count(findings.errorCount(), "error")
                     + "; see the lines above");
         }
+        if (findings.reach(failOn())) {
+            throw new MojoFailureException(sourceFile + " has " + count(findings.warningCount(), "warning")
+                    + " and " + PluginProperties.FAIL_ON + " is warning; see the lines above");
+        }
         if (findings.warningCount() > 0) {
             getLog().warn(sourceFile + " has " + count(findings.warningCount(), "warning"));
         }
+    }
+
+    private Severity failOn() throws MojoFailureException {
+        String value = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "error" -> Severity.ERROR;
+            case "warning" -> Severity.WARNING;
+            default -> throw new MojoFailureException("-D" + PluginProperties.FAIL_ON + "=" + failOn
+                    + " is not a severity: use error or warning");
+        };
     }
 
     private Path existingSpec() throws MojoFailureException {

@@ -18,6 +18,9 @@ public final class PluginProperties {
     /** A folder of templates that replace the built-in blueprints of the same relative path. */
     public static final String BLUEPRINTS = "mlgitops.blueprints";
 
+    /** What fails the build: {@code error} (the default) or {@code warning}. */
+    public static final String FAIL_ON = "mlgitops.failOn";
+
     private PluginProperties() {
     }
 }

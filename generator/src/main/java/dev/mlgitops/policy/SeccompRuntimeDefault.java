@@ -1,0 +1,28 @@
+package dev.mlgitops.policy;
+
+import java.util.Optional;
+import java.util.Set;
+
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.typed.TypedObject;
+
+/** Pod Security restricted: seccomp RuntimeDefault (or Localhost), on the pod or on every container. */
+final class SeccompRuntimeDefault extends ContainerRule {
+
+    private static final Set<String> ALLOWED = Set.of("RuntimeDefault", "Localhost");
+
+    @Override
+    public Code code() {
+        return Code.POLICY_SECCOMP;
+    }
+
+    @Override
+    Optional<Violation> check(TypedObject object, Pod pod, Pod.Container container, Scope scope) {
+        String type = container.effective(pod, "seccompProfile").path("type").asString("");
+        if (ALLOWED.contains(type)) {
+            return Optional.empty();
+        }
+        String found = type.isEmpty() ? "no seccomp profile" : "seccomp profile '" + type + "'";
+        return Optional.of(Violation.atItem(object, code().message(object.key(), container.name(), found)));
+    }
+}
