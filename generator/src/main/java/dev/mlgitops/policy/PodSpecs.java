@@ -55,8 +55,8 @@ final class PodSpecs {
         for (String list : List.of("initContainers", "containers", "ephemeralContainers")) {
             pod.path(list).forEach(container -> add(container, "", found));
         }
-        // Argo Workflows names a template's container "main"
-        add(pod.path("container"), "main", found);
+        // an Argo Workflows template's one container: named after the template, as users know it
+        add(pod.path("container"), pod.path("name").asString("main"), found);
         if (pod.path("model").has("modelFormat")) {
             // KServe's predictor: its model becomes the container "kserve-container"
             add(pod.path("model"), "kserve-container", found);
