@@ -11,9 +11,8 @@ import tools.jackson.databind.JsonNode;
 /** Pod Security restricted: drop ALL capabilities, add back at most NET_BIND_SERVICE. */
 final class DropAllCapabilities extends ContainerRule {
 
-    @Override
-    public Code code() {
-        return Code.POLICY_CAPABILITIES;
+    DropAllCapabilities() {
+        super(Code.POLICY_CAPABILITIES);
     }
 
     @Override
@@ -31,7 +30,6 @@ final class DropAllCapabilities extends ContainerRule {
         if (problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Violation.atItem(object,
-                code().message(object.key(), container.name(), String.join(" and ", problems))));
+        return flag(object, container, String.join(" and ", problems));
     }
 }

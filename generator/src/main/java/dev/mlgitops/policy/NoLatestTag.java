@@ -13,9 +13,8 @@ import dev.mlgitops.typed.TypedObject;
  */
 final class NoLatestTag extends ContainerRule {
 
-    @Override
-    public Code code() {
-        return Code.POLICY_LATEST_TAG;
+    NoLatestTag() {
+        super(Code.POLICY_LATEST_TAG);
     }
 
     @Override

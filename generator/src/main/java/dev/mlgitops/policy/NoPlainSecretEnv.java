@@ -14,9 +14,8 @@ import dev.mlgitops.typed.TypedObject;
  */
 final class NoPlainSecretEnv extends ContainerRule {
 
-    @Override
-    public Code code() {
-        return Code.POLICY_SECRET_ENV;
+    NoPlainSecretEnv() {
+        super(Code.POLICY_SECRET_ENV);
     }
 
     @Override
@@ -31,6 +30,6 @@ final class NoPlainSecretEnv extends ContainerRule {
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Violation.atItem(object, code().message(object.key(), container.name(), String.join(", ", names))));
+        return flag(object, container, String.join(", ", names));
     }
 }

@@ -8,9 +8,8 @@ import dev.mlgitops.typed.TypedObject;
 /** Pod Security restricted: allowPrivilegeEscalation must be set to false; unset fails. */
 final class NoPrivilegeEscalation extends ContainerRule {
 
-    @Override
-    public Code code() {
-        return Code.POLICY_PRIVILEGE_ESCALATION;
+    NoPrivilegeEscalation() {
+        super(Code.POLICY_PRIVILEGE_ESCALATION);
     }
 
     @Override
@@ -19,6 +18,6 @@ final class NoPrivilegeEscalation extends ContainerRule {
         if (value.isBoolean() && !value.booleanValue()) {
             return Optional.empty();
         }
-        return Optional.of(Violation.atItem(object, code().message(object.key(), container.name())));
+        return flag(object, container);
     }
 }

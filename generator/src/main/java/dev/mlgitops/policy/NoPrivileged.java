@@ -8,9 +8,8 @@ import dev.mlgitops.typed.TypedObject;
 /** Pod Security baseline: a privileged container is root on the node. */
 final class NoPrivileged extends ContainerRule {
 
-    @Override
-    public Code code() {
-        return Code.POLICY_PRIVILEGED;
+    NoPrivileged() {
+        super(Code.POLICY_PRIVILEGED);
     }
 
     @Override
@@ -18,6 +17,6 @@ final class NoPrivileged extends ContainerRule {
         if (!container.security().path("privileged").asBoolean(false)) {
             return Optional.empty();
         }
-        return Optional.of(Violation.atItem(object, code().message(object.key(), container.name())));
+        return flag(object, container);
     }
 }

@@ -8,9 +8,8 @@ import dev.mlgitops.typed.TypedObject;
 /** kube-linter no-read-only-root-fs: what a process may write, an intruder may too. */
 final class ReadOnlyRootFilesystem extends ContainerRule {
 
-    @Override
-    public Code code() {
-        return Code.POLICY_READ_ONLY_ROOT;
+    ReadOnlyRootFilesystem() {
+        super(Code.POLICY_READ_ONLY_ROOT);
     }
 
     @Override
@@ -18,6 +17,6 @@ final class ReadOnlyRootFilesystem extends ContainerRule {
         if (container.security().path("readOnlyRootFilesystem").asBoolean(false)) {
             return Optional.empty();
         }
-        return Optional.of(Violation.atItem(object, code().message(object.key(), container.name())));
+        return flag(object, container);
     }
 }

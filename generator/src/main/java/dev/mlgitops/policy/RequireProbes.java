@@ -13,9 +13,8 @@ import dev.mlgitops.typed.TypedObject;
  */
 final class RequireProbes extends ContainerRule {
 
-    @Override
-    public Code code() {
-        return Code.POLICY_PROBES;
+    RequireProbes() {
+        super(Code.POLICY_PROBES);
     }
 
     @Override
@@ -35,7 +34,6 @@ final class RequireProbes extends ContainerRule {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Violation.atItem(object,
-                code().message(object.key(), container.name(), String.join(" or ", missing))));
+        return flag(object, container, String.join(" or ", missing));
     }
 }

@@ -13,9 +13,8 @@ import dev.mlgitops.typed.TypedObject;
  */
 final class RequireResources extends ContainerRule {
 
-    @Override
-    public Code code() {
-        return Code.POLICY_RESOURCES;
+    RequireResources() {
+        super(Code.POLICY_RESOURCES);
     }
 
     @Override
@@ -30,8 +29,7 @@ final class RequireResources extends ContainerRule {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Violation.atItem(object,
-                code().message(object.key(), container.name(), String.join(" and ", missing))));
+        return flag(object, container, String.join(" and ", missing));
     }
 
     private static boolean set(Pod.Container container, String kind, String resource) {

@@ -8,9 +8,8 @@ import dev.mlgitops.typed.TypedObject;
 /** Pod Security restricted: runAsNonRoot true (pod or container) and never runAsUser 0. */
 final class RunAsNonRoot extends ContainerRule {
 
-    @Override
-    public Code code() {
-        return Code.POLICY_RUN_AS_NON_ROOT;
+    RunAsNonRoot() {
+        super(Code.POLICY_RUN_AS_NON_ROOT);
     }
 
     @Override
@@ -20,6 +19,6 @@ final class RunAsNonRoot extends ContainerRule {
         if (nonRoot && !rootUser) {
             return Optional.empty();
         }
-        return Optional.of(Violation.atItem(object, code().message(object.key(), container.name())));
+        return flag(object, container);
     }
 }

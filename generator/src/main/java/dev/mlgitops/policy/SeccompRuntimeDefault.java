@@ -11,9 +11,8 @@ final class SeccompRuntimeDefault extends ContainerRule {
 
     private static final Set<String> ALLOWED = Set.of("RuntimeDefault", "Localhost");
 
-    @Override
-    public Code code() {
-        return Code.POLICY_SECCOMP;
+    SeccompRuntimeDefault() {
+        super(Code.POLICY_SECCOMP);
     }
 
     @Override
@@ -23,6 +22,6 @@ final class SeccompRuntimeDefault extends ContainerRule {
             return Optional.empty();
         }
         String found = type.isEmpty() ? "no seccomp profile" : "seccomp profile '" + type + "'";
-        return Optional.of(Violation.atItem(object, code().message(object.key(), container.name(), found)));
+        return flag(object, container, found);
     }
 }

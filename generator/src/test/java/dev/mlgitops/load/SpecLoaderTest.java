@@ -110,6 +110,17 @@ class SpecLoaderTest {
     }
 
     @Test
+    void readsASurrogatePairThatStraddlesTheParsersBuffer() {
+        // SnakeYAML Engine reads 1024 chars at a time; a high surrogate as the 1025th overran its buffer
+        String yaml = "a: \"" + "x".repeat(1020) + "\uD83D\uDE00\"\n";
+
+        Optional<LoadedSpec> loaded = load(yaml);
+
+        assertThat(findings.isEmpty()).isTrue();
+        assertThat(loaded.orElseThrow().root().get("a").asString()).endsWith("x\uD83D\uDE00");
+    }
+
+    @Test
     void rejectsNonUtf8WithTheLineAndColumnOfTheBadByte() {
         byte[] latin1 = "apiVersion: mlgitops.dev/v1alpha1\nmetadata:\n  team: M\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1);
 
