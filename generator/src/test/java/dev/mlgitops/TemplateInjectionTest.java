@@ -60,7 +60,7 @@ class TemplateInjectionTest {
 
     private final Map<String, List<JsonNode>> baseline = parse(generate(PROBE));
 
-    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
     void freeTextArrivesExactlyAndAddsNothing(@ForAll("hostileText") String text) {
         Map<String, List<JsonNode>> expected = new LinkedHashMap<>();
         baseline.forEach((file, documents) -> expected.put(file, documents.stream().map(d -> replaced(d, text)).toList()));

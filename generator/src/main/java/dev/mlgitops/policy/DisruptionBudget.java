@@ -4,30 +4,23 @@ import java.util.List;
 import java.util.Set;
 
 import dev.mlgitops.finding.Code;
-import dev.mlgitops.model.Stage;
 import dev.mlgitops.typed.TypedObject;
 
 /**
  * Production serving has a PodDisruptionBudget, made from the same spec item as the workload, so
  * voluntary disruptions (drains, upgrades) leave replicas serving.
  */
-final class DisruptionBudget implements PolicyRule {
+final class DisruptionBudget extends ProductionServingRule {
 
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "InferenceService");
 
-    @Override
-    public Code code() {
-        return Code.POLICY_DISRUPTION_BUDGET;
+    DisruptionBudget() {
+        super(Code.POLICY_DISRUPTION_BUDGET);
     }
 
     @Override
-    public boolean productionOnly() {
-        return true;
-    }
-
-    @Override
-    public List<Violation> check(TypedObject object, Scope scope) {
-        if (object.stage() != Stage.SERVING || !WORKLOADS.contains(object.key().kind())) {
+    List<Violation> checkServing(TypedObject object, Scope scope) {
+        if (!WORKLOADS.contains(object.key().kind())) {
             return List.of();
         }
         boolean budgeted = scope.objects().stream().anyMatch(o -> o.key().kind().equals("PodDisruptionBudget")

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.model.Spec;
-import dev.mlgitops.model.Stage;
 import dev.mlgitops.typed.TypedObject;
 import tools.jackson.databind.JsonNode;
 
@@ -14,23 +13,14 @@ import tools.jackson.databind.JsonNode;
  * The count is read where it is owned: an autoscaler's minReplicas, an InferenceService's, or a
  * workload's replicas when no autoscaler scales it. Each default is the API's (1).
  */
-final class ReplicasInProduction implements PolicyRule {
+final class ReplicasInProduction extends ProductionServingRule {
 
-    @Override
-    public Code code() {
-        return Code.POLICY_REPLICAS;
+    ReplicasInProduction() {
+        super(Code.POLICY_REPLICAS);
     }
 
     @Override
-    public boolean productionOnly() {
-        return true;
-    }
-
-    @Override
-    public List<Violation> check(TypedObject object, Scope scope) {
-        if (object.stage() != Stage.SERVING) {
-            return List.of();
-        }
+    List<Violation> checkServing(TypedObject object, Scope scope) {
         return least(object, scope)
                 .filter(replicas -> replicas < 2)
                 .map(replicas -> List.of(new Violation(pointer(object, scope), code().message(object.key(), replicas))))
