@@ -23,7 +23,18 @@ class KubeYamlQuotingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"500m", "1Gi", "registry.example.com/risk/fraud-scorer:1.4.2", "fraud-dev", "v1"})
+    @ValueSource(strings = {"'", "'x", "[x", "]", "{", "}", "@x", "`x", "%x", ",", "|", ">", "!x", "&x", "*x", "#x",
+            "-", "- x", "?", "? x", ":", ": x"})
+    void quotesAStringThatStartsWithAnIndicatorSoItReadsBack(String value) {
+        String text = KubeYaml.write(KubeYaml.newObject().put("value", value));
+
+        assertThat(text).startsWith("value: \"");
+        assertThat(KubeYaml.mapper().readTree(text).get("value").asString()).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"500m", "1Gi", "registry.example.com/risk/fraud-scorer:1.4.2", "fraud-dev", "v1", "--mode",
+            "x'", "-x"})
     void leavesOrdinaryStringsPlain(String value) {
         assertThat(KubeYaml.write(KubeYaml.newObject().put("value", value))).isEqualTo("value: " + value + "\n");
     }
