@@ -24,8 +24,8 @@ class KubeYamlQuotingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"'", "'x", "[x", "]", "{", "}", "@x", "`x", "%x", ",", "|", ">", "!x", "&x", "*x", "#x",
-            "-", "- x", "?", "? x", ":", ": x"})
-    void quotesAStringThatStartsWithAnIndicatorSoItReadsBack(String value) {
+            "-", "- x", "?", "? x", ":", ": x", "a\u0085b", "\u0085", "a\u2028b", "\u2029"})
+    void quotesAStringThatAPlainScalarWouldChangeSoItReadsBack(String value) {
         String text = KubeYaml.write(KubeYaml.newObject().put("value", value));
 
         assertThat(text).startsWith("value: \"");
