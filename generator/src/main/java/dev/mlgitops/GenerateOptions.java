@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mlgitops.finding.Severity;
+
 /**
  * How to run the generator; start from {@link #defaults()} and change with the {@code withX} copies.
  *
@@ -11,38 +13,42 @@ import java.util.Optional;
  * @param blueprints a folder whose templates replace the built-in ones of the same relative path
  * @param environments the environments to write, by name; empty for all. The others' files are
  *                     neither written nor removed; the shared files (bases, AppProject) always are
+ * @param failOn the least severity that fails the run: {@link Severity#ERROR} (the default), or
+ *               {@link Severity#WARNING} to fail on warnings too; a failing run yields no tree
  */
-public record GenerateOptions(Path outputDirectory, Optional<Path> blueprints, Progress progress, List<String> environments) {
+public record GenerateOptions(Path outputDirectory, Optional<Path> blueprints, Progress progress, List<String> environments,
+                              Severity failOn) {
 
     public GenerateOptions {
         environments = List.copyOf(environments);
     }
 
-    /** The options without an environment filter, as before it existed. */
-    public GenerateOptions(Path outputDirectory, Optional<Path> blueprints, Progress progress) {
-        this(outputDirectory, blueprints, progress, List.of());
-    }
-
     public static GenerateOptions defaults() {
-        return new GenerateOptions(Path.of("target", "mlgitops"), Optional.empty(), Progress.SILENT, List.of());
+        return new GenerateOptions(Path.of("target", "mlgitops"), Optional.empty(), Progress.SILENT, List.of(),
+                Severity.ERROR);
     }
 
     public GenerateOptions withOutputDirectory(Path directory) {
-        return new GenerateOptions(directory, blueprints, progress, environments);
+        return new GenerateOptions(directory, blueprints, progress, environments, failOn);
     }
 
     public GenerateOptions withBlueprints(Path folder) {
-        return new GenerateOptions(outputDirectory, Optional.ofNullable(folder), progress, environments);
+        return new GenerateOptions(outputDirectory, Optional.ofNullable(folder), progress, environments, failOn);
     }
 
     public GenerateOptions withProgress(Progress listener) {
-        return new GenerateOptions(outputDirectory, blueprints, listener, environments);
+        return new GenerateOptions(outputDirectory, blueprints, listener, environments, failOn);
     }
 
     /** Only these environments (blank names ignored); none, or an empty list, means all of them. */
     public GenerateOptions withEnvironments(List<String> names) {
         return new GenerateOptions(outputDirectory, blueprints, progress,
-                names == null ? List.of() : names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList());
+                names == null ? List.of() : names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList(),
+                failOn);
+    }
+
+    public GenerateOptions withFailOn(Severity severity) {
+        return new GenerateOptions(outputDirectory, blueprints, progress, environments, severity);
     }
 
     /** Whether the run covers this environment. */

@@ -6,31 +6,40 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Severity;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.report.RunSummary;
 import dev.mlgitops.write.WriteResult;
 
 /**
- * The outcome of generating: the findings, the tree when there were no errors, what writing
- * it changed when it was written, and how many objects each environment's stages rendered.
+ * The outcome of generating: the findings, the tree when the run passed, what writing it changed
+ * when it was written, and how many objects each environment's stages rendered.
  *
  * @param objects by environment of the run ({@code base} first, then promotion order) and stage; empty on errors
+ * @param failOn the least severity that fails the run ({@link GenerateOptions#failOn})
  */
 public record Generation(String sourceFile, Findings findings, Optional<OutputTree> tree, Optional<WriteResult> written,
-        Map<String, Map<Stage, Integer>> objects) {
+                         Map<String, Map<Stage, Integer>> objects, Severity failOn) {
 
     public Generation {
         // kept in the run's order, which Map.copyOf would lose
         objects = Collections.unmodifiableMap(new LinkedHashMap<>(objects));
     }
 
-    public Generation(String sourceFile, Findings findings, Optional<OutputTree> tree, Optional<WriteResult> written) {
-        this(sourceFile, findings, tree, written, Map.of());
+    /** A run that yields no tree (findings stopped it). */
+    static Generation failed(String sourceFile, Findings findings, Severity failOn) {
+        return new Generation(sourceFile, findings, Optional.empty(), Optional.empty(), Map.of(), failOn);
     }
 
+    /** The same run, written. */
+    Generation withWritten(WriteResult result) {
+        return new Generation(sourceFile, findings, tree, Optional.of(result), objects, failOn);
+    }
+
+    /** Whether no finding reaches {@code failOn}: by default, whether there is no error. */
     public boolean passed() {
-        return !findings.hasErrors();
+        return !findings.reach(failOn);
     }
 
     /** The table of environments by stages, when the tree was written. */

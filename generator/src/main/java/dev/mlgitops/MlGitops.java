@@ -21,6 +21,7 @@ import dev.mlgitops.load.SpecLoader;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.policy.PolicyChecker;
 import dev.mlgitops.render.Blueprints;
 import dev.mlgitops.report.FindingReports;
 import dev.mlgitops.report.TreeReview;
@@ -49,20 +50,23 @@ public final class MlGitops {
         String sourceFile = specFile.getFileName().toString();
         Optional<LoadedSpec> loaded = SpecLoader.load(specFile, sourceFile, findings);
         if (loaded.isEmpty() || findings.hasErrors()) {
-            return new Validation(sourceFile, findings, Optional.empty());
+            return new Validation(sourceFile, findings, Optional.empty(), options.failOn());
         }
         SchemaChecker schema = SchemaChecker.shared();
         schema.check(loaded.get(), findings);
         if (findings.hasErrors()) {
-            return new Validation(sourceFile, findings, Optional.empty());
+            return new Validation(sourceFile, findings, Optional.empty(), options.failOn());
         }
         Optional<ResolvedProject> project = new Resolver(schema).resolve(loaded.get(), findings);
         project.ifPresent(resolved -> new MeaningChecker().check(resolved, findings));
         project.ifPresent(resolved -> requireKnownEnvironments(resolved, options, findings));
-        return new Validation(sourceFile, findings, findings.hasErrors() ? Optional.empty() : project);
+        return new Validation(sourceFile, findings, findings.hasErrors() ? Optional.empty() : project, options.failOn());
     }
 
-    /** Validate, then render, type and lay out the tree in memory; write nothing. */
+    /**
+     * Validate, then render, type, check the policy and lay out the tree in memory; write nothing.
+     * A run whose findings reach {@link GenerateOptions#failOn} has no tree.
+     */
     public static Generation build(Path specFile, GenerateOptions options) {
         return build(validate(specFile, options), options);
     }
@@ -80,7 +84,7 @@ public final class MlGitops {
     private static Generation build(Validation validation, GenerateOptions options) {
         Findings findings = validation.findings();
         if (validation.project().isEmpty()) {
-            return new Generation(validation.sourceFile(), findings, Optional.empty(), Optional.empty());
+            return failed(validation.sourceFile(), findings, options);
         }
         ResolvedProject project = validation.project().get();
         Renderer renderer = new Renderer(Blueprints.of(options.blueprints()));
@@ -97,7 +101,11 @@ public final class MlGitops {
             environments.put(environment.name(), typer.type(renderer.render(environment, findings), findings));
         }
         if (findings.hasErrors()) {
-            return new Generation(validation.sourceFile(), findings, Optional.empty(), Optional.empty());
+            return failed(validation.sourceFile(), findings, options);
+        }
+        new PolicyChecker().check(project, environments, findings);
+        if (findings.reach(options.failOn())) {
+            return failed(validation.sourceFile(), findings, options);
         }
         OutputTree whole = Layout.lay(project, base, environments);
         OutputTree tree = options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
@@ -108,7 +116,12 @@ public final class MlGitops {
                 objects.put(name, countByStage(typed));
             }
         });
-        return new Generation(validation.sourceFile(), findings, Optional.of(tree), Optional.empty(), objects);
+        return new Generation(validation.sourceFile(), findings, Optional.of(tree), Optional.empty(), objects,
+                options.failOn());
+    }
+
+    private static Generation failed(String sourceFile, Findings findings, GenerateOptions options) {
+        return Generation.failed(sourceFile, findings, options.failOn());
     }
 
     /** How the tree under {@code <folder>/<tree.root()>} differs from {@code tree}; writes nothing. */
@@ -158,7 +171,7 @@ public final class MlGitops {
         }
         options.progress().info("mlgitops: writing " + built.tree().get().files().size() + " files");
         WriteResult written = TreeWriter.write(built.tree().get(), options.outputDirectory());
-        return new Generation(built.sourceFile(), built.findings(), built.tree(), Optional.of(written), built.objects());
+        return built.withWritten(written);
     }
 
     /**

@@ -34,6 +34,18 @@ public final class CaseFolders {
         }
     }
 
+    /** Every case of the corpus, {@code src/test/resources/corpus/<area>/<case>}, by area and name. */
+    public static Stream<Path> corpus() {
+        Path root = Path.of("src/test/resources/corpus");
+        try (Stream<Path> areas = Files.list(root)) {
+            return areas.filter(Files::isDirectory).sorted()
+                    .flatMap(area -> of("corpus/" + area.getFileName()))
+                    .toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] spec(Path caseFolder) {
         return read(caseFolder.resolve(SPEC));
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.mlgitops.finding.Finding;
+import dev.mlgitops.finding.Severity;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.typed.StructuralSchemas;
 import dev.mlgitops.yaml.Header;
@@ -114,5 +115,33 @@ class MlGitopsTest {
                                 "image key 'feast' is not defined under spec.images; known keys: notebook, scorer, trainer"),
                         org.assertj.core.groups.Tuple.tuple("spec.modelRegistry.image",
                                 "image key 'mlflow' is not defined under spec.images; known keys: notebook, scorer, trainer"));
+    }
+
+    @Test
+    void passesTheReferenceWithWarningsByDefaultAndFailsItWhenWarningsFail(@TempDir Path output) {
+        Generation lenient = MlGitops.build(REFERENCE, GenerateOptions.defaults());
+        Generation strict = MlGitops.generate(REFERENCE, GenerateOptions.defaults().withOutputDirectory(output)
+                .withFailOn(Severity.WARNING));
+
+        assertThat(lenient.passed()).isTrue();
+        assertThat(lenient.findings().warningCount()).isPositive();
+        assertThat(strict.passed()).isFalse();
+        assertThat(strict.findings().sorted()).isEqualTo(lenient.findings().sorted());
+        assertThat(strict.tree()).isEmpty();
+        assertThat(output).isEmptyDirectory();
+    }
+
+    @Test
+    void validationFailsOnWarningsOnlyWhenAsked(@TempDir Path folder) throws IOException {
+        Path spec = folder.resolve("mlproject.yaml");
+        Files.write(spec, ("\uFEFF" + Files.readString(REFERENCE)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Validation lenient = MlGitops.validate(spec, GenerateOptions.defaults());
+        Validation strict = MlGitops.validate(spec, GenerateOptions.defaults().withFailOn(Severity.WARNING));
+
+        assertThat(CaseFolders.lines(lenient.findings())).containsExactly(
+                "mlproject.yaml:1:1: warning [MLG-YAML-BOM] the file starts with a byte order mark: save it as UTF-8 without BOM");
+        assertThat(lenient.passed()).isTrue();
+        assertThat(strict.passed()).isFalse();
     }
 }

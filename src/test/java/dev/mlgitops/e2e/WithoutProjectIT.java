@@ -41,6 +41,20 @@ class WithoutProjectIT {
     }
 
     @Test
+    void failOnWarningFailsGenerateOnTheReferencesWarningsAndWritesNothing() throws Exception {
+        Path folder = folderWithSpec("fail-on-warning", referenceSpec());
+
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("generate"),
+                "-D" + PluginProperties.FAIL_ON + "=warning");
+
+        MavenOutput.assertFailedWithoutStackTrace(run);
+        assertThat(run.output()).contains("\n[WARNING] mlproject.yaml:132:18: warning [MLG-POLICY-REPLICAS]"
+                + " spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler");
+        assertThat(run.output()).contains("and " + PluginProperties.FAIL_ON + " is warning; see the lines above -> [Help 1]\n");
+        assertThat(folder.resolve("target/mlgitops")).doesNotExist();
+    }
+
+    @Test
     void missingSpecFailsNamingTheFileAndHowToCreateOne() throws Exception {
         Path folder = ForkedMaven.freshFolder("no-spec");
 
@@ -90,11 +104,11 @@ class WithoutProjectIT {
         assertThat(run.output()).contains("mlgitops:validate", "mlgitops:generate", "mlgitops:init", PluginProperties.SPEC,
                 PluginProperties.OUTPUT_DIRECTORY, PluginProperties.SKIP, PluginProperties.BLUEPRINTS,
                 PluginProperties.ENVIRONMENTS, PluginProperties.NAME, PluginProperties.TEAM, PluginProperties.STAGES,
-                PluginProperties.FORCE);
+                PluginProperties.FORCE, PluginProperties.FAIL_ON);
         // every parameter's Javadoc names its property and default
         for (String property : new String[] {PluginProperties.SPEC, PluginProperties.OUTPUT_DIRECTORY, PluginProperties.SKIP,
             PluginProperties.BLUEPRINTS, PluginProperties.ENVIRONMENTS, PluginProperties.NAME, PluginProperties.TEAM,
-            PluginProperties.STAGES, PluginProperties.FORCE}) {
+            PluginProperties.STAGES, PluginProperties.FORCE, PluginProperties.FAIL_ON}) {
             assertThat(run.output()).contains("Property: \"" + property + "\". Default:");
         }
     }

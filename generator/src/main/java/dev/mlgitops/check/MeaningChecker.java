@@ -22,7 +22,9 @@ public final class MeaningChecker {
             new PositiveQuantities(),
             new NameLengths(),
             new GpusWithinQuota(),
-            new ExistingSecretNames());
+            new ExistingSecretNames(),
+            new PlainSecrets(),
+            new Waivers());
 
     public void check(ResolvedProject project, Findings findings) {
         List<ResolvedEnvironment> all = new ArrayList<>();

@@ -55,6 +55,9 @@ public enum Code {
     CHECK_GPU_OVER_QUOTA(Severity.ERROR, "%s asks for %s GPUs, more than the tenancy quota of %s: lower the request or raise spec.tenancy.quota.gpu"),
     CHECK_EXISTING_SECRET_NAME(Severity.ERROR, "'%s' is not a Secret name, yet with provider existing the key of entry '%s' names the Secret to use: give the name of a Secret in the namespace (lowercase letters, digits, '-' and '.')"),
     CHECK_OVERRIDE_UNKNOWN(Severity.ERROR, "removes %s '%s', which the spec does not define; defined: %s"),
+    CHECK_PLAIN_SECRET(Severity.ERROR, "'%s' looks like a secret but has a plain value: move it to secretEnv as {secret: <entry>, key: <key>}"),
+    CHECK_WAIVER_REASON(Severity.ERROR, "the waiver of %s gives no reason: say why the rule does not apply to this item"),
+    CHECK_WAIVER_UNKNOWN(Severity.ERROR, "'%s' is not a policy rule that can be waived%s; rules: %s"),
 
     // render and type: the blueprints
     RENDER_UNSUPPORTED(Severity.WARNING, "%s is not rendered by this version of mlgitops yet; its objects are left out"),
@@ -64,7 +67,22 @@ public enum Code {
     TYPE_UNKNOWN_KIND(Severity.ERROR, "blueprint %s rendered %s, a kind mlgitops does not know: fix the blueprint"),
     TYPE_UNKNOWN_FIELD(Severity.ERROR, "blueprint %s rendered field '%s' that %s does not have: fix the blueprint"),
     TYPE_INVALID(Severity.ERROR, "blueprint %s rendered an invalid %s: %s"),
-    TYPE_DUPLICATE_OBJECT(Severity.ERROR, "two objects are named %s in environment '%s' (blueprints %s and %s): rename one of the items");
+    TYPE_DUPLICATE_OBJECT(Severity.ERROR, "two objects are named %s in environment '%s' (blueprints %s and %s): rename one of the items"),
+
+    // policy: security and reliability of the typed objects; each can be waived per item
+    POLICY_LATEST_TAG(Severity.ERROR, "%s: container '%s' uses image '%s', which is not pinned: give it a version tag or an @sha256 digest under spec.images"),
+    POLICY_RESOURCES(Severity.ERROR, "%s: container '%s' sets no %s: set resources.cpu and resources.memory"),
+    POLICY_PROBES(Severity.WARNING, "%s: container '%s' serves without a %s probe: set health.liveness and health.readiness"),
+    POLICY_RUN_AS_NON_ROOT(Severity.ERROR, "%s: container '%s' may run as root: set securityContext.runAsNonRoot: true and a runAsUser other than 0"),
+    POLICY_PRIVILEGE_ESCALATION(Severity.ERROR, "%s: container '%s' does not set allowPrivilegeEscalation: false: set it in the container's securityContext"),
+    POLICY_PRIVILEGED(Severity.ERROR, "%s: container '%s' runs privileged: remove securityContext.privileged"),
+    POLICY_HOST_ACCESS(Severity.ERROR, "%s uses %s: remove it, Pod Security restricted admits no host namespaces, host ports or hostPath volumes"),
+    POLICY_READ_ONLY_ROOT(Severity.WARNING, "%s: container '%s' can write its root filesystem: set readOnlyRootFilesystem: true and mount an emptyDir where it writes"),
+    POLICY_CAPABILITIES(Severity.ERROR, "%s: container '%s' %s: set capabilities.drop: [ALL] and add nothing but NET_BIND_SERVICE"),
+    POLICY_SECCOMP(Severity.ERROR, "%s: container '%s' has %s: set securityContext.seccompProfile.type: RuntimeDefault on the pod"),
+    POLICY_REPLICAS(Severity.WARNING, "%s may run %d replica in production, so any disruption stops it: set replicas.min to 2 or more"),
+    POLICY_DISRUPTION_BUDGET(Severity.WARNING, "%s has no PodDisruptionBudget in production, so a node drain may stop every replica: use an engine that makes one"),
+    POLICY_SECRET_ENV(Severity.ERROR, "%s: container '%s' sets %s as a plain value: take it from a Secret (secretEnv)");
 
     private final Severity severity;
     private final String template;

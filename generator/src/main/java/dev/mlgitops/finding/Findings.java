@@ -35,6 +35,11 @@ public final class Findings {
         return all.stream().anyMatch(Finding::isError);
     }
 
+    /** Whether any finding is as severe as {@code threshold} or more. */
+    public boolean reach(Severity threshold) {
+        return all.stream().anyMatch(finding -> finding.severity().compareTo(threshold) <= 0);
+    }
+
     public long errorCount() {
         return all.stream().filter(Finding::isError).count();
     }

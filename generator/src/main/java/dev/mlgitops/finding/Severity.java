@@ -1,6 +1,6 @@
 package dev.mlgitops.finding;
 
-/** How bad a finding is; only errors fail a build unless the caller asks for more. */
+/** How bad a finding is, most severe first; only errors fail a build unless the caller asks for more. */
 public enum Severity {
     ERROR,
     WARNING;

@@ -1,7 +1,6 @@
 package dev.mlgitops.load;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import dev.mlgitops.MlGitopsException;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.yaml.WholeCodePointReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -61,7 +61,7 @@ public final class SpecLoader {
     }
 
     private static Optional<LoadedSpec> parse(String text, String sourceFile, Findings findings) {
-        try (var parser = (AnchorAwareYamlFactory.Parser) YAML.createParser(ObjectReadContext.empty(), new StringReader(text))) {
+        try (var parser = (AnchorAwareYamlFactory.Parser) YAML.createParser(ObjectReadContext.empty(), new WholeCodePointReader(text))) {
             PositionedTreeReader reader = new PositionedTreeReader(parser, sourceFile, findings);
             try {
                 Optional<ObjectNode> root = reader.readDocument();

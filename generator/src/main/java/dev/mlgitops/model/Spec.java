@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The {@code spec} of an mlproject.yaml as the user wrote it (or as an environment's overrides
  * left it), bound after the schema check passed. Named things are maps in file order.
- * Absent optional sections are {@code null}; absent maps are empty.
+ * Absent optional sections are {@code null}; absent maps are empty. The {@code waivers} of a
+ * workload item map a policy rule's id ({@code MLG-POLICY-REPLICAS}) to the reason it does not
+ * apply to that item's objects.
  */
 public record Spec(
         GitOps gitops,
@@ -76,7 +78,12 @@ public record Spec(
 
     /** {@code image}: an image key overriding the engine's pinned default image; null for the default. */
     public record FeatureStore(String engine, String project, String registry, OnlineStore onlineStore,
-                               OfflineStore offlineStore, Server server, Materialize materialize, String image) {}
+                               OfflineStore offlineStore, Server server, Materialize materialize, String image,
+                               Map<String, String> waivers) {
+        public FeatureStore {
+            waivers = copy(waivers);
+        }
+    }
 
     public record OnlineStore(String type, String secret) {}
 
@@ -86,12 +93,18 @@ public record Spec(
 
     public record Materialize(String schedule) {}
 
-    public record Notebook(String owner, String image, Resources resources, String storage) {}
+    public record Notebook(String owner, String image, Resources resources, String storage,
+                           Map<String, String> waivers) {
+        public Notebook {
+            waivers = copy(waivers);
+        }
+    }
 
     public record TrainingJob(String engine, String schedule, List<String> secrets, Map<String, Step> steps,
                               String registerModel, String image, List<String> command, Integer workers,
-                              Resources resources) {
+                              Resources resources, Map<String, String> waivers) {
         public TrainingJob {
+            waivers = copy(waivers);
             secrets = copy(secrets);
             steps = copy(steps);
             command = copy(command);
@@ -109,15 +122,20 @@ public record Spec(
 
     /** {@code image}: an image key overriding the engine's pinned default image; null for the default. */
     public record ModelRegistry(String engine, String artifactRoot, BackendStore backendStore, Integer replicas,
-                                String image) {}
+                                String image, Map<String, String> waivers) {
+        public ModelRegistry {
+            waivers = copy(waivers);
+        }
+    }
 
     public record BackendStore(String secret) {}
 
     public record ServingModel(String engine, Model model, String image, List<String> args, Integer port,
                                Map<String, String> env, Map<String, SecretRef> secretEnv, Replicas replicas,
                                Autoscaling autoscaling, Resources resources, Canary canary, Ingress ingress,
-                               Health health) {
+                               Health health, Map<String, String> waivers) {
         public ServingModel {
+            waivers = copy(waivers);
             args = copy(args);
             env = copy(env);
             secretEnv = copy(secretEnv);

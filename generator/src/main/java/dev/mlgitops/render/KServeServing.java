@@ -53,7 +53,7 @@ final class KServeServing implements Engine {
 
     @Override
     public List<String> templates() {
-        return List.of("inferenceservice.yaml.ftl");
+        return List.of("inferenceservice.yaml.ftl", "pdb.yaml.ftl");
     }
 
     @Override

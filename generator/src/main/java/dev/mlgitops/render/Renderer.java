@@ -24,7 +24,6 @@ public final class Renderer {
 
     private final Blueprints blueprints;
     private final List<Engine> engines;
-    private final UnrenderedParts unrendered;
 
     public Renderer(Blueprints blueprints) {
         this.blueprints = blueprints;
@@ -36,12 +35,10 @@ public final class Renderer {
         all.add(new TenancyBlueprint(workloads));
         all.addAll(workloads);
         this.engines = List.copyOf(all);
-        this.unrendered = new UnrenderedParts(engines);
     }
 
     public List<RenderedDocument> render(ResolvedEnvironment environment, Findings findings) {
         Project project = new Project(environment);
-        unrendered.report(environment, findings);
         List<RenderedDocument> documents = new ArrayList<>();
         for (Engine engine : engines) {
             for (ItemModel item : engine.models(project, findings)) {

@@ -79,6 +79,8 @@ final class MergePatch {
             if (value.isNull()) {
                 if (target.remove(name) == null) {
                     removedNothing.add(childPointer);
+                    // so a finding about the no-op points at the override and names its environment
+                    origins.put(childPointer, childPatchPointer);
                 }
             } else if (value instanceof ObjectNode patchObject) {
                 JsonNode existing = target.get(name);

@@ -10,6 +10,7 @@ import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.render.RenderedDocument;
 import dev.mlgitops.yaml.KubeYaml;
+import dev.mlgitops.yaml.WholeCodePointReader;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -61,7 +62,7 @@ public final class Typer {
     private List<JsonNode> parse(RenderedDocument document, Findings findings) {
         List<JsonNode> nodes = new ArrayList<>();
         // a parser over the root values, not readValues: that one unwraps a document that is a list
-        try (JsonParser parser = KubeYaml.mapper().createParser(document.yaml())) {
+        try (JsonParser parser = KubeYaml.mapper().createParser(new WholeCodePointReader(document.yaml()))) {
             while (parser.nextToken() != null) {
                 JsonNode node = documentReader.readValue(parser);
                 if (node != null && !node.isNull() && !node.isMissingNode()) {

@@ -23,15 +23,21 @@ public final class KubeYaml {
     private static final List<String> TOP_ORDER = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA_ORDER = List.of("name", "namespace", "labels", "annotations");
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder(
-                    YAMLFactory.builder().stringQuotingChecker(new PlainScalarQuoting()).build())
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            // else a string such as a quantity "48" or a label value "4711" is written bare and read back as a number
-            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
-            .disable(YAMLWriteFeature.SPLIT_LINES)
-            .build();
+    private static final YAMLMapper MAPPER = builder().enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE).build();
+    /**
+     * For a tree with a multi-line string a literal block cannot carry: with minimized quotes every
+     * multi-line string becomes a literal block, so this one quotes every string instead.
+     */
+    private static final YAMLMapper QUOTING_MAPPER = builder().disable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
+
+    private static YAMLMapper.Builder builder() {
+        return YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new PlainScalarQuoting()).build())
+                .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+                .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                // else a string such as a quantity "48" or a label value "4711" is written bare and read back as a number
+                .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .disable(YAMLWriteFeature.SPLIT_LINES);
+    }
 
     private KubeYaml() {
     }
@@ -48,7 +54,30 @@ public final class KubeYaml {
     /** The YAML text of one object, keys in Kubernetes order. */
     public static String write(JsonNode node) {
         JsonNode ordered = node instanceof ObjectNode object ? ordered(object) : node;
-        return MAPPER.writeValueAsString(ordered);
+        return (hasBlockUnsafeText(ordered) ? QUOTING_MAPPER : MAPPER).writeValueAsString(ordered);
+    }
+
+    /**
+     * Whether a multi-line string holds a character a literal block would not carry back: a
+     * carriage return, NEL, a Unicode line or paragraph separator, a byte order mark or another
+     * control character. The emitter writes such a block anyway, and the reader drops or folds them.
+     */
+    static boolean hasBlockUnsafeText(JsonNode node) {
+        if (node.isString()) {
+            String text = node.asString();
+            return text.indexOf('\n') >= 0 && text.chars().anyMatch(KubeYaml::unsafeInBlock);
+        }
+        for (JsonNode child : node) {
+            if (hasBlockUnsafeText(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean unsafeInBlock(int c) {
+        return c < 0x20 && c != '\n' && c != '\t' || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029
+                || c == 0xFEFF;
     }
 
     /**

@@ -26,8 +26,19 @@ final class PlainScalarQuoting extends StringQuotingChecker.Default {
             "<<",
             "="));
 
+    /**
+     * What YAML does not allow to start a plain scalar: an indicator character, or '-', '?' or ':'
+     * followed by a space or by nothing. Jackson's check misses some ("'" alone was written bare,
+     * and no reader could parse the file).
+     */
+    private static final Pattern BAD_START = Pattern.compile("([\\[\\]{}#&*!|>'\"%@`,]|[-?:]( |$)).*", Pattern.DOTALL);
+
+    /** Line breaks of YAML 1.1 (NEL, line and paragraph separator): a plain scalar would fold them away. */
+    private static final Pattern OLD_LINE_BREAK = Pattern.compile("[\\x{85}\\x{2028}\\x{2029}]");
+
     @Override
     public boolean needToQuoteValue(String value) {
-        return super.needToQuoteValue(value) || NOT_A_STRING.matcher(value).matches();
+        return super.needToQuoteValue(value) || NOT_A_STRING.matcher(value).matches() || BAD_START.matcher(value).matches()
+                || OLD_LINE_BREAK.matcher(value).find();
     }
 }

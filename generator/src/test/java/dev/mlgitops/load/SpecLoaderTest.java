@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import dev.mlgitops.CaseFolders;
 import dev.mlgitops.MlGitopsException;
@@ -18,25 +17,11 @@ import dev.mlgitops.finding.Findings;
 import dev.mlgitops.finding.Position;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 class SpecLoaderTest {
 
     private final Findings findings = new Findings();
-
-    static Stream<Path> cases() {
-        return CaseFolders.of("load");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void reportsExactlyTheFindingsOfEachCase(Path caseFolder) {
-        SpecLoader.load(CaseFolders.spec(caseFolder), CaseFolders.SPEC, findings);
-
-        CaseFolders.assertFindings(caseFolder, findings);
-    }
 
     @Test
     void loadsTheReferenceFileWithoutFindings() {
@@ -82,7 +67,7 @@ class SpecLoaderTest {
 
     @Test
     void resolvesAliasesToTheAnchoredContent() {
-        JsonNode root = SpecLoader.load(CaseFolders.spec(Path.of("src/test/resources/load/anchors-within-limit")),
+        JsonNode root = SpecLoader.load(CaseFolders.spec(Path.of("src/test/resources/corpus/load/anchors-within-limit")),
                 "mlproject.yaml", findings).orElseThrow().root();
 
         assertThat(root.at("/spec/notebooks/bob")).isEqualTo(root.at("/spec/notebooks/alice"));
@@ -122,6 +107,17 @@ class SpecLoaderTest {
         assertThat(findings.isEmpty()).isTrue();
         assertThat(root.get("a").asString()).isEqualTo("echo");
         assertThat(root.get("b").asString()).isEqualTo("aGk=");
+    }
+
+    @Test
+    void readsASurrogatePairThatStraddlesTheParsersBuffer() {
+        // SnakeYAML Engine reads 1024 chars at a time; a high surrogate as the 1025th overran its buffer
+        String yaml = "a: \"" + "x".repeat(1020) + "\uD83D\uDE00\"\n";
+
+        Optional<LoadedSpec> loaded = load(yaml);
+
+        assertThat(findings.isEmpty()).isTrue();
+        assertThat(loaded.orElseThrow().root().get("a").asString()).endsWith("x\uD83D\uDE00");
     }
 
     @Test

@@ -56,7 +56,7 @@ class RendererTest {
                 "ExternalSecret/fraud-detection-feast-redis",
                 "ExternalSecret/fraud-detection-mlflow-db",
                 "ExternalSecret/fraud-detection-object-store",
-                "InferenceService/fraud-detection-scorer",
+                "InferenceService/fraud-detection-scorer", "PodDisruptionBudget/fraud-detection-scorer",
                 "Deployment/" + EXPLAINER, "Service/" + EXPLAINER,
                 "HorizontalPodAutoscaler/" + EXPLAINER, "PodDisruptionBudget/" + EXPLAINER);
         assertThat(prod.objects()).extracting(TypedObject::stage)

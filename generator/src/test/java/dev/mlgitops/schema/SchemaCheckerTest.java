@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import dev.mlgitops.CaseFolders;
 import dev.mlgitops.finding.Code;
@@ -20,29 +19,12 @@ import dev.mlgitops.finding.Findings;
 import dev.mlgitops.load.LoadedSpec;
 import dev.mlgitops.load.SpecLoader;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class SchemaCheckerTest {
 
     private final Findings findings = new Findings();
-
-    static Stream<Path> cases() {
-        return CaseFolders.of("schema");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void reportsExactlyTheFindingsOfEachCase(Path caseFolder) {
-        LoadedSpec spec = SpecLoader.load(CaseFolders.spec(caseFolder), CaseFolders.SPEC, findings).orElseThrow();
-        assertThat(findings.isEmpty()).as("the case must load cleanly").isTrue();
-
-        SchemaChecker.shared().check(spec, findings);
-
-        CaseFolders.assertFindings(caseFolder, findings);
-    }
 
     @Test
     void acceptsTheReferenceFileWithoutFindings() {
@@ -55,7 +37,7 @@ class SchemaCheckerTest {
 
     @Test
     void printsTheDesignsExampleLineExactly() {
-        LoadedSpec spec = SpecLoader.load(CaseFolders.spec(Path.of("src/test/resources/schema/design-example")),
+        LoadedSpec spec = SpecLoader.load(CaseFolders.spec(Path.of("src/test/resources/corpus/schema/design-example")),
                 "mlproject.yaml", findings).orElseThrow();
 
         SchemaChecker.shared().check(spec, findings);

@@ -23,8 +23,40 @@ class KubeYamlQuotingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"500m", "1Gi", "registry.example.com/risk/fraud-scorer:1.4.2", "fraud-dev", "v1"})
+    @ValueSource(strings = {"'", "'x", "[x", "]", "{", "}", "@x", "`x", "%x", ",", "|", ">", "!x", "&x", "*x", "#x",
+            "-", "- x", "?", "? x", ":", ": x", "a\u0085b", "\u0085", "a\u2028b", "\u2029"})
+    void quotesAStringThatAPlainScalarWouldChangeSoItReadsBack(String value) {
+        String text = KubeYaml.write(KubeYaml.newObject().put("value", value));
+
+        assertThat(text).startsWith("value: \"");
+        assertThat(KubeYaml.mapper().readTree(text).get("value").asString()).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"500m", "1Gi", "registry.example.com/risk/fraud-scorer:1.4.2", "fraud-dev", "v1", "--mode",
+            "x'", "-x"})
     void leavesOrdinaryStringsPlain(String value) {
         assertThat(KubeYaml.write(KubeYaml.newObject().put("value", value))).isEqualTo("value: " + value + "\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\n\u0085", "a\nb\u2028", "a\r\nb", "\n\u2029x", "line\n\ufeff", "a\n\u0007"})
+    void quotesAMultiLineStringALiteralBlockWouldNotCarryBack(String value) {
+        ObjectNode nested = KubeYaml.newObject();
+        nested.putObject("spec").putObject("source").put("targetRevision", value).put("path", "p");
+
+        String text = KubeYaml.write(nested);
+
+        assertThat(text).doesNotContain("|");
+        assertThat(KubeYaml.mapper().readTree(text).at("/spec/source/targetRevision").asString()).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "a\nb", "  a\nb", "\na", "a\n\n"})
+    void writesOtherMultiLineStringsAsLiteralBlocks(String value) {
+        String text = KubeYaml.write(KubeYaml.newObject().put("value", value));
+
+        assertThat(text).startsWith("value: |");
+        assertThat(KubeYaml.mapper().readTree(text).get("value").asString()).isEqualTo(value);
     }
 }

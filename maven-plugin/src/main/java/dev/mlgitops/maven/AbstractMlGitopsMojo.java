@@ -4,12 +4,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.MlGitops;
 import dev.mlgitops.MlGitopsException;
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Severity;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -60,6 +62,14 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${basedir}", readonly = true)
     private File basedir;
 
+    /**
+     * The least severity that fails the build: {@code error}, or {@code warning} to fail on
+     * warnings too (a failing generate writes nothing).
+     * <p>Property: {@value PluginProperties#FAIL_ON}. Default: {@code error}.
+     */
+    @Parameter(property = PluginProperties.FAIL_ON, defaultValue = "error")
+    private String failOn;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -67,7 +77,7 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
             return;
         }
         // info lines, progress included, are what 'mvn -q' hides; errors still show
-        GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info)
+        GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info).withFailOn(failOn())
                 .withEnvironments(environments == null ? List.of() : List.of(environments.split(",")));
         if (blueprints != null) {
             options = options.withBlueprints(existingBlueprints());
@@ -97,6 +107,10 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
         if (findings.hasErrors()) {
             throw new MojoFailureException(sourceFile + " has " + count(findings.errorCount(), "error")
                     + "; see the lines above");
+        }
+        if (findings.reach(failOn())) {
+            throw new MojoFailureException(sourceFile + " has " + count(findings.warningCount(), "warning")
+                    + " and " + PluginProperties.FAIL_ON + " is warning; see the lines above");
         }
         if (findings.warningCount() > 0) {
             getLog().warn(sourceFile + " has " + count(findings.warningCount(), "warning"));
@@ -133,6 +147,16 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
         Path relative = spec.startsWith(basedir()) ? basedir().relativize(spec) : spec.getFileName();
         MlGitops.reports(relative.toString().replace('\\', '/'), findings).writeTo(reportDirectory());
         getLog().info("mlgitops: findings written to " + reportDirectory().resolve("findings.sarif"));
+    }
+
+    private Severity failOn() throws MojoFailureException {
+        String value = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "error" -> Severity.ERROR;
+            case "warning" -> Severity.WARNING;
+            default -> throw new MojoFailureException("-D" + PluginProperties.FAIL_ON + "=" + failOn
+                    + " is not a severity: use error or warning");
+        };
     }
 
     private Path existingSpec() throws MojoFailureException {

@@ -66,6 +66,9 @@ public final class PluginProperties {
     /** {@code init}: {@code true} overwrites an existing mlproject.yaml. */
     public static final String FORCE = "mlgitops.force";
 
+    /** What fails the build: {@code error} (the default) or {@code warning}. */
+    public static final String FAIL_ON = "mlgitops.failOn";
+
     private PluginProperties() {
     }
 }

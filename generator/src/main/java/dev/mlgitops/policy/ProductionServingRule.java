@@ -1,0 +1,34 @@
+package dev.mlgitops.policy;
+
+import java.util.List;
+
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.model.Stage;
+import dev.mlgitops.typed.TypedObject;
+
+/** A rule for the serving objects of production (the last environment in promotion order) only. */
+abstract class ProductionServingRule implements PolicyRule {
+
+    private final Code code;
+
+    ProductionServingRule(Code code) {
+        this.code = code;
+    }
+
+    @Override
+    public final Code code() {
+        return code;
+    }
+
+    @Override
+    public final boolean productionOnly() {
+        return true;
+    }
+
+    @Override
+    public final List<Violation> check(TypedObject object, Scope scope) {
+        return object.stage() == Stage.SERVING ? checkServing(object, scope) : List.of();
+    }
+
+    abstract List<Violation> checkServing(TypedObject object, Scope scope);
+}

@@ -1,0 +1,60 @@
+package dev.mlgitops.policy;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.typed.TypedObject;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Production serving runs at least two replicas, so a node drain or a crash leaves one serving.
+ * The count is read where it is owned: an autoscaler's minReplicas, an InferenceService's, or a
+ * workload's replicas when no autoscaler scales it. Each default is the API's (1).
+ */
+final class ReplicasInProduction extends ProductionServingRule {
+
+    ReplicasInProduction() {
+        super(Code.POLICY_REPLICAS);
+    }
+
+    @Override
+    List<Violation> checkServing(TypedObject object, Scope scope) {
+        return least(object, scope)
+                .filter(replicas -> replicas < 2)
+                .map(replicas -> List.of(new Violation(pointer(object, scope), code().message(object.key(), replicas))))
+                .orElse(List.of());
+    }
+
+    private static Optional<Integer> least(TypedObject object, Scope scope) {
+        JsonNode spec = object.manifest().path("spec");
+        return switch (object.key().kind()) {
+            case "HorizontalPodAutoscaler" -> Optional.of(spec.path("minReplicas").asInt(1));
+            case "InferenceService" -> Optional.of(spec.path("predictor").path("minReplicas").asInt(1));
+            case "Deployment", "StatefulSet" -> scaled(object, scope)
+                    ? Optional.empty() : Optional.of(spec.path("replicas").asInt(1));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Whether an autoscaler of the same environment owns the workload's count. */
+    private static boolean scaled(TypedObject workload, Scope scope) {
+        return scope.objects().stream()
+                .filter(o -> o.key().kind().equals("HorizontalPodAutoscaler"))
+                .map(o -> o.manifest().path("spec").path("scaleTargetRef"))
+                .anyMatch(target -> target.path("kind").asString("").equals(workload.key().kind())
+                        && target.path("name").asString("").equals(workload.key().name()));
+    }
+
+    /** The served model's replicas.min when the spec sets it (an override's, if one did), else the item. */
+    private static String pointer(TypedObject object, Scope scope) {
+        for (var entry : scope.environment().spec().serving().entrySet()) {
+            Spec.ServingModel model = entry.getValue();
+            if (object.source().equals(SpecItems.serving(entry.getKey())) && model.replicas() != null) {
+                return object.source() + "/replicas/min";
+            }
+        }
+        return object.source();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.mlgitops.policy;
+
+import java.util.Map;
+
+import dev.mlgitops.finding.Locator;
+import dev.mlgitops.model.Spec;
+
+/**
+ * The spec item behind an object's source pointer, for its waivers. A pointer below an item
+ * (a training step, {@code /training/nightly/steps/train}) belongs to the item.
+ */
+final class SpecItems {
+
+    private SpecItems() {
+    }
+
+    static String serving(String name) {
+        return "/serving/" + Locator.escape(name);
+    }
+
+    /** The waivers of the item that made an object, by rule id; empty for objects of no item. */
+    static Map<String, String> waivers(Spec spec, String source) {
+        String[] tokens = source.isEmpty() ? new String[0] : source.substring(1).split("/", -1);
+        if (tokens.length == 0) {
+            return Map.of();
+        }
+        String name = tokens.length > 1 ? tokens[1].replace("~1", "/").replace("~0", "~") : "";
+        return switch (tokens[0]) {
+            case "featureStore" -> spec.featureStore() == null ? Map.of() : spec.featureStore().waivers();
+            case "modelRegistry" -> spec.modelRegistry() == null ? Map.of() : spec.modelRegistry().waivers();
+            case "notebooks" -> spec.notebooks().containsKey(name) ? spec.notebooks().get(name).waivers() : Map.of();
+            case "training" -> spec.training().containsKey(name) ? spec.training().get(name).waivers() : Map.of();
+            case "serving" -> spec.serving().containsKey(name) ? spec.serving().get(name).waivers() : Map.of();
+            default -> Map.of();
+        };
+    }
+}

@@ -1,0 +1,81 @@
+<#import "/lib/yaml.ftl" as y>
+<#assign m = model>
+<#--
+  No spec.replicas: the HorizontalPodAutoscaler owns the count, and a fixed value here would
+  reset it on every sync. Security settings meet Pod Security "restricted"; /tmp is the only
+  writable path.
+-->
+apiVersion: apps/v1
+kind: Deployment
+<@y.metadata name=m.name labels=m.labels/>
+spec:
+  selector:
+    matchLabels: <@y.map m.selector/>
+  template:
+    metadata:
+      labels: <@y.map m.podLabels/>
+    spec:
+      serviceAccountName: ${m.serviceAccount}
+      automountServiceAccountToken: false
+      hostNetwork: true
+      securityContext:
+        runAsNonRoot: false
+        runAsUser: 10001
+        runAsGroup: 10001
+        seccompProfile: {type: RuntimeDefault}
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+          - weight: 100
+            podAffinityTerm:
+              topologyKey: kubernetes.io/hostname
+              labelSelector:
+                matchLabels: <@y.map m.selector/>
+<#if m.gpu??>
+      tolerations:
+      - {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}
+</#if>
+      containers:
+      - name: server
+        image: ${m.image}
+<#if m.args?has_content>
+        args: <@y.list m.args/>
+</#if>
+        ports:
+        - {name: http, containerPort: ${m.port}, protocol: TCP}
+<#if m.env?has_content>
+        env:
+<#list m.env as e>
+<#if e.secret??>
+        - name: ${e.name}
+          valueFrom:
+            secretKeyRef: {name: ${e.secret}, key: ${e.key}}
+<#else>
+        - {name: ${e.name}, value: ${e.value}}
+</#if>
+</#list>
+</#if>
+        readinessProbe:
+<#if m.readiness??>
+          httpGet: {path: ${m.readiness}, port: http}
+<#else>
+          tcpSocket: {port: http}
+</#if>
+        livenessProbe:
+<#if m.liveness??>
+          httpGet: {path: ${m.liveness}, port: http}
+<#else>
+          tcpSocket: {port: http}
+</#if>
+        resources:
+          requests: {cpu: ${m.cpu}, memory: ${m.memory}<#if m.gpu??>, nvidia.com/gpu: ${m.gpu}</#if>}
+          limits: {cpu: ${m.cpu}, memory: ${m.memory}<#if m.gpu??>, nvidia.com/gpu: ${m.gpu}</#if>}
+        securityContext:
+          privileged: true
+          readOnlyRootFilesystem: false
+          capabilities: {drop: [ALL]}
+        volumeMounts:
+        - {name: tmp, mountPath: /tmp}
+      volumes:
+      - name: tmp
+        emptyDir: {}
