@@ -1,0 +1,430 @@
+package dev.mlgitops.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import dev.mlgitops.GenerateOptions;
+import dev.mlgitops.Generation;
+import dev.mlgitops.git.GitOps;
+import dev.mlgitops.git.PublishResult;
+import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.write.WriteResult;
+
+/**
+ * The performance benchmark of issue 5, one report per run (see benchmark/run.sh). A plain main
+ * rather than JMH: the figures are whole runs of 10 ms to seconds, each needs its own allocation
+ * and peak heap, half of them are other processes (kubectl, mvn, git), and the report relates
+ * them to each other, which one JVM measuring everything in one pass does simply.
+ *
+ * <p>Arguments: {@code <repository root> [--quick] [--only-n=<N>]}.
+ */
+public final class Benchmark {
+
+    private static final long SEED = 20261128L;
+    private static final int[] SIZES = {10, 100, 1000};
+    private static final int PUBLISHED_FILES = 10_000;
+
+    private final Path repository;
+    private final boolean quick;
+    private final Path scratch;
+    private final List<String> targets = new ArrayList<>();
+    private int failures;
+
+    private Benchmark(Path repository, boolean quick) throws IOException {
+        this.repository = repository;
+        this.quick = quick;
+        this.scratch = Files.createTempDirectory("mlgitops-bench-");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : ".").toAbsolutePath().normalize();
+        List<String> options = List.of(args);
+        boolean quick = options.contains("--quick");
+        Benchmark benchmark = new Benchmark(repository, quick);
+        try {
+            String only = options.stream().filter(o -> o.startsWith("--only-n=")).findFirst().orElse(null);
+            if (only != null) {
+                benchmark.profileOnly(Integer.parseInt(only.substring("--only-n=".length())));
+            } else {
+                benchmark.run();
+            }
+        } finally {
+            delete(benchmark.scratch);
+        }
+        System.exit(benchmark.failures == 0 ? 0 : 1);
+    }
+
+    /** For a profiler: the warm pipeline at one size, over and over, nothing else. */
+    private void profileOnly(int n) throws IOException {
+        Path spec = write("profile-" + n, SyntheticSpec.of(n, SEED));
+        PipelineFigures figures = pipeline(spec, quick ? 1 : 3, quick ? 1 : 10);
+        System.out.printf(Locale.ROOT, "N=%d: %s%n", n, figures.first().describe());
+    }
+
+    private void run() throws IOException {
+        System.out.println("mlgitops benchmark");
+        System.out.printf(Locale.ROOT, "  %s, %d cores, max heap %d MiB, load average at start %.2f%s%n",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), quick ? ", --quick" : "");
+        System.out.println("  times are medians of warm runs; allocated = bytes allocated by the running thread;");
+        System.out.println("  peak heap = sum of the heap pools' peaks after a GC and a reset (an upper bound)");
+        System.out.println();
+
+        // 1. the reference project, warm
+        Path reference = repository.resolve("example-repo/mlproject.yaml");
+        PipelineFigures ref = pipeline(reference, quick ? 10 : 30, quick ? 10 : 30);
+        long refKustomize = kustomize(ref);
+        System.out.println("Reference project (example-repo/mlproject.yaml), warm");
+        ref.print();
+        System.out.printf(Locale.ROOT, "  kubectl kustomize over its %d overlays: %.0f ms; generator / kustomize = %.3f%n%n",
+                ref.overlays().size(), refKustomize / 1e6, ref.first().nanos() / (double) refKustomize);
+
+        // 2. synthetic projects of growing size
+        Map<Integer, PipelineFigures> bySize = new TreeMap<>();
+        Map<Integer, Long> kustomizeBySize = new TreeMap<>();
+        System.out.println("Synthetic projects (N models, N/4 pipelines of 5 steps, N/4 notebooks, 3 environments), warm");
+        System.out.println("       N   spec KiB  files  objects   first run  allocated  peak heap   unchanged rerun (files written)"
+                + "   kustomize (overlays)  gen/kust");
+        for (int n : SIZES) {
+            Path spec = write("synthetic-" + n, SyntheticSpec.of(n, SEED));
+            int warmups = n >= 1000 ? (quick ? 1 : 2) : (quick ? 3 : 10);
+            int runs = n >= 1000 ? (quick ? 2 : 5) : (quick ? 3 : 10);
+            PipelineFigures figures = pipeline(spec, warmups, runs);
+            long kust = kustomize(figures);
+            bySize.put(n, figures);
+            kustomizeBySize.put(n, kust);
+            System.out.printf(Locale.ROOT, "  %6d  %9.0f  %5d  %7d  %8.0f ms  %5.0f MiB  %5.0f MiB  %8.0f ms (%d written)      %8.0f ms (%2d)  %8.3f%n",
+                    n, Files.size(spec) / 1024.0, figures.files(), figures.objects(), figures.first().millis(),
+                    mib(figures.first().allocatedBytes()), mib(figures.first().peakHeapBytes()),
+                    figures.rerun().millis(), figures.rerunWritten(), kust / 1e6, figures.overlays().size(),
+                    figures.first().nanos() / (double) kust);
+        }
+        double linearity = bySize.get(1000).first().nanos() / (double) bySize.get(100).first().nanos();
+        System.out.printf(Locale.ROOT, "  N=1000 / N=100 time: %.2f (10 would be exactly linear)%n%n", linearity);
+
+        // 3. through Maven, cold
+        MavenFigures maven = maven(quick ? 3 : 5);
+        System.out.println("Through Maven, cold, on a copy of example-repo (each a new `mvn -o -q` process)");
+        System.out.printf(Locale.ROOT, "  mvn validate -Dmlgitops.skip: %s ms; median %.0f ms%n", maven.validateList(), maven.validate() / 1e6);
+        System.out.printf(Locale.ROOT, "  mvn generate-resources:       %s ms; median %.0f ms%n", maven.generateList(), maven.generate() / 1e6);
+        System.out.printf(Locale.ROOT, "  the plugin's cost (difference of medians): %.0f ms%n%n", maven.cost() / 1e6);
+
+        // 4. publishing 10,000 files
+        GitFigures git = git(quick ? 1 : 3);
+        System.out.printf(Locale.ROOT, "Publishing %,d files into a fresh repository and pushing to a bare one%n", PUBLISHED_FILES);
+        System.out.printf(Locale.ROOT, "  JGit (GitOps.publish, push): %s ms; median %.0f ms%n", git.jgitList(), git.jgit() / 1e6);
+        System.out.printf(Locale.ROOT, "  git CLI (clone, write, add -A, commit, push): %s ms; median %.0f ms%n", git.cliList(), git.cli() / 1e6);
+        System.out.printf(Locale.ROOT, "  JGit / git CLI = %.2f%n%n", git.jgit() / (double) git.cli());
+
+        // 5. targets
+        PipelineFigures big = bySize.get(1000);
+        System.out.println("Targets (issue 5)");
+        target("reference project, whole pipeline warm < 100 ms", ref.first().millis() < 100,
+                "%.1f ms", ref.first().millis());
+        target("reference project through Maven, cold, adds < 1 s to mvn validate", maven.cost() < 1_000_000_000L,
+                "%.0f ms", maven.cost() / 1e6);
+        target("reference project, generator / kubectl kustomize < 0.2", ref.first().nanos() < 0.2 * refKustomize,
+                "%.3f", ref.first().nanos() / (double) refKustomize);
+        target("N=1000 warm < 4 s", big.first().nanos() < 4_000_000_000L,
+                "%.2f s (%d objects)", big.first().nanos() / 1e9, big.objects());
+        target("N=1000 peak heap < 512 MiB (JVM max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)",
+                big.first().peakHeapBytes() < 512L << 20, "%.0f MiB", mib(big.first().peakHeapBytes()));
+        target("linear growth: N=1000 / N=100 time < 12", linearity < 12, "%.2f", linearity);
+        long rewrites = ref.rerunWritten() + bySize.values().stream().mapToLong(PipelineFigures::rerunWritten).sum();
+        target("unchanged second run writes no file (reference and every N)", rewrites == 0, "%d files", rewrites);
+        double rerunRatio = big.rerun().nanos() / (double) big.first().nanos();
+        target("unchanged second run takes a fraction of the first (N=1000; reference "
+                        + String.format(Locale.ROOT, "%.2f", ref.rerun().nanos() / (double) ref.first().nanos()) + ")",
+                rerunRatio < 1, "%.2f", rerunRatio);
+        target("publishing 10,000 files: JGit within 2x of the git CLI", git.jgit() < 2 * git.cli(),
+                "%.2f", git.jgit() / (double) git.cli());
+        targets.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "%n%d of %d targets pass; load average at end %.2f%n", targets.size() - failures,
+                targets.size(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private void target(String what, boolean pass, String format, Object... figures) {
+        if (!pass) {
+            failures++;
+        }
+        targets.add(String.format(Locale.ROOT, "  %-4s %-78s %s", pass ? "PASS" : "FAIL", what, String.format(Locale.ROOT, format, figures)));
+    }
+
+    // ---- the pipeline, in this JVM
+
+    /**
+     * @param first a first run into an empty folder (median of the measured runs)
+     * @param rerun the same spec again into the folder the first run filled (median)
+     * @param output the folder of the last run, kept for kubectl kustomize
+     */
+    record PipelineFigures(Sample first, Sample rerun, long rerunWritten, int files, int objects, Path output,
+                           List<Path> overlays) {
+
+        void print() {
+            System.out.printf(Locale.ROOT, "  first run into an empty folder: %s; %d files, %d objects%n", first.describe(), files, objects);
+            System.out.printf(Locale.ROOT, "  unchanged second run:           %s; %d files written; second / first = %.2f%n",
+                    rerun.describe(), rerunWritten, rerun.nanos() / (double) first.nanos());
+        }
+    }
+
+    private PipelineFigures pipeline(Path spec, int warmups, int runs) throws IOException {
+        for (int i = 0; i < warmups; i++) {
+            Path out = Files.createTempDirectory(scratch, "warm-");
+            generate(spec, out);
+            generate(spec, out);
+            delete(out);
+        }
+        List<Sample> firsts = new ArrayList<>();
+        List<Sample> reruns = new ArrayList<>();
+        long rerunWritten = 0;
+        Generation last = null;
+        Path lastOut = null;
+        for (int i = 0; i < runs; i++) {
+            if (lastOut != null) {
+                delete(lastOut);
+            }
+            Path out = Files.createTempDirectory(scratch, "out-");
+            Sample.Timed<Generation> first = Sample.of(() -> generate(spec, out));
+            Sample.Timed<Generation> again = Sample.of(() -> generate(spec, out));
+            firsts.add(first.sample());
+            reruns.add(again.sample());
+            rerunWritten += again.value().written().orElseThrow().written().size()
+                    + again.value().written().orElseThrow().removed().size();
+            last = first.value();
+            lastOut = out;
+        }
+        OutputTree tree = last.tree().orElseThrow();
+        Path root = lastOut.resolve(tree.root());
+        List<Path> overlays = tree.files().keySet().stream()
+                .filter(f -> f.startsWith("overlays/") && f.endsWith("/kustomization.yaml"))
+                .map(f -> root.resolve(f).getParent()).toList();
+        int objects = (int) tree.files().keySet().stream().filter(f -> !f.endsWith("kustomization.yaml")).count();
+        return new PipelineFigures(Sample.summary(firsts), Sample.summary(reruns), rerunWritten, tree.files().size(),
+                objects, lastOut, overlays);
+    }
+
+    private static Generation generate(Path spec, Path out) {
+        Generation generation = dev.mlgitops.MlGitops.generate(spec, GenerateOptions.defaults().withOutputDirectory(out));
+        if (!generation.passed() || generation.written().isEmpty()) {
+            throw new IllegalStateException("generating " + spec + " failed:\n" + generation.findings().sorted());
+        }
+        return generation;
+    }
+
+    // ---- kubectl kustomize over every overlay the last run wrote
+
+    private long kustomize(PipelineFigures figures) {
+        Path first = figures.overlays().get(0);
+        Command.run(first, List.of("kubectl", "kustomize", "."));  // kubectl into the page cache
+        long total = 0;
+        for (Path overlay : figures.overlays()) {
+            total += Command.time(overlay, List.of("kubectl", "kustomize", "."));
+        }
+        delete(figures.output());
+        return total;
+    }
+
+    // ---- Maven, cold
+
+    record MavenFigures(List<Long> validateRuns, List<Long> generateRuns) {
+        long validate() {
+            return Sample.medianOf(validateRuns);
+        }
+
+        long generate() {
+            return Sample.medianOf(generateRuns);
+        }
+
+        long cost() {
+            return generate() - validate();
+        }
+
+        String validateList() {
+            return millisList(validateRuns);
+        }
+
+        String generateList() {
+            return millisList(generateRuns);
+        }
+    }
+
+    private MavenFigures maven(int runs) throws IOException {
+        Path project = scratch.resolve("example-repo");
+        copy(repository.resolve("example-repo"), project);
+        String mvn = System.getenv().getOrDefault("MVN", "mvn");
+        List<String> validate = List.of(mvn, "-o", "-q", "-B", "-f", "pom.xml", "validate", "-Dmlgitops.skip");
+        List<String> generate = List.of(mvn, "-o", "-q", "-B", "-f", "pom.xml", "generate-resources");
+        Command.run(project, validate);  // the first of each fills the page cache; not counted
+        Command.run(project, generate);
+        List<Long> validateRuns = new ArrayList<>();
+        List<Long> generateRuns = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {  // alternating, so a burst of load hits both alike
+            validateRuns.add(Command.time(project, validate));
+            generateRuns.add(Command.time(project, generate));
+        }
+        return new MavenFigures(validateRuns, generateRuns);
+    }
+
+    // ---- publishing 10,000 files: JGit against the git command line
+
+    record GitFigures(List<Long> jgitRuns, List<Long> cliRuns) {
+        long jgit() {
+            return Sample.medianOf(jgitRuns);
+        }
+
+        long cli() {
+            return Sample.medianOf(cliRuns);
+        }
+
+        String jgitList() {
+            return millisList(jgitRuns);
+        }
+
+        String cliList() {
+            return millisList(cliRuns);
+        }
+    }
+
+    private GitFigures git(int runs) throws IOException {
+        OutputTree tree = filesToPublish();
+        publishWithJGit(tree);  // warm-up of each, not counted
+        publishWithCli(tree);
+        List<Long> jgit = new ArrayList<>();
+        List<Long> cli = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            jgit.add(publishWithJGit(tree));
+            cli.add(publishWithCli(tree));
+        }
+        return new GitFigures(jgit, cli);
+    }
+
+    /** 10,000 files of about 700 bytes with the generator's header, like a big generated tree. */
+    private static OutputTree filesToPublish() {
+        java.util.SortedMap<String, String> files = new TreeMap<>();
+        for (int i = 0; i < PUBLISHED_FILES; i++) {
+            String name = String.format(Locale.ROOT, "model-%05d", i);
+            String stage = i % 2 == 0 ? "serving" : "training";
+            files.put("base/" + stage + "/" + (i % 5) + "/deployment-" + name + ".yaml", ("""
+                    # Generated by mlgitops from mlproject.yaml. Do not edit: edit mlproject.yaml and generate again.
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata:
+                      name: bench-%s
+                      labels:
+                        app.kubernetes.io/name: bench-%s
+                        app.kubernetes.io/part-of: bench
+                    spec:
+                      replicas: %d
+                      selector:
+                        matchLabels:
+                          app.kubernetes.io/name: bench-%s
+                      template:
+                        metadata:
+                          labels:
+                            app.kubernetes.io/name: bench-%s
+                        spec:
+                          containers:
+                            - name: main
+                              image: registry.example.com/perf/scorer:2.%d.1
+                              resources:
+                                requests: {cpu: 250m, memory: 1Gi}
+                                limits: {cpu: 250m, memory: 1Gi}
+                    """).formatted(name, name, 2 + i % 3, name, name, i % 20));
+        }
+        return new OutputTree("projects/bench", files);
+    }
+
+    private long publishWithJGit(OutputTree tree) throws IOException {
+        Path folder = Files.createTempDirectory(scratch, "jgit-");
+        Path bare = folder.resolve("remote.git");
+        Command.run(folder, List.of("git", "init", "-q", "--bare", bare.toString()));
+        long start = System.nanoTime();
+        PublishResult result = GitOps.publish(tree, bare.toString()).setWorkFolder(folder.resolve("clone"))
+                .setPush(true).setAuthor("bench", "bench@example.com").setProject("bench").call();
+        long nanos = System.nanoTime() - start;
+        if (result.status() != PublishResult.Status.PUSHED) {
+            throw new IllegalStateException("JGit publish: " + result);
+        }
+        delete(folder);
+        return nanos;
+    }
+
+    private long publishWithCli(OutputTree tree) throws IOException {
+        Path folder = Files.createTempDirectory(scratch, "cli-");
+        Path bare = folder.resolve("remote.git");
+        Command.run(folder, List.of("git", "init", "-q", "--bare", bare.toString()));
+        long start = System.nanoTime();
+        Command.run(folder, List.of("git", "clone", "-q", bare.toString(), "clone"));
+        Path clone = folder.resolve("clone");
+        Path root = clone.resolve(tree.root());
+        for (Map.Entry<String, String> file : tree.files().entrySet()) {
+            Path target = root.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+        }
+        Command.run(clone, List.of("git", "add", "-A", tree.root()));
+        Command.run(clone, List.of("git", "-c", "user.name=bench", "-c", "user.email=bench@example.com",
+                "commit", "-q", "-m", "bench: publish"));
+        Command.run(clone, List.of("git", "push", "-q", "origin", "HEAD:refs/heads/main"));
+        long nanos = System.nanoTime() - start;
+        delete(folder);
+        return nanos;
+    }
+
+    // ---- helpers
+
+    private Path write(String name, String text) throws IOException {
+        Path folder = Files.createDirectories(scratch.resolve(name));
+        return Files.writeString(folder.resolve("mlproject.yaml"), text, StandardCharsets.UTF_8);
+    }
+
+    private static String millisList(List<Long> nanos) {
+        return nanos.stream().map(n -> String.format(Locale.ROOT, "%.0f", n / 1e6)).toList().toString();
+    }
+
+    private static double mib(long bytes) {
+        return bytes / 1048576.0;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.filter(p -> !p.toString().contains("/target")).toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
