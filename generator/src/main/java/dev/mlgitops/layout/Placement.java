@@ -1,6 +1,8 @@
 package dev.mlgitops.layout;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,7 +44,12 @@ public final class Placement {
      * binding's subjects depend on the ServiceAccounts of its stage.
      */
     public static List<TypedObject> place(Target target, List<TypedObject> objects) {
-        return objects.stream().map(object -> place(target, object, serviceAccounts(objects, object.stage()))).toList();
+        // each stage's ServiceAccounts once, not once per object: that was quadratic in the objects
+        Map<Stage, Set<String>> serviceAccounts = new EnumMap<>(Stage.class);
+        for (TypedObject object : objects) {
+            serviceAccounts.computeIfAbsent(object.stage(), stage -> serviceAccounts(objects, stage));
+        }
+        return objects.stream().map(object -> place(target, object, serviceAccounts.get(object.stage()))).toList();
     }
 
     private static TypedObject place(Target target, TypedObject object, Set<String> serviceAccounts) {

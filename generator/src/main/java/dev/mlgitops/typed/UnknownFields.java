@@ -23,8 +23,11 @@ final class UnknownFields {
     /** One field the type does not know: its path in the object and the type that lacks it. */
     record Unknown(String path, String type) {}
 
+    /** A field of a model class with its name in the manifest, both read once per class. */
+    private record ModelField(Field field, String jsonName) {}
+
     // the fields of each model class, found once
-    private final Map<Class<?>, List<Field>> fieldsByClass = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<ModelField>> fieldsByClass = new ConcurrentHashMap<>();
 
     List<Unknown> find(Object root) {
         List<Unknown> unknown = new ArrayList<>();
@@ -50,7 +53,8 @@ final class UnknownFields {
         if (!value.getClass().getName().startsWith(MODEL_PACKAGE)) {
             return;
         }
-        for (Field field : fields(value.getClass())) {
+        for (ModelField modelField : fields(value.getClass())) {
+            Field field = modelField.field();
             Object child = read(field, value);
             if (ADDITIONAL.equals(field.getName())) {
                 if (child instanceof Map<?, ?> extra) {
@@ -58,19 +62,19 @@ final class UnknownFields {
                             value.getClass().getSimpleName())));
                 }
             } else {
-                walk(child, join(path, jsonName(field)), unknown);
+                walk(child, join(path, modelField.jsonName()), unknown);
             }
         }
     }
 
-    private List<Field> fields(Class<?> type) {
+    private List<ModelField> fields(Class<?> type) {
         return fieldsByClass.computeIfAbsent(type, t -> {
-            List<Field> fields = new ArrayList<>();
+            List<ModelField> fields = new ArrayList<>();
             for (Class<?> c = t; c != null && c.getName().startsWith(MODEL_PACKAGE); c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
                     if (!Modifier.isStatic(field.getModifiers())) {
                         field.setAccessible(true);
-                        fields.add(field);
+                        fields.add(new ModelField(field, jsonName(field)));
                     }
                 }
             }

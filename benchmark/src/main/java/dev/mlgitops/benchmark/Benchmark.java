@@ -1,0 +1,457 @@
+package dev.mlgitops.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import dev.mlgitops.GenerateOptions;
+import dev.mlgitops.Generation;
+import dev.mlgitops.git.GitOps;
+import dev.mlgitops.git.PublishResult;
+import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.write.WriteResult;
+
+/**
+ * The performance benchmark of issue 5, one report per run (see benchmark/run.sh). A plain main
+ * rather than JMH: the figures are whole runs of 10 ms to seconds, each needs its own allocation
+ * and peak heap, half of them are other processes (kubectl, mvn, git), and the report relates
+ * them to each other, which one JVM measuring everything in one pass does simply.
+ *
+ * <p>Arguments: {@code <repository root> [--quick] [--kustomize-all] [--only-n=<N>]}.
+ */
+public final class Benchmark {
+
+    private static final long SEED = 20261128L;
+    private static final int[] SIZES = {10, 100, 1000};
+    private static final int PUBLISHED_FILES = 10_000;
+
+    private final Path repository;
+    private final boolean quick;
+    private final boolean kustomizeAll;
+    private final Path scratch;
+    private final List<String> targets = new ArrayList<>();
+    private int failures;
+
+    private Benchmark(Path repository, boolean quick, boolean kustomizeAll) throws IOException {
+        this.repository = repository;
+        this.quick = quick;
+        this.kustomizeAll = kustomizeAll;
+        this.scratch = Files.createTempDirectory("mlgitops-bench-");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : ".").toAbsolutePath().normalize();
+        List<String> options = List.of(args);
+        boolean quick = options.contains("--quick");
+        Benchmark benchmark = new Benchmark(repository, quick, options.contains("--kustomize-all"));
+        try {
+            String only = options.stream().filter(o -> o.startsWith("--only-n=")).findFirst().orElse(null);
+            if (only != null) {
+                benchmark.profileOnly(Integer.parseInt(only.substring("--only-n=".length())));
+            } else {
+                benchmark.run();
+            }
+        } finally {
+            delete(benchmark.scratch);
+        }
+        System.exit(benchmark.failures == 0 ? 0 : 1);
+    }
+
+    /** For a profiler: the warm pipeline at one size, over and over, nothing else. */
+    private void profileOnly(int n) throws IOException {
+        Path spec = write("profile-" + n, SyntheticSpec.of(n, SEED));
+        PipelineFigures figures = pipeline(spec, quick ? 1 : 3, quick ? 1 : 10);
+        System.out.printf(Locale.ROOT, "N=%d: %s%n", n, figures.first().describe());
+    }
+
+    private void run() throws IOException {
+        System.out.println("mlgitops benchmark");
+        System.out.printf(Locale.ROOT, "  %s, %d cores, max heap %d MiB, load average at start %.2f%s%n",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), quick ? ", --quick" : "");
+        System.out.println("  times are medians of warm runs; allocated = bytes allocated by the running thread;");
+        System.out.println("  peak heap = sum of the heap pools' peaks after a GC and a reset (an upper bound)");
+        System.out.println();
+
+        // 1. the reference project, warm
+        Path reference = repository.resolve("example-repo/mlproject.yaml");
+        PipelineFigures ref = pipeline(reference, quick ? 10 : 20, quick ? 10 : 20);
+        long refKustomize = kustomize(ref);
+        System.out.println("Reference project (example-repo/mlproject.yaml), warm");
+        ref.print();
+        System.out.printf(Locale.ROOT, "  kubectl kustomize over its %d overlays: %.0f ms; generator / kustomize = %.3f%n%n",
+                ref.overlays().size(), refKustomize / 1e6, ref.first().nanos() / (double) refKustomize);
+
+        // 2. synthetic projects of growing size
+        Map<Integer, PipelineFigures> bySize = new TreeMap<>();
+        Map<Integer, Long> kustomizeBySize = new TreeMap<>();
+        System.out.println("Synthetic projects (N models, N/4 pipelines of 5 steps, N/4 notebooks, 3 environments), warm");
+        System.out.println("       N  spec KiB  files  objects   first run (cpu)       allocated  peak heap   unchanged rerun (written)"
+                + "   kustomize (overlays)  gen/kust");
+        for (int n : SIZES) {
+            Path spec = write("synthetic-" + n, SyntheticSpec.of(n, SEED));
+            int warmups = n >= 1000 ? 1 : n >= 100 ? (quick ? 1 : 3) : (quick ? 3 : 10);
+            int runs = n >= 1000 ? (quick ? 1 : 3) : n >= 100 ? (quick ? 2 : 5) : (quick ? 3 : 10);
+            PipelineFigures figures = pipeline(spec, warmups, runs);
+            // kustomize takes minutes over N=1000's overlays on these machines; asked for with --kustomize-all
+            long kust = n < 1000 || kustomizeAll ? kustomize(figures) : 0;
+            if (kust == 0) {
+                delete(figures.output());
+            }
+            bySize.put(n, figures);
+            kustomizeBySize.put(n, kust);
+            System.out.printf(Locale.ROOT, "  %6d  %8.0f  %5d  %7d  %8.0f ms (%6.0f ms)  %5.0f MiB  %5.0f MiB  %8.0f ms (%d written)      %8.0f ms (%2d)  %8.3f%n",
+                    n, Files.size(spec) / 1024.0, figures.files(), figures.objects(), figures.first().millis(),
+                    figures.first().cpuNanos() / 1e6,
+                    mib(figures.first().allocatedBytes()), mib(figures.first().peakHeapBytes()),
+                    figures.rerun().millis(), figures.rerunWritten(), kust / 1e6, figures.overlays().size(),
+                    kust == 0 ? Double.NaN : figures.first().nanos() / (double) kust);
+        }
+        double linearity = bySize.get(1000).first().nanos() / (double) bySize.get(100).first().nanos();
+        System.out.printf(Locale.ROOT, "  N=1000 / N=100 time: %.2f, cpu time: %.2f (10 would be exactly linear)%n%n", linearity,
+                bySize.get(1000).first().cpuNanos() / (double) bySize.get(100).first().cpuNanos());
+
+        // 3. through Maven, cold
+        MavenFigures maven = maven(quick ? 3 : 5);
+        System.out.println("Through Maven, cold, on a copy of example-repo (each a new `mvn -o -q` process"
+                + (System.getenv("BENCH_MAVEN_REPO") == null ? ")" : ", this build's plugin from a private local repository)"));
+        System.out.printf(Locale.ROOT, "  mvn validate -Dmlgitops.skip: %s ms; median %.0f ms%n", maven.validateList(), maven.validate() / 1e6);
+        System.out.printf(Locale.ROOT, "  mvn generate-resources:       %s ms; median %.0f ms%n", maven.generateList(), maven.generate() / 1e6);
+        System.out.printf(Locale.ROOT, "  the plugin's cost (difference of medians): %.0f ms%n%n", maven.cost() / 1e6);
+
+        // 4. publishing 10,000 files
+        GitFigures git = git(quick ? 1 : 3);
+        System.out.printf(Locale.ROOT, "Publishing %,d files into a fresh repository and pushing to a bare one%n", PUBLISHED_FILES);
+        System.out.printf(Locale.ROOT, "  JGit (GitOps.publish, push): %s ms; median %.0f ms%n", git.jgitList(), git.jgit() / 1e6);
+        System.out.printf(Locale.ROOT, "  git CLI (clone, write, add -A, commit, push): %s ms; median %.0f ms%n", git.cliList(), git.cli() / 1e6);
+        System.out.printf(Locale.ROOT, "  JGit / git CLI = %.2f%n%n", git.jgit() / (double) git.cli());
+
+        // 5. targets
+        PipelineFigures big = bySize.get(1000);
+        System.out.println("Targets (issue 5)");
+        target("reference project, whole pipeline warm < 100 ms", ref.first().millis() < 100,
+                "%.1f ms (cpu %.1f ms)", ref.first().millis(), ref.first().cpuNanos() / 1e6);
+        target("reference project through Maven, cold, adds < 1 s to mvn validate", maven.cost() < 1_000_000_000L,
+                "%.0f ms", maven.cost() / 1e6);
+        target("reference project, generator / kubectl kustomize < 0.2", ref.first().nanos() < 0.2 * refKustomize,
+                "%.3f", ref.first().nanos() / (double) refKustomize);
+        target("N=1000 warm < 4 s", big.first().nanos() < 4_000_000_000L,
+                "%.2f s (cpu %.2f s; %d objects)", big.first().nanos() / 1e9, big.first().cpuNanos() / 1e9, big.objects());
+        target("N=1000 peak heap < 512 MiB (JVM max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)",
+                big.first().peakHeapBytes() < 512L << 20, "%.0f MiB", mib(big.first().peakHeapBytes()));
+        target("linear growth: N=1000 / N=100 time < 12", linearity < 12, "%.2f", linearity);
+        long rewrites = ref.rerunWritten() + bySize.values().stream().mapToLong(PipelineFigures::rerunWritten).sum();
+        target("unchanged second run writes no file (reference and every N)", rewrites == 0, "%d files", rewrites);
+        double rerunRatio = big.rerun().nanos() / (double) big.first().nanos();
+        target("unchanged second run takes a fraction of the first (N=1000; reference "
+                        + String.format(Locale.ROOT, "%.2f", ref.rerun().nanos() / (double) ref.first().nanos()) + ")",
+                rerunRatio < 1, "%.2f", rerunRatio);
+        target("publishing 10,000 files: JGit within 2x of the git CLI", git.jgit() < 2 * git.cli(),
+                "%.2f", git.jgit() / (double) git.cli());
+        targets.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "%n%d of %d targets pass; load average at end %.2f%n", targets.size() - failures,
+                targets.size(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private void target(String what, boolean pass, String format, Object... figures) {
+        if (!pass) {
+            failures++;
+        }
+        targets.add(String.format(Locale.ROOT, "  %-4s %-78s %s", pass ? "PASS" : "FAIL", what, String.format(Locale.ROOT, format, figures)));
+    }
+
+    // ---- the pipeline, in this JVM
+
+    /**
+     * @param first a first run into an empty folder (median of the measured runs)
+     * @param rerun the same spec again into the folder the first run filled (median)
+     * @param output the folder of the last run, kept for kubectl kustomize
+     */
+    record PipelineFigures(Sample first, Sample rerun, long rerunWritten, int files, int objects, Path output,
+                           List<Path> overlays) {
+
+        void print() {
+            System.out.printf(Locale.ROOT, "  first run into an empty folder: %s; %d files, %d objects%n", first.describe(), files, objects);
+            System.out.printf(Locale.ROOT, "  unchanged second run:           %s; %d files written; second / first = %.2f%n",
+                    rerun.describe(), rerunWritten, rerun.nanos() / (double) first.nanos());
+        }
+    }
+
+    private PipelineFigures pipeline(Path spec, int warmups, int runs) throws IOException {
+        for (int i = 0; i < warmups; i++) {
+            Path out = Files.createTempDirectory(scratch, "warm-");
+            generate(spec, out);
+            generate(spec, out);
+            delete(out);
+        }
+        List<Sample> firsts = new ArrayList<>();
+        List<Sample> reruns = new ArrayList<>();
+        long rerunWritten = 0;
+        Path out = null;
+        OutputTree tree = null;
+        for (int i = 0; i < runs; i++) {
+            if (out != null) {
+                delete(out);
+            }
+            tree = null;  // hold nothing of the previous run while this one is measured
+            Path folder = Files.createTempDirectory(scratch, "out-");
+            Sample.Timed<WriteResult> first = Sample.of(() -> generate(spec, folder).written().orElseThrow());
+            Sample.Timed<Generation> again = Sample.of(() -> generate(spec, folder));
+            firsts.add(first.sample());
+            reruns.add(again.sample());
+            WriteResult rewritten = again.value().written().orElseThrow();
+            rerunWritten += rewritten.written().size() + rewritten.removed().size();
+            tree = again.value().tree().orElseThrow();
+            out = folder;
+        }
+        Path root = out.resolve(tree.root());
+        List<Path> overlays = tree.files().keySet().stream()
+                .filter(f -> f.startsWith("overlays/") && f.endsWith("/kustomization.yaml"))
+                .map(f -> root.resolve(f).getParent()).toList();
+        int objects = (int) tree.files().keySet().stream().filter(f -> !f.endsWith("kustomization.yaml")).count();
+        return new PipelineFigures(Sample.summary(firsts), Sample.summary(reruns), rerunWritten, tree.files().size(),
+                objects, out, overlays);
+    }
+
+    private static Generation generate(Path spec, Path out) {
+        Generation generation = dev.mlgitops.MlGitops.generate(spec, GenerateOptions.defaults().withOutputDirectory(out));
+        if (!generation.passed() || generation.written().isEmpty()) {
+            throw new IllegalStateException("generating " + spec + " failed:\n" + generation.findings().sorted());
+        }
+        return generation;
+    }
+
+    // ---- kubectl kustomize over every overlay the last run wrote
+
+    private long kustomize(PipelineFigures figures) {
+        Path first = figures.overlays().get(0);
+        Command.run(first, List.of("kubectl", "kustomize", "."));  // kubectl into the page cache
+        long total = 0;
+        for (Path overlay : figures.overlays()) {
+            total += Command.time(overlay, List.of("kubectl", "kustomize", "."));
+        }
+        delete(figures.output());
+        return total;
+    }
+
+    // ---- Maven, cold
+
+    record MavenFigures(List<Long> validateRuns, List<Long> generateRuns) {
+        long validate() {
+            return Sample.medianOf(validateRuns);
+        }
+
+        long generate() {
+            return Sample.medianOf(generateRuns);
+        }
+
+        long cost() {
+            return generate() - validate();
+        }
+
+        String validateList() {
+            return millisList(validateRuns);
+        }
+
+        String generateList() {
+            return millisList(generateRuns);
+        }
+    }
+
+    private MavenFigures maven(int runs) throws IOException {
+        Path project = scratch.resolve("example-repo");
+        copy(repository.resolve("example-repo"), project);
+        List<String> mvn = new ArrayList<>(List.of(System.getenv().getOrDefault("MVN", "mvn"), "-q", "-B"));
+        String privateRepository = System.getenv("BENCH_MAVEN_REPO");
+        if (privateRepository != null) {  // run.sh's: this build's plugin, whatever others install in ~/.m2
+            mvn.addAll(List.of("-Dmaven.repo.local=" + privateRepository, "-s", System.getenv("BENCH_MAVEN_SETTINGS")));
+        }
+        List<String> validate = concat(mvn, "-o", "-f", "pom.xml", "validate", "-Dmlgitops.skip");
+        List<String> generate = concat(mvn, "-o", "-f", "pom.xml", "generate-resources");
+        // the first of each fills the private repository and the page cache; not counted
+        Command.run(project, concat(mvn, "-f", "pom.xml", "validate", "-Dmlgitops.skip"));
+        Command.run(project, concat(mvn, "-f", "pom.xml", "generate-resources"));
+        List<Long> validateRuns = new ArrayList<>();
+        List<Long> generateRuns = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {  // alternating, so a burst of load hits both alike
+            validateRuns.add(Command.time(project, validate));
+            generateRuns.add(Command.time(project, generate));
+        }
+        return new MavenFigures(validateRuns, generateRuns);
+    }
+
+    // ---- publishing 10,000 files: JGit against the git command line
+
+    record GitFigures(List<Long> jgitRuns, List<Long> cliRuns) {
+        long jgit() {
+            return Sample.medianOf(jgitRuns);
+        }
+
+        long cli() {
+            return Sample.medianOf(cliRuns);
+        }
+
+        String jgitList() {
+            return millisList(jgitRuns);
+        }
+
+        String cliList() {
+            return millisList(cliRuns);
+        }
+    }
+
+    private GitFigures git(int runs) throws IOException {
+        OutputTree tree = filesToPublish();
+        publishWithJGit(tree);  // warm-up of each, not counted
+        publishWithCli(tree);
+        List<Long> jgit = new ArrayList<>();
+        List<Long> cli = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            jgit.add(publishWithJGit(tree));
+            cli.add(publishWithCli(tree));
+        }
+        return new GitFigures(jgit, cli);
+    }
+
+    /** 10,000 files of about 700 bytes with the generator's header, like a big generated tree. */
+    private static OutputTree filesToPublish() {
+        java.util.SortedMap<String, String> files = new TreeMap<>();
+        for (int i = 0; i < PUBLISHED_FILES; i++) {
+            String name = String.format(Locale.ROOT, "model-%05d", i);
+            String stage = i % 2 == 0 ? "serving" : "training";
+            files.put("base/" + stage + "/" + (i % 5) + "/deployment-" + name + ".yaml", ("""
+                    # Generated by mlgitops from mlproject.yaml. Do not edit: edit mlproject.yaml and generate again.
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata:
+                      name: bench-%s
+                      labels:
+                        app.kubernetes.io/name: bench-%s
+                        app.kubernetes.io/part-of: bench
+                    spec:
+                      replicas: %d
+                      selector:
+                        matchLabels:
+                          app.kubernetes.io/name: bench-%s
+                      template:
+                        metadata:
+                          labels:
+                            app.kubernetes.io/name: bench-%s
+                        spec:
+                          containers:
+                            - name: main
+                              image: registry.example.com/perf/scorer:2.%d.1
+                              resources:
+                                requests: {cpu: 250m, memory: 1Gi}
+                                limits: {cpu: 250m, memory: 1Gi}
+                    """).formatted(name, name, 2 + i % 3, name, name, i % 20));
+        }
+        return new OutputTree("projects/bench", files);
+    }
+
+    private long publishWithJGit(OutputTree tree) throws IOException {
+        Path folder = Files.createTempDirectory(scratch, "jgit-");
+        Path bare = folder.resolve("remote.git");
+        bareRepository(folder, bare);
+        long start = System.nanoTime();
+        PublishResult result = GitOps.publish(tree, bare.toString()).setWorkFolder(folder.resolve("clone"))
+                .setPush(true).setAuthor("bench", "bench@example.com").setProject("bench").call();
+        long nanos = System.nanoTime() - start;
+        if (result.status() != PublishResult.Status.PUSHED) {
+            throw new IllegalStateException("JGit publish: " + result);
+        }
+        delete(folder);
+        return nanos;
+    }
+
+    private long publishWithCli(OutputTree tree) throws IOException {
+        Path folder = Files.createTempDirectory(scratch, "cli-");
+        Path bare = folder.resolve("remote.git");
+        bareRepository(folder, bare);
+        long start = System.nanoTime();
+        Command.run(folder, List.of("git", "-c", "gc.auto=0", "clone", "-q", bare.toString(), "clone"));
+        Path clone = folder.resolve("clone");
+        Path root = clone.resolve(tree.root());
+        for (Map.Entry<String, String> file : tree.files().entrySet()) {
+            Path target = root.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+        }
+        Command.run(clone, List.of("git", "-c", "gc.auto=0", "add", "-A", tree.root()));
+        Command.run(clone, List.of("git", "-c", "gc.auto=0", "-c", "user.name=bench", "-c", "user.email=bench@example.com",
+                "commit", "-q", "-m", "bench: publish"));
+        Command.run(clone, List.of("git", "-c", "gc.auto=0", "push", "-q", "origin", "HEAD:refs/heads/main"));
+        long nanos = System.nanoTime() - start;
+        delete(folder);
+        return nanos;
+    }
+
+    /** An empty bare repository that runs no gc after a push (a gc in the background would skew the next run). */
+    private static void bareRepository(Path folder, Path bare) {
+        Command.run(folder, List.of("git", "init", "-q", "--bare", bare.toString()));
+        Command.run(bare, List.of("git", "config", "receive.autogc", "false"));
+        Command.run(bare, List.of("git", "config", "gc.auto", "0"));
+    }
+
+    // ---- helpers
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path folder = Files.createDirectories(scratch.resolve(name));
+        return Files.writeString(folder.resolve("mlproject.yaml"), text, StandardCharsets.UTF_8);
+    }
+
+    private static String millisList(List<Long> nanos) {
+        return nanos.stream().map(n -> String.format(Locale.ROOT, "%.0f", n / 1e6)).toList().toString();
+    }
+
+    private static double mib(long bytes) {
+        return bytes / 1048576.0;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.filter(p -> !p.toString().contains("/target")).toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.mlgitops.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One timed run: wall time, the running thread's CPU time (the machine is shared: wall time
+ * counts waiting for a core, CPU time does not), bytes allocated by the running thread, and the heap's peak. Before
+ * the run a full GC and a reset of every heap pool's peak, so the peak is this run's. The peak is
+ * the sum of each pool's own peak, an upper bound (pools need not peak at the same moment).
+ */
+record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes) {
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+
+    /** A run's result and its sample. */
+    record Timed<T>(T value, Sample sample) {}
+
+    static <T> Timed<T> of(Supplier<T> run) {
+        System.gc();
+        HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long thread = Thread.currentThread().getId();
+        long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        T value = run.get();
+        long nanos = System.nanoTime() - start;
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+        long allocated = THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;
+        long peak = HEAP.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return new Timed<>(value, new Sample(nanos, cpu, allocated, peak));
+    }
+
+    String describe() {
+        return String.format(java.util.Locale.ROOT, "%.1f ms (cpu %.1f ms), %.1f MiB allocated, %.0f MiB peak heap",
+                millis(), cpuNanos / 1e6, allocatedBytes / 1048576.0, peakHeapBytes / 1048576.0);
+    }
+
+    double millis() {
+        return nanos / 1e6;
+    }
+
+    /** The median of each figure on its own (the peak: the largest). */
+    static Sample summary(List<Sample> samples) {
+        return new Sample(median(samples, Sample::nanos), median(samples, Sample::cpuNanos),
+                median(samples, Sample::allocatedBytes),
+                samples.stream().mapToLong(Sample::peakHeapBytes).max().orElse(0));
+    }
+
+    static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> figure) {
+        long[] values = samples.stream().mapToLong(figure).sorted().toArray();
+        return values.length == 0 ? 0 : values[values.length / 2];
+    }
+
+    static long medianOf(List<Long> values) {
+        List<Long> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
+        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+    }
+}

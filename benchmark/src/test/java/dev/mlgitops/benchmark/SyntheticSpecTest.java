@@ -1,0 +1,64 @@
+package dev.mlgitops.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import dev.mlgitops.GenerateOptions;
+import dev.mlgitops.MlGitops;
+import dev.mlgitops.Validation;
+import dev.mlgitops.finding.Finding;
+
+class SyntheticSpecTest {
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 10, 100, 1000})
+    void validatesWithoutErrors(int n) throws IOException {
+        Path spec = Files.writeString(folder.resolve("mlproject.yaml"), SyntheticSpec.of(n, 42));
+
+        Validation validation = MlGitops.validate(spec, GenerateOptions.defaults());
+
+        assertThat(validation.findings().sorted()).filteredOn(Finding::isError).isEmpty();
+        assertThat(validation.project()).isPresent();
+        assertThat(validation.project().get().environments()).hasSize(3);
+    }
+
+    @Test
+    void holdsTheAskedMixOfItems() {
+        String yaml = SyntheticSpec.of(100, 42);
+
+        assertThat(count(yaml, "\n    model-")).isEqualTo(100);
+        assertThat(count(yaml, "engine: kserve")).isEqualTo(33);
+        assertThat(count(yaml, "engine: deployment")).isEqualTo(67);
+        assertThat(count(yaml, "\n    pipe-")).isEqualTo(25);
+        assertThat(count(yaml, "engine: argo-workflows")).isEqualTo(13);
+        assertThat(count(yaml, "engine: kubernetes-job")).isEqualTo(12);
+        assertThat(count(yaml, "\n          image: trainer")).isEqualTo(25 * 5);
+        assertThat(count(yaml, "\n    nb-")).isEqualTo(25);
+        assertThat(yaml).contains("\n    dev:\n", "\n    staging:\n", "\n    prod:\n");
+    }
+
+    @Test
+    void isTheSameForTheSameSeedAndDiffersForAnother() {
+        assertThat(SyntheticSpec.of(100, 42)).isEqualTo(SyntheticSpec.of(100, 42));
+        assertThat(SyntheticSpec.of(100, 43)).isNotEqualTo(SyntheticSpec.of(100, 42));
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
