@@ -1,5 +1,6 @@
 package dev.mlgitops.cli;
 
+import dev.mlgitops.Preparation;
 import dev.mlgitops.write.TreeComparison;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 class CheckCommand extends DriftCommand {
 
     @Override
-    int onDrift(TreeComparison drift, String where) {
+    int onDrift(TreeComparison drift, String where, Preparation prepared) {
         if (!json()) {
             drift.lines().forEach(err()::println);
             err().println("mlgitops: " + where + " is stale: " + count(drift.lines().size(), "file")

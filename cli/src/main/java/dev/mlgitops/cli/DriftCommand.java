@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.Generation;
 import dev.mlgitops.MlGitops;
+import dev.mlgitops.Preparation;
 import dev.mlgitops.write.TreeComparison;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,8 @@ abstract class DriftCommand extends TreeCommand {
 
     @Override
     final int run(Path file, GenerateOptions options) {
-        Generation built = MlGitops.build(file, options);
+        Preparation prepared = MlGitops.prepare(file, options);
+        Generation built = prepared.generation();
         Optional<TreeComparison> drift = built.tree().map(tree -> MlGitops.compare(tree, outputDirectory()));
         if (json()) {
             ObjectNode root = (ObjectNode) JSON.readTree(findingsJson(built.findings()));
@@ -43,9 +45,9 @@ abstract class DriftCommand extends TreeCommand {
             say("mlgitops: " + where + " is in step with the spec");
             return ExitCodes.CLEAN;
         }
-        return onDrift(drift.get(), where);
+        return onDrift(drift.get(), where, prepared);
     }
 
     /** What the command makes of a tree out of step; returns the exit code. */
-    abstract int onDrift(TreeComparison drift, String where);
+    abstract int onDrift(TreeComparison drift, String where, Preparation prepared);
 }

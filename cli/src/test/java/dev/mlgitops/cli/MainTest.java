@@ -141,15 +141,21 @@ class MainTest {
     }
 
     @Test
-    void diffAsTextMarksEachFile() throws IOException {
+    void diffMarksEachFileAndWritesTheReview() throws IOException {
         String output = folder.resolve("gitops").toString();
         Cli.run("generate", Cli.REFERENCE.toString(), "--output-directory", output, "-q");
-        Files.writeString(folder.resolve("gitops/" + TREE + "argocd/prod/root.yaml"), "edited\n");
+        Path root = folder.resolve("gitops/" + TREE + "argocd/prod/root.yaml");
+        Files.writeString(root, Files.readString(root).replace("targetRevision: main", "targetRevision: release"));
+        Path review = folder.resolve("review.md");
 
-        Cli.Run run = Cli.run("diff", Cli.REFERENCE.toString(), "--output-directory", output);
+        Cli.Run run = Cli.run("diff", Cli.REFERENCE.toString(), "--output-directory", output, "--review", review.toString());
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("different: argocd/prod/root.yaml\nmlgitops: 0 added, 1 changed, 0 removed\n");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("different: argocd/prod/root.yaml\n")
+                .endsWith("mlgitops: 0 added, 1 changed, 0 removed\n")
+                .contains("mlgitops: review written to " + review);
+        assertThat(Files.readString(review)).contains("changed `Application argocd/fraud-detection-prod`")
+                .contains("-    targetRevision: release", "+    targetRevision: main");
     }
 
     @Test

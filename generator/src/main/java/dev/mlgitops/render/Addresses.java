@@ -6,7 +6,7 @@ import java.util.List;
 import dev.mlgitops.render.DeploymentServing.EnvView;
 
 /**
- * The environment variables by which training and serving pods find the feature server and the
+ * The environment variables by which training, serving and notebook pods find the feature server and the
  * MLflow tracking server: present only when the spec has that stage, the addresses from
  * {@link Project}, the one place that names those Services.
  */

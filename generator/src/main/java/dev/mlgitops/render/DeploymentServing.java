@@ -97,7 +97,8 @@ final class DeploymentServing implements Engine {
                     Code.RENDER_METRIC_UNSUPPORTED.message(metric, model)));
             metric = null;
         }
-        List<EnvView> env = new ArrayList<>();
+        // the other stages' addresses first, as every workload gets them, then the model's own
+        List<EnvView> env = new ArrayList<>(Addresses.env(project));
         serving.env().forEach((key, value) -> env.add(new EnvView(key, value, null, null)));
         serving.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, project.secretName(ref.secret()), ref.key())));
         Spec.Ingress ingress = serving.ingress();

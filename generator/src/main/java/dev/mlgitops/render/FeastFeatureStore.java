@@ -118,7 +118,7 @@ final class FeastFeatureStore implements Engine {
             yaml.putObject("offline_store").put("type", store.offlineStore().type());
         }
         yaml.put("entity_key_serialization_version", 3);
-        return KubeYaml.mapper().writeValueAsString(yaml);
+        return KubeYaml.write(yaml);
     }
 
     /**

@@ -73,12 +73,7 @@ final class Notebooks implements Engine {
         String name = project.objectName(notebook);
         Map<String, String> annotations = spec.owner() == null ? Map.of() : Map.of("mlgitops.dev/owner", spec.owner());
         Map<String, String> env = new LinkedHashMap<>();
-        if (project.spec().featureStore() != null) {
-            env.put("FEAST_FEATURE_SERVER_URL", project.featureServerUrl());
-        }
-        if (project.spec().modelRegistry() != null) {
-            env.put("MLFLOW_TRACKING_URI", project.mlflowUrl());
-        }
+        Addresses.env(project).forEach(address -> env.put(address.name(), address.value()));
         return new NotebookView(
                 name,
                 project.labels(Stage.NOTEBOOKS, name),

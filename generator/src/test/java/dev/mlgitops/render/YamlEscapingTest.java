@@ -82,10 +82,11 @@ class YamlEscapingTest {
         container.get("args").forEach(arg -> args.add(arg.asString()));
         assertThat(args).isEqualTo(values);
         for (int i = 0; i < values.size(); i++) {
-            assertThat(container.at("/env/" + i + "/name").asString()).isEqualTo("V" + i);
-            assertThat(container.at("/env/" + i + "/value").asString()).isEqualTo(values.get(i));
+            // after the two stores' addresses
+            assertThat(container.at("/env/" + (i + 2) + "/name").asString()).isEqualTo("V" + i);
+            assertThat(container.at("/env/" + (i + 2) + "/value").asString()).isEqualTo(values.get(i));
         }
-        assertThat(container.at("/env/" + values.size() + "/name").asString()).isEqualTo("KEY: injected\n#");
+        assertThat(container.at("/env/" + (values.size() + 2) + "/name").asString()).isEqualTo("KEY: injected\n#");
         assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo(values.get(0));
         assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo(values.get(7));
         assertThat(hostile.get("RoleBinding/fraud-detection-viewers").at("/subjects/0/name").asString()).isEqualTo(values.get(0));
