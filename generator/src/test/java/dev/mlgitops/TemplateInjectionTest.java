@@ -22,6 +22,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,12 +56,15 @@ class TemplateInjectionTest {
             "/spec/serving/explainer/env/LOG_LEVEL",
             "/spec/serving/explainer/secretEnv/REDIS_PASSWORD/key");
 
+    private static final JsonMapper ESCAPING_JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
     /** The word the baseline puts in every free-text field; it occurs nowhere else. */
     private static final String PROBE = "probe7f3c";
 
     private final Map<String, List<JsonNode>> baseline = parse(generate(PROBE));
 
-    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    // a fixed seed: the build sees the same 200 strings every time; change it to explore others
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED, seed = "20261128")
     void freeTextArrivesExactlyAndAddsNothing(@ForAll("hostileText") String text) {
         Map<String, List<JsonNode>> expected = new LinkedHashMap<>();
         baseline.forEach((file, documents) -> expected.put(file, documents.stream().map(d -> replaced(d, text)).toList()));
@@ -93,7 +97,8 @@ class TemplateInjectionTest {
             Path folder = Files.createTempDirectory("injection");
             Path file = folder.resolve(CaseFolders.SPEC);
             // JSON is YAML: every character reaches the loader escaped, independent of any YAML writer
-            Files.writeString(file, JsonMapper.shared().writeValueAsString(spec));
+            // (non-ASCII too: a raw NEL or line separator inside a quoted scalar is a line break to YAML)
+            Files.writeString(file, ESCAPING_JSON.writeValueAsString(spec));
             Generation generation = MlGitops.build(file, GenerateOptions.defaults());
             Files.delete(file);
             Files.delete(folder);
