@@ -35,7 +35,7 @@ class GitOpsGoalsIT {
         Command.Result inSync = ForkedMaven.run(project, ForkedMaven.pluginGoal("check"), "-D" + PluginProperties.OUTPUT_DIRECTORY + "=gitops");
 
         MavenOutput.assertSucceeded(inSync);
-        assertThat(inSync.output()).contains("/gitops/projects/fraud-detection is what mlproject.yaml generates");
+        assertThat(inSync.output()).contains("mlgitops: gitops/projects/fraud-detection is what mlproject.yaml generates");
 
         Path service = project.resolve("gitops/projects/fraud-detection").resolve(SERVICE);
         Files.writeString(service, Files.readString(service) + "# edited by hand\n");

@@ -36,7 +36,11 @@ class DiffCommand extends DriftCommand {
         try {
             Path file = review.toAbsolutePath().normalize();
             Files.createDirectories(file.getParent());
-            Files.writeString(file, changes.markdown("`" + where + "`", guard), StandardCharsets.UTF_8);
+            // relative to the working folder: the review must not hold this machine's paths
+            Path here = Path.of("").toAbsolutePath();
+            Path compared = outputDirectory().resolve(tree.root());
+            String name = compared.startsWith(here) ? here.relativize(compared).toString() : compared.getFileName().toString();
+            Files.writeString(file, changes.markdown("`" + name.replace('\\', '/') + "`", guard), StandardCharsets.UTF_8);
             say("mlgitops: review written to " + file);
         } catch (IOException e) {
             throw new MlGitopsException("writing the review " + review.getFileName() + ": " + e.getClass().getSimpleName(), e);

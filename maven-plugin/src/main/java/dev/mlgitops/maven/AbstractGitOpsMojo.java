@@ -122,8 +122,12 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
 
     /** What the committed files are, for messages: the folder, or the repository's branch. */
     protected final String committedName(Preparation preparation, File folder) {
-        return folder != null ? folder.toPath().toAbsolutePath().normalize().resolve(tree(preparation).root()).toString()
-                : repository(preparation) + " (branch " + branch(preparation) + ")";
+        if (folder == null) {
+            return repository(preparation) + " (branch " + branch(preparation) + ")";
+        }
+        // relative to the project: the name goes into review.md, which must not hold this machine's paths
+        Path root = folder.toPath().toAbsolutePath().normalize().resolve(tree(preparation).root());
+        return (root.startsWith(basedir()) ? basedir().relativize(root) : root).toString().replace('\\', '/');
     }
 
     /** The credentials of the settings.xml server, decrypted; null without a server id. */
