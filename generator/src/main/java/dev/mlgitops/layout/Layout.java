@@ -114,9 +114,10 @@ public final class Layout {
     /** Argo CD lets no two Applications own one object, so no two stages may render it. */
     private static void requireEachObjectOnce(Target target, List<TypedObject> objects) {
         Map<String, TypedObject> seen = new HashMap<>();
-        for (TypedObject object : Placement.place(target, objects)) {
-            ObjectKey key = object.key();
-            String identity = key.group() + "/" + key.kind() + "/" + object.manifest().path("metadata").path("namespace").asString("")
+        // the placed identity, computed without placing (deep-copying) every object
+        for (TypedObject object : objects) {
+            ObjectKey key = Placement.placedKey(target, object.key());
+            String identity = key.group() + "/" + key.kind() + "/" + Placement.placedNamespace(target, object)
                     + "/" + key.name();
             TypedObject previous = seen.putIfAbsent(identity, object);
             if (previous != null) {

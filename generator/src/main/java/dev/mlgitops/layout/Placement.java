@@ -55,12 +55,11 @@ public final class Placement {
     private static TypedObject place(Target target, TypedObject object, Set<String> serviceAccounts) {
         ObjectNode manifest = object.manifest().deepCopy();
         ObjectNode metadata = manifest.get("metadata") instanceof ObjectNode existing ? existing : manifest.putObject("metadata");
-        ObjectKey key = object.key();
+        ObjectKey key = placedKey(target, object.key());
         if (key.namespaced()) {
             metadata.put("namespace", target.namespace());
         } else if (isCore(key, "Namespace")) {
             metadata.put("name", target.namespace());
-            key = new ObjectKey(key.apiVersion(), key.kind(), target.namespace(), false);
         }
         if (isBinding(key)) {
             for (JsonNode subject : manifest.path("subjects")) {
@@ -74,6 +73,18 @@ public final class Placement {
         ObjectNode labels = metadata.get("labels") instanceof ObjectNode existing ? existing : metadata.putObject("labels");
         labels.put(ENVIRONMENT_LABEL, target.environment());
         return new TypedObject(object.stage(), object.blueprint(), key, manifest, object.source());
+    }
+
+    /** The key an object has once placed: a Namespace takes the target's name. */
+    static ObjectKey placedKey(Target target, ObjectKey key) {
+        return !key.namespaced() && isCore(key, "Namespace")
+                ? new ObjectKey(key.apiVersion(), key.kind(), target.namespace(), false) : key;
+    }
+
+    /** The namespace an object has once placed, read without copying it. */
+    static String placedNamespace(Target target, TypedObject object) {
+        return object.key().namespaced()
+                ? target.namespace() : object.manifest().path("metadata").path("namespace").asString("");
     }
 
     private static Set<String> serviceAccounts(List<TypedObject> objects, Stage stage) {

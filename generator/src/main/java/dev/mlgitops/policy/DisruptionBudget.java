@@ -23,8 +23,7 @@ final class DisruptionBudget extends ProductionServingRule {
         if (!WORKLOADS.contains(object.key().kind())) {
             return List.of();
         }
-        boolean budgeted = scope.objects().stream().anyMatch(o -> o.key().kind().equals("PodDisruptionBudget")
-                && o.source().equals(object.source()));
-        return budgeted ? List.of() : List.of(Violation.atItem(object, code().message(object.key())));
+        return scope.budgetedSources().contains(object.source())
+                ? List.of() : List.of(Violation.atItem(object, code().message(object.key())));
     }
 }

@@ -41,7 +41,7 @@ public final class PolicyChecker {
         List<ResolvedEnvironment> all = project.environments();
         for (int i = 0; i < all.size(); i++) {
             ResolvedEnvironment environment = all.get(i);
-            Scope scope = new Scope(environment, environments.getOrDefault(environment.name(), List.of()), i == all.size() - 1);
+            Scope scope = Scope.of(environment, environments.getOrDefault(environment.name(), List.of()), i == all.size() - 1);
             for (TypedObject object : scope.objects()) {
                 check(object, scope, findings);
             }

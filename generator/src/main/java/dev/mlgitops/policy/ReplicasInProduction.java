@@ -40,11 +40,7 @@ final class ReplicasInProduction extends ProductionServingRule {
 
     /** Whether an autoscaler of the same environment owns the workload's count. */
     private static boolean scaled(TypedObject workload, Scope scope) {
-        return scope.objects().stream()
-                .filter(o -> o.key().kind().equals("HorizontalPodAutoscaler"))
-                .map(o -> o.manifest().path("spec").path("scaleTargetRef"))
-                .anyMatch(target -> target.path("kind").asString("").equals(workload.key().kind())
-                        && target.path("name").asString("").equals(workload.key().name()));
+        return scope.scaledWorkloads().contains(List.of(workload.key().kind(), workload.key().name()));
     }
 
     /** The served model's replicas.min when the spec sets it (an override's, if one did), else the item. */

@@ -1,15 +1,40 @@
 package dev.mlgitops.policy;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.typed.TypedObject;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What a rule may look at besides the object: the environment and all its objects (to find the
  * autoscaler or disruption budget of a workload).
  *
- * @param production whether this is the last environment in promotion order
+ * @param production       whether this is the last environment in promotion order
+ * @param budgetedSources  the spec items with a PodDisruptionBudget among the objects
+ * @param scaledWorkloads  the kind and name of each workload an autoscaler among the objects scales
  */
-record Scope(ResolvedEnvironment environment, List<TypedObject> objects, boolean production) {
+record Scope(ResolvedEnvironment environment, List<TypedObject> objects, boolean production,
+             Set<String> budgetedSources, Set<List<String>> scaledWorkloads) {
+
+    /** The scope of one environment, its budgets and autoscalers indexed once rather than per workload. */
+    static Scope of(ResolvedEnvironment environment, List<TypedObject> objects, boolean production) {
+        Set<String> budgeted = new HashSet<>();
+        Set<List<String>> scaled = new HashSet<>();
+        for (TypedObject object : objects) {
+            switch (object.key().kind()) {
+                case "PodDisruptionBudget" -> budgeted.add(object.source());
+                case "HorizontalPodAutoscaler" -> {
+                    JsonNode target = object.manifest().path("spec").path("scaleTargetRef");
+                    scaled.add(List.of(target.path("kind").asString(""), target.path("name").asString("")));
+                }
+                default -> {
+                    // neither a budget nor an autoscaler
+                }
+            }
+        }
+        return new Scope(environment, objects, production, budgeted, scaled);
+    }
 }

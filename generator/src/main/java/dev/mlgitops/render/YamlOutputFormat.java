@@ -50,6 +50,10 @@ final class YamlOutputFormat extends CommonMarkupOutputFormat<TemplateYamlOutput
 
     /** The value as a double-quoted scalar; anything YAML would not print as itself is a \\u escape. */
     static String quote(String value) {
+        if (plainAscii(value)) {
+            // most values (names, images, numbers) need no escape: skip the character-by-character copy
+            return '"' + value + '"';
+        }
         StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -72,6 +76,17 @@ final class YamlOutputFormat extends CommonMarkupOutputFormat<TemplateYamlOutput
             }
         }
         return quoted.append('"').toString();
+    }
+
+    /** Whether every character is printable ASCII that a double-quoted scalar carries as itself. */
+    private static boolean plainAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

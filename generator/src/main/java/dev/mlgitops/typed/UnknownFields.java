@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -19,6 +20,9 @@ final class UnknownFields {
 
     private static final String MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
     private static final String ADDITIONAL = "additionalProperties";
+    // field types whose values hold no model object, so the walk never reads them
+    private static final Set<Class<?>> LEAVES = Set.of(String.class, Boolean.class, Integer.class, Long.class,
+            Short.class, Byte.class, Double.class, Float.class, Character.class);
 
     /** One field the type does not know: its path in the object and the type that lacks it. */
     record Unknown(String path, String type) {}
@@ -26,28 +30,56 @@ final class UnknownFields {
     /** A field of a model class with its name in the manifest, both read once per class. */
     private record ModelField(Field field, String jsonName) {}
 
+    /**
+     * Where the walk is, spelled out only when an unknown field is found: most objects have none,
+     * and building every path as text cost more than the walk itself.
+     */
+    private record Location(Location parent, String key, int index) {
+
+        static final Location ROOT = new Location(null, null, -1);
+
+        Location child(String childKey) {
+            return new Location(this, childKey, -1);
+        }
+
+        Location item(int itemIndex) {
+            return new Location(this, null, itemIndex);
+        }
+
+        String path() {
+            if (parent == null) {
+                return "";
+            }
+            String path = parent.path();
+            if (key == null) {
+                return path + "[" + index + "]";
+            }
+            return path.isEmpty() ? key : path + "." + key;
+        }
+    }
+
     // the fields of each model class, found once
     private final Map<Class<?>, List<ModelField>> fieldsByClass = new ConcurrentHashMap<>();
 
     List<Unknown> find(Object root) {
         List<Unknown> unknown = new ArrayList<>();
-        walk(root, "", unknown);
+        walk(root, Location.ROOT, unknown);
         return unknown;
     }
 
-    private void walk(Object value, String path, List<Unknown> unknown) {
+    private void walk(Object value, Location location, List<Unknown> unknown) {
         if (value == null) {
             return;
         }
         if (value instanceof Collection<?> items) {
             int i = 0;
             for (Object item : items) {
-                walk(item, path + "[" + i++ + "]", unknown);
+                walk(item, location.item(i++), unknown);
             }
             return;
         }
         if (value instanceof Map<?, ?> map) {
-            map.forEach((key, item) -> walk(item, join(path, String.valueOf(key)), unknown));
+            map.forEach((key, item) -> walk(item, location.child(String.valueOf(key)), unknown));
             return;
         }
         if (!value.getClass().getName().startsWith(MODEL_PACKAGE)) {
@@ -58,11 +90,11 @@ final class UnknownFields {
             Object child = read(field, value);
             if (ADDITIONAL.equals(field.getName())) {
                 if (child instanceof Map<?, ?> extra) {
-                    extra.keySet().forEach(key -> unknown.add(new Unknown(join(path, String.valueOf(key)),
+                    extra.keySet().forEach(key -> unknown.add(new Unknown(location.child(String.valueOf(key)).path(),
                             value.getClass().getSimpleName())));
                 }
             } else {
-                walk(child, join(path, modelField.jsonName()), unknown);
+                walk(child, location.child(modelField.jsonName()), unknown);
             }
         }
     }
@@ -72,7 +104,8 @@ final class UnknownFields {
             List<ModelField> fields = new ArrayList<>();
             for (Class<?> c = t; c != null && c.getName().startsWith(MODEL_PACKAGE); c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers())) {
+                    if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()
+                            && !LEAVES.contains(field.getType())) {
                         field.setAccessible(true);
                         fields.add(new ModelField(field, jsonName(field)));
                     }
@@ -93,9 +126,5 @@ final class UnknownFields {
     private static String jsonName(Field field) {
         JsonProperty property = field.getAnnotation(JsonProperty.class);
         return property == null || property.value().isEmpty() ? field.getName() : property.value();
-    }
-
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
     }
 }
