@@ -32,6 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Placement {
 
+    /** Kustomize rewrites a ServiceAccount subject's namespace only when it is missing, empty or "default". */
+    private static final Set<String> UNSET_NAMESPACES = Set.of("", "default");
+
     /** The label every object of an environment carries. */
     public static final String ENVIRONMENT_LABEL = "mlgitops.dev/environment";
 
@@ -65,7 +68,7 @@ public final class Placement {
             for (JsonNode subject : manifest.path("subjects")) {
                 if (subject instanceof ObjectNode s && "ServiceAccount".equals(s.path("kind").asString(""))
                         && serviceAccounts.contains(s.path("name").asString(""))
-                        && s.path("namespace").asString("default").matches("|default")) {
+                        && UNSET_NAMESPACES.contains(s.path("namespace").asString("default"))) {
                     s.put("namespace", target.namespace());
                 }
             }
