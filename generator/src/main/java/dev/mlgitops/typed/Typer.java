@@ -2,9 +2,12 @@ package dev.mlgitops.typed;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
@@ -32,6 +35,7 @@ public final class Typer {
     private final KubeTypes types = new KubeTypes();
     private final StructuralSchemas customResources = StructuralSchemas.shipped();
     private final UnknownFields unknownFields = new UnknownFields();
+    private final Map<String, List<Bound>> byText = new HashMap<>();
     // one document at a time from a shared parser: what follows a document is the next one;
     // a key written twice would silently keep the last value, so it is an error
     private final ObjectReader documentReader = KubeYaml.mapper().readerFor(JsonNode.class)
@@ -39,23 +43,72 @@ public final class Typer {
             .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     public List<TypedObject> type(List<RenderedDocument> rendered, Findings findings) {
+        Map<RenderedDocument, Typing> fresh = typeNewTexts(rendered);
         List<TypedObject> typed = new ArrayList<>();
         // by kind and name, not apiVersion: two versions of one kind are still one object to the cluster
         Map<String, String> seen = new HashMap<>();
         for (RenderedDocument document : rendered) {
-            for (JsonNode node : parse(document, findings)) {
-                bind(document, node, findings).ifPresent(object -> {
-                    String first = seen.putIfAbsent(object.key().kind() + "/" + object.key().name(), document.blueprint());
-                    if (first != null) {
-                        findings.add(Code.TYPE_DUPLICATE_OBJECT, "", null, Code.TYPE_DUPLICATE_OBJECT.message(
-                                object.key(), document.environment(), first, document.blueprint()));
-                    } else {
-                        typed.add(object);
-                    }
-                });
+            for (Bound bound : bound(document, fresh, findings)) {
+                String first = seen.putIfAbsent(bound.key().kind() + "/" + bound.key().name(), document.blueprint());
+                if (first != null) {
+                    findings.add(Code.TYPE_DUPLICATE_OBJECT, "", null, Code.TYPE_DUPLICATE_OBJECT.message(
+                            bound.key(), document.environment(), first, document.blueprint()));
+                } else {
+                    typed.add(new TypedObject(document.stage(), document.blueprint(), bound.key(), bound.manifest(),
+                            document.source()));
+                }
             }
         }
         return typed;
+    }
+
+    /** An object of a rendered text, bound and canonical: what the text alone decides. */
+    private record Bound(ObjectKey key, ObjectNode manifest) {
+    }
+
+    /** The objects of one text, and what was wrong with it. */
+    private record Typing(List<Bound> objects, Findings findings) {
+    }
+
+    /**
+     * The texts this Typer has not seen, each typed once, on every core: parsing and binding are
+     * most of a run. Environments mostly render what the base rendered, so they are mostly seen.
+     */
+    private Map<RenderedDocument, Typing> typeNewTexts(List<RenderedDocument> rendered) {
+        Map<String, RenderedDocument> firstWithText = new LinkedHashMap<>();
+        for (RenderedDocument document : rendered) {
+            if (!byText.containsKey(document.yaml())) {
+                firstWithText.putIfAbsent(document.yaml(), document);
+            }
+        }
+        return new ArrayList<>(firstWithText.values()).parallelStream()
+                .collect(Collectors.toMap(document -> document, this::typeText, (a, b) -> a, IdentityHashMap::new));
+    }
+
+    /**
+     * The objects of one rendered document. A text without findings is kept; one with findings is
+     * typed again wherever it recurs, so every rendering that produced it reports them.
+     */
+    private List<Bound> bound(RenderedDocument document, Map<RenderedDocument, Typing> fresh, Findings findings) {
+        List<Bound> known = byText.get(document.yaml());
+        if (known != null) {
+            return known;
+        }
+        Typing typing = fresh.containsKey(document) ? fresh.get(document) : typeText(document);
+        if (typing.findings().isEmpty()) {
+            byText.put(document.yaml(), typing.objects());
+        }
+        findings.addAll(typing.findings());
+        return typing.objects();
+    }
+
+    private Typing typeText(RenderedDocument document) {
+        Findings own = new Findings();
+        List<Bound> bound = new ArrayList<>();
+        for (JsonNode node : parse(document, own)) {
+            bind(document, node, own).ifPresent(bound::add);
+        }
+        return new Typing(List.copyOf(bound), own);
     }
 
     /** The documents of one rendered text, empty ones (a template that emitted nothing) skipped. */
@@ -76,7 +129,7 @@ public final class Typer {
         return nodes;
     }
 
-    private Optional<TypedObject> bind(RenderedDocument document, JsonNode node, Findings findings) {
+    private Optional<Bound> bind(RenderedDocument document, JsonNode node, Findings findings) {
         if (!(node instanceof ObjectNode object) || !node.path("apiVersion").isString() || !node.path("kind").isString()) {
             invalid(findings, document, "object", "a document must be a mapping with apiVersion and kind");
             return Optional.empty();
@@ -113,14 +166,14 @@ public final class Typer {
         JsonNode canonical = KubeYaml.inOrderOf(KubeYaml.mapper().valueToTree(bound), object);
         ObjectNode manifest = KubeYaml.ordered((ObjectNode) canonical);
         ObjectKey key = new ObjectKey(apiVersion, kind, bound.getMetadata().getName(), KubeTypes.namespaced(type.get()));
-        return Optional.of(new TypedObject(document.stage(), document.blueprint(), key, manifest, document.source()));
+        return Optional.of(new Bound(key, manifest));
     }
 
     /**
      * A custom resource has no Java type: it is checked against the structural schema kept in the
      * project, like the API server would, and handed on as written (keys in Kubernetes order).
      */
-    private Optional<TypedObject> checkCustomResource(RenderedDocument document, ObjectNode object, String apiVersion,
+    private Optional<Bound> checkCustomResource(RenderedDocument document, ObjectNode object, String apiVersion,
                                                       String kind, Findings findings) {
         List<String> problems = customResources.problems(apiVersion, kind, object).orElseThrow();
         problems.forEach(problem -> invalid(findings, document, kind, problem));
@@ -130,8 +183,7 @@ public final class Typer {
         String name = object.path("metadata").path("name").asString();
         // every custom resource mlgitops emits is namespaced
         ObjectKey key = new ObjectKey(apiVersion, kind, name, true);
-        return Optional.of(new TypedObject(document.stage(), document.blueprint(), key,
-                KubeYaml.ordered(object), document.source()));
+        return Optional.of(new Bound(key, KubeYaml.ordered(object)));
     }
 
     /** The field a binding error is about, as {@code spec.template.spec.containers[0].name}. */

@@ -142,6 +142,36 @@ class TyperTest {
     }
 
     @Test
+    void typesATextOnceAndGivesEachRenderingItsOwnBlueprintAndSource() {
+        Typer typer = new Typer();
+        String service = "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: \"80\"}]}\n";
+        TypedObject inBase = typer.type(List.of(
+                new RenderedDocument(Stage.SERVING, "serving/a.yaml.ftl", service, "base", "/serving/a")), findings).get(0);
+        TypedObject inProd = typer.type(List.of(
+                new RenderedDocument(Stage.SERVING, "serving/b.yaml.ftl", service, "prod", "/serving/b")), findings).get(0);
+
+        assertThat(inProd.manifest()).isSameAs(inBase.manifest());
+        assertThat(inProd.manifest().at("/spec/ports/0/port").isInt()).isTrue();
+        assertThat(List.of(inBase.blueprint(), inBase.source(), inProd.blueprint(), inProd.source()))
+                .containsExactly("serving/a.yaml.ftl", "/serving/a", "serving/b.yaml.ftl", "/serving/b");
+        assertThat(findings.isEmpty()).isTrue();
+    }
+
+    @Test
+    void reportsABrokenTextForEveryBlueprintThatRendersIt() {
+        Typer typer = new Typer();
+        String broken = "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {portz: []}\n";
+        typer.type(List.of(new RenderedDocument(Stage.SERVING, "serving/a.yaml.ftl", broken, "base")), findings);
+        List<TypedObject> again = typer.type(List.of(
+                new RenderedDocument(Stage.SERVING, "serving/b.yaml.ftl", broken, "prod")), findings);
+
+        assertThat(again).isEmpty();
+        assertThat(findings.sorted()).extracting(Finding::message).hasSize(2)
+                .anySatisfy(message -> assertThat(message).contains("serving/a.yaml.ftl").contains("portz"))
+                .anySatisfy(message -> assertThat(message).contains("serving/b.yaml.ftl").contains("portz"));
+    }
+
+    @Test
     void manifestHoldsTheApisTypesInKubernetesOrder() {
         List<TypedObject> typed = type(doc("""
                 spec:
