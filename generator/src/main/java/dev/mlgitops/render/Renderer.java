@@ -3,6 +3,7 @@ package dev.mlgitops.render;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,15 @@ public final class Renderer {
 
     private final Blueprints blueprints;
     private final List<Engine> engines;
+    /**
+     * What each blueprint rendered, by its data model: environments mostly render what the base
+     * rendered, and a template's output depends on its model alone (models are records, lists and
+     * maps, equal by value). Failed renderings are not kept, so every rendering reports them.
+     */
+    private final Map<Rendering, Optional<String>> rendered = new HashMap<>();
+
+    private record Rendering(String blueprint, Map<String, Object> model) {
+    }
 
     public Renderer(Blueprints blueprints) {
         this.blueprints = blueprints;
@@ -54,6 +64,21 @@ public final class Renderer {
 
     /** The template's output, or empty when it failed (a finding says why) or rendered nothing. */
     private Optional<String> render(String blueprint, Map<String, Object> model, Findings findings) {
+        Rendering rendering = new Rendering(blueprint, model);
+        Optional<String> known = rendered.get(rendering);
+        if (known != null) {
+            return known;
+        }
+        Findings own = new Findings();
+        Optional<String> output = renderAnew(blueprint, model, own);
+        if (own.isEmpty()) {
+            rendered.put(rendering, output);
+        }
+        findings.addAll(own);
+        return output;
+    }
+
+    private Optional<String> renderAnew(String blueprint, Map<String, Object> model, Findings findings) {
         try {
             Template template = blueprints.template(blueprint);
             StringWriter out = new StringWriter();
