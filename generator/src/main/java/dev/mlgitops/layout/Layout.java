@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import dev.mlgitops.MlGitopsException;
 import dev.mlgitops.model.ResolvedEnvironment;
@@ -21,6 +22,7 @@ import dev.mlgitops.typed.ObjectKey;
 import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.yaml.Header;
 import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Lays out the tree: a kustomize base per stage from the spec as written, an overlay per
@@ -39,14 +41,12 @@ public final class Layout {
     public static OutputTree lay(ResolvedProject project, List<TypedObject> base, Map<String, List<TypedObject>> environments) {
         base.forEach(KustomizeScope::requireKnownScope);
         environments.values().forEach(objects -> objects.forEach(KustomizeScope::requireKnownScope));
-        String header = Header.forSource(project.sourceFile());
-        SortedMap<String, String> files = new TreeMap<>();
+        SortedMap<String, JsonNode> files = new TreeMap<>();
 
         Map<Stage, SortedMap<String, TypedObject>> bases = byStage("base", base);
         bases.forEach((stage, objects) -> {
-            objects.forEach((file, object) -> files.put(baseFolder(stage) + "/" + file, header + KubeYaml.write(object.manifest())));
-            files.put(baseFolder(stage) + "/kustomization.yaml",
-                    header + KubeYaml.write(Kustomizations.base(List.copyOf(objects.keySet()))));
+            objects.forEach((file, object) -> files.put(baseFolder(stage) + "/" + file, object.manifest()));
+            files.put(baseFolder(stage) + "/kustomization.yaml", Kustomizations.base(List.copyOf(objects.keySet())));
         });
 
         ArgoCdObjects argoCd = new ArgoCdObjects(project.metadata().name(), project.gitops());
@@ -71,15 +71,19 @@ public final class Layout {
                 SortedMap<String, TypedObject> stageBase = bases.getOrDefault(stage, new TreeMap<>());
                 Optional<String> basePath = stageBase.isEmpty() ? Optional.empty() : Optional.of("../../../" + baseFolder(stage));
                 new OverlayBuilder(target, stageBase, staged).files(basePath)
-                        .forEach((file, node) -> files.put(folder + "/" + file, header + KubeYaml.write(node)));
-                files.put(appsFolder(target.environment()) + "/" + stage.folder() + ".yaml",
-                        header + KubeYaml.write(argoCd.application(target, stage)));
+                        .forEach((file, node) -> files.put(folder + "/" + file, node));
+                files.put(appsFolder(target.environment()) + "/" + stage.folder() + ".yaml", argoCd.application(target, stage));
             });
-            files.put("argocd/" + target.environment() + "/root.yaml", header + KubeYaml.write(argoCd.root(target)));
+            files.put("argocd/" + target.environment() + "/root.yaml", argoCd.root(target));
         }
-        files.put("argocd/appproject.yaml",
-                header + KubeYaml.write(argoCd.appProject(targets, clusterKinds, namespacedKinds)));
-        return new OutputTree(treeRoot(project.gitops()), files);
+        files.put("argocd/appproject.yaml", argoCd.appProject(targets, clusterKinds, namespacedKinds));
+        return new OutputTree(treeRoot(project.gitops()), texts(Header.forSource(project.sourceFile()), files));
+    }
+
+    /** Each file's text, written on every core: writing YAML is a good part of a large run. */
+    private static SortedMap<String, String> texts(String header, SortedMap<String, JsonNode> files) {
+        return files.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey,
+                file -> header + KubeYaml.write(file.getValue()), (a, b) -> a, TreeMap::new));
     }
 
     /**
