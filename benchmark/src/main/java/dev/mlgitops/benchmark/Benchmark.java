@@ -80,7 +80,8 @@ public final class Benchmark {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), quick ? ", --quick" : "");
-        System.out.println("  times are medians of warm runs; allocated = bytes allocated by the running thread;");
+        System.out.println("  times are medians of warm runs; cpu = the process's CPU time (both cores, GC and JIT included);");
+        System.out.println("  allocated = bytes allocated by every thread;");
         System.out.println("  peak heap = sum of the heap pools' peaks after a GC and a reset (an upper bound)");
         System.out.println();
 

@@ -4,12 +4,15 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One timed run: wall time, the running thread's CPU time (the machine is shared: wall time
- * counts waiting for a core, CPU time does not), bytes allocated by the running thread, and the heap's peak. Before
+ * One timed run: wall time, the process's CPU time (every thread's: the generator works on both
+ * cores, and GC and JIT threads count too; the machine is shared, and wall time counts waiting
+ * for a core, CPU time does not), bytes allocated by every thread, and the heap's peak. Before
  * the run a full GC and a reset of every heap pool's peak, so the peak is this run's. The peak is
  * the sum of each pool's own peak, an upper bound (pools need not peak at the same moment).
  */
@@ -17,6 +20,8 @@ record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
 
@@ -26,16 +31,29 @@ record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes
     static <T> Timed<T> of(Supplier<T> run) {
         System.gc();
         HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long thread = Thread.currentThread().getId();
-        long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
-        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        Map<Long, Long> allocatedBefore = allocatedByThread();
+        long cpuBefore = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         T value = run.get();
         long nanos = System.nanoTime() - start;
-        long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
-        long allocated = THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;
+        long cpu = PROCESS.getProcessCpuTime() - cpuBefore;
+        // threads started during the run count from zero; one that ended during it is missed (the pool keeps its own)
+        long allocated = allocatedByThread().entrySet().stream()
+                .mapToLong(e -> e.getValue() - allocatedBefore.getOrDefault(e.getKey(), 0L)).sum();
         long peak = HEAP.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         return new Timed<>(value, new Sample(nanos, cpu, allocated, peak));
+    }
+
+    private static Map<Long, Long> allocatedByThread() {
+        long[] ids = THREADS.getAllThreadIds();
+        long[] bytes = THREADS.getThreadAllocatedBytes(ids);
+        Map<Long, Long> byThread = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (bytes[i] >= 0) {
+                byThread.put(ids[i], bytes[i]);
+            }
+        }
+        return byThread;
     }
 
     String describe() {
