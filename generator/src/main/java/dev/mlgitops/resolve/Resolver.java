@@ -62,13 +62,15 @@ public final class Resolver {
             Spec.EnvironmentSpec environment = entry.getValue();
             Target target = new Target(name, order++, environment.cluster(), environment.namespace(),
                     environment.autoSync());
-            resolveEnvironment(name, merged, sources, findings)
-                    .map(spec -> new ResolvedEnvironment(metadata, spec, Optional.of(target),
-                            FileLocator.ofMerge(sources, merged, name)))
-                    .ifPresent(resolved -> {
-                        checkReferences(resolved, findings);
-                        environments.add(resolved);
-                    });
+            // without overrides the environment's spec is the spec as written, checked and bound already
+            Optional<Spec> spec = overrides == null ? Optional.of(asWritten)
+                    : resolveEnvironment(name, merged, sources, findings);
+            if (spec.isPresent()) {
+                ResolvedEnvironment resolved = new ResolvedEnvironment(metadata, spec.get(), Optional.of(target),
+                        FileLocator.ofMerge(sources, merged, name));
+                checkReferences(resolved, findings);
+                environments.add(resolved);
+            }
         }
         if (findings.hasErrors()) {
             return Optional.empty();
