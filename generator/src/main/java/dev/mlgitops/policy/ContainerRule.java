@@ -24,7 +24,7 @@ abstract class ContainerRule implements PolicyRule {
     @Override
     public final List<Violation> check(TypedObject object, Scope scope) {
         List<Violation> found = new ArrayList<>();
-        for (Pod pod : PodSpecs.of(object.key().kind(), object.manifest())) {
+        for (Pod pod : scope.pods(object)) {
             for (Pod.Container container : pod.containers()) {
                 check(object, pod, container, scope).ifPresent(found::add);
             }

@@ -20,7 +20,7 @@ final class NoHostAccess implements PolicyRule {
     @Override
     public List<Violation> check(TypedObject object, Scope scope) {
         List<String> uses = new ArrayList<>();
-        for (Pod pod : PodSpecs.of(object.key().kind(), object.manifest())) {
+        for (Pod pod : scope.pods(object)) {
             for (String namespace : List.of("hostNetwork", "hostPID", "hostIPC")) {
                 if (pod.spec().path(namespace).asBoolean(false)) {
                     uses.add(namespace);

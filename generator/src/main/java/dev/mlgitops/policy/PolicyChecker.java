@@ -39,9 +39,11 @@ public final class PolicyChecker {
      */
     public void check(ResolvedProject project, Map<String, List<TypedObject>> environments, Findings findings) {
         List<ResolvedEnvironment> all = project.environments();
+        PodIndex pods = new PodIndex();
         for (int i = 0; i < all.size(); i++) {
             ResolvedEnvironment environment = all.get(i);
-            Scope scope = Scope.of(environment, environments.getOrDefault(environment.name(), List.of()), i == all.size() - 1);
+            Scope scope = Scope.of(environment, environments.getOrDefault(environment.name(), List.of()),
+                    i == all.size() - 1, pods);
             for (TypedObject object : scope.objects()) {
                 check(object, scope, findings);
             }

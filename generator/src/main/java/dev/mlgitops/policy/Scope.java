@@ -15,12 +15,13 @@ import tools.jackson.databind.JsonNode;
  * @param production       whether this is the last environment in promotion order
  * @param budgetedSources  the spec items with a PodDisruptionBudget among the objects
  * @param scaledWorkloads  the kind and name of each workload an autoscaler among the objects scales
+ * @param podIndex         the pods of the run's objects, shared by every environment's scope
  */
 record Scope(ResolvedEnvironment environment, List<TypedObject> objects, boolean production,
-             Set<String> budgetedSources, Set<List<String>> scaledWorkloads) {
+             Set<String> budgetedSources, Set<List<String>> scaledWorkloads, PodIndex podIndex) {
 
     /** The scope of one environment, its budgets and autoscalers indexed once rather than per workload. */
-    static Scope of(ResolvedEnvironment environment, List<TypedObject> objects, boolean production) {
+    static Scope of(ResolvedEnvironment environment, List<TypedObject> objects, boolean production, PodIndex podIndex) {
         Set<String> budgeted = new HashSet<>();
         Set<List<String>> scaled = new HashSet<>();
         for (TypedObject object : objects) {
@@ -35,6 +36,11 @@ record Scope(ResolvedEnvironment environment, List<TypedObject> objects, boolean
                 }
             }
         }
-        return new Scope(environment, objects, production, budgeted, scaled);
+        return new Scope(environment, objects, production, budgeted, scaled, podIndex);
+    }
+
+    /** The pods of one of the objects. */
+    List<Pod> pods(TypedObject object) {
+        return podIndex.pods(object);
     }
 }
