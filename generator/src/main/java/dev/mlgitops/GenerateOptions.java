@@ -15,9 +15,11 @@ import dev.mlgitops.finding.Severity;
  *                     neither written nor removed; the shared files (bases, AppProject) always are
  * @param failOn the least severity that fails the run: {@link Severity#ERROR} (the default), or
  *               {@link Severity#WARNING} to fail on warnings too; a failing run yields no tree
+ * @param stamp where {@link MlGitops#generate} keeps what its last run wrote and from what, so a run
+ *              whose inputs and tree are unchanged skips the work; none (the default) always works
  */
 public record GenerateOptions(Path outputDirectory, Optional<Path> blueprints, Progress progress, List<String> environments,
-                              Severity failOn) {
+                              Severity failOn, Optional<Path> stamp) {
 
     public GenerateOptions {
         environments = List.copyOf(environments);
@@ -25,30 +27,35 @@ public record GenerateOptions(Path outputDirectory, Optional<Path> blueprints, P
 
     public static GenerateOptions defaults() {
         return new GenerateOptions(Path.of("target", "mlgitops"), Optional.empty(), Progress.SILENT, List.of(),
-                Severity.ERROR);
+                Severity.ERROR, Optional.empty());
     }
 
     public GenerateOptions withOutputDirectory(Path directory) {
-        return new GenerateOptions(directory, blueprints, progress, environments, failOn);
+        return new GenerateOptions(directory, blueprints, progress, environments, failOn, stamp);
     }
 
     public GenerateOptions withBlueprints(Path folder) {
-        return new GenerateOptions(outputDirectory, Optional.ofNullable(folder), progress, environments, failOn);
+        return new GenerateOptions(outputDirectory, Optional.ofNullable(folder), progress, environments, failOn, stamp);
     }
 
     public GenerateOptions withProgress(Progress listener) {
-        return new GenerateOptions(outputDirectory, blueprints, listener, environments, failOn);
+        return new GenerateOptions(outputDirectory, blueprints, listener, environments, failOn, stamp);
     }
 
     /** Only these environments (blank names ignored); none, or an empty list, means all of them. */
     public GenerateOptions withEnvironments(List<String> names) {
         return new GenerateOptions(outputDirectory, blueprints, progress,
                 names == null ? List.of() : names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList(),
-                failOn);
+                failOn, stamp);
     }
 
     public GenerateOptions withFailOn(Severity severity) {
-        return new GenerateOptions(outputDirectory, blueprints, progress, environments, severity);
+        return new GenerateOptions(outputDirectory, blueprints, progress, environments, severity, stamp);
+    }
+
+    /** Keep a stamp in this file (outside the output tree, e.g. in Maven's target folder); null for none. */
+    public GenerateOptions withStamp(Path file) {
+        return new GenerateOptions(outputDirectory, blueprints, progress, environments, failOn, Optional.ofNullable(file));
     }
 
     /** Whether the run covers this environment. */

@@ -2,6 +2,7 @@ package dev.mlgitops;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,9 +19,11 @@ import dev.mlgitops.write.WriteResult;
  *
  * @param objects by environment of the run ({@code base} first, then promotion order) and stage; empty on errors
  * @param failOn the least severity that fails the run ({@link GenerateOptions#failOn})
+ * @param upToDate whether the run found its inputs and the written tree as its stamp recorded them,
+ *                 and so did no work: the findings are the last run's, the tree is read back
  */
 public record Generation(String sourceFile, Findings findings, Optional<OutputTree> tree, Optional<WriteResult> written,
-                         Map<String, Map<Stage, Integer>> objects, Severity failOn) {
+                         Map<String, Map<Stage, Integer>> objects, Severity failOn, boolean upToDate) {
 
     public Generation {
         // kept in the run's order, which Map.copyOf would lose
@@ -29,12 +32,19 @@ public record Generation(String sourceFile, Findings findings, Optional<OutputTr
 
     /** A run that yields no tree (findings stopped it). */
     static Generation failed(String sourceFile, Findings findings, Severity failOn) {
-        return new Generation(sourceFile, findings, Optional.empty(), Optional.empty(), Map.of(), failOn);
+        return new Generation(sourceFile, findings, Optional.empty(), Optional.empty(), Map.of(), failOn, false);
+    }
+
+    /** A run that skipped the work: everything as the stamped run left it, nothing written. */
+    static Generation upToDate(String sourceFile, Findings findings, OutputTree tree,
+                               Map<String, Map<Stage, Integer>> objects, Severity failOn) {
+        WriteResult nothing = new WriteResult(List.of(), List.copyOf(tree.files().keySet()), List.of());
+        return new Generation(sourceFile, findings, Optional.of(tree), Optional.of(nothing), objects, failOn, true);
     }
 
     /** The same run, written. */
     Generation withWritten(WriteResult result) {
-        return new Generation(sourceFile, findings, tree, Optional.of(result), objects, failOn);
+        return new Generation(sourceFile, findings, tree, Optional.of(result), objects, failOn, upToDate);
     }
 
     /** Whether no finding reaches {@code failOn}: by default, whether there is no error. */

@@ -32,6 +32,7 @@ import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.typed.Typer;
 import dev.mlgitops.write.TreeComparison;
 import dev.mlgitops.write.TreeFiles;
+import dev.mlgitops.write.TreeStamp;
 import dev.mlgitops.write.TreeWriter;
 import dev.mlgitops.write.WriteResult;
 
@@ -117,7 +118,7 @@ public final class MlGitops {
             }
         });
         return new Generation(validation.sourceFile(), findings, Optional.of(tree), Optional.empty(), objects,
-                options.failOn());
+                options.failOn(), false);
     }
 
     private static Generation failed(String sourceFile, Findings findings, GenerateOptions options) {
@@ -163,15 +164,38 @@ public final class MlGitops {
         return FindingReports.of(specUri, findings);
     }
 
-    /** Build the tree and write it to {@code <outputDirectory>/<spec.gitops.path>}. */
+    /**
+     * Build the tree and write it to {@code <outputDirectory>/<spec.gitops.path>}. With a
+     * {@linkplain GenerateOptions#stamp stamp}, a run whose inputs and written tree are as the last
+     * run left them does no work: it reads the tree back and reports the last run's findings.
+     */
     public static Generation generate(Path specFile, GenerateOptions options) {
+        Optional<String> inputs = options.stamp().flatMap(stamp -> RunInputs.digest(specFile, options));
+        Optional<Generation> upToDate = inputs.flatMap(digest -> upToDate(specFile, digest, options));
+        if (upToDate.isPresent()) {
+            options.progress().info("mlgitops: up to date: the spec, the blueprints and the tree are as the last run left them");
+            return upToDate.get();
+        }
         Generation built = build(specFile, options);
         if (built.tree().isEmpty()) {
             return built;
         }
         options.progress().info("mlgitops: writing " + built.tree().get().files().size() + " files");
         WriteResult written = TreeWriter.write(built.tree().get(), options.outputDirectory());
+        inputs.ifPresent(digest -> TreeStamp.of(digest, built.tree().get(), built.findings().sorted(), built.objects())
+                .write(options.stamp().get()));
         return built.withWritten(written);
+    }
+
+    private static Optional<Generation> upToDate(Path specFile, String inputs, GenerateOptions options) {
+        return TreeStamp.read(options.stamp().get())
+                .filter(stamp -> stamp.inputs().equals(inputs))
+                .flatMap(stamp -> stamp.current(options.outputDirectory()).map(tree -> {
+                    Findings findings = new Findings();
+                    stamp.findings().forEach(findings::add);
+                    return Generation.upToDate(specFile.getFileName().toString(), findings, tree, stamp.objects(),
+                            options.failOn());
+                }));
     }
 
     /**
