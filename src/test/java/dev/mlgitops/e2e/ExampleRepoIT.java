@@ -45,6 +45,31 @@ class ExampleRepoIT {
     }
 
     @Test
+    void anUnchangedSecondRunIsUpToDateAndAnEditedFileIsRestored() throws Exception {
+        Path project = copyOfExampleRepo("example-repo-incremental");
+        MavenOutput.assertSucceeded(ForkedMaven.run(project, "generate-resources"));
+        Path deployment = project.resolve("gitops").resolve(GITOPS_PATH)
+                .resolve("base/serving/deployment-fraud-detection-explainer.yaml");
+        String generated = Files.readString(deployment);
+
+        Command.Result again = ForkedMaven.run(project, "generate-resources");
+
+        MavenOutput.assertSucceeded(again);
+        assertThat(again.output())
+                .contains("mlgitops: up to date: the spec, the blueprints and the tree are as the last run left them")
+                .contains("warning [MLG-RENDER-KSERVE-HOST]")
+                .doesNotContain("mlgitops: writing");
+        assertThat(project.resolve("target/mlgitops-stamps/generate-gitops-tree.json")).isRegularFile();
+
+        Files.writeString(deployment, generated + "# edited by hand\n");
+        Command.Result edited = ForkedMaven.run(project, "generate-resources");
+
+        MavenOutput.assertSucceeded(edited);
+        assertThat(edited.output()).contains("mlgitops: writing 108 files").doesNotContain("up to date");
+        assertThat(Files.readString(deployment)).isEqualTo(generated);
+    }
+
+    @Test
     void skipPropertyLeavesTheTreeUnwritten() throws Exception {
         Path project = copyOfExampleRepo("example-repo-skipped");
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.Generation;
 import dev.mlgitops.MlGitops;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,16 +30,35 @@ public class GenerateMojo extends AbstractMlGitopsMojo {
     @Parameter(property = PluginProperties.OUTPUT_DIRECTORY)
     private File outputDirectory;
 
+    /**
+     * Skip the work when the spec, the blueprints, the plugin and these parameters are as in the
+     * last run of this execution and every file it wrote is still as written: the tree is then read
+     * back and the last run's findings reported again. A stamp in
+     * <code>${project.build.directory}/mlgitops-stamps/</code> records that run; {@code false} always works.
+     * <p>Property: {@value PluginProperties#INCREMENTAL}. Default: {@code true}. @since 0.1.0
+     */
+    @Parameter(property = PluginProperties.INCREMENTAL, defaultValue = "true")
+    private boolean incremental;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution execution;
+
     @Override
     protected void run(Path spec, GenerateOptions options) throws MojoFailureException {
         Path output = outputDirectory();
         long start = System.nanoTime();
-        Generation generation = MlGitops.generate(spec, options.withOutputDirectory(output));
+        Generation generation = MlGitops.generate(spec, options.withOutputDirectory(output).withStamp(stamp()));
         writeFindingReports(spec, generation.findings());
         report(generation.sourceFile(), generation.findings());
         generation.summary().ifPresent(summary ->
                 summary.table(Duration.ofNanos(System.nanoTime() - start)).lines().forEach(getLog()::info));
         generation.tree().ifPresent(tree -> getLog().info("mlgitops: tree is in " + output.resolve(tree.root())));
+    }
+
+    /** One stamp per execution: two executions of one pom may write two trees. */
+    private Path stamp() {
+        String id = execution == null ? "default-cli" : execution.getExecutionId();
+        return incremental ? buildDirectory().resolve("mlgitops-stamps").resolve("generate-" + id + ".json") : null;
     }
 
     private Path outputDirectory() {

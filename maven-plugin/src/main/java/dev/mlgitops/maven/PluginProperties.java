@@ -68,6 +68,7 @@ public final class PluginProperties {
 
     /** What fails the build: {@code error} (the default) or {@code warning}. */
     public static final String FAIL_ON = "mlgitops.failOn";
+    public static final String INCREMENTAL = "mlgitops.incremental";
 
     private PluginProperties() {
     }
