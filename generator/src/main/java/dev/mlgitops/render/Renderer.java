@@ -3,10 +3,10 @@ package dev.mlgitops.render;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
@@ -30,7 +30,7 @@ public final class Renderer {
      * rendered, and a template's output depends on its model alone (models are records, lists and
      * maps, equal by value). Failed renderings are not kept, so every rendering reports them.
      */
-    private final Map<Rendering, Optional<String>> rendered = new HashMap<>();
+    private final Map<Rendering, Optional<String>> rendered = new ConcurrentHashMap<>();
 
     private record Rendering(String blueprint, Map<String, Object> model) {
     }
@@ -49,33 +49,46 @@ public final class Renderer {
 
     public List<RenderedDocument> render(ResolvedEnvironment environment, Findings findings) {
         Project project = new Project(environment);
-        List<RenderedDocument> documents = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (Engine engine : engines) {
             for (ItemModel item : engine.models(project, findings)) {
                 for (String template : engine.templates()) {
-                    String blueprint = engine.folder() + "/" + template;
-                    render(blueprint, item.model(), findings).ifPresent(yaml -> documents.add(new RenderedDocument(
-                            engine.stage(), blueprint, yaml, environment.name(), item.source())));
+                    jobs.add(new Job(engine.stage(), engine.folder() + "/" + template, item));
                 }
             }
+        }
+        // each template on its own, on every core (rendering is a good part of a large run), in the jobs' order
+        List<Output> outputs = jobs.parallelStream().map(job -> render(job.blueprint(), job.item().model())).toList();
+        List<RenderedDocument> documents = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            findings.addAll(outputs.get(i).findings());
+            outputs.get(i).yaml().ifPresent(yaml -> documents.add(new RenderedDocument(
+                    job.stage(), job.blueprint(), yaml, environment.name(), job.item().source())));
         }
         return documents;
     }
 
-    /** The template's output, or empty when it failed (a finding says why) or rendered nothing. */
-    private Optional<String> render(String blueprint, Map<String, Object> model, Findings findings) {
+    /** One template to render with one item's model. */
+    private record Job(Stage stage, String blueprint, ItemModel item) {
+    }
+
+    /** What a template rendered (empty when it failed or rendered nothing), and what went wrong. */
+    private record Output(Optional<String> yaml, Findings findings) {
+    }
+
+    private Output render(String blueprint, Map<String, Object> model) {
         Rendering rendering = new Rendering(blueprint, model);
         Optional<String> known = rendered.get(rendering);
         if (known != null) {
-            return known;
+            return new Output(known, new Findings());
         }
         Findings own = new Findings();
         Optional<String> output = renderAnew(blueprint, model, own);
         if (own.isEmpty()) {
             rendered.put(rendering, output);
         }
-        findings.addAll(own);
-        return output;
+        return new Output(output, own);
     }
 
     private Optional<String> renderAnew(String blueprint, Map<String, Object> model, Findings findings) {
