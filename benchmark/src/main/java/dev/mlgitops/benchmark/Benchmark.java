@@ -88,7 +88,8 @@ public final class Benchmark {
 
         // 1. the reference project, warm
         Path reference = repository.resolve("example-repo/mlproject.yaml");
-        PipelineFigures ref = pipeline(reference, quick ? 10 : 20, quick ? 10 : 20);
+        // --quick saves on repetitions, not on warming up: a warm figure needs the JIT done, in either mode
+        PipelineFigures ref = pipeline(reference, 20, quick ? 10 : 20);
         long refKustomize = kustomize(ref);
         System.out.println("Reference project (example-repo/mlproject.yaml), warm");
         ref.print();
@@ -103,7 +104,7 @@ public final class Benchmark {
                 + "   kustomize (overlays)  gen/kust");
         for (int n : SIZES) {
             Path spec = write("synthetic-" + n, SyntheticSpec.of(n, SEED));
-            int warmups = n >= 1000 ? 1 : n >= 100 ? (quick ? 1 : 3) : (quick ? 3 : 10);
+            int warmups = n >= 1000 ? 2 : n >= 100 ? 3 : 10;
             int runs = n >= 1000 ? (quick ? 1 : 3) : n >= 100 ? (quick ? 2 : 5) : (quick ? 3 : 10);
             PipelineFigures figures = pipeline(spec, warmups, runs);
             // kustomize takes minutes over N=1000's overlays on these machines; asked for with --kustomize-all
