@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The performance benchmark (issue 5): builds what it needs, then prints one report.
-#   benchmark/run.sh            the full run (about 5 minutes on 2 cores)
+#   benchmark/run.sh            the full run (about 8 minutes on 2 cores)
 #   benchmark/run.sh --quick    fewer repetitions, for a quick look
 #   benchmark/run.sh --kustomize-all   also kubectl kustomize over the N=1000 overlays (minutes)
 #   benchmark/run.sh --only-n=1000 [--jfr]   only the warm pipeline at one size (for a profiler)
