@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -80,7 +79,7 @@ public record TreeStamp(String inputs, String root, List<String> scope, SortedMa
             try {
                 Files.writeString(aside, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson()),
                         StandardCharsets.UTF_8);
-                Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                TreeWriter.replace(aside, file);
             } finally {
                 Files.deleteIfExists(aside);
             }

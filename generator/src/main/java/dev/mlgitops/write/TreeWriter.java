@@ -167,6 +167,15 @@ public final class TreeWriter {
         }
     }
 
+    /** Moves a file written aside over its target, atomically where the file system can. */
+    static void replace(Path aside, Path target) throws IOException {
+        try {
+            Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(aside, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** What went wrong, without the machine's paths that I/O messages carry. */
     static String describe(IOException e) {
         String reason = e instanceof FileSystemException fse ? fse.getReason() : null;
@@ -215,11 +224,7 @@ public final class TreeWriter {
         private static void moveIntoPlace(Path aside, Path target, String relative) {
             try {
                 Files.createDirectories(target.getParent());
-                try {
-                    Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(aside, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                replace(aside, target);
             } catch (IOException e) {
                 throw new MlGitopsException("writing " + relative + ": " + describe(e), e);
             }
