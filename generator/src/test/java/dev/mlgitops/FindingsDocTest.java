@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,16 +15,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlgitops.finding.Code;
 
-/** The README's table of finding codes and the catalog stay in step. */
-class ReadmeCodesTest {
+/** The findings page's table of codes (docs/findings.md) and the catalog stay in step. */
+class FindingsDocTest {
 
-    private static final Path README = Path.of("../README.md");
+    private static final Path PAGE = Path.of("../docs/findings.md");
     private static final Pattern ROW = Pattern.compile("^\\| `(MLG-[A-Z0-9-]+)` \\| (error|warning) \\|", Pattern.MULTILINE);
 
     @Test
-    void theReadmeListsEveryCodeOnceWithItsSeverity() throws IOException {
-        Matcher rows = ROW.matcher(Files.readString(README));
-        List<String> listed = new java.util.ArrayList<>();
+    void theFindingsPageListsEveryCodeOnceWithItsSeverity() throws IOException {
+        Matcher rows = ROW.matcher(Files.readString(PAGE));
+        List<String> listed = new ArrayList<>();
         while (rows.find()) {
             listed.add(rows.group(1) + " " + rows.group(2));
         }
