@@ -268,6 +268,13 @@ class RendererTest {
         }));
         assertThat(cpuOnly.get("ResourceQuota/fraud-detection-quota").at("/spec/hard"))
                 .isEqualTo(json("{\"requests.cpu\":\"8\"}"));
+
+        Rendering unquoted = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.get("tenancy")).putObject("quota").put("cpu", 8);
+            return spec;
+        }));
+        assertThat(unquoted.get("ResourceQuota/fraud-detection-quota").at("/spec/hard"))
+                .as("a whole number written without quotes").isEqualTo(json("{\"requests.cpu\":\"8\"}"));
     }
 
     @Test

@@ -93,6 +93,23 @@ class SchemaCheckerTest {
     }
 
     @Test
+    void acceptsWholeNumbersWrittenWithoutQuotesAsQuantitiesAsKubernetesDoes() {
+        ObjectNode spec = (ObjectNode) referenceSpec();
+        ((ObjectNode) spec.at("/tenancy/quota")).put("cpu", 48).put("memory", 0);
+        ((ObjectNode) spec.at("/serving/scorer/resources")).put("cpu", 2);
+        ((ObjectNode) spec.at("/notebooks/alice")).put("storage", 1073741824);
+
+        assertThat(SchemaChecker.shared().checkSpec(spec)).isEmpty();
+
+        ((ObjectNode) spec.at("/serving/scorer/resources")).put("cpu", 0.5);
+        ((ObjectNode) spec.at("/tenancy/quota")).put("cpu", -1);
+        assertThat(SchemaChecker.shared().checkSpec(spec)).containsExactlyInAnyOrder(
+                new SchemaViolation("/serving/scorer/resources/cpu", Code.SCHEMA_TYPE,
+                        "expected an integer or a string, found the number 0.5 (write it in quotes: \"0.5\"): change the value's type"),
+                new SchemaViolation("/tenancy/quota/cpu", Code.SCHEMA_RANGE, "must be at least 0, found -1"));
+    }
+
+    @Test
     void isOneImmutableInstanceSafeToShareBetweenThreads() throws Exception {
         assertThat(SchemaChecker.shared()).isSameAs(SchemaChecker.shared());
         ObjectNode spec = (ObjectNode) referenceSpec();
