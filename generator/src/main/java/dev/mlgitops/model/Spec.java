@@ -1,5 +1,7 @@
 package dev.mlgitops.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +34,7 @@ public record Spec(
     }
 
     static <V> Map<String, V> copy(Map<String, V> map) {
-        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     static <V> List<V> copy(List<V> list) {
@@ -61,7 +63,18 @@ public record Spec(
 
     public record Secrets(String provider, SecretStore store, Map<String, SecretEntry> entries) {
         public Secrets {
-            entries = copy(entries);
+            entries = withDefaultKeys(copy(entries));
+        }
+
+        /** An entry without a key (allowed with provider existing only) names the Secret of its own name. */
+        private static Map<String, SecretEntry> withDefaultKeys(Map<String, SecretEntry> entries) {
+            if (entries.values().stream().allMatch(entry -> entry != null && entry.key() != null)) {
+                return entries;
+            }
+            Map<String, SecretEntry> keyed = new LinkedHashMap<>();
+            entries.forEach((name, entry) -> keyed.put(name,
+                    entry == null || entry.key() == null ? new SecretEntry(name) : entry));
+            return Collections.unmodifiableMap(keyed);
         }
 
         /** Provider {@code existing}: each entry's key names a Secret made by hand; else ExternalSecrets make them. */

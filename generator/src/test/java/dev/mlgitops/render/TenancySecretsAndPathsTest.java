@@ -25,6 +25,24 @@ class TenancySecretsAndPathsTest {
     }
 
     @Test
+    void anExistingSecretWithoutAKeyIsTheSecretOfTheEntrysName() {
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            ObjectNode secrets = (ObjectNode) spec.get("secrets");
+            secrets.put("provider", "existing").remove("store");
+            ((ObjectNode) secrets.at("/entries/feast-redis")).remove("key");
+            ((ObjectNode) secrets.at("/entries/mlflow-db")).put("key", "mlflow-postgres");
+            ((ObjectNode) secrets.at("/entries/object-store")).put("key", "s3-credentials");
+            return spec;
+        }));
+
+        assertThat(rendering.errors()).isEmpty();
+        assertThat(secretOf(container(rendering.get("Deployment/fraud-detection-feature-server")), "FEAST_ONLINE_STORE_CONNECTION_STRING"))
+                .isEqualTo("feast-redis");
+        assertThat(secretOf(container(rendering.get("Deployment/fraud-detection-mlflow")), "MLFLOW_BACKEND_STORE_URI"))
+                .isEqualTo("mlflow-postgres");
+    }
+
+    @Test
     void existingSecretsAreUsedByTheirNameAndNothingIsMadeForThem() {
         Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
             ObjectNode secrets = (ObjectNode) spec.get("secrets");

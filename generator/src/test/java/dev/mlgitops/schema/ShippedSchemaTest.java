@@ -64,7 +64,7 @@ class ShippedSchemaTest {
     void closesEveryObjectToUnknownFields() {
         List<String> open = new ArrayList<>();
         walk(schema, "", (pointer, node) -> {
-            if (node.has("properties") && !pointer.endsWith("/if") && !node.has("additionalProperties")) {
+            if (node.has("properties") && !conditional(pointer + "/") && !node.has("additionalProperties")) {
                 open.add(pointer);
             }
         });
@@ -100,12 +100,20 @@ class ShippedSchemaTest {
     /** Every property a user may write, by its pointer; an "if" only tests a property, it declares nothing. */
     private void eachProperty(Visitor visitor) {
         walk(schema, "", (pointer, node) -> {
-            if (pointer.endsWith("/properties") && !pointer.contains("/if/")) {
+            if (pointer.endsWith("/properties") && !conditional(pointer)) {
                 for (Map.Entry<String, JsonNode> property : node.properties()) {
                     visitor.visit(pointer + "/" + property.getKey(), property.getValue());
                 }
             }
         });
+    }
+
+    /**
+     * Inside an if/then/else: a condition or a constraint on properties that the enclosing object
+     * defines, describes and closes itself.
+     */
+    private static boolean conditional(String pointer) {
+        return pointer.contains("/if/") || pointer.contains("/then/") || pointer.contains("/else/");
     }
 
     private interface Visitor {
