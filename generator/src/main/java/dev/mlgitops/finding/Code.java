@@ -33,6 +33,8 @@ public enum Code {
 
     // resolve: environments and references
     ENV_INVALID(Severity.ERROR, "environment '%s': its overrides leave an invalid spec: %s"),
+    ENV_NEW_ITEM(Severity.ERROR, "environment '%s': the overrides name %s '%s', which the spec does not define%s: "
+            + "fix the name; an item only this environment has needs every required field (%s)"),
     REF_IMAGE(Severity.ERROR, "image key '%s' is not defined under spec.images; known keys: %s"),
     REF_SECRET(Severity.ERROR, "secret '%s' is not an entry of spec.secrets.entries; known entries: %s"),
     ENV_UNKNOWN(Severity.ERROR, "environment '%s' was asked for but is not under spec.environments; known environments: %s"),

@@ -2,10 +2,13 @@ package dev.mlgitops.resolve;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.finding.Locator;
+import dev.mlgitops.finding.Suggestions;
+import dev.mlgitops.schema.SchemaViolation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,6 +31,31 @@ final class OverrideTargets {
                     Code.CHECK_OVERRIDE_UNKNOWN.message(describe(parent), name,
                             names(spec.at(parent.isEmpty() ? "" : parent)))));
         }
+    }
+
+    /**
+     * A required field missing from an item the spec does not define: the override most likely
+     * misspells an item's name ({@code serving: {predicter: {replicas: ...}}}) and so adds a new,
+     * incomplete one. Says so, with the closest name, instead of naming the missing field alone.
+     */
+    static Optional<String> misnamedItem(ObjectNode spec, String environment, SchemaViolation violation) {
+        String pointer = violation.pointer();
+        int slash = pointer.lastIndexOf('/');
+        if (violation.code() != Code.SCHEMA_REQUIRED || slash <= 0 || !spec.at(pointer).isMissingNode()) {
+            return Optional.empty();
+        }
+        String parent = pointer.substring(0, slash);
+        String what = describe(parent);
+        if (what.equals("the field") || what.equals("the stage")) {
+            return Optional.empty();
+        }
+        String name = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+        List<String> defined = new ArrayList<>();
+        if (spec.at(parent) instanceof ObjectNode items) {
+            items.propertyNames().forEach(defined::add);
+        }
+        String hint = Suggestions.closest(name, defined).map(closest -> " (did you mean '" + closest + "'?)").orElse("");
+        return Optional.of(Code.ENV_NEW_ITEM.message(environment, what, name, hint, violation.message()));
     }
 
     /** What the removed key names, from where it stands: {@code /serving/x} names a model. */

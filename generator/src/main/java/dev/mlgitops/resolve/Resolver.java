@@ -1,9 +1,11 @@
 package dev.mlgitops.resolve;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Finding;
@@ -64,7 +66,7 @@ public final class Resolver {
                     environment.autoSync());
             // without overrides the environment's spec is the spec as written, checked and bound already
             Optional<Spec> spec = overrides == null ? Optional.of(asWritten)
-                    : resolveEnvironment(name, merged, sources, findings);
+                    : resolveEnvironment(name, specNode, merged, sources, findings);
             if (spec.isPresent()) {
                 ResolvedEnvironment resolved = new ResolvedEnvironment(metadata, spec.get(), Optional.of(target),
                         FileLocator.ofMerge(sources, merged, name));
@@ -78,13 +80,19 @@ public final class Resolver {
         return Optional.of(new ResolvedProject(loaded.sourceFile(), base, environments));
     }
 
-    private Optional<Spec> resolveEnvironment(String name, MergePatch.Merged merged, SourceMap sources,
-                                              Findings findings) {
+    private Optional<Spec> resolveEnvironment(String name, ObjectNode specNode, MergePatch.Merged merged,
+                                              SourceMap sources, Findings findings) {
         List<SchemaViolation> violations = schema.checkSpec(merged.tree());
+        Set<String> misnamed = new HashSet<>();
         for (SchemaViolation violation : violations) {
             String origin = merged.origin(violation.pointer(), SPEC);
-            findings.add(Finding.of(Code.ENV_INVALID, SourceMap.dotted(origin), sources.at(origin),
-                    Code.ENV_INVALID.message(name, violation.message())));
+            Optional<String> misnamedItem = OverrideTargets.misnamedItem(specNode, name, violation);
+            if (misnamedItem.isEmpty()) {
+                findings.add(Finding.of(Code.ENV_INVALID, SourceMap.dotted(origin), sources.at(origin),
+                        Code.ENV_INVALID.message(name, violation.message())));
+            } else if (misnamed.add(violation.pointer())) {
+                findings.add(Finding.of(Code.ENV_NEW_ITEM, SourceMap.dotted(origin), sources.at(origin), misnamedItem.get()));
+            }
         }
         if (!violations.isEmpty()) {
             return Optional.empty();
