@@ -27,6 +27,11 @@ final class SyntaxError {
     static Finding of(JacksonException e, String text, String sourceFile) {
         Throwable cause = e.getCause();
         if (cause instanceof MarkedYamlEngineException yaml) {
+            Optional<IndentationHint.Hint> indentation = indentation(yaml, text);
+            if (indentation.isPresent()) {
+                IndentationHint.Hint hint = indentation.get();
+                return syntax(new Position(sourceFile, hint.line(), hint.column()), hint.problem());
+            }
             Position position = yaml.getProblemMark().map(mark -> at(mark, sourceFile))
                     .orElseGet(() -> at(e.getLocation(), sourceFile));
             return syntax(position, describe(yaml));
@@ -50,6 +55,23 @@ final class SyntaxError {
 
     private static Finding syntax(Position position, String problem) {
         return Finding.of(Code.YAML_SYNTAX, "", position, Code.YAML_SYNTAX.message(problem));
+    }
+
+    /** An indentation mistake said as such, where the parser's words would only name a token. */
+    private static Optional<IndentationHint.Hint> indentation(MarkedYamlEngineException yaml, String text) {
+        Optional<Mark> mark = yaml.getProblemMark();
+        String problem = plain(yaml.getProblem());
+        if (mark.isEmpty()) {
+            return Optional.empty();
+        }
+        int line = mark.get().getLine() + 1;
+        if (problem.equals("mapping values are not allowed here")) {
+            return IndentationHint.deeperThanTheLineAbove(text, line);
+        }
+        if (problem.startsWith("expected <block end>")) {
+            return IndentationHint.betweenLevels(text, line);
+        }
+        return Optional.empty();
     }
 
     private static String describe(MarkedYamlEngineException yaml) {
