@@ -22,14 +22,14 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
 
     /**
      * The GitOps repository: an https, ssh, git or file URL, or a local path.
-     * <p>Property: {@code mlgitops.gitops.repository}. Default: {@code spec.gitops.repoURL}.
+     * <p>Property: "mlgitops.gitops.repository". Default: {@code spec.gitops.repoURL}.
      */
     @Parameter(property = Options.REPOSITORY)
     private String repository;
 
     /**
      * The branch Argo CD syncs: published to, and compared with.
-     * <p>Property: {@code mlgitops.gitops.branch}. Default: {@code spec.gitops.targetRevision}.
+     * <p>Property: "mlgitops.gitops.branch". Default: {@code spec.gitops.targetRevision}.
      */
     @Parameter(property = Options.BRANCH)
     private String branch;
@@ -37,7 +37,7 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
     /**
      * The id of a settings.xml {@code <server>}: its username and password, or a password alone as
      * a token, reach an HTTPS repository (decrypted when encrypted). Never logged.
-     * <p>Property: {@code mlgitops.gitops.serverId}. Default: none; then the URL's or the
+     * <p>Property: "mlgitops.gitops.serverId". Default: none; then the URL's or the
      * environment's (MLGITOPS_GIT_TOKEN, or MLGITOPS_GIT_USERNAME and MLGITOPS_GIT_PASSWORD).
      */
     @Parameter(property = Options.SERVER_ID)
@@ -45,28 +45,28 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
 
     /**
      * mlgitops' clone of the GitOps repository, reused between runs.
-     * <p>Property: {@code mlgitops.gitops.workFolder}. Default: {@code ${project.build.directory}/mlgitops/gitops-clone}.
+     * <p>Property: "mlgitops.gitops.workFolder". Default: {@code ${project.build.directory}/mlgitops/gitops-clone}.
      */
     @Parameter(property = Options.WORK_FOLDER)
     private File workFolder;
 
     /**
      * The share of the committed objects a change may remove before the guard refuses it, in percent.
-     * <p>Property: {@code mlgitops.maxDeletions}. Default: {@code 10}.
+     * <p>Property: "mlgitops.maxDeletions". Default: {@code 10}.
      */
     @Parameter(property = Options.MAX_DELETIONS, defaultValue = Options.MAX_DELETIONS_DEFAULT)
     private int maxDeletions;
 
     /**
      * Allow a change that removes Argo CD Applications or more than {@code maxDeletions} percent of the objects.
-     * <p>Property: {@code mlgitops.allowDeletions}. Default: {@code false}.
+     * <p>Property: "mlgitops.allowDeletions". Default: {@code false}.
      */
     @Parameter(property = Options.ALLOW_DELETIONS, defaultValue = Options.ALLOW_DELETIONS_DEFAULT)
     private boolean allowDeletions;
 
     /**
      * Allow a change that touches production (the last environment) together with other environments.
-     * <p>Property: {@code mlgitops.allowProdWithOthers}. Default: {@code false}.
+     * <p>Property: "mlgitops.allowProdWithOthers". Default: {@code false}.
      */
     @Parameter(property = Options.ALLOW_PROD_WITH_OTHERS, defaultValue = Options.ALLOW_PROD_WITH_OTHERS_DEFAULT)
     private boolean allowProdWithOthers;

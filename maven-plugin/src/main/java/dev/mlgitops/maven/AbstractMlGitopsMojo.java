@@ -26,7 +26,7 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
 
     /**
      * The mlproject.yaml to read.
-     * <p>Property: {@code mlgitops.spec}. Default: <code>${basedir}/mlproject.yaml</code>.
+     * <p>Property: "mlgitops.spec". Default: <code>${basedir}/mlproject.yaml</code>.
      */
     @Parameter(property = Options.SPEC, defaultValue = "${basedir}/" + Options.SPEC_DEFAULT)
     private File spec;
@@ -34,7 +34,7 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     /**
      * A folder of Freemarker templates that replace the built-in blueprints of the same
      * relative path (e.g. {@code serving/kserve/inferenceservice.yaml.ftl}); the others stay.
-     * <p>Property: {@code mlgitops.blueprints}. Default: none, the built-in blueprints only.
+     * <p>Property: "mlgitops.blueprints". Default: none, the built-in blueprints only.
      */
     @Parameter(property = Options.BLUEPRINTS)
     private File blueprints;
@@ -43,14 +43,14 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
      * A comma list of environments to run on, e.g. {@code prod} or {@code dev,staging}: the
      * others' overlays and Argo CD folders are neither written nor removed; the bases and the
      * AppProject always are. An unknown name is an error that lists the known ones.
-     * <p>Property: {@code mlgitops.environments}. Default: every environment.
+     * <p>Property: "mlgitops.environments". Default: every environment.
      */
     @Parameter(property = Options.ENVIRONMENTS)
     private String environments;
 
     /**
      * Skip this goal.
-     * <p>Property: {@code mlgitops.skip}. Default: {@code false}.
+     * <p>Property: "mlgitops.skip". Default: {@code false}.
      */
     @Parameter(property = Options.SKIP, defaultValue = "false")
     private boolean skip;
@@ -65,7 +65,7 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     /**
      * The least severity that fails the build: {@code error}, or {@code warning} to fail on
      * warnings too (a failing generate writes nothing).
-     * <p>Property: {@code mlgitops.failOn}. Default: {@code error}.
+     * <p>Property: "mlgitops.failOn". Default: {@code error}.
      */
     @Parameter(property = Options.FAIL_ON, defaultValue = Options.FAIL_ON_DEFAULT)
     private String failOn;

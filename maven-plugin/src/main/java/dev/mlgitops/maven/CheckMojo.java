@@ -23,7 +23,7 @@ public class CheckMojo extends AbstractGitOpsMojo {
 
     /**
      * The folder holding the committed tree, as the root of the GitOps repository (e.g. {@code gitops}).
-     * <p>Property: {@code mlgitops.outputDirectory}. Default: none, the GitOps repository is read.
+     * <p>Property: "mlgitops.outputDirectory". Default: none, the GitOps repository is read.
      */
     @Parameter(property = Options.OUTPUT_DIRECTORY)
     private File outputDirectory;

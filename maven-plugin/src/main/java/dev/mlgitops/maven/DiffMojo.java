@@ -22,14 +22,14 @@ public class DiffMojo extends AbstractGitOpsMojo {
 
     /**
      * The folder holding the committed tree, as the root of the GitOps repository (e.g. {@code gitops}).
-     * <p>Property: {@code mlgitops.outputDirectory}. Default: none, the GitOps repository is read.
+     * <p>Property: "mlgitops.outputDirectory". Default: none, the GitOps repository is read.
      */
     @Parameter(property = Options.OUTPUT_DIRECTORY)
     private File outputDirectory;
 
     /**
      * The Markdown review's file.
-     * <p>Property: {@code mlgitops.review}. Default: {@code ${project.build.directory}/mlgitops/review.md}.
+     * <p>Property: "mlgitops.review". Default: {@code ${project.build.directory}/mlgitops/review.md}.
      */
     @Parameter(property = Options.REVIEW)
     private File review;

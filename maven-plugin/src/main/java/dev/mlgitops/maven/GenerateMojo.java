@@ -24,7 +24,7 @@ public class GenerateMojo extends AbstractMlGitopsMojo {
 
     /**
      * The folder the tree is written under, as the root of the GitOps repository.
-     * <p>Property: {@code mlgitops.outputDirectory}. Default:
+     * <p>Property: "mlgitops.outputDirectory". Default:
      * <code>${project.build.directory}/mlgitops</code>; without a pom, <code>./target/mlgitops</code>.
      */
     @Parameter(property = Options.OUTPUT_DIRECTORY)
@@ -35,7 +35,7 @@ public class GenerateMojo extends AbstractMlGitopsMojo {
      * last run of this execution and every file it wrote is still as written: the tree is then read
      * back and the last run's findings reported again. A stamp in
      * <code>${project.build.directory}/mlgitops-stamps/</code> records that run; {@code false} always works.
-     * <p>Property: {@code mlgitops.incremental}. Default: {@code true}. @since 0.1.0
+     * <p>Property: "mlgitops.incremental". Default: {@code true}. @since 0.1.0
      */
     @Parameter(property = Options.INCREMENTAL, defaultValue = Options.INCREMENTAL_DEFAULT)
     private boolean incremental;

@@ -25,14 +25,14 @@ public class InitMojo extends AbstractMojo {
 
     /**
      * The project's name, {@code metadata.name}: a DNS-1035 label of at most 40 characters.
-     * <p>Property: {@code mlgitops.name}. Default: <code>my-project</code>.
+     * <p>Property: "mlgitops.name". Default: <code>my-project</code>.
      */
     @Parameter(property = Options.NAME, defaultValue = Options.NAME_DEFAULT)
     private String name;
 
     /**
      * The owning team, {@code metadata.team}: a DNS-1035 label.
-     * <p>Property: {@code mlgitops.team}. Default: <code>my-team</code>.
+     * <p>Property: "mlgitops.team". Default: <code>my-team</code>.
      */
     @Parameter(property = Options.TEAM, defaultValue = Options.TEAM_DEFAULT)
     private String team;
@@ -40,14 +40,14 @@ public class InitMojo extends AbstractMojo {
     /**
      * A comma list of the stages besides tenancy (always there): feature-store, notebooks,
      * training, model-registry, serving, monitoring.
-     * <p>Property: {@code mlgitops.stages}. Default: <code>training,model-registry,serving</code>.
+     * <p>Property: "mlgitops.stages". Default: <code>training,model-registry,serving</code>.
      */
     @Parameter(property = Options.STAGES, defaultValue = Options.STAGES_DEFAULT)
     private String stages;
 
     /**
      * Overwrite an existing mlproject.yaml.
-     * <p>Property: {@code mlgitops.force}. Default: {@code false}.
+     * <p>Property: "mlgitops.force". Default: {@code false}.
      */
     @Parameter(property = Options.FORCE, defaultValue = Options.FORCE_DEFAULT)
     private boolean force;

@@ -23,35 +23,35 @@ public class PublishMojo extends AbstractGitOpsMojo {
 
     /**
      * Commit on this new branch, made from {@code branch}, for a pull request.
-     * <p>Property: {@code mlgitops.gitops.newBranch}. Default: none, commit on {@code branch}.
+     * <p>Property: "mlgitops.gitops.newBranch". Default: none, commit on {@code branch}.
      */
     @Parameter(property = Options.NEW_BRANCH)
     private String newBranch;
 
     /**
      * Push the branch; never forced. Without it the commit stays in the work folder.
-     * <p>Property: {@code mlgitops.push}. Default: {@code false}.
+     * <p>Property: "mlgitops.push". Default: {@code false}.
      */
     @Parameter(property = Options.PUSH, defaultValue = Options.PUSH_DEFAULT)
     private boolean push;
 
     /**
      * The commit's subject line.
-     * <p>Property: {@code mlgitops.message}. Default: derived from the changed paths.
+     * <p>Property: "mlgitops.message". Default: derived from the changed paths.
      */
     @Parameter(property = Options.MESSAGE)
     private String message;
 
     /**
      * The commit's author name (with {@code authorEmail}).
-     * <p>Property: {@code mlgitops.author.name}. Default: the source repository's {@code user.name}, else "mlgitops".
+     * <p>Property: "mlgitops.author.name". Default: the source repository's {@code user.name}, else "mlgitops".
      */
     @Parameter(property = Options.AUTHOR_NAME)
     private String authorName;
 
     /**
      * The commit's author email (with {@code authorName}).
-     * <p>Property: {@code mlgitops.author.email}. Default: the source repository's {@code user.email}.
+     * <p>Property: "mlgitops.author.email". Default: the source repository's {@code user.email}.
      */
     @Parameter(property = Options.AUTHOR_EMAIL)
     private String authorEmail;
