@@ -133,13 +133,25 @@ public abstract class GitOpsCommand<C extends GitOpsCommand<C, R>, R extends Res
                 .setCredentials(credentials.orElse(null)).call();
     }
 
-    /** What the committed files are, for messages: the folder relative to the base directory, or the repository's branch. */
+    /**
+     * What the committed files are, for messages: the repository's branch, or the folder relative
+     * to the base directory (absolute when outside it).
+     */
     final String committedName(BuildOutcome built, Optional<Path> folder) {
+        return name(built, folder, false);
+    }
+
+    /** The same for review.md, which must not hold this machine's paths: a folder outside the base directory by its name. */
+    final String reviewName(BuildOutcome built, Optional<Path> folder) {
+        return name(built, folder, true);
+    }
+
+    private String name(BuildOutcome built, Optional<Path> folder, boolean portable) {
         if (folder.isEmpty()) {
             return GitOps.displayName(repository(built)) + " (branch " + branch(built) + ")";
         }
-        // relative: the name goes into review.md, which must not hold this machine's paths
         Path root = folder.get().resolve(built.tree().orElseThrow().root());
-        return (root.startsWith(baseDirectory) ? baseDirectory.relativize(root) : root).toString().replace('\\', '/');
+        Path shown = root.startsWith(baseDirectory) ? baseDirectory.relativize(root) : portable ? root.getFileName() : root;
+        return shown.toString().replace('\\', '/');
     }
 }

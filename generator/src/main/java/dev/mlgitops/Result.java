@@ -80,7 +80,7 @@ public abstract class Result {
         return sourceFile + " has " + count(findings.warningCount(), "warning");
     }
 
-    static String count(long n, String noun) {
+    private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 

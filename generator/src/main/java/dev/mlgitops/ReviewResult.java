@@ -20,14 +20,16 @@ public final class ReviewResult extends Result {
     private final Optional<TreeReview> review;
     private final DeletionGuard guard;
     private final String comparedWith;
+    private final String reviewName;
 
     ReviewResult(Status status, String sourceFile, Findings findings, Optional<TreeComparison> files,
-                 Optional<TreeReview> review, DeletionGuard guard, String comparedWith) {
+                 Optional<TreeReview> review, DeletionGuard guard, String comparedWith, String reviewName) {
         super(status, sourceFile, findings);
         this.files = files;
         this.review = review;
         this.guard = guard;
         this.comparedWith = comparedWith;
+        this.reviewName = reviewName;
     }
 
     /** Whether the committed tree is what the spec generates; false also when findings stopped the run. */
@@ -70,6 +72,6 @@ public final class ReviewResult extends Result {
      * per environment and stage, a unified diff per changed file; empty when findings stopped the run.
      */
     public Optional<String> reviewMarkdown() {
-        return review.map(r -> r.markdown("`" + comparedWith + "`", guard));
+        return review.map(r -> r.markdown("`" + reviewName + "`", guard));
     }
 }

@@ -28,7 +28,7 @@ final class Reviews {
         BuildOutcome built = Builder.build(command.spec(), command.buildOptions());
         if (built.tree().isEmpty()) {
             return new ReviewResult(Status.FINDINGS, built.sourceFile(), built.findings(), Optional.empty(), Optional.empty(),
-                    command.guard(), "");
+                    command.guard(), "", "");
         }
         OutputTree tree = built.tree().get();
         SortedMap<String, String> committed = inScope(tree, command.committed(built, folder));
@@ -36,7 +36,8 @@ final class Reviews {
         Optional<TreeReview> review = objects ? Optional.of(TreeReview.of(tree, committed, built.production().orElseThrow()))
                 : Optional.empty();
         return new ReviewResult(files.inSync() ? Status.CLEAN : onDrift, built.sourceFile(), built.findings(),
-                Optional.of(files), review, command.guard(), command.committedName(built, folder));
+                Optional.of(files), review, command.guard(), command.committedName(built, folder),
+                command.reviewName(built, folder));
     }
 
     /** A run limited to some environments speaks for nothing of the others. */

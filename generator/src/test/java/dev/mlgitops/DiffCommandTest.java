@@ -39,6 +39,18 @@ class DiffCommandTest {
     }
 
     @Test
+    void aFolderOutsideTheBaseDirectoryIsNamedInFullInMessagesAndByItsNameInTheReview() {
+        Path output = folder.resolve("gitops");
+        MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(output).call();
+
+        ReviewResult diff = MlGitops.diff(CaseFolders.REFERENCE).setOutputDirectory(output)
+                .setBaseDirectory(folder.resolve("project")).call();
+
+        assertThat(diff.comparedWith()).isEqualTo(output.resolve("projects/fraud-detection").toString());
+        assertThat(diff.reviewMarkdown().orElseThrow()).contains("compared with `fraud-detection`").doesNotContain(folder.toString());
+    }
+
+    @Test
     void flagsWhatTheDeletionGuardWouldRefuseWithoutFailing() throws IOException {
         Path output = folder.resolve("gitops");
         MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(output).call();
