@@ -197,11 +197,16 @@ class MainTest {
 
         Cli.Run first = Cli.run(args);
         Cli.Run second = Cli.run(args);
+        // without --output-directory, check reads the repository's branch, as the goal does
+        Cli.Run check = Cli.run("check", Cli.REFERENCE.toString(), "--repository", remote.toString(), "--branch", "main",
+                "--work-folder", folder.resolve("check-clone").toString());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("mlgitops: pushed ").contains(" to main (");
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).startsWith("mlgitops: nothing changed on main");
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.out()).isEqualTo("mlgitops: " + remote + " (branch main) is in step with the spec\n");
         try (Git git = Git.open(remote.toFile())) {
             assertThat(git.log().call().iterator().next().getFullMessage()).contains("fraud-detection");
         }
