@@ -8,6 +8,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.mlgitops.build.Builder;
+import dev.mlgitops.build.BuildOutcome;
+import dev.mlgitops.build.BuildOptions;
 
 /**
  * Every broken example, run through the facade as a user's build runs it: each case folder
@@ -24,13 +27,13 @@ class CorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reportsExactlyTheExpectedFindingsAndNoTreeOnErrors(Path caseFolder) {
-        GenerateOptions options = GenerateOptions.defaults();
+        BuildOptions options = BuildOptions.defaults();
         if (Files.isDirectory(caseFolder.resolve("blueprints"))) {
             options = options.withBlueprints(caseFolder.resolve("blueprints"));
         }
 
         // an exception would fail the test: bad input must become findings, never a stack trace
-        Generation generation = MlGitops.build(caseFolder.resolve(CaseFolders.SPEC), options);
+        BuildOutcome generation = Builder.build(caseFolder.resolve(CaseFolders.SPEC), options);
 
         CaseFolders.assertFindings(caseFolder, generation.findings());
         assertThat(generation.tree().isPresent()).as("a tree exactly when there is no error")

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.mlgitops.build.BuildOptions;
+import dev.mlgitops.build.Builder;
 import dev.mlgitops.layout.OutputTree;
-import dev.mlgitops.report.RunSummary;
-import dev.mlgitops.write.WriteResult;
+import dev.mlgitops.write.RunSummary;
 import dev.mlgitops.yaml.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +26,8 @@ class EnvironmentFilterTest {
 
     @Test
     void aLimitedTreeHoldsTheSharedFilesAndOnlyTheAskedEnvironments() {
-        OutputTree whole = MlGitops.build(REFERENCE, GenerateOptions.defaults()).tree().orElseThrow();
-        OutputTree prod = MlGitops.build(REFERENCE, GenerateOptions.defaults().withEnvironments(List.of("prod"))).tree().orElseThrow();
+        OutputTree whole = Builder.build(REFERENCE, BuildOptions.defaults()).tree().orElseThrow();
+        OutputTree prod = Builder.build(REFERENCE, BuildOptions.defaults().withEnvironments(List.of("prod"))).tree().orElseThrow();
 
         assertThat(prod.files().keySet()).allSatisfy(file -> assertThat(file).doesNotContain("/dev/", "/staging/"));
         assertThat(prod.files()).containsKeys("argocd/prod/root.yaml", "argocd/prod/apps/serving.yaml",
@@ -43,7 +44,7 @@ class EnvironmentFilterTest {
 
     @Test
     void aLimitedRunNeitherRewritesNorRemovesTheOtherEnvironmentsFiles() throws IOException {
-        MlGitops.generate(REFERENCE, GenerateOptions.defaults().withOutputDirectory(output));
+        MlGitops.generate(REFERENCE).setOutputDirectory(output).call();
         Path devOverlay = output.resolve(ROOT + "overlays/dev/serving/kustomization.yaml");
         Files.writeString(devOverlay, Header.forSource("mlproject.yaml") + "edited: by hand\n");
         Path staleDev = output.resolve(ROOT + "overlays/dev/serving/old.yaml");
@@ -51,12 +52,11 @@ class EnvironmentFilterTest {
         Files.writeString(staleDev, Header.forSource("mlproject.yaml"));
         Files.writeString(staleProd, Header.forSource("mlproject.yaml"));
 
-        Generation prod = MlGitops.generate(REFERENCE, GenerateOptions.defaults().withOutputDirectory(output)
-                .withEnvironments(List.of("prod")));
+        GenerateResult prod = MlGitops.generate(REFERENCE).setOutputDirectory(output)
+                .setEnvironments(List.of("prod")).call();
 
-        WriteResult written = prod.written().orElseThrow();
-        assertThat(written.written()).isEmpty();
-        assertThat(written.removed()).containsExactly("overlays/prod/serving/old.yaml");
+        assertThat(prod.written()).isEmpty();
+        assertThat(prod.removed()).containsExactly("overlays/prod/serving/old.yaml");
         assertThat(staleProd).doesNotExist();
         assertThat(staleDev).exists();
         assertThat(devOverlay).content().endsWith("edited: by hand\n");
@@ -69,20 +69,20 @@ class EnvironmentFilterTest {
         Files.createDirectories(dropped.getParent());
         Files.writeString(dropped, Header.forSource("mlproject.yaml"));
 
-        Generation prod = MlGitops.generate(REFERENCE, GenerateOptions.defaults().withOutputDirectory(output)
-                .withEnvironments(List.of("prod")));
+        GenerateResult prod = MlGitops.generate(REFERENCE).setOutputDirectory(output)
+                .setEnvironments(List.of("prod")).call();
         assertThat(dropped).exists();
-        Generation all = MlGitops.generate(REFERENCE, GenerateOptions.defaults().withOutputDirectory(output));
+        GenerateResult all = MlGitops.generate(REFERENCE).setOutputDirectory(output).call();
 
-        assertThat(prod.written().orElseThrow().removed()).isEmpty();
-        assertThat(all.written().orElseThrow().removed()).containsExactly("overlays/qa/serving/kustomization.yaml");
+        assertThat(prod.removed()).isEmpty();
+        assertThat(all.removed()).containsExactly("overlays/qa/serving/kustomization.yaml");
         assertThat(dropped).doesNotExist();
     }
 
     @Test
     void theSummaryShowsTheBasesTheAskedEnvironmentsAndTheProject() {
-        Generation prod = MlGitops.generate(REFERENCE, GenerateOptions.defaults().withOutputDirectory(output)
-                .withEnvironments(List.of("prod")));
+        GenerateResult prod = MlGitops.generate(REFERENCE).setOutputDirectory(output)
+                .setEnvironments(List.of("prod")).call();
 
         RunSummary summary = prod.summary().orElseThrow();
         assertThat(summary.rows()).extracting(RunSummary.Row::environment).containsOnly("base", "prod", "(project)");
@@ -96,11 +96,11 @@ class EnvironmentFilterTest {
 
     @Test
     void anUnknownEnvironmentIsAnErrorNamingTheKnownOnesAndWritesNothing() {
-        Generation run = MlGitops.generate(REFERENCE, GenerateOptions.defaults().withOutputDirectory(output)
-                .withEnvironments(List.of("prod", "prdo")));
+        GenerateResult run = MlGitops.generate(REFERENCE).setOutputDirectory(output)
+                .setEnvironments(List.of("prod", "prdo")).call();
 
         assertThat(run.passed()).isFalse();
-        assertThat(run.findings().sorted()).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+        assertThat(run.findings()).extracting(FindingLine::text).containsExactly(
                 "mlproject.yaml: error [MLG-ENV-UNKNOWN] spec.environments: environment 'prdo' was asked for but is not"
                         + " under spec.environments; known environments: dev, staging, prod");
         assertThat(output).isEmptyDirectory();
@@ -108,10 +108,10 @@ class EnvironmentFilterTest {
 
     @Test
     void noFilterCoversEveryEnvironment() {
-        GenerateOptions options = GenerateOptions.defaults().withEnvironments(List.of(" ", ""));
+        BuildOptions options = BuildOptions.defaults().withEnvironments(List.of(" ", ""));
 
         assertThat(options.environments()).isEmpty();
         assertThat(options.covers("anything")).isTrue();
-        assertThat(GenerateOptions.defaults().withEnvironments(List.of(" prod ")).covers("dev")).isFalse();
+        assertThat(BuildOptions.defaults().withEnvironments(List.of(" prod ")).covers("dev")).isFalse();
     }
 }

@@ -10,32 +10,31 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mlgitops.finding.Finding;
-import dev.mlgitops.finding.Severity;
+import dev.mlgitops.build.BuildOptions;
+import dev.mlgitops.build.Builder;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.typed.StructuralSchemas;
 import dev.mlgitops.yaml.Header;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 
-/** The facade end to end on the reference file: every step, in memory and on disk. */
+/** The porcelain end to end on the reference file: every step, in memory and on disk. */
 class MlGitopsTest {
 
     private static final Path REFERENCE = CaseFolders.REFERENCE;
 
     @Test
     void validatesTheReferenceWithoutErrors() {
-        Validation validation = MlGitops.validate(REFERENCE, GenerateOptions.defaults());
+        ValidateResult validation = MlGitops.validate(REFERENCE).call();
 
-        assertThat(validation.findings().sorted()).filteredOn(Finding::isError).isEmpty();
-        assertThat(validation.project()).hasValueSatisfying(project ->
-                assertThat(project.environments()).extracting(e -> e.name()).containsExactly("dev", "staging", "prod"));
+        assertThat(validation.status()).isEqualTo(Status.CLEAN);
+        assertThat(validation.findings()).noneMatch(FindingLine::error).isNotEmpty();
     }
 
     @Test
     void buildsTheSameBytesTwice() {
-        OutputTree first = MlGitops.build(REFERENCE, GenerateOptions.defaults()).tree().orElseThrow();
-        OutputTree second = MlGitops.build(REFERENCE, GenerateOptions.defaults()).tree().orElseThrow();
+        OutputTree first = Builder.build(REFERENCE, BuildOptions.defaults()).tree().orElseThrow();
+        OutputTree second = Builder.build(REFERENCE, BuildOptions.defaults()).tree().orElseThrow();
 
         assertThat(second.files()).isEqualTo(first.files());
         assertThat(first.root()).isEqualTo("projects/fraud-detection");
@@ -43,7 +42,7 @@ class MlGitopsTest {
 
     @Test
     void everyFileStartsWithTheHeaderAndNamesNoMachinePath() {
-        OutputTree tree = MlGitops.build(REFERENCE, GenerateOptions.defaults()).tree().orElseThrow();
+        OutputTree tree = Builder.build(REFERENCE, BuildOptions.defaults()).tree().orElseThrow();
 
         assertThat(tree.files()).allSatisfy((path, text) -> {
             assertThat(text).as(path).startsWith(Header.forSource("mlproject.yaml"));
@@ -53,7 +52,7 @@ class MlGitopsTest {
 
     @Test
     void everyArgoCdObjectPassesItsUpstreamStructuralSchema() {
-        OutputTree tree = MlGitops.build(REFERENCE, GenerateOptions.defaults()).tree().orElseThrow();
+        OutputTree tree = Builder.build(REFERENCE, BuildOptions.defaults()).tree().orElseThrow();
         StructuralSchemas schemas = StructuralSchemas.shipped();
 
         Map<String, String> argocd = tree.files().subMap("argocd/", "argocd0");
@@ -73,14 +72,13 @@ class MlGitopsTest {
 
     @Test
     void aSecondGenerateWritesNothing(@TempDir Path output) throws IOException {
-        GenerateOptions options = GenerateOptions.defaults().withOutputDirectory(output);
+        GenerateResult first = MlGitops.generate(REFERENCE).setOutputDirectory(output).call();
+        GenerateResult second = MlGitops.generate(REFERENCE).setOutputDirectory(output).call();
 
-        Generation first = MlGitops.generate(REFERENCE, options);
-        Generation second = MlGitops.generate(REFERENCE, options);
-
-        assertThat(first.written().orElseThrow().written()).isNotEmpty();
-        assertThat(second.written().orElseThrow().written()).isEmpty();
-        assertThat(second.written().orElseThrow().removed()).isEmpty();
+        assertThat(first.written()).isNotEmpty();
+        assertThat(second.written()).isEmpty();
+        assertThat(second.removed()).isEmpty();
+        assertThat(second.treeFolder()).contains(output.resolve("projects/fraud-detection"));
         assertThat(Files.readString(output.resolve("projects/fraud-detection/argocd/prod/apps/serving.yaml")))
                 .contains("path: projects/fraud-detection/overlays/prod/serving");
     }
@@ -91,10 +89,10 @@ class MlGitopsTest {
         Files.writeString(spec, Files.readString(REFERENCE).replace("engine: kserve ", "engine: kservee "));
         Path output = folder.resolve("out");
 
-        Generation generation = MlGitops.generate(spec, GenerateOptions.defaults().withOutputDirectory(output));
+        GenerateResult generation = MlGitops.generate(spec).setOutputDirectory(output).call();
 
-        assertThat(generation.passed()).isFalse();
-        assertThat(generation.findings().sorted()).extracting(f -> f.format("mlproject.yaml")).contains(
+        assertThat(generation.status()).isEqualTo(Status.FINDINGS);
+        assertThat(generation.findings()).extracting(FindingLine::text).contains(
                 "mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
                         + "kserve, deployment (did you mean 'kserve'?)");
         assertThat(output).doesNotExist();
@@ -107,28 +105,27 @@ class MlGitopsTest {
                 .replace("    engine: feast\n", "    engine: feast\n    image: feast\n")
                 .replace("    engine: mlflow\n", "    engine: mlflow\n    image: mlflow\n"));
 
-        Validation validation = MlGitops.validate(spec, GenerateOptions.defaults());
+        ValidateResult validation = MlGitops.validate(spec).call();
 
-        assertThat(validation.findings().sorted()).filteredOn(Finding::isError)
-                .extracting(Finding::jsonPath, Finding::message).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("spec.featureStore.image",
-                                "image key 'feast' is not defined under spec.images; known keys: notebook, scorer, trainer"),
-                        org.assertj.core.groups.Tuple.tuple("spec.modelRegistry.image",
-                                "image key 'mlflow' is not defined under spec.images; known keys: notebook, scorer, trainer"));
+        assertThat(validation.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
+                "mlproject.yaml:61:5: error [MLG-REF-IMAGE] spec.featureStore.image: image key 'feast' is not defined under"
+                        + " spec.images; known keys: notebook, scorer, trainer",
+                "mlproject.yaml:112:5: error [MLG-REF-IMAGE] spec.modelRegistry.image: image key 'mlflow' is not defined under"
+                        + " spec.images; known keys: notebook, scorer, trainer");
     }
 
     @Test
     void passesTheReferenceWithWarningsByDefaultAndFailsItWhenWarningsFail(@TempDir Path output) {
-        Generation lenient = MlGitops.build(REFERENCE, GenerateOptions.defaults());
-        Generation strict = MlGitops.generate(REFERENCE, GenerateOptions.defaults().withOutputDirectory(output)
-                .withFailOn(Severity.WARNING));
+        GenerateResult lenient = MlGitops.generate(REFERENCE).setOutputDirectory(output.resolve("lenient")).call();
+        GenerateResult strict = MlGitops.generate(REFERENCE).setOutputDirectory(output.resolve("strict"))
+                .setFailOn(FailOn.WARNING).call();
 
-        assertThat(lenient.passed()).isTrue();
-        assertThat(lenient.findings().warningCount()).isPositive();
-        assertThat(strict.passed()).isFalse();
-        assertThat(strict.findings().sorted()).isEqualTo(lenient.findings().sorted());
-        assertThat(strict.tree()).isEmpty();
-        assertThat(output).isEmptyDirectory();
+        assertThat(lenient.status()).isEqualTo(Status.CLEAN);
+        assertThat(lenient.warningCount()).isPositive();
+        assertThat(strict.status()).isEqualTo(Status.FINDINGS);
+        assertThat(strict.findings()).isEqualTo(lenient.findings());
+        assertThat(strict.treeFolder()).isEmpty();
+        assertThat(output.resolve("strict")).doesNotExist();
     }
 
     @Test
@@ -136,12 +133,13 @@ class MlGitopsTest {
         Path spec = folder.resolve("mlproject.yaml");
         Files.write(spec, ("\uFEFF" + Files.readString(REFERENCE)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        Validation lenient = MlGitops.validate(spec, GenerateOptions.defaults());
-        Validation strict = MlGitops.validate(spec, GenerateOptions.defaults().withFailOn(Severity.WARNING));
+        ValidateResult lenient = MlGitops.validate(spec).call();
+        ValidateResult strict = MlGitops.validate(spec).setFailOn(FailOn.WARNING).call();
 
-        assertThat(CaseFolders.lines(lenient.findings())).containsExactly(
+        assertThat(lenient.findings()).extracting(FindingLine::text).contains(
                 "mlproject.yaml:1:1: warning [MLG-YAML-BOM] the file starts with a byte order mark: save it as UTF-8 without BOM");
         assertThat(lenient.passed()).isTrue();
-        assertThat(strict.passed()).isFalse();
+        assertThat(strict.status()).isEqualTo(Status.FINDINGS);
+        assertThat(strict.findings()).isEqualTo(lenient.findings());
     }
 }

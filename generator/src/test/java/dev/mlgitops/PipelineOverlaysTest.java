@@ -32,6 +32,8 @@ import dev.mlgitops.write.TreeWriter;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import dev.mlgitops.build.Builder;
+import dev.mlgitops.build.BuildOptions;
 
 /**
  * The layout's promise on real specs through the real pipeline, checked with the real kustomize:
@@ -46,7 +48,7 @@ class PipelineOverlaysTest {
     @ParameterizedTest
     @ValueSource(strings = {"../example-repo/mlproject.yaml", "src/test/resources/pipeline/environments-differ/mlproject.yaml"})
     void everyOverlayBuildsExactlyItsEnvironmentsFullRendering(String spec) {
-        ResolvedProject project = MlGitops.validate(Path.of(spec), GenerateOptions.defaults()).project().orElseThrow();
+        ResolvedProject project = Builder.resolve(Path.of(spec), BuildOptions.defaults(), new Findings()).orElseThrow();
         Renderer renderer = new Renderer(Blueprints.of(Optional.empty()));
         Typer typer = new Typer();
         Findings findings = new Findings();

@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
+import dev.mlgitops.build.Builder;
+import dev.mlgitops.build.BuildOutcome;
+import dev.mlgitops.build.BuildOptions;
 
 /**
  * Template injection, as a property: whatever text a user puts in a free-text field of the
@@ -99,7 +102,7 @@ class TemplateInjectionTest {
             // JSON is YAML: every character reaches the loader escaped, independent of any YAML writer
             // (non-ASCII too: a raw NEL or line separator inside a quoted scalar is a line break to YAML)
             Files.writeString(file, ESCAPING_JSON.writeValueAsString(spec));
-            Generation generation = MlGitops.build(file, GenerateOptions.defaults());
+            BuildOutcome generation = Builder.build(file, BuildOptions.defaults());
             Files.delete(file);
             Files.delete(folder);
             assertThat(generation.findings().sorted()).as("the spec stays valid").noneMatch(f -> f.isError());

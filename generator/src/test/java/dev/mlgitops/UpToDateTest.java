@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mlgitops.finding.Finding;
+import dev.mlgitops.build.BuildOptions;
+import dev.mlgitops.build.BuildOutcome;
+import dev.mlgitops.build.Builder;
 import dev.mlgitops.yaml.Header;
 
 /** A generate run with a stamp skips the work exactly when its inputs and its tree are unchanged. */
@@ -24,29 +27,29 @@ class UpToDateTest {
 
     private Path spec;
     private Path output;
-    private GenerateOptions options;
+    private Path stamp;
 
     @BeforeEach
     void firstRun() throws IOException {
         spec = Files.copy(CaseFolders.REFERENCE, folder.resolve("mlproject.yaml"));
         output = folder.resolve("gitops");
-        options = GenerateOptions.defaults().withOutputDirectory(output).withStamp(folder.resolve("target/generate.stamp"));
-        Generation first = MlGitops.generate(spec, options);
+        stamp = folder.resolve("target/generate.stamp");
+        GenerateResult first = generate();
         assertThat(first.upToDate()).isFalse();
-        assertThat(first.written().orElseThrow().written()).hasSize(108);
+        assertThat(first.written()).hasSize(108);
     }
 
     @Test
     void skipsAnUnchangedRunWithTheLastRunsFindingsAndTree() {
-        Generation full = MlGitops.build(spec, options);
+        BuildOutcome full = Builder.build(spec, BuildOptions.defaults());
 
-        Generation again = MlGitops.generate(spec, options);
+        GenerateResult again = generate();
 
         assertThat(again.upToDate()).isTrue();
-        assertThat(again.written().orElseThrow().written()).isEmpty();
-        assertThat(again.written().orElseThrow().unchanged()).hasSize(108);
+        assertThat(again.written()).isEmpty();
+        assertThat(again.unchanged()).hasSize(108);
         assertThat(again.tree().orElseThrow()).isEqualTo(full.tree().orElseThrow());
-        assertThat(again.findings().sorted()).extracting(f -> f.format("mlproject.yaml"))
+        assertThat(again.findings()).extracting(FindingLine::text)
                 .isEqualTo(full.findings().sorted().stream().map(f -> f.format("mlproject.yaml")).toList())
                 .anySatisfy(line -> assertThat(line).contains("warning [MLG-RENDER-KSERVE-HOST]"));
         assertThat(again.objects()).isEqualTo(full.objects());
@@ -59,10 +62,10 @@ class UpToDateTest {
         String generated = Files.readString(edited);
         Files.writeString(edited, generated + "# edited by hand\n");
 
-        Generation again = MlGitops.generate(spec, options);
+        GenerateResult again = generate();
 
         assertThat(again.upToDate()).isFalse();
-        assertThat(again.written().orElseThrow().written()).containsExactly(DEPLOYMENT);
+        assertThat(again.written()).containsExactly(DEPLOYMENT);
         assertThat(Files.readString(edited)).isEqualTo(generated);
     }
 
@@ -72,11 +75,11 @@ class UpToDateTest {
         Path stale = tree().resolve("base/serving/service-gone.yaml");
         Files.writeString(stale, Header.forSource("mlproject.yaml") + "kind: Service\n");
 
-        Generation again = MlGitops.generate(spec, options);
+        GenerateResult again = generate();
 
         assertThat(again.upToDate()).isFalse();
-        assertThat(again.written().orElseThrow().written()).containsExactly(DEPLOYMENT);
-        assertThat(again.written().orElseThrow().removed()).containsExactly("base/serving/service-gone.yaml");
+        assertThat(again.written()).containsExactly(DEPLOYMENT);
+        assertThat(again.removed()).containsExactly("base/serving/service-gone.yaml");
         assertThat(stale).doesNotExist();
     }
 
@@ -84,51 +87,57 @@ class UpToDateTest {
     void leavesAUsersOwnFileAloneAndStaysUpToDate() throws IOException {
         Files.writeString(tree().resolve("base/NOTES.md"), "ours, not the generator's\n");
 
-        assertThat(MlGitops.generate(spec, options).upToDate()).isTrue();
+        assertThat(generate().upToDate()).isTrue();
     }
 
     @Test
     void worksAgainWhenTheSpecChanges() throws IOException {
         Files.writeString(spec, Files.readString(spec).replace("cost-center: cc-4711", "cost-center: cc-4712"));
 
-        Generation again = MlGitops.generate(spec, options);
+        GenerateResult again = generate();
 
         assertThat(again.upToDate()).isFalse();
         assertThat(Files.readString(tree().resolve(DEPLOYMENT))).contains("cost-center: cc-4712");
-        assertThat(MlGitops.generate(spec, options).upToDate()).isTrue();
+        assertThat(generate().upToDate()).isTrue();
     }
 
     @Test
     void worksAgainWhenABlueprintOrAnOptionChanges() throws IOException {
         Path blueprints = Files.createDirectories(folder.resolve("blueprints"));
         Files.writeString(blueprints.resolve("unused.ftl"), "<#-- a file the engines do not list -->\n");
-        GenerateOptions withBlueprints = options.withBlueprints(blueprints);
-        assertThat(MlGitops.generate(spec, withBlueprints).upToDate()).isFalse();
-        assertThat(MlGitops.generate(spec, withBlueprints).upToDate()).isTrue();
+        assertThat(command().setBlueprints(blueprints).call().upToDate()).isFalse();
+        assertThat(command().setBlueprints(blueprints).call().upToDate()).isTrue();
 
         Files.writeString(blueprints.resolve("unused.ftl"), "<#-- changed -->\n");
-        assertThat(MlGitops.generate(spec, withBlueprints).upToDate()).isFalse();
+        assertThat(command().setBlueprints(blueprints).call().upToDate()).isFalse();
 
-        assertThat(MlGitops.generate(spec, withBlueprints.withEnvironments(java.util.List.of("dev"))).upToDate()).isFalse();
+        assertThat(command().setBlueprints(blueprints).setEnvironments(List.of("dev")).call().upToDate()).isFalse();
     }
 
     @Test
     void aDamagedStampIsNoStamp() throws IOException {
-        Files.writeString(options.stamp().orElseThrow(), "{\"version\": 1, \"inputs\": ", StandardCharsets.UTF_8);
+        Files.writeString(stamp, "{\"version\": 1, \"inputs\": ", StandardCharsets.UTF_8);
 
-        Generation again = MlGitops.generate(spec, options);
+        GenerateResult again = generate();
 
         assertThat(again.upToDate()).isFalse();
-        assertThat(again.findings().sorted()).filteredOn(Finding::isError).isEmpty();
-        assertThat(MlGitops.generate(spec, options).upToDate()).isTrue();
+        assertThat(again.findings()).noneMatch(FindingLine::error);
+        assertThat(generate().upToDate()).isTrue();
     }
 
     @Test
     void withoutAStampEveryRunWorks() {
-        GenerateOptions noStamp = options.withStamp(null);
+        assertThat(command().setStamp(null).call().upToDate()).isFalse();
+        assertThat(command().setStamp(null).call().upToDate()).isFalse();
+    }
 
-        assertThat(MlGitops.generate(spec, noStamp).upToDate()).isFalse();
-        assertThat(MlGitops.generate(spec, noStamp).upToDate()).isFalse();
+    /** A generate run over the first run's output, with its stamp; runs it. */
+    private GenerateResult generate() {
+        return command().call();
+    }
+
+    private GenerateCommand command() {
+        return MlGitops.generate(spec).setOutputDirectory(output).setStamp(stamp);
     }
 
     private Path tree() {

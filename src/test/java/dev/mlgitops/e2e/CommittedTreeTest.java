@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.mlgitops.GenerateOptions;
-import dev.mlgitops.Generation;
-import dev.mlgitops.MlGitops;
+import dev.mlgitops.build.BuildOptions;
+import dev.mlgitops.build.BuildOutcome;
+import dev.mlgitops.build.Builder;
 import dev.mlgitops.layout.OutputTree;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class CommittedTreeTest {
 
     @Test
     void committedTreeIsWhatTheGeneratorProducesNow() {
-        Generation generation = MlGitops.build(Repository.exampleRepo().resolve("mlproject.yaml"), GenerateOptions.defaults());
+        BuildOutcome generation = Builder.build(Repository.exampleRepo().resolve("mlproject.yaml"), BuildOptions.defaults());
 
         assertThat(generation.findings().hasErrors())
                 .as("example-repo/mlproject.yaml has errors:%n%s", generation.findings().sorted().stream()

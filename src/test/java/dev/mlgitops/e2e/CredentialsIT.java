@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.mlgitops.maven.PluginProperties;
+import dev.mlgitops.Options;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,8 +46,8 @@ class CredentialsIT {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/platform/ml-gitops.git";
 
             Command.Result run = ForkedMaven.run(project, "-X", "-gs", settings.toString(), ForkedMaven.pluginGoal("publish"),
-                    "-D" + PluginProperties.REPOSITORY + "=" + url, "-D" + PluginProperties.SERVER_ID + "=gitops",
-                    "-D" + PluginProperties.PUSH + "=true");
+                    "-D" + Options.REPOSITORY + "=" + url, "-D" + Options.SERVER_ID + "=gitops",
+                    "-D" + Options.PUSH + "=true");
 
             assertThat(run.exitCode()).as(run.output()).isNotZero();
             assertThat(run.output()).contains("BUILD FAILURE", url);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.mlgitops.maven.PluginProperties;
+import dev.mlgitops.Options;
 import org.junit.jupiter.api.Test;
 
 /** Real Maven runs check, diff and publish on a copy of example-repo, with a bare repository over file:// as the GitOps repository. */
@@ -32,14 +32,14 @@ class GitOpsGoalsIT {
     void checkPassesOnTheCommittedTreeAndFailsNamingTheOneChangedFile() throws Exception {
         Path project = copyOfExampleRepo("check", true);
 
-        Command.Result inSync = ForkedMaven.run(project, ForkedMaven.pluginGoal("check"), "-D" + PluginProperties.OUTPUT_DIRECTORY + "=gitops");
+        Command.Result inSync = ForkedMaven.run(project, ForkedMaven.pluginGoal("check"), "-D" + Options.OUTPUT_DIRECTORY + "=gitops");
 
         MavenOutput.assertSucceeded(inSync);
         assertThat(inSync.output()).contains("mlgitops: gitops/projects/fraud-detection is what mlproject.yaml generates");
 
         Path service = project.resolve("gitops/projects/fraud-detection").resolve(SERVICE);
         Files.writeString(service, Files.readString(service) + "# edited by hand\n");
-        Command.Result drifted = ForkedMaven.run(project, ForkedMaven.pluginGoal("check"), "-D" + PluginProperties.OUTPUT_DIRECTORY + "=gitops");
+        Command.Result drifted = ForkedMaven.run(project, ForkedMaven.pluginGoal("check"), "-D" + Options.OUTPUT_DIRECTORY + "=gitops");
 
         MavenOutput.assertFailedWithoutStackTrace(drifted);
         assertThat(drifted.output()).contains("[ERROR] mlgitops: different: " + SERVICE + "\n")
@@ -51,7 +51,7 @@ class GitOpsGoalsIT {
         Path project = copyOfExampleRepo("diff", true);
         replaceInSpec(project, OLD_IMAGE, NEW_IMAGE);
 
-        Command.Result run = ForkedMaven.run(project, ForkedMaven.pluginGoal("diff"), "-D" + PluginProperties.OUTPUT_DIRECTORY + "=gitops");
+        Command.Result run = ForkedMaven.run(project, ForkedMaven.pluginGoal("diff"), "-D" + Options.OUTPUT_DIRECTORY + "=gitops");
 
         MavenOutput.assertSucceeded(run);
         assertThat(run.output()).contains("mlgitops: objects: 0 added, 3 changed, 0 removed; files: 0 added, 1 changed, 0 removed")
@@ -70,8 +70,8 @@ class GitOpsGoalsIT {
     void publishCommitsOnceThenNothingAndTheGuardRefusesAShrinkingTreeThatCheckAndDiffReadFromTheRepository() throws Exception {
         Path project = copyOfExampleRepo("publish", false);
         Path remote = bareRepository("publish-remote.git");
-        String[] publish = {ForkedMaven.pluginGoal("publish"), "-D" + PluginProperties.REPOSITORY + "=" + remote.toUri(),
-            "-D" + PluginProperties.PUSH + "=true"};
+        String[] publish = {ForkedMaven.pluginGoal("publish"), "-D" + Options.REPOSITORY + "=" + remote.toUri(),
+            "-D" + Options.PUSH + "=true"};
 
         Command.Result first = ForkedMaven.run(project, publish);
         MavenOutput.assertSucceeded(first);
@@ -101,7 +101,7 @@ class GitOpsGoalsIT {
         assertThat(shrinking.output())
                 .contains("[ERROR] mlgitops: [APPLICATIONS_REMOVED] removes 7 Argo CD Applications")
                 .contains("The deletion guard refuses to publish this change: removes 7 Argo CD Applications")
-                .contains("allow it with -D" + PluginProperties.ALLOW_DELETIONS + "=true");
+                .contains("allow it with -D" + Options.ALLOW_DELETIONS + "=true");
         assertThat(commits(remote)).hasSize(1);
     }
 
@@ -112,7 +112,7 @@ class GitOpsGoalsIT {
         String spec = Files.readString(Repository.exampleRepo().resolve("mlproject.yaml"));
         Files.writeString(folder.resolve("ml/mlproject.yaml"), spec.replace("engine: kserve ", "engine: kservee "));
 
-        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"), "-D" + PluginProperties.SPEC + "=ml/mlproject.yaml");
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"), "-D" + Options.SPEC + "=ml/mlproject.yaml");
 
         MavenOutput.assertFailedWithoutStackTrace(run);
         Path reports = folder.resolve("target/mlgitops");

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.mlgitops.maven.PluginProperties;
+import dev.mlgitops.Options;
 import org.junit.jupiter.api.Test;
 
 /** Real Maven in a folder without a pom, calling the plugin by its full coordinates. */
@@ -32,7 +32,7 @@ class WithoutProjectIT {
         Path folder = folderWithSpec("broken", reference.replace(SCORER_ENGINE, SCORER_ENGINE.replaceFirst("kserve", "kservee")));
 
         Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"),
-                "-D" + PluginProperties.SPEC + "=" + folder.resolve("mlproject.yaml"));
+                "-D" + Options.SPEC + "=" + folder.resolve("mlproject.yaml"));
 
         MavenOutput.assertFailedWithoutStackTrace(run);
         assertThat(run.output()).contains("\n[ERROR] mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
@@ -45,12 +45,12 @@ class WithoutProjectIT {
         Path folder = folderWithSpec("fail-on-warning", referenceSpec());
 
         Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("generate"),
-                "-D" + PluginProperties.FAIL_ON + "=warning");
+                "-D" + Options.FAIL_ON + "=warning");
 
         MavenOutput.assertFailedWithoutStackTrace(run);
         assertThat(run.output()).contains("\n[WARNING] mlproject.yaml:132:18: warning [MLG-POLICY-REPLICAS]"
                 + " spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler");
-        assertThat(run.output()).contains("and " + PluginProperties.FAIL_ON + " is warning; see the lines above -> [Help 1]\n");
+        assertThat(run.output()).contains("and " + Options.FAIL_ON + " is warning; see the lines above -> [Help 1]\n");
         // the findings reports are written; the tree is not
         assertThat(folder.resolve("target/mlgitops/findings.sarif")).isRegularFile();
         assertThat(folder.resolve("target/mlgitops/projects")).doesNotExist();
@@ -64,7 +64,7 @@ class WithoutProjectIT {
 
         MavenOutput.assertFailedWithoutStackTrace(run);
         assertThat(run.output()).contains("No spec file at " + folder.resolve("mlproject.yaml") + ": create one there",
-                "-D" + PluginProperties.SPEC + "=<file>");
+                "-D" + Options.SPEC + "=<file>");
     }
 
     @Test
@@ -72,7 +72,7 @@ class WithoutProjectIT {
         Path folder = folderWithSpec("no-blueprints", referenceSpec());
 
         Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"),
-                "-D" + PluginProperties.BLUEPRINTS + "=my-blueprints");
+                "-D" + Options.BLUEPRINTS + "=my-blueprints");
 
         MavenOutput.assertFailedWithoutStackTrace(run);
         assertThat(run.output()).contains("The blueprints folder " + folder.resolve("my-blueprints") + " does not exist");
@@ -82,7 +82,7 @@ class WithoutProjectIT {
     void skipPropertySkipsValidate() throws Exception {
         Path folder = ForkedMaven.freshFolder("skipped");
 
-        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"), "-D" + PluginProperties.SKIP);
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"), "-D" + Options.SKIP);
 
         MavenOutput.assertSucceeded(run);
         assertThat(run.output()).contains("mlgitops: skipped (mlgitops.skip=true)");
@@ -103,14 +103,14 @@ class WithoutProjectIT {
         Command.Result run = ForkedMaven.run(ForkedMaven.freshFolder("help"), ForkedMaven.pluginGoal("help"), "-Ddetail");
 
         MavenOutput.assertSucceeded(run);
-        assertThat(run.output()).contains("mlgitops:validate", "mlgitops:generate", "mlgitops:init", PluginProperties.SPEC,
-                PluginProperties.OUTPUT_DIRECTORY, PluginProperties.SKIP, PluginProperties.BLUEPRINTS,
-                PluginProperties.ENVIRONMENTS, PluginProperties.NAME, PluginProperties.TEAM, PluginProperties.STAGES,
-                PluginProperties.FORCE, PluginProperties.FAIL_ON);
+        assertThat(run.output()).contains("mlgitops:validate", "mlgitops:generate", "mlgitops:init", Options.SPEC,
+                Options.OUTPUT_DIRECTORY, Options.SKIP, Options.BLUEPRINTS,
+                Options.ENVIRONMENTS, Options.NAME, Options.TEAM, Options.STAGES,
+                Options.FORCE, Options.FAIL_ON);
         // every parameter's Javadoc names its property and default
-        for (String property : new String[] {PluginProperties.SPEC, PluginProperties.OUTPUT_DIRECTORY, PluginProperties.SKIP,
-            PluginProperties.BLUEPRINTS, PluginProperties.ENVIRONMENTS, PluginProperties.NAME, PluginProperties.TEAM,
-            PluginProperties.STAGES, PluginProperties.FORCE, PluginProperties.FAIL_ON}) {
+        for (String property : new String[] {Options.SPEC, Options.OUTPUT_DIRECTORY, Options.SKIP,
+            Options.BLUEPRINTS, Options.ENVIRONMENTS, Options.NAME, Options.TEAM,
+            Options.STAGES, Options.FORCE, Options.FAIL_ON}) {
             assertThat(run.output()).contains("Property: \"" + property + "\". Default:");
         }
     }
@@ -119,8 +119,8 @@ class WithoutProjectIT {
     void initWritesAStarterThatValidatesAndRefusesToOverwriteIt() throws Exception {
         Path folder = ForkedMaven.freshFolder("init");
 
-        Command.Result init = ForkedMaven.run(folder, ForkedMaven.pluginGoal("init"), "-D" + PluginProperties.NAME + "=churn",
-                "-D" + PluginProperties.TEAM + "=growth", "-D" + PluginProperties.STAGES + "=training,serving");
+        Command.Result init = ForkedMaven.run(folder, ForkedMaven.pluginGoal("init"), "-D" + Options.NAME + "=churn",
+                "-D" + Options.TEAM + "=growth", "-D" + Options.STAGES + "=training,serving");
         Command.Result validate = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"));
         Command.Result again = ForkedMaven.run(folder, ForkedMaven.pluginGoal("init"));
 
@@ -138,7 +138,7 @@ class WithoutProjectIT {
     void generateLimitedToOneEnvironmentEndsWithTheTable() throws Exception {
         Path folder = folderWithSpec("environments", referenceSpec());
 
-        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("generate"), "-D" + PluginProperties.ENVIRONMENTS + "=prod");
+        Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("generate"), "-D" + Options.ENVIRONMENTS + "=prod");
 
         MavenOutput.assertSucceeded(run);
         assertThat(run.output()).contains("[INFO] environment  stage", "[INFO] prod         serving", "[INFO] done in ");
@@ -152,7 +152,7 @@ class WithoutProjectIT {
 
         Command.Result generate = ForkedMaven.run(folder, ForkedMaven.pluginGoal("generate"), "-q");
         Command.Result unknown = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"), "-q",
-                "-D" + PluginProperties.ENVIRONMENTS + "=prdo");
+                "-D" + Options.ENVIRONMENTS + "=prdo");
 
         assertThat(generate.exitCode()).isZero();
         assertThat(generate.output()).doesNotContain("[INFO]", "mlgitops:");

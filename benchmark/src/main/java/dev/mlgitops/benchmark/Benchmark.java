@@ -14,12 +14,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import dev.mlgitops.GenerateOptions;
-import dev.mlgitops.Generation;
+import dev.mlgitops.GenerateResult;
+import dev.mlgitops.MlGitops;
 import dev.mlgitops.git.GitOps;
-import dev.mlgitops.git.PublishResult;
+import dev.mlgitops.git.CommitTreeResult;
 import dev.mlgitops.layout.OutputTree;
-import dev.mlgitops.write.WriteResult;
 
 /**
  * The performance benchmark of issue 5, one report per run (see benchmark/run.sh). A plain main
@@ -211,45 +210,43 @@ public final class Benchmark {
         List<Sample> fullReruns = new ArrayList<>();
         long rerunWritten = 0;
         Path out = null;
-        OutputTree tree = null;
+        GenerateResult last = null;
         for (int i = 0; i < runs; i++) {
             if (out != null) {
                 delete(out);
             }
-            tree = null;  // hold nothing of the previous run while this one is measured
+            last = null;  // hold nothing of the previous run while this one is measured
             Path folder = Files.createTempDirectory(scratch, "out-");
             Path stamp = folder.resolveSibling(folder.getFileName() + ".stamp");
-            Sample.Timed<WriteResult> first = Sample.of(() -> generate(spec, folder, stamp).written().orElseThrow());
-            Sample.Timed<Generation> again = Sample.of(() -> generate(spec, folder, stamp));
-            Sample.Timed<Generation> full = Sample.of(() -> generate(spec, folder, null));
+            Sample.Timed<GenerateResult> first = Sample.of(() -> generate(spec, folder, stamp));
+            Sample.Timed<GenerateResult> again = Sample.of(() -> generate(spec, folder, stamp));
+            Sample.Timed<GenerateResult> full = Sample.of(() -> generate(spec, folder, null));
             if (!again.value().upToDate() || full.value().upToDate()) {
                 throw new IllegalStateException("the stamped rerun of " + spec + " was not up to date, or the other was");
             }
             firsts.add(first.sample());
             reruns.add(again.sample());
             fullReruns.add(full.sample());
-            for (Generation rerun : List.of(again.value(), full.value())) {
-                WriteResult rewritten = rerun.written().orElseThrow();
-                rerunWritten += rewritten.written().size() + rewritten.removed().size();
+            for (GenerateResult rerun : List.of(again.value(), full.value())) {
+                rerunWritten += rerun.written().size() + rerun.removed().size();
             }
-            tree = again.value().tree().orElseThrow();
+            last = again.value();
             out = folder;
         }
-        Path root = out.resolve(tree.root());
-        List<Path> overlays = tree.files().keySet().stream()
+        Path root = last.treeFolder().orElseThrow();
+        List<Path> overlays = last.files().keySet().stream()
                 .filter(f -> f.startsWith("overlays/") && f.endsWith("/kustomization.yaml"))
                 .map(f -> root.resolve(f).getParent()).toList();
-        int objects = (int) tree.files().keySet().stream().filter(f -> !f.endsWith("kustomization.yaml")).count();
+        int objects = (int) last.files().keySet().stream().filter(f -> !f.endsWith("kustomization.yaml")).count();
         return new PipelineFigures(Sample.summary(firsts), Sample.summary(reruns), Sample.summary(fullReruns), rerunWritten,
-                tree.files().size(), objects, out, overlays);
+                last.files().size(), objects, out, overlays);
     }
 
     /** @param stamp the run's stamp file; null for none, so the run does the whole work */
-    private static Generation generate(Path spec, Path out, Path stamp) {
-        Generation generation = dev.mlgitops.MlGitops.generate(spec,
-                GenerateOptions.defaults().withOutputDirectory(out).withStamp(stamp));
-        if (!generation.passed() || generation.written().isEmpty()) {
-            throw new IllegalStateException("generating " + spec + " failed:\n" + generation.findings().sorted());
+    private static GenerateResult generate(Path spec, Path out, Path stamp) {
+        GenerateResult generation = MlGitops.generate(spec).setOutputDirectory(out).setStamp(stamp).call();
+        if (!generation.passed()) {
+            throw new IllegalStateException("generating " + spec + " failed:\n" + generation.findings());
         }
         return generation;
     }
@@ -404,10 +401,10 @@ public final class Benchmark {
         Path bare = folder.resolve("remote.git");
         bareRepository(folder, bare);
         long start = System.nanoTime();
-        PublishResult result = GitOps.publish(tree, bare.toString()).setWorkFolder(folder.resolve("clone"))
+        CommitTreeResult result = GitOps.publish(tree, bare.toString()).setWorkFolder(folder.resolve("clone"))
                 .setPush(true).setAuthor("bench", "bench@example.com").setProject("bench").call();
         long nanos = System.nanoTime() - start;
-        if (result.status() != PublishResult.Status.PUSHED) {
+        if (result.status() != CommitTreeResult.Status.PUSHED) {
             throw new IllegalStateException("JGit publish: " + result);
         }
         delete(folder);

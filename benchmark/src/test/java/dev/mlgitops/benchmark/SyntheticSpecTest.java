@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import dev.mlgitops.GenerateOptions;
-import dev.mlgitops.MlGitops;
-import dev.mlgitops.Validation;
+import dev.mlgitops.build.BuildOptions;
+import dev.mlgitops.build.Builder;
 import dev.mlgitops.finding.Finding;
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.ResolvedProject;
 
 class SyntheticSpecTest {
 
@@ -26,11 +28,12 @@ class SyntheticSpecTest {
     void validatesWithoutErrors(int n) throws IOException {
         Path spec = Files.writeString(folder.resolve("mlproject.yaml"), SyntheticSpec.of(n, 42));
 
-        Validation validation = MlGitops.validate(spec, GenerateOptions.defaults());
+        Findings findings = new Findings();
+        Optional<ResolvedProject> project = Builder.resolve(spec, BuildOptions.defaults(), findings);
 
-        assertThat(validation.findings().sorted()).filteredOn(Finding::isError).isEmpty();
-        assertThat(validation.project()).isPresent();
-        assertThat(validation.project().get().environments()).hasSize(3);
+        assertThat(findings.sorted()).filteredOn(Finding::isError).isEmpty();
+        assertThat(project).isPresent();
+        assertThat(project.get().environments()).hasSize(3);
     }
 
     @Test

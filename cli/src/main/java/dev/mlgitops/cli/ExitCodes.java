@@ -5,7 +5,7 @@ final class ExitCodes {
 
     /** Nothing wrong: no errors (warnings may be printed), the tree in step. */
     static final int CLEAN = 0;
-    /** The spec has errors, the tree is out of step, or a push was rejected. */
+    /** The spec has errors, the tree is out of step, or a publish was refused or its push rejected. */
     static final int FINDINGS = 1;
     /** The command line is wrong: an unknown option, a missing spec file. */
     static final int USAGE = 2;

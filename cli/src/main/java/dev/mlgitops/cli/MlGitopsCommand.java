@@ -1,20 +1,24 @@
 package dev.mlgitops.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The top command: it only groups the subcommands. */
 @Command(name = "mlgitops", mixinStandardHelpOptions = true, version = "mlgitops 0.1.0-SNAPSHOT",
         description = "Turns mlproject.yaml into a checked kustomize and Argo CD tree for a GitOps repository.",
-        subcommands = {ValidateCommand.class, GenerateCommand.class, DiffCommand.class, CheckCommand.class,
-            PublishSubcommand.class, InitCommand.class},
-        footer = {"", "Exit codes: 0 clean, 1 findings (errors, a stale tree, a rejected push), 2 usage, 3 I/O or Git failure."})
+        subcommands = {ValidateSubcommand.class, GenerateSubcommand.class, DiffSubcommand.class, CheckSubcommand.class,
+            PublishSubcommand.class, InitSubcommand.class},
+        footer = {"", "Exit codes: 0 clean, 1 findings (errors, a stale tree, a refused or rejected publish), 2 usage,"
+            + " 3 I/O or Git failure."})
 class MlGitopsCommand implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command: validate, generate, diff, check, publish or init");
+        throw new ParameterException(spec.commandLine(), "name a command: validate, generate, diff, check, publish or init");
     }
 }

@@ -2,80 +2,76 @@ package dev.mlgitops.cli;
 
 import java.nio.file.Path;
 
-import dev.mlgitops.GenerateOptions;
-import dev.mlgitops.Generation;
 import dev.mlgitops.MlGitops;
-import dev.mlgitops.Validation;
-import dev.mlgitops.git.GitOps;
-import dev.mlgitops.git.PublishResult;
-import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.Options;
+import dev.mlgitops.PublishResult;
+import dev.mlgitops.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Builds the tree and commits it into the GitOps repository, pushing when asked. Over
- * {@link GitOps#publish}; credentials come from MLGITOPS_GIT_TOKEN (or _USERNAME and _PASSWORD).
+ * Builds the tree once, passes it through the deletion guard and commits it into the GitOps
+ * repository, pushing when asked: the Maven goal's publish, option for option.
  */
-@Command(name = "publish", description = {"Validate, build the tree and commit it under spec.gitops.path of the GitOps repository;",
-    "with --push, push it. Credentials: MLGITOPS_GIT_TOKEN, or MLGITOPS_GIT_USERNAME and MLGITOPS_GIT_PASSWORD."})
-class PublishSubcommand extends SpecCommand {
+@Command(name = "publish", description = {"Validate, build the tree, review it against the branch Argo CD syncs and commit it",
+    "under spec.gitops.path of the GitOps repository; with --push, push it. The deletion guard refuses (exit 1) a change",
+    "that removes Applications, more than --max-deletions percent of the objects, or touches production with other",
+    "environments, unless allowed. Credentials: MLGITOPS_GIT_TOKEN, or MLGITOPS_GIT_USERNAME and MLGITOPS_GIT_PASSWORD."})
+class PublishSubcommand extends GitOpsSubcommand {
 
-    @Option(names = "--repository", paramLabel = "URL", description = "The GitOps repository. Default: spec.gitops.repoURL.")
-    String repository;
-
-    @Option(names = "--branch", paramLabel = "BRANCH", description = "The branch to publish to, or to start --new-branch from. Default: spec.gitops.targetRevision.")
-    String branch;
-
-    @Option(names = "--new-branch", paramLabel = "BRANCH", description = "Commit on this branch instead, e.g. for a pull request.")
+    @Option(names = Options.NEW_BRANCH_FLAG, paramLabel = "BRANCH", description = "Commit on this new branch instead, e.g. for a pull request.")
     String newBranch;
 
-    @Option(names = "--push", description = "Push the branch; without it the commit stays in the work folder.")
+    @Option(names = Options.PUSH_FLAG, defaultValue = Options.PUSH_DEFAULT,
+            description = "Push the branch; never forced. Without it the commit stays in the work folder.")
     boolean push;
 
-    @Option(names = "--message", paramLabel = "SUBJECT", description = "The commit's subject line. Default: derived from the changed paths.")
+    @Option(names = Options.MESSAGE_FLAG, paramLabel = "SUBJECT", description = "The commit's subject line. Default: derived from the changed paths.")
     String message;
 
-    @Option(names = "--work-folder", paramLabel = "FOLDER", defaultValue = "target/mlgitops/gitops-clone",
-            description = "mlgitops' clone of the repository. Default: ${DEFAULT-VALUE}.")
-    Path workFolder;
+    @Option(names = Options.AUTHOR_NAME_FLAG, paramLabel = "NAME",
+            description = "The commit's author name (with --author-email). Default: the source repository's user.name, else mlgitops.")
+    String authorName;
+
+    @Option(names = Options.AUTHOR_EMAIL_FLAG, paramLabel = "EMAIL",
+            description = "The commit's author email (with --author-name). Default: the source repository's user.email.")
+    String authorEmail;
 
     @Override
-    int run(Path file, GenerateOptions options) {
-        Generation built = MlGitops.build(file, options);
-        if (built.tree().isEmpty()) {
-            return finish(built.sourceFile(), built.findings());
+    int runWithRepository(Path file) {
+        PublishResult result = configureGitOps(MlGitops.publish(file)).setNewBranch(newBranch).setPush(push)
+                .setMessage(message).setAuthor(authorName, authorEmail).call();
+        int exit = finish(result);
+        if (result.status() == Status.REFUSED) {
+            result.refusals().forEach(line -> err().println("mlgitops: " + line));
+            err().println("mlgitops: the deletion guard refuses to publish this change: " + String.join("; ", result.refusalMessages())
+                    + ". Review it with 'mlgitops diff'; if it is meant, allow it with "
+                    + String.join(" ", result.allowingOptions().stream().map(Options::flag).toList()));
+            err().flush();
+            return exit;
         }
-        // the defaults come from the spec's gitops section
-        ResolvedProject project = MlGitops.validate(file, options).project().orElseThrow();
-        PublishResult result = GitOps.publish(built.tree().get(), repository != null ? repository : project.gitops().repoURL())
-                .setBranch(branch != null ? branch : project.gitops().targetRevision())
-                .setNewBranch(newBranch)
-                .setPush(push)
-                .setMessage(message)
-                .setProject(project.metadata().name())
-                .setSource(GitOps.readSource(file.getParent()))
-                .setWorkFolder(workFolder.toAbsolutePath().normalize())
-                .call();
-        int exit = finish(built.sourceFile(), built.findings());
+        if (result.outcome().isEmpty()) {
+            return exit;
+        }
         say("mlgitops: " + describe(result));
-        if (result.status() == PublishResult.Status.REJECTED) {
-            err().println("mlgitops: the push to " + result.branch() + " was rejected: " + result.rejection().orElse("")
+        if (result.status() == Status.REJECTED) {
+            err().println("mlgitops: the push to " + result.branch().orElse("") + " was rejected: " + result.rejection().orElse("")
                     + "; nothing was forced");
             err().flush();
-            return ExitCodes.FINDINGS;
         }
         return exit;
     }
 
     private static String describe(PublishResult result) {
-        String commit = result.commitId().map(id -> " " + id.substring(0, Math.min(12, id.length()))).orElse("");
-        return switch (result.status()) {
-            case UNCHANGED -> "nothing changed on " + result.branch() + commit;
-            case COMMITTED -> "committed" + commit + " on " + result.branch() + " (" + result.written().size() + " written, "
-                    + result.removed().size() + " removed); not pushed";
-            case PUSHED -> "pushed" + commit + " to " + result.branch() + " (" + result.written().size() + " written, "
-                    + result.removed().size() + " removed" + (result.retries() > 0 ? ", " + result.retries() + " retries" : "") + ")";
-            case REJECTED -> "push to " + result.branch() + " rejected";
+        String branch = result.branch().orElse("");
+        String commit = result.shortCommitId().map(id -> " " + id).orElse("");
+        String files = result.written().size() + " written, " + result.removed().size() + " removed";
+        return switch (result.outcome().orElseThrow()) {
+            case UNCHANGED -> "nothing changed on " + branch + commit;
+            case COMMITTED -> "committed" + commit + " on " + branch + " (" + files + "); not pushed";
+            case PUSHED -> "pushed" + commit + " to " + branch + " (" + files
+                    + (result.retries() > 0 ? ", " + result.retries() + " retries" : "") + ")";
+            case REJECTED -> "push to " + branch + " rejected";
         };
     }
 }

@@ -24,7 +24,7 @@ class CliJarIT {
     void initThenGenerateThenCheckRunFromTheExecutableJar() throws Exception {
         Result init = java("init", "--name", "churn", "--stages", "serving");
         Result generate = java("generate", "-q");
-        Result check = java("check");
+        Result check = java("check", "--output-directory", "target/mlgitops");
 
         assertThat(init.exitCode()).as(init.output()).isZero();
         assertThat(generate.exitCode()).as(generate.output()).isZero();

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -195,13 +197,59 @@ class MainTest {
 
         Cli.Run first = Cli.run(args);
         Cli.Run second = Cli.run(args);
+        // without --output-directory, check reads the repository's branch, as the goal does
+        Cli.Run check = Cli.run("check", Cli.REFERENCE.toString(), "--repository", remote.toString(), "--branch", "main",
+                "--work-folder", folder.resolve("check-clone").toString());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("mlgitops: pushed ").contains(" to main (");
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).startsWith("mlgitops: nothing changed on main");
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.out()).isEqualTo("mlgitops: " + remote + " (branch main) is in step with the spec\n");
         try (Git git = Git.open(remote.toFile())) {
             assertThat(git.log().call().iterator().next().getFullMessage()).contains("fraud-detection");
+        }
+    }
+
+    @Test
+    void publishRefusesWhatTheDeletionGuardRefusesAndPushesNothingUntilAllowed() throws Exception {
+        Path remote = folder.resolve("gitops.git");
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
+        String[] publish = {"publish", "--repository", remote.toString(), "--branch", "main", "--push",
+            "--work-folder", folder.resolve("clone").toString(), "-q"};
+        assertThat(Cli.run(concat(publish, Cli.REFERENCE.toString())).exitCode()).isZero();
+        ObjectId published = head(remote);
+        // a user drops an environment: Argo CD would delete everything its seven Applications sync
+        String reference = Files.readString(Cli.REFERENCE, StandardCharsets.UTF_8);
+        Path spec = folder.resolve("mlproject.yaml");
+        Files.writeString(spec, reference.substring(0, reference.indexOf("    staging:\n")) + reference.substring(reference.indexOf("    prod:\n")));
+
+        Cli.Run refused = Cli.run(concat(publish, spec.toString()));
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("mlgitops: [APPLICATIONS_REMOVED] removes 7 Argo CD Applications (")
+                .containsPattern("\nmlgitops: \\[TOO_MANY_DELETIONS\\] removes \\d+ of \\d+ objects, more than the 10% allowed\n")
+                .contains("\nmlgitops: the deletion guard refuses to publish this change: removes 7 Argo CD Applications")
+                .endsWith(". Review it with 'mlgitops diff'; if it is meant, allow it with --allow-deletions\n");
+        assertThat(refused.out()).isEmpty();
+        assertThat(head(remote)).isEqualTo(published);
+
+        Cli.Run allowed = Cli.run(concat(publish, spec.toString(), "--allow-deletions"));
+
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(head(remote)).isNotEqualTo(published);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    private static ObjectId head(Path remote) throws IOException {
+        try (Git git = Git.open(remote.toFile())) {
+            return git.getRepository().resolve("refs/heads/main");
         }
     }
 

@@ -19,8 +19,8 @@ public final class GitOps {
      *
      * @param repository the GitOps repository: an https, ssh, git or file URL, an scp-like address, or a local path
      */
-    public static PublishCommand publish(OutputTree tree, String repository) {
-        return new PublishCommand(tree, repository);
+    public static CommitTreeCommand publish(OutputTree tree, String repository) {
+        return new CommitTreeCommand(tree, repository);
     }
 
     /**
@@ -33,10 +33,15 @@ public final class GitOps {
 
     /**
      * The HEAD commit and configured user of the Git repository holding {@code folder} (the
-     * project's source), for {@link PublishCommand#setSource}; {@link SourceRepository#NONE} when
+     * project's source), for {@link CommitTreeCommand#setSource}; {@link SourceRepository#NONE} when
      * the folder is not in a Git repository.
      */
     public static SourceRepository readSource(Path folder) {
         return SourceRepository.read(folder);
+    }
+
+    /** The repository as messages may name it: a URL without its user information (no credentials). */
+    public static String displayName(String repository) {
+        return Redaction.stripUserInfo(repository);
     }
 }

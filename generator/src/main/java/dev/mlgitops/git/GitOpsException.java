@@ -8,7 +8,7 @@ import dev.mlgitops.MlGitopsException;
  * repository, e.g. "pushing branch main to https://git.example.com/platform/ml-gitops.git: not
  * authorized"; it never holds credentials (user information is stripped from every URL).
  * An expected outcome, such as nothing to commit or a push still rejected after the retries, is
- * a {@link PublishResult}, never this exception.
+ * a {@link CommitTreeResult}, never this exception.
  */
 public class GitOpsException extends MlGitopsException {
 

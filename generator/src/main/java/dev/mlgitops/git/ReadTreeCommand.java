@@ -31,13 +31,13 @@ public final class ReadTreeCommand {
         return this;
     }
 
-    /** The clone to fetch in, the same as {@link PublishCommand#setWorkFolder}. Default {@code target/mlgitops/gitops-clone}. */
+    /** The clone to fetch in, the same as {@link CommitTreeCommand#setWorkFolder}. Default {@code target/mlgitops/gitops-clone}. */
     public ReadTreeCommand setWorkFolder(Path folder) {
         this.workFolder = Objects.requireNonNull(folder, "workFolder");
         return this;
     }
 
-    /** HTTPS credentials, as {@link PublishCommand#setCredentials}; else the URL's, else the environment's. */
+    /** HTTPS credentials, as {@link CommitTreeCommand#setCredentials}; else the URL's, else the environment's. */
     public ReadTreeCommand setCredentials(HttpCredentials credentials) {
         this.credentials = Optional.ofNullable(credentials);
         return this;
@@ -49,7 +49,7 @@ public final class ReadTreeCommand {
      * @throws GitOpsException when the repository cannot be reached or the work folder cannot be used
      */
     public SortedMap<String, String> call() {
-        // the environment's variables, SSH's folders and the timeout are PublishCommand's defaults
+        // the environment's variables, SSH's folders and the timeout are CommitTreeCommand's defaults
         HttpCredentials.Variables variables = HttpCredentials.Variables.defaults();
         Optional<HttpCredentials> fromEnvironment = HttpCredentials.fromEnvironment(System.getenv(), variables);
         try (Remote remote = Remote.of(repository, credentials, fromEnvironment, variables, SshSettings.defaults(), Duration.ofSeconds(60));

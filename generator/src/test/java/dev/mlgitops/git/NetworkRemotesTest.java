@@ -86,7 +86,7 @@ class NetworkRemotesTest {
         return temp.resolve("work-" + names.incrementAndGet());
     }
 
-    private PublishCommand publish(OutputTree tree, String url, Path workFolder) {
+    private CommitTreeCommand publish(OutputTree tree, String url, Path workFolder) {
         return GitOps.publish(tree, url).setBranch("main").setWorkFolder(workFolder).setEnvironment(Map.of())
                 .setSsh(new SshSettings(temp, temp.resolve("no-ssh"), List.of(), List.of()));
     }
@@ -97,11 +97,11 @@ class NetworkRemotesTest {
         String url = daemon.url(bare.getFileName().toString());
         Path work = newWorkFolder();
 
-        PublishResult first = publish(Trees.first(), url, work).setPush(true).call();
-        PublishResult second = publish(Trees.second(), url, work).setPush(true).call();
+        CommitTreeResult first = publish(Trees.first(), url, work).setPush(true).call();
+        CommitTreeResult second = publish(Trees.second(), url, work).setPush(true).call();
 
-        assertThat(first.status()).isEqualTo(PublishResult.Status.PUSHED);
-        assertThat(second.status()).isEqualTo(PublishResult.Status.PUSHED);
+        assertThat(first.status()).isEqualTo(CommitTreeResult.Status.PUSHED);
+        assertThat(second.status()).isEqualTo(CommitTreeResult.Status.PUSHED);
         assertThat(git(temp, "ls-remote", url, "refs/heads/main")).startsWith(second.commitId().orElseThrow() + "\trefs/heads/main");
         assertThat(git(bare, "rev-list", "--count", "main").strip()).isEqualTo("2");
         git(bare, "fsck", "--strict", "--no-progress");
@@ -114,10 +114,10 @@ class NetworkRemotesTest {
         Files.writeString(hook, "#!/bin/sh\necho 'main is protected' >&2\nexit 1\n");
         assertThat(hook.toFile().setExecutable(true)).isTrue();
 
-        PublishResult result = publish(Trees.first(), daemon.url(bare.getFileName().toString()), newWorkFolder())
+        CommitTreeResult result = publish(Trees.first(), daemon.url(bare.getFileName().toString()), newWorkFolder())
                 .setPush(true).call();
 
-        assertThat(result.status()).isEqualTo(PublishResult.Status.REJECTED);
+        assertThat(result.status()).isEqualTo(CommitTreeResult.Status.REJECTED);
         assertThat(result.retries()).isZero();
         assertThat(result.committed()).isTrue();
         assertThat(result.pushed()).isFalse();
@@ -143,11 +143,11 @@ class NetworkRemotesTest {
         Path work = newWorkFolder();
         SshSettings settings = ssh.clientSettings(temp.resolve("home-ok"), temp.resolve("home-ok/.ssh"));
 
-        PublishResult result = publish(Trees.first(), ssh.url(bare), work).setSsh(settings).setPush(true).call();
-        PublishResult again = publish(Trees.first(), ssh.url(bare), work).setSsh(settings).setPush(true).call();
+        CommitTreeResult result = publish(Trees.first(), ssh.url(bare), work).setSsh(settings).setPush(true).call();
+        CommitTreeResult again = publish(Trees.first(), ssh.url(bare), work).setSsh(settings).setPush(true).call();
 
-        assertThat(result.status()).isEqualTo(PublishResult.Status.PUSHED);
-        assertThat(again.status()).isEqualTo(PublishResult.Status.UNCHANGED);
+        assertThat(result.status()).isEqualTo(CommitTreeResult.Status.PUSHED);
+        assertThat(again.status()).isEqualTo(CommitTreeResult.Status.UNCHANGED);
         assertThat(git(bare, "rev-parse", "main").strip()).isEqualTo(result.commitId().orElseThrow());
         assertThat(git(bare, "log", "--format=%s", "main").strip())
                 .isEqualTo("fraud: publish dev (serving), prod (serving, training), base (serving), project (argocd)");
@@ -204,12 +204,12 @@ class NetworkRemotesTest {
         Path bare = newBare();
         Path work = newWorkFolder();
 
-        PublishResult result = publish(Trees.first(), bare.toUri().toString(), work)
+        CommitTreeResult result = publish(Trees.first(), bare.toUri().toString(), work)
                 .setCredentials(new HttpCredentials("someone", MARKER))
                 .setEnvironment(Map.of("MLGITOPS_GIT_TOKEN", MARKER, "MLGITOPS_GIT_PASSWORD", MARKER))
                 .setPush(true).call();
 
-        assertThat(result.status()).isEqualTo(PublishResult.Status.PUSHED);
+        assertThat(result.status()).isEqualTo(CommitTreeResult.Status.PUSHED);
         assertThat(git(bare, "log", "--all", "--format=%an %ae %cn %ce%n%B")).doesNotContain(MARKER);
         assertThat(contents(work)).doesNotContain(MARKER);
         assertThat(contents(bare)).doesNotContain(MARKER);

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.mlgitops.CaseFolders;
-import dev.mlgitops.GenerateOptions;
-import dev.mlgitops.MlGitops;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
@@ -33,6 +31,8 @@ import dev.mlgitops.write.TreeWriter;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import dev.mlgitops.build.Builder;
+import dev.mlgitops.build.BuildOptions;
 
 /**
  * The layout's one promise, checked with the real kustomize: for every environment and stage,
@@ -84,7 +84,7 @@ class OverlaysBuildTheFullRenderingTest {
      */
     @Test
     void theReferenceOverlaysBuildEachEnvironmentsFullRendering() {
-        ResolvedProject project = MlGitops.validate(CaseFolders.REFERENCE, GenerateOptions.defaults()).project().orElseThrow();
+        ResolvedProject project = Builder.resolve(CaseFolders.REFERENCE, BuildOptions.defaults(), new Findings()).orElseThrow();
         Findings findings = new Findings();
         Renderer renderer = new Renderer(Blueprints.of(Optional.empty()));
         Typer typer = new Typer();

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.mlgitops.CaseFolders;
-import dev.mlgitops.GenerateOptions;
-import dev.mlgitops.MlGitops;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedProject;
@@ -27,6 +25,8 @@ import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import dev.mlgitops.build.Builder;
+import dev.mlgitops.build.BuildOptions;
 
 class PolicyCheckerTest {
 
@@ -177,7 +177,7 @@ class PolicyCheckerTest {
 
     @Test
     void passesTheGeneratorsOwnObjectsOfTheReferenceSaveItsOneReplicaInProduction() {
-        Findings findings = MlGitops.build(CaseFolders.REFERENCE, GenerateOptions.defaults()).findings();
+        Findings findings = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults()).findings();
 
         assertThat(CaseFolders.lines(findings)).filteredOn(line -> line.contains("MLG-POLICY-")).containsExactly(
                 "mlproject.yaml:132:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': "
@@ -200,7 +200,7 @@ class PolicyCheckerTest {
         try {
             Path spec = folder.resolve("mlproject.yaml");
             Files.writeString(spec, edit.apply(Files.readString(CaseFolders.REFERENCE)));
-            return MlGitops.validate(spec, GenerateOptions.defaults()).project().orElseThrow();
+            return Builder.resolve(spec, BuildOptions.defaults(), new Findings()).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

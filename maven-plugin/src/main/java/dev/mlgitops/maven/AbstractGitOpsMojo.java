@@ -2,15 +2,10 @@ package dev.mlgitops.maven;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.SortedMap;
 
-import dev.mlgitops.GenerateOptions;
-import dev.mlgitops.MlGitops;
-import dev.mlgitops.Preparation;
-import dev.mlgitops.git.HttpCredentials;
-import dev.mlgitops.layout.OutputTree;
-import dev.mlgitops.model.Spec;
-import dev.mlgitops.report.DeletionGuard;
+import dev.mlgitops.GitOpsCommand;
+import dev.mlgitops.Options;
+import dev.mlgitops.Result;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -27,53 +22,53 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
 
     /**
      * The GitOps repository: an https, ssh, git or file URL, or a local path.
-     * <p>Property: {@value PluginProperties#REPOSITORY}. Default: {@code spec.gitops.repoURL}.
+     * <p>Property: "mlgitops.gitops.repository". Default: {@code spec.gitops.repoURL}.
      */
-    @Parameter(property = PluginProperties.REPOSITORY)
+    @Parameter(property = Options.REPOSITORY)
     private String repository;
 
     /**
      * The branch Argo CD syncs: published to, and compared with.
-     * <p>Property: {@value PluginProperties#BRANCH}. Default: {@code spec.gitops.targetRevision}.
+     * <p>Property: "mlgitops.gitops.branch". Default: {@code spec.gitops.targetRevision}.
      */
-    @Parameter(property = PluginProperties.BRANCH)
+    @Parameter(property = Options.BRANCH)
     private String branch;
 
     /**
      * The id of a settings.xml {@code <server>}: its username and password, or a password alone as
      * a token, reach an HTTPS repository (decrypted when encrypted). Never logged.
-     * <p>Property: {@value PluginProperties#SERVER_ID}. Default: none; then the URL's or the
+     * <p>Property: "mlgitops.gitops.serverId". Default: none; then the URL's or the
      * environment's (MLGITOPS_GIT_TOKEN, or MLGITOPS_GIT_USERNAME and MLGITOPS_GIT_PASSWORD).
      */
-    @Parameter(property = PluginProperties.SERVER_ID)
+    @Parameter(property = Options.SERVER_ID)
     private String serverId;
 
     /**
      * mlgitops' clone of the GitOps repository, reused between runs.
-     * <p>Property: {@value PluginProperties#WORK_FOLDER}. Default: {@code ${project.build.directory}/mlgitops/gitops-clone}.
+     * <p>Property: "mlgitops.gitops.workFolder". Default: {@code ${project.build.directory}/mlgitops/gitops-clone}.
      */
-    @Parameter(property = PluginProperties.WORK_FOLDER)
+    @Parameter(property = Options.WORK_FOLDER)
     private File workFolder;
 
     /**
      * The share of the committed objects a change may remove before the guard refuses it, in percent.
-     * <p>Property: {@value PluginProperties#MAX_DELETIONS}. Default: {@code 10}.
+     * <p>Property: "mlgitops.maxDeletions". Default: {@code 10}.
      */
-    @Parameter(property = PluginProperties.MAX_DELETIONS, defaultValue = "10")
+    @Parameter(property = Options.MAX_DELETIONS, defaultValue = Options.MAX_DELETIONS_DEFAULT)
     private int maxDeletions;
 
     /**
      * Allow a change that removes Argo CD Applications or more than {@code maxDeletions} percent of the objects.
-     * <p>Property: {@value PluginProperties#ALLOW_DELETIONS}. Default: {@code false}.
+     * <p>Property: "mlgitops.allowDeletions". Default: {@code false}.
      */
-    @Parameter(property = PluginProperties.ALLOW_DELETIONS, defaultValue = "false")
+    @Parameter(property = Options.ALLOW_DELETIONS, defaultValue = Options.ALLOW_DELETIONS_DEFAULT)
     private boolean allowDeletions;
 
     /**
      * Allow a change that touches production (the last environment) together with other environments.
-     * <p>Property: {@value PluginProperties#ALLOW_PROD_WITH_OTHERS}. Default: {@code false}.
+     * <p>Property: "mlgitops.allowProdWithOthers". Default: {@code false}.
      */
-    @Parameter(property = PluginProperties.ALLOW_PROD_WITH_OTHERS, defaultValue = "false")
+    @Parameter(property = Options.ALLOW_PROD_WITH_OTHERS, defaultValue = Options.ALLOW_PROD_WITH_OTHERS_DEFAULT)
     private boolean allowProdWithOthers;
 
     @Parameter(defaultValue = "${settings}", readonly = true)
@@ -82,63 +77,36 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
     @Component
     private SettingsDecrypter decrypter;
 
-    /** Builds the tree; the spec's findings go to the log and fail the build on errors. */
-    protected final Preparation prepare(Path spec, GenerateOptions options) throws MojoFailureException {
-        Preparation preparation = MlGitops.prepare(spec, options);
-        report(preparation.generation().sourceFile(), preparation.generation().findings());
-        return preparation;
+    /** The repository's options mapped onto the command, the credentials of the settings.xml server among them. */
+    protected final <C extends GitOpsCommand<C, R>, R extends Result> C configureGitOps(C command)
+            throws MojoExecutionException, MojoFailureException {
+        if (maxDeletions < 0 || maxDeletions > 100) {
+            throw new MojoFailureException("-D" + Options.MAX_DELETIONS + "=" + maxDeletions + " is not a share: use 0 to 100");
+        }
+        configure(command).setRepository(repository).setBranch(branch).setWorkFolder(workFolder())
+                .setMaxDeletions(maxDeletions).setAllowDeletions(allowDeletions).setAllowProdWithOthers(allowProdWithOthers)
+                .setBaseDirectory(basedir());
+        Server server = server();
+        if (server != null) {
+            String username = server.getUsername();
+            command.setCredentials(username == null || username.isBlank() ? null : username, server.getPassword());
+        }
+        return command;
     }
 
-    protected final OutputTree tree(Preparation preparation) {
-        return preparation.generation().tree().orElseThrow();
-    }
-
-    protected final String repository(Preparation preparation) {
-        return repository != null && !repository.isBlank() ? repository : gitops(preparation).repoURL();
-    }
-
-    protected final String branch(Preparation preparation) {
-        return branch != null && !branch.isBlank() ? branch : gitops(preparation).targetRevision();
-    }
-
-    protected final Path workFolder() {
+    private Path workFolder() {
         return workFolder != null ? workFolder.toPath().toAbsolutePath().normalize() : reportDirectory().resolve("gitops-clone");
     }
 
-    protected final DeletionGuard guard() {
-        return new DeletionGuard(maxDeletions, allowDeletions, allowProdWithOthers);
-    }
-
-    /** The committed files under the tree's root: from {@code folder} when given, else from the repository's branch. */
-    protected final SortedMap<String, String> committed(Preparation preparation, File folder)
-            throws MojoExecutionException, MojoFailureException {
-        OutputTree tree = tree(preparation);
-        if (folder != null) {
-            return MlGitops.readFolder(folder.toPath().toAbsolutePath().normalize().resolve(tree.root()));
-        }
-        return MlGitops.readTree(repository(preparation), tree.root()).setBranch(branch(preparation))
-                .setWorkFolder(workFolder()).setCredentials(credentials()).call();
-    }
-
-    /** What the committed files are, for messages: the folder, or the repository's branch. */
-    protected final String committedName(Preparation preparation, File folder) {
-        if (folder == null) {
-            return repository(preparation) + " (branch " + branch(preparation) + ")";
-        }
-        // relative to the project: the name goes into review.md, which must not hold this machine's paths
-        Path root = folder.toPath().toAbsolutePath().normalize().resolve(tree(preparation).root());
-        return (root.startsWith(basedir()) ? basedir().relativize(root) : root).toString().replace('\\', '/');
-    }
-
-    /** The credentials of the settings.xml server, decrypted; null without a server id. */
-    protected final HttpCredentials credentials() throws MojoExecutionException, MojoFailureException {
+    /** The settings.xml server, decrypted; null without a server id. */
+    Server server() throws MojoExecutionException, MojoFailureException {
         if (serverId == null || serverId.isBlank()) {
             return null;
         }
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {
             throw new MojoFailureException("No <server> with id '" + serverId + "' in settings.xml: add one with the"
-                    + " repository's username and password (or a token as the password), or drop -D" + PluginProperties.SERVER_ID);
+                    + " repository's username and password (or a token as the password), or drop -D" + Options.SERVER_ID);
         }
         if (decrypter != null) {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
@@ -154,11 +122,6 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
         if (password == null || password.isEmpty()) {
             throw new MojoFailureException("The server '" + serverId + "' in settings.xml has no password or token");
         }
-        String username = server.getUsername();
-        return username == null || username.isBlank() ? HttpCredentials.token(password) : new HttpCredentials(username, password);
-    }
-
-    private static Spec.GitOps gitops(Preparation preparation) {
-        return preparation.gitops().orElseThrow();
+        return server;
     }
 }

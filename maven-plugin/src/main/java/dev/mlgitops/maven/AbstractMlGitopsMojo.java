@@ -4,14 +4,13 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
-import dev.mlgitops.GenerateOptions;
-import dev.mlgitops.MlGitops;
+import dev.mlgitops.FailOn;
+import dev.mlgitops.FindingLine;
 import dev.mlgitops.MlGitopsException;
-import dev.mlgitops.finding.Finding;
-import dev.mlgitops.finding.Findings;
-import dev.mlgitops.finding.Severity;
+import dev.mlgitops.Options;
+import dev.mlgitops.Result;
+import dev.mlgitops.SpecCommand;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,40 +18,41 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every mlgitops goal shares: the spec, the blueprints, skipping, and turning findings into
- * Maven's log and build result. A subclass makes one facade call in {@link #run}.
+ * What every mlgitops goal over a spec shares: the spec, the blueprints, skipping, and turning a
+ * result's findings into Maven's log and build result. A subclass makes one porcelain call in
+ * {@link #run}; it maps options and prints results, nothing more.
  */
 abstract class AbstractMlGitopsMojo extends AbstractMojo {
 
     /**
      * The mlproject.yaml to read.
-     * <p>Property: {@value PluginProperties#SPEC}. Default: <code>${basedir}/mlproject.yaml</code>.
+     * <p>Property: "mlgitops.spec". Default: <code>${basedir}/mlproject.yaml</code>.
      */
-    @Parameter(property = PluginProperties.SPEC, defaultValue = "${basedir}/mlproject.yaml")
+    @Parameter(property = Options.SPEC, defaultValue = "${basedir}/" + Options.SPEC_DEFAULT)
     private File spec;
 
     /**
      * A folder of Freemarker templates that replace the built-in blueprints of the same
      * relative path (e.g. {@code serving/kserve/inferenceservice.yaml.ftl}); the others stay.
-     * <p>Property: {@value PluginProperties#BLUEPRINTS}. Default: none, the built-in blueprints only.
+     * <p>Property: "mlgitops.blueprints". Default: none, the built-in blueprints only.
      */
-    @Parameter(property = PluginProperties.BLUEPRINTS)
+    @Parameter(property = Options.BLUEPRINTS)
     private File blueprints;
 
     /**
      * A comma list of environments to run on, e.g. {@code prod} or {@code dev,staging}: the
      * others' overlays and Argo CD folders are neither written nor removed; the bases and the
      * AppProject always are. An unknown name is an error that lists the known ones.
-     * <p>Property: {@value PluginProperties#ENVIRONMENTS}. Default: every environment.
+     * <p>Property: "mlgitops.environments". Default: every environment.
      */
-    @Parameter(property = PluginProperties.ENVIRONMENTS)
+    @Parameter(property = Options.ENVIRONMENTS)
     private String environments;
 
     /**
      * Skip this goal.
-     * <p>Property: {@value PluginProperties#SKIP}. Default: {@code false}.
+     * <p>Property: "mlgitops.skip". Default: {@code false}.
      */
-    @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
+    @Parameter(property = Options.SKIP, defaultValue = "false")
     private boolean skip;
 
     @Parameter(defaultValue = "${project}", readonly = true)
@@ -65,55 +65,60 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     /**
      * The least severity that fails the build: {@code error}, or {@code warning} to fail on
      * warnings too (a failing generate writes nothing).
-     * <p>Property: {@value PluginProperties#FAIL_ON}. Default: {@code error}.
+     * <p>Property: "mlgitops.failOn". Default: {@code error}.
      */
-    @Parameter(property = PluginProperties.FAIL_ON, defaultValue = "error")
+    @Parameter(property = Options.FAIL_ON, defaultValue = Options.FAIL_ON_DEFAULT)
     private String failOn;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("mlgitops: skipped (" + PluginProperties.SKIP + "=true)");
+            getLog().info("mlgitops: skipped (" + Options.SKIP + "=true)");
             return;
         }
-        // info lines, progress included, are what 'mvn -q' hides; errors still show
-        GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info).withFailOn(failOn())
-                .withEnvironments(environments == null ? List.of() : List.of(environments.split(",")));
-        if (blueprints != null) {
-            options = options.withBlueprints(existingBlueprints());
-        }
+        failOn(); // a wrong value is named before anything else
+        Path file = existingSpec();
         try {
-            run(existingSpec(), options);
+            run(file);
         } catch (MlGitopsException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 
-    /** The goal's one call into the generator; report its findings with {@link #report}. */
-    protected abstract void run(Path spec, GenerateOptions options) throws MojoFailureException, MojoExecutionException;
+    /** The goal's one porcelain call; report its result with {@link #report}. */
+    protected abstract void run(Path spec) throws MojoFailureException, MojoExecutionException;
+
+    /** The options every goal over a spec maps onto its command. */
+    protected final <C extends SpecCommand<C, R>, R extends Result> C configure(C command) throws MojoFailureException {
+        // info lines, progress included, are what 'mvn -q' hides; errors still show
+        command.setProgress(getLog()::info).setFailOn(failOn())
+                .setEnvironments(environments == null ? List.of() : List.of(environments.split(",")));
+        if (blueprints != null) {
+            command.setBlueprints(existingBlueprints());
+        }
+        return command;
+    }
 
     /**
-     * Logs every finding in the one-line format and fails the build on errors with a one-line
-     * summary; the lines above it already say what and where, so no stack trace is wanted.
+     * Logs every finding in the one-line format and fails the build when they stopped the run,
+     * with a one-line summary; the lines above it already say what and where, so no stack trace is wanted.
      */
-    protected final void report(String sourceFile, Findings findings) throws MojoFailureException {
-        for (Finding finding : findings.sorted()) {
-            if (finding.isError()) {
-                getLog().error(finding.format(sourceFile));
+    protected final void report(Result result) throws MojoFailureException {
+        for (FindingLine finding : result.findings()) {
+            if (finding.error()) {
+                getLog().error(finding.text());
             } else {
-                getLog().warn(finding.format(sourceFile));
+                getLog().warn(finding.text());
             }
         }
-        if (findings.hasErrors()) {
-            throw new MojoFailureException(sourceFile + " has " + count(findings.errorCount(), "error")
-                    + "; see the lines above");
+        if (result.errorCount() > 0) {
+            throw new MojoFailureException(result.errorSummary() + "; see the lines above");
         }
-        if (findings.reach(failOn())) {
-            throw new MojoFailureException(sourceFile + " has " + count(findings.warningCount(), "warning")
-                    + " and " + PluginProperties.FAIL_ON + " is warning; see the lines above");
+        if (result.stoppedByFindings()) {
+            throw new MojoFailureException(result.warningSummary() + " and " + Options.FAIL_ON + " is warning; see the lines above");
         }
-        if (findings.warningCount() > 0) {
-            getLog().warn(sourceFile + " has " + count(findings.warningCount(), "warning"));
+        if (result.warningCount() > 0) {
+            getLog().warn(result.warningSummary());
         }
     }
 
@@ -143,27 +148,22 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
      * {@link #reportDirectory()}, the spec named relative to the base folder (as code scanning
      * resolves it against the repository).
      */
-    protected final void writeFindingReports(Path spec, Findings findings) {
+    protected final void writeFindingReports(Path spec, Result result) {
         Path relative = spec.startsWith(basedir()) ? basedir().relativize(spec) : spec.getFileName();
-        MlGitops.reports(relative.toString().replace('\\', '/'), findings).writeTo(reportDirectory());
+        result.writeFindingReports(reportDirectory(), relative.toString().replace('\\', '/'));
         getLog().info("mlgitops: findings written to " + reportDirectory().resolve("findings.sarif"));
     }
 
-    private Severity failOn() throws MojoFailureException {
-        String value = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "error" -> Severity.ERROR;
-            case "warning" -> Severity.WARNING;
-            default -> throw new MojoFailureException("-D" + PluginProperties.FAIL_ON + "=" + failOn
-                    + " is not a severity: use error or warning");
-        };
+    private FailOn failOn() throws MojoFailureException {
+        String value = failOn == null ? Options.FAIL_ON_DEFAULT : failOn;
+        return FailOn.parse(value).orElseThrow(() -> new MojoFailureException(FailOn.refusal("-D" + Options.FAIL_ON + "=" + failOn)));
     }
 
     private Path existingSpec() throws MojoFailureException {
         Path file = spec.toPath().toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             throw new MojoFailureException("No spec file at " + file + ": create one there (start from"
-                    + " example-repo/mlproject.yaml of mlgitops) or point -D" + PluginProperties.SPEC
+                    + " example-repo/mlproject.yaml of mlgitops) or point -D" + Options.SPEC
                     + "=<file> at yours");
         }
         return file;
@@ -173,12 +173,8 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
         Path folder = blueprints.toPath().toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
             throw new MojoFailureException("The blueprints folder " + folder + " does not exist: create it"
-                    + " or drop -D" + PluginProperties.BLUEPRINTS + " to use the built-in blueprints");
+                    + " or drop -D" + Options.BLUEPRINTS + " to use the built-in blueprints");
         }
         return folder;
-    }
-
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

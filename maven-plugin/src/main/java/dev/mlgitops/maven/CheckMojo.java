@@ -3,10 +3,9 @@ package dev.mlgitops.maven;
 import java.io.File;
 import java.nio.file.Path;
 
-import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.MlGitops;
-import dev.mlgitops.Preparation;
-import dev.mlgitops.write.TreeComparison;
+import dev.mlgitops.Options;
+import dev.mlgitops.ReviewResult;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -24,24 +23,24 @@ public class CheckMojo extends AbstractGitOpsMojo {
 
     /**
      * The folder holding the committed tree, as the root of the GitOps repository (e.g. {@code gitops}).
-     * <p>Property: {@value PluginProperties#OUTPUT_DIRECTORY}. Default: none, the GitOps repository is read.
+     * <p>Property: "mlgitops.outputDirectory". Default: none, the GitOps repository is read.
      */
-    @Parameter(property = PluginProperties.OUTPUT_DIRECTORY)
+    @Parameter(property = Options.OUTPUT_DIRECTORY)
     private File outputDirectory;
 
     @Override
-    protected void run(Path spec, GenerateOptions options) throws MojoFailureException, MojoExecutionException {
-        Preparation preparation = prepare(spec, options);
-        TreeComparison comparison = MlGitops.compare(tree(preparation), committed(preparation, outputDirectory));
-        String where = committedName(preparation, outputDirectory);
-        if (comparison.inSync()) {
-            getLog().info("mlgitops: " + where + " is what " + preparation.generation().sourceFile() + " generates");
+    protected void run(Path spec) throws MojoFailureException, MojoExecutionException {
+        ReviewResult result = configureGitOps(MlGitops.check(spec))
+                .setOutputDirectory(outputDirectory == null ? null : outputDirectory.toPath()).call();
+        report(result);
+        if (result.inSync()) {
+            getLog().info("mlgitops: " + result.comparedWith() + " is what " + result.sourceFile() + " generates");
             return;
         }
-        comparison.lines().forEach(line -> getLog().error("mlgitops: " + line));
-        throw new MojoFailureException(where + " differs from what " + preparation.generation().sourceFile()
-                + " generates (" + comparison.lines().size() + (comparison.lines().size() == 1 ? " file: " : " files: ")
-                + String.join(", ", comparison.lines())
+        result.driftLines().forEach(line -> getLog().error("mlgitops: " + line));
+        int files = result.driftLines().size();
+        throw new MojoFailureException(result.comparedWith() + " differs from what " + result.sourceFile()
+                + " generates (" + files + (files == 1 ? " file: " : " files: ") + String.join(", ", result.driftLines())
                 + "); run mlgitops:generate or mlgitops:publish and commit the result");
     }
 }

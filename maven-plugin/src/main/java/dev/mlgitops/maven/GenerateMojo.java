@@ -4,9 +4,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.mlgitops.GenerateOptions;
-import dev.mlgitops.Generation;
+import dev.mlgitops.GenerateResult;
 import dev.mlgitops.MlGitops;
+import dev.mlgitops.Options;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -24,10 +24,10 @@ public class GenerateMojo extends AbstractMlGitopsMojo {
 
     /**
      * The folder the tree is written under, as the root of the GitOps repository.
-     * <p>Property: {@value PluginProperties#OUTPUT_DIRECTORY}. Default:
+     * <p>Property: "mlgitops.outputDirectory". Default:
      * <code>${project.build.directory}/mlgitops</code>; without a pom, <code>./target/mlgitops</code>.
      */
-    @Parameter(property = PluginProperties.OUTPUT_DIRECTORY)
+    @Parameter(property = Options.OUTPUT_DIRECTORY)
     private File outputDirectory;
 
     /**
@@ -35,24 +35,23 @@ public class GenerateMojo extends AbstractMlGitopsMojo {
      * last run of this execution and every file it wrote is still as written: the tree is then read
      * back and the last run's findings reported again. A stamp in
      * <code>${project.build.directory}/mlgitops-stamps/</code> records that run; {@code false} always works.
-     * <p>Property: {@value PluginProperties#INCREMENTAL}. Default: {@code true}. @since 0.1.0
+     * <p>Property: "mlgitops.incremental". Default: {@code true}. @since 0.1.0
      */
-    @Parameter(property = PluginProperties.INCREMENTAL, defaultValue = "true")
+    @Parameter(property = Options.INCREMENTAL, defaultValue = Options.INCREMENTAL_DEFAULT)
     private boolean incremental;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution execution;
 
     @Override
-    protected void run(Path spec, GenerateOptions options) throws MojoFailureException {
+    protected void run(Path spec) throws MojoFailureException {
         Path output = outputDirectory();
         long start = System.nanoTime();
-        Generation generation = MlGitops.generate(spec, options.withOutputDirectory(output).withStamp(stamp()));
-        writeFindingReports(spec, generation.findings());
-        report(generation.sourceFile(), generation.findings());
-        generation.summary().ifPresent(summary ->
-                summary.table(Duration.ofNanos(System.nanoTime() - start)).lines().forEach(getLog()::info));
-        generation.tree().ifPresent(tree -> getLog().info("mlgitops: tree is in " + output.resolve(tree.root())));
+        GenerateResult result = configure(MlGitops.generate(spec)).setOutputDirectory(output).setStamp(stamp()).call();
+        writeFindingReports(spec, result);
+        report(result);
+        result.summaryTable(Duration.ofNanos(System.nanoTime() - start)).ifPresent(table -> table.lines().forEach(getLog()::info));
+        result.treeFolder().ifPresent(folder -> getLog().info("mlgitops: tree is in " + folder));
     }
 
     /** One stamp per execution: two executions of one pom may write two trees. */

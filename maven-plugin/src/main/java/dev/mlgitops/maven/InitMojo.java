@@ -1,13 +1,12 @@
 package dev.mlgitops.maven;
 
 import java.io.File;
-import java.util.List;
 
-import dev.mlgitops.InitOptions;
-import dev.mlgitops.Initialization;
+import dev.mlgitops.FindingLine;
+import dev.mlgitops.InitResult;
 import dev.mlgitops.MlGitops;
 import dev.mlgitops.MlGitopsException;
-import dev.mlgitops.finding.Finding;
+import dev.mlgitops.Options;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,31 +25,31 @@ public class InitMojo extends AbstractMojo {
 
     /**
      * The project's name, {@code metadata.name}: a DNS-1035 label of at most 40 characters.
-     * <p>Property: {@value PluginProperties#NAME}. Default: <code>my-project</code>.
+     * <p>Property: "mlgitops.name". Default: <code>my-project</code>.
      */
-    @Parameter(property = PluginProperties.NAME, defaultValue = "my-project")
+    @Parameter(property = Options.NAME, defaultValue = Options.NAME_DEFAULT)
     private String name;
 
     /**
      * The owning team, {@code metadata.team}: a DNS-1035 label.
-     * <p>Property: {@value PluginProperties#TEAM}. Default: <code>my-team</code>.
+     * <p>Property: "mlgitops.team". Default: <code>my-team</code>.
      */
-    @Parameter(property = PluginProperties.TEAM, defaultValue = "my-team")
+    @Parameter(property = Options.TEAM, defaultValue = Options.TEAM_DEFAULT)
     private String team;
 
     /**
      * A comma list of the stages besides tenancy (always there): feature-store, notebooks,
      * training, model-registry, serving, monitoring.
-     * <p>Property: {@value PluginProperties#STAGES}. Default: <code>training,model-registry,serving</code>.
+     * <p>Property: "mlgitops.stages". Default: <code>training,model-registry,serving</code>.
      */
-    @Parameter(property = PluginProperties.STAGES, defaultValue = "training,model-registry,serving")
+    @Parameter(property = Options.STAGES, defaultValue = Options.STAGES_DEFAULT)
     private String stages;
 
     /**
      * Overwrite an existing mlproject.yaml.
-     * <p>Property: {@value PluginProperties#FORCE}. Default: {@code false}.
+     * <p>Property: "mlgitops.force". Default: {@code false}.
      */
-    @Parameter(property = PluginProperties.FORCE, defaultValue = "false")
+    @Parameter(property = Options.FORCE, defaultValue = Options.FORCE_DEFAULT)
     private boolean force;
 
     /** The project's folder, or without a pom the folder Maven was started in. */
@@ -59,16 +58,14 @@ public class InitMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        InitOptions options = InitOptions.defaults().withName(name).withTeam(team)
-                .withStages(List.of(stages.split(","))).withForce(force);
-        Initialization init;
+        InitResult init;
         try {
-            init = MlGitops.init(basedir.toPath(), options);
+            init = MlGitops.init(basedir.toPath()).setName(name).setTeam(team).setStages(stages).setForce(force).call();
         } catch (MlGitopsException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        for (Finding finding : init.findings().sorted()) {
-            getLog().error(finding.format("mlproject.yaml"));
+        for (FindingLine finding : init.findings()) {
+            getLog().error(finding.text());
         }
         if (!init.passed()) {
             throw new MojoFailureException("mlgitops init wrote nothing; see the lines above");

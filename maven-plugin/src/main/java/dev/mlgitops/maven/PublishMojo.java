@@ -1,16 +1,11 @@
 package dev.mlgitops.maven;
 
 import java.nio.file.Path;
-import java.util.List;
 
-import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.MlGitops;
-import dev.mlgitops.Preparation;
-import dev.mlgitops.git.GitOps;
-import dev.mlgitops.git.PublishCommand;
-import dev.mlgitops.git.PublishResult;
-import dev.mlgitops.report.Flag;
-import dev.mlgitops.report.TreeReview;
+import dev.mlgitops.Options;
+import dev.mlgitops.PublishResult;
+import dev.mlgitops.Status;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,64 +23,58 @@ public class PublishMojo extends AbstractGitOpsMojo {
 
     /**
      * Commit on this new branch, made from {@code branch}, for a pull request.
-     * <p>Property: {@value PluginProperties#NEW_BRANCH}. Default: none, commit on {@code branch}.
+     * <p>Property: "mlgitops.gitops.newBranch". Default: none, commit on {@code branch}.
      */
-    @Parameter(property = PluginProperties.NEW_BRANCH)
+    @Parameter(property = Options.NEW_BRANCH)
     private String newBranch;
 
     /**
      * Push the branch; never forced. Without it the commit stays in the work folder.
-     * <p>Property: {@value PluginProperties#PUSH}. Default: {@code false}.
+     * <p>Property: "mlgitops.push". Default: {@code false}.
      */
-    @Parameter(property = PluginProperties.PUSH, defaultValue = "false")
+    @Parameter(property = Options.PUSH, defaultValue = Options.PUSH_DEFAULT)
     private boolean push;
 
     /**
-     * The commit's author name (with {@code authorEmail}).
-     * <p>Property: {@value PluginProperties#AUTHOR_NAME}. Default: the source repository's {@code user.name}, else "mlgitops".
+     * The commit's subject line.
+     * <p>Property: "mlgitops.message". Default: derived from the changed paths.
      */
-    @Parameter(property = PluginProperties.AUTHOR_NAME)
+    @Parameter(property = Options.MESSAGE)
+    private String message;
+
+    /**
+     * The commit's author name (with {@code authorEmail}).
+     * <p>Property: "mlgitops.author.name". Default: the source repository's {@code user.name}, else "mlgitops".
+     */
+    @Parameter(property = Options.AUTHOR_NAME)
     private String authorName;
 
     /**
      * The commit's author email (with {@code authorName}).
-     * <p>Property: {@value PluginProperties#AUTHOR_EMAIL}. Default: the source repository's {@code user.email}.
+     * <p>Property: "mlgitops.author.email". Default: the source repository's {@code user.email}.
      */
-    @Parameter(property = PluginProperties.AUTHOR_EMAIL)
+    @Parameter(property = Options.AUTHOR_EMAIL)
     private String authorEmail;
 
     @Override
-    protected void run(Path spec, GenerateOptions options) throws MojoFailureException, MojoExecutionException {
-        Preparation preparation = prepare(spec, options);
-        String repository = repository(preparation);
-        TreeReview review = MlGitops.review(tree(preparation), committed(preparation, null), preparation.production().orElseThrow());
-        List<Flag> refusals = guard().refusals(review);
-        if (!refusals.isEmpty()) {
-            refusals.forEach(flag -> getLog().error("mlgitops: " + flag.line()));
+    protected void run(Path spec) throws MojoFailureException, MojoExecutionException {
+        PublishResult result = configureGitOps(MlGitops.publish(spec)).setNewBranch(newBranch).setPush(push)
+                .setMessage(message).setAuthor(authorName, authorEmail).setSourceFolder(basedir()).call();
+        report(result);
+        if (result.status() == Status.REFUSED) {
+            result.refusals().forEach(line -> getLog().error("mlgitops: " + line));
             throw new MojoFailureException("The deletion guard refuses to publish this change: "
-                    + String.join("; ", refusals.stream().map(Flag::message).toList()) + ". Review it with mlgitops:diff;"
-                    + " if it is meant, allow it with " + String.join(" ", refusals.stream().map(PublishMojo::allowing).distinct().toList()));
+                    + String.join("; ", result.refusalMessages()) + ". Review it with mlgitops:diff;"
+                    + " if it is meant, allow it with "
+                    + String.join(" ", result.allowingOptions().stream().map(option -> "-D" + option + "=true").toList()));
         }
-        PublishCommand command = MlGitops.publish(tree(preparation), repository).setBranch(branch(preparation))
-                .setNewBranch(newBranch).setPush(push).setWorkFolder(workFolder()).setCredentials(credentials())
-                .setSource(GitOps.readSource(basedir())).setProject(preparation.project().orElseThrow().metadata().name());
-        if (authorName != null && authorEmail != null) {
-            command.setAuthor(authorName, authorEmail);
+        if (result.status() == Status.REJECTED) {
+            throw new MojoFailureException("The GitOps repository refused the push of branch " + result.branch().orElse("")
+                    + ": " + result.rejection().orElse("no reason given") + "; nothing was forced");
         }
-        PublishResult result = command.call();
-        if (result.status() == PublishResult.Status.REJECTED) {
-            throw new MojoFailureException("The GitOps repository refused the push of branch " + result.branch() + ": "
-                    + result.rejection().orElse("no reason given") + "; nothing was forced");
-        }
-        getLog().info("mlgitops: " + result.status().name().toLowerCase(java.util.Locale.ROOT) + " branch " + result.branch()
-                + result.commitId().map(id -> " at " + id.substring(0, Math.min(12, id.length()))).orElse("")
+        getLog().info("mlgitops: " + result.outcomeName().orElse("") + " branch " + result.branch().orElse("")
+                + result.shortCommitId().map(id -> " at " + id).orElse("")
                 + " (" + result.written().size() + " files written, " + result.removed().size() + " removed"
                 + (result.retries() > 0 ? ", " + result.retries() + " retries" : "") + ")");
-    }
-
-    /** The switch that allows what the guard refused. */
-    private static String allowing(Flag refusal) {
-        return "-D" + (refusal.kind() == Flag.Kind.PROD_WITH_OTHERS ? PluginProperties.ALLOW_PROD_WITH_OTHERS
-                : PluginProperties.ALLOW_DELETIONS) + "=true";
     }
 }

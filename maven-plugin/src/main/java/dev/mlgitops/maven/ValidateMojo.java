@@ -2,27 +2,27 @@ package dev.mlgitops.maven;
 
 import java.nio.file.Path;
 
-import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.MlGitops;
-import dev.mlgitops.Validation;
+import dev.mlgitops.ValidateResult;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Checks mlproject.yaml (YAML, schema, environments and references) and prints every finding as
- * {@code file:line:column: severity [CODE] path: message}; fails the build on errors. Writes no
- * tree, only the findings as SARIF, JUnit XML and JSON into {@code <build directory>/mlgitops/}.
- * Runs without a project too: {@code mvn dev.mlgitops:mlgitops-maven-plugin:validate -Dmlgitops.spec=path/to/mlproject.yaml}.
+ * Checks mlproject.yaml through the whole pipeline (YAML, schema, references, rendering, types,
+ * policy) and prints every finding as {@code file:line:column: severity [CODE] path: message};
+ * fails the build on what {@code generate} would fail on. Writes no tree, only the findings as
+ * SARIF, JUnit XML and JSON into {@code <build directory>/mlgitops/}. Runs without a project too:
+ * {@code mvn dev.mlgitops:mlgitops-maven-plugin:validate -Dmlgitops.spec=path/to/mlproject.yaml}.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
 public class ValidateMojo extends AbstractMlGitopsMojo {
 
     @Override
-    protected void run(Path spec, GenerateOptions options) throws MojoFailureException {
-        Validation validation = MlGitops.validate(spec, options);
-        writeFindingReports(spec, validation.findings());
-        report(validation.sourceFile(), validation.findings());
-        getLog().info("mlgitops: " + validation.sourceFile() + " is valid");
+    protected void run(Path spec) throws MojoFailureException {
+        ValidateResult result = configure(MlGitops.validate(spec)).call();
+        writeFindingReports(spec, result);
+        report(result);
+        getLog().info("mlgitops: " + result.sourceFile() + " is valid");
     }
 }

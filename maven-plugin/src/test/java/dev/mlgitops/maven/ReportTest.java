@@ -3,18 +3,22 @@ package dev.mlgitops.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mlgitops.finding.Code;
-import dev.mlgitops.finding.Findings;
-import dev.mlgitops.finding.Position;
+import dev.mlgitops.FailOn;
+import dev.mlgitops.MlGitops;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** How a goal turns findings into Maven's log and build result. */
+/** How a goal turns a result's findings into Maven's log and build result. */
 class ReportTest {
 
     private final List<String> logged = new ArrayList<>();
@@ -34,55 +38,55 @@ class ReportTest {
                 }));
     }
 
-    @Test
-    void logsErrorsAndWarningsInTheOneLineFormatAndFailsWithAOneLineSummary() {
-        Findings findings = new Findings();
-        findings.add(Code.YAML_BOM, "", null, Code.YAML_BOM.message());
-        findings.add(Code.SCHEMA_ENUM, "spec.serving.scorer.engine", new Position("mlproject.yaml", 117, 7),
-                Code.SCHEMA_ENUM.message("kservee", "kserve, deployment", " (did you mean 'kserve'?)"));
+    @TempDir
+    Path folder;
 
-        assertThatThrownBy(() -> mojo.report("mlproject.yaml", findings))
+    @Test
+    void logsErrorsAndWarningsInTheOneLineFormatAndFailsWithAOneLineSummary() throws IOException {
+        Path spec = spec("\uFEFF" + reference().replace("engine: kserve ", "engine: kservee "));
+
+        assertThatThrownBy(() -> mojo.report(MlGitops.validate(spec).call()))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("mlproject.yaml has 1 error; see the lines above")
                 .hasNoCause();
         assertThat(logged).containsExactly(
+                "warn mlproject.yaml:1:1: warning [MLG-YAML-BOM] the file starts with a byte order mark:"
+                        + " save it as UTF-8 without BOM",
                 "error mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
-                        + " 'kservee' is not one of kserve, deployment (did you mean 'kserve'?)",
-                "warn mlproject.yaml: warning [MLG-YAML-BOM] the file starts with a byte order mark:"
-                        + " save it as UTF-8 without BOM");
+                        + " 'kservee' is not one of kserve, deployment (did you mean 'kserve'?)");
     }
 
     @Test
-    void countsErrorsInTheSummary() {
-        Findings findings = new Findings();
-        findings.add(Code.REF_IMAGE, "spec.training.nightly.steps.extract.image", new Position("mlproject.yaml", 80, 18),
-                Code.REF_IMAGE.message("trainr", "notebook, scorer, trainer"));
-        findings.add(Code.REF_SECRET, "spec.training.nightly.secrets[0]", new Position("mlproject.yaml", 75, 17),
-                Code.REF_SECRET.message("object-stor", "feast-redis, mlflow-db, object-store"));
+    void countsErrorsInTheSummary() throws IOException {
+        Path spec = spec(reference().replace("    engine: feast\n", "    engine: feast\n    image: feast\n")
+                .replace("    engine: mlflow\n", "    engine: mlflow\n    image: mlflow\n"));
 
-        assertThatThrownBy(() -> mojo.report("mlproject.yaml", findings))
+        assertThatThrownBy(() -> mojo.report(MlGitops.validate(spec).call()))
                 .hasMessage("mlproject.yaml has 2 errors; see the lines above");
-        assertThat(logged).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("error mlproject.yaml:"));
+        assertThat(logged).filteredOn(line -> line.startsWith("error ")).hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("error mlproject.yaml:").contains("[MLG-REF-IMAGE]"));
     }
 
     @Test
-    void warningsAloneDoNotFailTheBuild() throws MojoFailureException {
-        Findings findings = new Findings();
-        findings.add(Code.RENDER_UNSUPPORTED, "spec.monitoring.dashboards", new Position("mlproject.yaml", 151, 5),
-                Code.RENDER_UNSUPPORTED.message("spec.monitoring.dashboards"));
+    void warningsAloneDoNotFailTheBuildUnlessAsked() throws IOException, MojoFailureException {
+        Path spec = spec(reference());
 
-        mojo.report("mlproject.yaml", findings);
+        mojo.report(MlGitops.validate(spec).call());
 
-        assertThat(logged).containsExactly(
-                "warn mlproject.yaml:151:5: warning [MLG-RENDER-UNSUPPORTED] spec.monitoring.dashboards:"
-                        + " spec.monitoring.dashboards is not rendered by this version of mlgitops yet; its objects are left out",
-                "warn mlproject.yaml has 1 warning");
+        assertThat(logged).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("warn mlproject.yaml"));
+        assertThat(logged.get(logged.size() - 1)).matches("warn mlproject.yaml has \\d+ warnings");
+        logged.clear();
+        assertThatThrownBy(() -> mojo.report(MlGitops.validate(spec).setFailOn(FailOn.WARNING).call()))
+                .hasMessageMatching("mlproject.yaml has \\d+ warnings and mlgitops.failOn is warning; see the lines above");
     }
 
-    @Test
-    void noFindingsLogNothing() throws MojoFailureException {
-        mojo.report("mlproject.yaml", new Findings());
+    private Path spec(String text) throws IOException {
+        Path spec = folder.resolve("mlproject.yaml");
+        Files.writeString(spec, text, StandardCharsets.UTF_8);
+        return spec;
+    }
 
-        assertThat(logged).isEmpty();
+    private static String reference() throws IOException {
+        return Files.readString(Path.of("../example-repo/mlproject.yaml"), StandardCharsets.UTF_8);
     }
 }

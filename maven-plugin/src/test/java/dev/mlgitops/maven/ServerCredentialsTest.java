@@ -5,40 +5,42 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 
-import dev.mlgitops.git.HttpCredentials;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.Test;
 
-/** How a settings.xml server becomes the GitOps repository's credentials, and that a mistake never shows the password. */
+/** Which settings.xml server gives the GitOps repository's credentials, and that a mistake never shows the password. */
 class ServerCredentialsTest {
 
     private static final String SECRET = "marker-password-0815";
 
     @Test
     void usernameAndPasswordOfTheServerAreTheCredentials() throws Exception {
-        HttpCredentials credentials = mojo("gitops", server("gitops", "ci-bot", SECRET)).credentials();
+        Server credentials = mojo("gitops", server("gitops", "ci-bot", SECRET)).server();
 
-        assertThat(credentials).isEqualTo(new HttpCredentials("ci-bot", SECRET));
-        assertThat(credentials.toString()).doesNotContain(SECRET);
+        assertThat(credentials.getUsername()).isEqualTo("ci-bot");
+        assertThat(credentials.getPassword()).isEqualTo(SECRET);
     }
 
     @Test
     void aPasswordWithoutUsernameIsAToken() throws Exception {
-        assertThat(mojo("gitops", server("gitops", null, SECRET)).credentials()).isEqualTo(HttpCredentials.token(SECRET));
+        Server token = mojo("gitops", server("gitops", null, SECRET)).server();
+
+        assertThat(token.getUsername()).isNull();
+        assertThat(token.getPassword()).isEqualTo(SECRET);
     }
 
     @Test
     void noServerIdMeansNoCredentialsFromSettings() throws Exception {
-        assertThat(mojo(null, server("gitops", "ci-bot", SECRET)).credentials()).isNull();
+        assertThat(mojo(null, server("gitops", "ci-bot", SECRET)).server()).isNull();
     }
 
     @Test
     void anUnknownServerIdFailsNamingItAndHowToFixIt() throws Exception {
         DiffMojo mojo = mojo("gitlab", server("gitops", "ci-bot", SECRET));
 
-        assertThatThrownBy(mojo::credentials)
+        assertThatThrownBy(mojo::server)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("No <server> with id 'gitlab' in settings.xml: add one with the repository's username and password"
                         + " (or a token as the password), or drop -Dmlgitops.gitops.serverId");

@@ -1,0 +1,23 @@
+package dev.mlgitops.cli;
+
+import java.nio.file.Path;
+
+import dev.mlgitops.MlGitops;
+import dev.mlgitops.ValidateResult;
+import picocli.CommandLine.Command;
+
+@Command(name = "validate", description = {"Check the spec through the whole pipeline (schema, references, rendering, types,",
+    "policy) and print every finding; refuses what generate refuses. Writes nothing."})
+class ValidateSubcommand extends SpecSubcommand {
+
+    @Override
+    int run(Path file) {
+        // as before, validate prints its findings only: no progress lines
+        ValidateResult result = configure(MlGitops.validate(file)).setProgress(line -> { }).call();
+        int exit = finish(result);
+        if (exit == ExitCodes.CLEAN) {
+            say("mlgitops: " + result.sourceFile() + " is valid");
+        }
+        return exit;
+    }
+}

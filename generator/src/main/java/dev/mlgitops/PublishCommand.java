@@ -1,0 +1,93 @@
+package dev.mlgitops;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+import dev.mlgitops.build.BuildOutcome;
+import dev.mlgitops.build.Builder;
+import dev.mlgitops.git.CommitTreeCommand;
+import dev.mlgitops.git.CommitTreeResult;
+import dev.mlgitops.git.GitOps;
+import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.review.Flag;
+import dev.mlgitops.review.TreeReview;
+
+/**
+ * Builds the tree once, reviews it against the branch Argo CD syncs, and commits it under
+ * {@code spec.gitops.path} of the GitOps repository when something changed; pushes when asked.
+ * The deletion guard first refuses ({@link Status#REFUSED}) a change that removes Applications,
+ * removes more than the allowed share of the objects, or touches production together with other
+ * environments, unless allowed. Made by {@link MlGitops#publish}.
+ */
+public final class PublishCommand extends GitOpsCommand<PublishCommand, PublishResult> {
+
+    private Optional<String> newBranch = Optional.empty();
+    private boolean push;
+    private Optional<String> message = Optional.empty();
+    private Optional<String> authorName = Optional.empty();
+    private Optional<String> authorEmail = Optional.empty();
+    private Optional<Path> sourceFolder = Optional.empty();
+
+    PublishCommand(Path spec) {
+        super(spec);
+    }
+
+    /** Commit on this new branch, made from the branch, for a pull request. Default: none, commit on the branch. */
+    public PublishCommand setNewBranch(String name) {
+        this.newBranch = Optional.ofNullable(name).filter(n -> !n.isBlank());
+        return this;
+    }
+
+    /** Push the branch; never forced. Default false: the commit stays in the work folder. */
+    public PublishCommand setPush(boolean pushBranch) {
+        this.push = pushBranch;
+        return this;
+    }
+
+    /** The commit's subject line. Default: derived from the changed paths. */
+    public PublishCommand setMessage(String subjectLine) {
+        this.message = Optional.ofNullable(subjectLine).filter(m -> !m.isBlank());
+        return this;
+    }
+
+    /** The commit's author; used when both name and email are given. Default: the source repository's user, else "mlgitops". */
+    public PublishCommand setAuthor(String name, String email) {
+        this.authorName = Optional.ofNullable(name).filter(n -> !n.isBlank());
+        this.authorEmail = Optional.ofNullable(email).filter(e -> !e.isBlank());
+        return this;
+    }
+
+    /** The folder of the project's source repository, whose HEAD the commit message names. Default: the spec's folder. */
+    public PublishCommand setSourceFolder(Path folder) {
+        this.sourceFolder = Optional.ofNullable(folder).map(f -> f.toAbsolutePath().normalize());
+        return this;
+    }
+
+    @Override
+    PublishResult run() {
+        BuildOutcome built = Builder.build(spec(), buildOptions());
+        if (built.tree().isEmpty()) {
+            return PublishResult.stopped(Status.FINDINGS, built.sourceFile(), built.findings(), List.of());
+        }
+        OutputTree tree = built.tree().get();
+        String repository = repository(built);
+        SortedMap<String, String> committed = Reviews.inScope(tree, committed(built, Optional.empty()));
+        List<Flag> refusals = guard().refusals(TreeReview.of(tree, committed, built.production().orElseThrow()));
+        if (!refusals.isEmpty()) {
+            return PublishResult.stopped(Status.REFUSED, built.sourceFile(), built.findings(), refusals);
+        }
+        CommitTreeCommand command = GitOps.publish(tree, repository).setBranch(branch(built)).setNewBranch(newBranch.orElse(null))
+                .setPush(push).setMessage(message.orElse(null)).setWorkFolder(workFolder())
+                .setCredentials(credentials().orElse(null))
+                .setSource(GitOps.readSource(sourceFolder.orElse(spec().getParent())))
+                .setProject(built.projectName().orElseThrow());
+        if (authorName.isPresent() && authorEmail.isPresent()) {
+            command.setAuthor(authorName.get(), authorEmail.get());
+        }
+        CommitTreeResult done = command.call();
+        return PublishResult.done(done.status() == CommitTreeResult.Status.REJECTED ? Status.REJECTED : Status.CLEAN,
+                built.sourceFile(), built.findings(), done);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mlgitops;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.report.FindingReports;
+
+/**
+ * What every command's result has: how it ended and the spec's findings, as lines a front end
+ * prints and as the SARIF, JUnit XML and JSON reports. Expected outcomes (findings, drift, a
+ * refused or rejected publish) are statuses, never exceptions.
+ */
+public abstract class Result {
+
+    private final Status status;
+    private final String sourceFile;
+    private final Findings findings;
+
+    Result(Status status, String sourceFile, Findings findings) {
+        this.status = Objects.requireNonNull(status, "status");
+        this.sourceFile = sourceFile;
+        this.findings = findings;
+    }
+
+    public final Status status() {
+        return status;
+    }
+
+    /** Whether the command ended {@linkplain Status#CLEAN clean}. */
+    public final boolean passed() {
+        return status == Status.CLEAN;
+    }
+
+    /** The spec's file name, as the findings name it. */
+    public final String sourceFile() {
+        return sourceFile;
+    }
+
+    /** Every finding in the one-line format, sorted by position. */
+    public final List<FindingLine> findings() {
+        return findings.sorted().stream().map(f -> new FindingLine(f.isError(), f.format(sourceFile))).toList();
+    }
+
+    public final long errorCount() {
+        return findings.errorCount();
+    }
+
+    public final long warningCount() {
+        return findings.warningCount();
+    }
+
+    /** Whether the findings stopped the run ({@link Status#FINDINGS}). */
+    public final boolean stoppedByFindings() {
+        return status == Status.FINDINGS;
+    }
+
+    /** The findings as the JSON report, the spec named as {@code specUri}. */
+    public final String findingsJson(String specUri) {
+        return FindingReports.of(specUri, findings).json();
+    }
+
+    /**
+     * Writes findings.sarif, findings-junit.xml and findings.json into {@code folder}.
+     *
+     * @param specUri the spec's path as code-scanning tools resolve it (relative to the repository root)
+     */
+    public final void writeFindingReports(Path folder, String specUri) {
+        FindingReports.of(specUri, findings).writeTo(folder);
+    }
+
+    /** "mlproject.yaml has 2 errors", for a summary line. */
+    public final String errorSummary() {
+        return sourceFile + " has " + count(findings.errorCount(), "error");
+    }
+
+    /** "mlproject.yaml has 3 warnings". */
+    public final String warningSummary() {
+        return sourceFile + " has " + count(findings.warningCount(), "warning");
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+}

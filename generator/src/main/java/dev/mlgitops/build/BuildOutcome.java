@@ -1,0 +1,56 @@
+package dev.mlgitops.build;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Severity;
+import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Stage;
+
+/**
+ * What building the tree gave: the findings of every step that ran, and, when no finding reaches
+ * {@code failOn}, the resolved project and the tree laid out in memory.
+ *
+ * @param project the resolved project; present exactly when the tree is
+ * @param objects by environment of the run ({@code base} first, then promotion order) and stage; empty without a tree
+ * @param failOn the least severity that fails the run ({@link BuildOptions#failOn})
+ */
+public record BuildOutcome(String sourceFile, Findings findings, Optional<ResolvedProject> project, Optional<OutputTree> tree,
+                           Map<String, Map<Stage, Integer>> objects, Severity failOn) {
+
+    public BuildOutcome {
+        // kept in the run's order, which Map.copyOf would lose
+        objects = Collections.unmodifiableMap(new LinkedHashMap<>(objects));
+    }
+
+    /** A run that yields no tree (findings stopped it). */
+    static BuildOutcome failed(String sourceFile, Findings findings, Severity failOn) {
+        return new BuildOutcome(sourceFile, findings, Optional.empty(), Optional.empty(), Map.of(), failOn);
+    }
+
+    /** Whether no finding reaches {@code failOn}: by default, whether there is no error. */
+    public boolean passed() {
+        return !findings.reach(failOn);
+    }
+
+    /** {@code spec.gitops}: repository, target revision and path. */
+    public Optional<Spec.GitOps> gitops() {
+        return project.map(ResolvedProject::gitops);
+    }
+
+    /** The production environment: the spec's last, in promotion order. */
+    public Optional<String> production() {
+        return project.flatMap(p -> p.environments().isEmpty() ? Optional.empty()
+                : Optional.of(p.environments().get(p.environments().size() - 1).name()));
+    }
+
+    /** The project's {@code metadata.name}. */
+    public Optional<String> projectName() {
+        return project.map(p -> p.metadata().name());
+    }
+}

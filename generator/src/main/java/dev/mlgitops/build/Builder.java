@@ -1,0 +1,116 @@
+package dev.mlgitops.build;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.mlgitops.Progress;
+import dev.mlgitops.check.MeaningChecker;
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.layout.Layout;
+import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.load.LoadedSpec;
+import dev.mlgitops.load.SpecLoader;
+import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.model.Stage;
+import dev.mlgitops.policy.PolicyChecker;
+import dev.mlgitops.render.Blueprints;
+import dev.mlgitops.render.Renderer;
+import dev.mlgitops.resolve.Resolver;
+import dev.mlgitops.schema.SchemaChecker;
+import dev.mlgitops.typed.TypedObject;
+import dev.mlgitops.typed.Typer;
+
+/**
+ * Steps 1 to 9 as one: load, check the schema, resolve, check the meaning, render, type, check
+ * the policy, lay out; the tree stays in memory. Reads like the pipeline it runs, one line a
+ * step, and stops after the first step that reported errors. {@code validate} is this without
+ * writing, so whatever {@code generate} refuses, {@code validate} refuses with the same findings.
+ */
+public final class Builder {
+
+    private Builder() {
+    }
+
+    public static BuildOutcome build(Path specFile, BuildOptions options) {
+        Findings findings = new Findings();
+        String sourceFile = specFile.getFileName().toString();
+        Optional<ResolvedProject> resolved = resolve(specFile, options, findings);
+        if (resolved.isEmpty() || findings.hasErrors()) {
+            return BuildOutcome.failed(sourceFile, findings, options.failOn());
+        }
+        ResolvedProject project = resolved.get();
+        Renderer renderer = new Renderer(Blueprints.of(options.blueprints()));
+        Typer typer = new Typer();
+        Progress progress = options.progress();
+        progress.info("mlgitops: rendering the bases of " + project.metadata().name());
+        List<TypedObject> base = typer.type(renderer.render(project.base(), findings), findings);
+        // every environment is rendered, even in a limited run: the AppProject is laid out from all of them
+        Map<String, List<TypedObject>> environments = new LinkedHashMap<>();
+        int done = 0;
+        for (ResolvedEnvironment environment : project.environments()) {
+            progress.info("mlgitops: rendering environment " + environment.name() + " (" + ++done + "/"
+                    + project.environments().size() + ")");
+            environments.put(environment.name(), typer.type(renderer.render(environment, findings), findings));
+        }
+        if (findings.hasErrors()) {
+            return BuildOutcome.failed(sourceFile, findings, options.failOn());
+        }
+        new PolicyChecker().check(project, environments, findings);
+        if (findings.reach(options.failOn())) {
+            return BuildOutcome.failed(sourceFile, findings, options.failOn());
+        }
+        OutputTree whole = Layout.lay(project, base, environments);
+        OutputTree tree = options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
+        Map<String, Map<Stage, Integer>> objects = new LinkedHashMap<>();
+        objects.put("base", countByStage(base));
+        environments.forEach((name, typed) -> {
+            if (options.covers(name)) {
+                objects.put(name, countByStage(typed));
+            }
+        });
+        return new BuildOutcome(sourceFile, findings, Optional.of(project), Optional.of(tree), objects, options.failOn());
+    }
+
+    /**
+     * Steps 1 to 4: load, check the schema, resolve every environment, check the meaning. The
+     * project is present when those steps reported no error.
+     */
+    public static Optional<ResolvedProject> resolve(Path specFile, BuildOptions options, Findings findings) {
+        Optional<LoadedSpec> loaded = SpecLoader.load(specFile, specFile.getFileName().toString(), findings);
+        if (loaded.isEmpty() || findings.hasErrors()) {
+            return Optional.empty();
+        }
+        SchemaChecker schema = SchemaChecker.shared();
+        schema.check(loaded.get(), findings);
+        if (findings.hasErrors()) {
+            return Optional.empty();
+        }
+        Optional<ResolvedProject> project = new Resolver(schema).resolve(loaded.get(), findings);
+        project.ifPresent(resolved -> new MeaningChecker().check(resolved, findings));
+        project.ifPresent(resolved -> requireKnownEnvironments(resolved, options, findings));
+        return findings.hasErrors() ? Optional.empty() : project;
+    }
+
+    /** An environment filter names only environments the spec has. */
+    private static void requireKnownEnvironments(ResolvedProject project, BuildOptions options, Findings findings) {
+        List<String> known = project.environments().stream().map(ResolvedEnvironment::name).toList();
+        for (String asked : options.environments()) {
+            if (!known.contains(asked)) {
+                findings.add(Code.ENV_UNKNOWN, "spec.environments", null,
+                        Code.ENV_UNKNOWN.message(asked, String.join(", ", known)));
+            }
+        }
+    }
+
+    private static Map<Stage, Integer> countByStage(List<TypedObject> objects) {
+        Map<Stage, Integer> counts = new EnumMap<>(Stage.class);
+        objects.forEach(object -> counts.merge(object.stage(), 1, Integer::sum));
+        return counts;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mlgitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code generate}: the tree on disk, what writing it did, and nothing at all on findings. */
+class GenerateCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void writesTheTreeUnderItsRootAndSaysWhatItWrote() throws IOException {
+        Path output = folder.resolve("gitops");
+
+        GenerateResult result = MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(output).call();
+
+        assertThat(result.status()).isEqualTo(Status.CLEAN);
+        assertThat(result.treeFolder()).contains(output.resolve("projects/fraud-detection"));
+        assertThat(result.written()).hasSize(108).contains("argocd/appproject.yaml");
+        assertThat(result.unchanged()).isEmpty();
+        assertThat(result.files()).hasSize(108);
+        assertThat(Files.readString(output.resolve("projects/fraud-detection/argocd/appproject.yaml")))
+                .isEqualTo(result.files().get("argocd/appproject.yaml"));
+        assertThat(result.summaryTable(Duration.ofMillis(1500))).hasValueSatisfying(table -> assertThat(table)
+                .startsWith("environment  stage").contains("\nprod         serving "));
+    }
+
+    @Test
+    void anUnknownEnvironmentIsAFindingAndWritesNothing() {
+        Path output = folder.resolve("gitops");
+
+        GenerateResult result = MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(output)
+                .setEnvironments(List.of("prdo")).call();
+
+        assertThat(result.status()).isEqualTo(Status.FINDINGS);
+        assertThat(result.errorSummary()).isEqualTo("mlproject.yaml has 1 error");
+        assertThat(result.treeFolder()).isEmpty();
+        assertThat(result.summaryTable(Duration.ZERO)).isEmpty();
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void writesTheFindingReportsNamingTheSpecAsGiven() throws IOException {
+        GenerateResult result = MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(folder.resolve("gitops")).call();
+
+        result.writeFindingReports(folder.resolve("reports"), "example-repo/mlproject.yaml");
+
+        assertThat(Files.readString(folder.resolve("reports/findings.sarif"))).contains("\"uri\" : \"example-repo/mlproject.yaml\"");
+        assertThat(folder.resolve("reports/findings-junit.xml")).isRegularFile();
+        assertThat(result.findingsJson("example-repo/mlproject.yaml")).contains("\"file\"");
+    }
+}

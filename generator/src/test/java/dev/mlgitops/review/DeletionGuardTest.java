@@ -1,0 +1,73 @@
+package dev.mlgitops.review;
+
+import static dev.mlgitops.review.TreeReviewTest.lines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import dev.mlgitops.layout.OutputTree;
+import org.junit.jupiter.api.Test;
+
+/** The deletion guard: what it refuses, what allows it, and that a first publish passes. */
+class DeletionGuardTest {
+
+    private final OutputTree reference = ReviewTrees.reference();
+
+    @Test
+    void refusesAChangeThatRemovesAnEnvironmentsApplications() {
+        OutputTree generated = ReviewTrees.withoutFolder(ReviewTrees.withoutFolder(reference, "argocd/staging"), "overlays/staging");
+        TreeReview review = TreeReview.of(generated, reference.files(), "prod");
+
+        assertThat(lines(DeletionGuard.defaults().refusals(review))).containsExactly(
+                "[APPLICATIONS_REMOVED] removes 7 Argo CD Applications (Application argocd/fraud-detection-staging,"
+                        + " Application argocd/fraud-detection-staging-feature-store,"
+                        + " Application argocd/fraud-detection-staging-model-registry,"
+                        + " Application argocd/fraud-detection-staging-monitoring,"
+                        + " Application argocd/fraud-detection-staging-serving, Application argocd/fraud-detection-staging-tenancy,"
+                        + " Application argocd/fraud-detection-staging-training): Argo CD deletes everything they sync",
+                "[TOO_MANY_DELETIONS] removes " + removed(review) + " of " + review.committedObjectCount()
+                        + " objects, more than the 10% allowed");
+        assertThat(DeletionGuard.defaults().withAllowDeletions(true).refusals(review)).isEmpty();
+    }
+
+    @Test
+    void refusesRemovingMoreThanTheShareOfObjectsOnlyAboveTheShare() {
+        OutputTree generated = ReviewTrees.withoutPdbAndNetworkPolicy(reference);
+        TreeReview review = TreeReview.of(generated, reference.files(), "prod");
+        DeletionGuard strict = DeletionGuard.defaults().withMaxDeletionsPercent(5).withAllowProdWithOthers(true);
+
+        long removed = removed(review);
+        long percent = Math.round(Math.ceil(100.0 * removed / review.committedObjectCount()));
+
+        assertThat(percent).as("the share this test needs").isBetween(1L, 9L);
+        assertThat(lines(strict.withMaxDeletionsPercent((int) percent - 1).refusals(review))).containsExactly(
+                "[TOO_MANY_DELETIONS] removes " + removed + " of " + review.committedObjectCount()
+                        + " objects, more than the " + (percent - 1) + "% allowed");
+        assertThat(strict.withMaxDeletionsPercent((int) percent).refusals(review)).isEmpty();
+    }
+
+    @Test
+    void refusesChangingProductionTogetherWithOthersUnlessAllowed() {
+        OutputTree generated = ReviewTrees.edit(reference, "base/serving/deployment-fraud-detection-explainer.yaml",
+                text -> text.replace("fraud-scorer@sha256:3f1c", "fraud-scorer@sha256:4f1c"));
+        TreeReview review = TreeReview.of(generated, reference.files(), "prod");
+
+        assertThat(lines(DeletionGuard.defaults().refusals(review))).containsExactly(
+                "[PROD_WITH_OTHERS] prod: changes production together with dev, staging: promote to production in a change of its own");
+        assertThat(DeletionGuard.defaults().withAllowProdWithOthers(true).refusals(review)).isEmpty();
+    }
+
+    @Test
+    void neverRefusesTheFirstPublishIntoAnEmptyRoot() {
+        TreeReview review = TreeReview.of(reference, Map.of(), "prod");
+
+        assertThat(review.flags(DeletionGuard.defaults())).isEmpty();
+        int objects = TreeReview.of(reference, reference.files(), "prod").committedObjectCount();
+        assertThat(review.changes()).hasSize(objects)
+                .allSatisfy(change -> assertThat(change.change()).isEqualTo(ObjectChange.Change.ADDED));
+    }
+
+    private static long removed(TreeReview review) {
+        return review.changes().stream().filter(change -> change.change() == ObjectChange.Change.REMOVED).count();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.mlgitops.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import dev.mlgitops.MlGitopsException;
+import dev.mlgitops.layout.Kustomize;
+import dev.mlgitops.layout.OutputTree;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The in-process kustomize builds what the real {@code kubectl kustomize} builds, for the fields our overlays use. */
+class KustomizeBuildTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void buildsEveryOverlayOfTheReferenceTreeAsKubectlKustomizeDoes() throws IOException {
+        OutputTree tree = ReviewTrees.reference();
+        write(tree.files());
+        KustomizeBuild overlays = new KustomizeBuild(tree.files());
+        var overlayFolders = tree.files().keySet().stream()
+                .filter(path -> path.matches("overlays/[^/]+/[^/]+/kustomization\\.yaml"))
+                .map(path -> path.substring(0, path.lastIndexOf('/'))).toList();
+
+        assertThat(overlayFolders).contains("overlays/prod/serving", "overlays/dev/tenancy");
+        for (String overlay : overlayFolders) {
+            assertThat(byId(overlays.build(overlay))).as(overlay).isEqualTo(byId(Kustomize.build(folder.resolve(overlay))));
+        }
+    }
+
+    @Test
+    void appliesJsonPatchesDeletionsNamespaceAndLabelsAsKubectlKustomizeDoes() throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        files.put("base/kustomization.yaml", "resources:\n- deployment-web.yaml\n- pdb-web.yaml\n- rolebinding-web.yaml\n- sa-web.yaml\n");
+        files.put("base/deployment-web.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web.v1}
+                spec:
+                  replicas: 2
+                  template:
+                    spec:
+                      containers:
+                      - {name: web, image: "nginx:1.27", args: [a, b]}
+                """);
+        files.put("base/pdb-web.yaml", "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec: {minAvailable: 1}\n");
+        files.put("base/rolebinding-web.yaml", """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: web}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: web}
+                subjects:
+                - {kind: ServiceAccount, name: web}
+                - {kind: ServiceAccount, name: other, namespace: elsewhere}
+                """);
+        files.put("base/sa-web.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: web}\n");
+        files.put("overlays/prod/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: placeholder}\n");
+        files.put("overlays/prod/kustomization.yaml", """
+                resources:
+                - ../../base
+                - namespace.yaml
+                namespace: shop
+                labels:
+                - pairs: {mlgitops.dev/environment: prod}
+                patches:
+                - target: {group: apps, version: v1, kind: Deployment, name: web\\.v1}
+                  patch: |
+                    - {op: replace, path: /spec/replicas, value: 4}
+                    - {op: add, path: /metadata/annotations, value: {a~b/c: d}}
+                    - {op: remove, path: /spec/template/spec/containers/0/args/1}
+                    - {op: add, path: /spec/template/spec/containers/0/args/-, value: z}
+                - patch: |
+                    $patch: delete
+                    apiVersion: policy/v1
+                    kind: PodDisruptionBudget
+                    metadata: {name: web}
+                """);
+        write(files);
+
+        Map<String, ObjectNode> built = byId(new KustomizeBuild(files).build("overlays/prod"));
+
+        assertThat(built).isEqualTo(byId(Kustomize.build(folder.resolve("overlays/prod"))));
+        assertThat(built.keySet()).containsExactlyInAnyOrder("Deployment shop/web.v1", "Namespace shop",
+                "RoleBinding shop/web", "ServiceAccount shop/web");
+        assertThat(built.get("Deployment shop/web.v1").at("/spec/replicas").asInt()).isEqualTo(4);
+        assertThat(built.get("RoleBinding shop/web").at("/subjects/0/namespace").asString()).isEqualTo("shop");
+        assertThat(built.get("RoleBinding shop/web").at("/subjects/1/namespace").asString()).isEqualTo("elsewhere");
+    }
+
+    @Test
+    void refusesAKustomizeFieldItDoesNotKnowRatherThanMisreadIt() {
+        Map<String, String> files = Map.of("o/kustomization.yaml", "resources: []\nimages:\n- {name: a, newTag: b}\n");
+
+        assertThatThrownBy(() -> new KustomizeBuild(files).build("o"))
+                .isInstanceOf(MlGitopsException.class)
+                .hasMessage("reading o/kustomization.yaml: the review does not know kustomize's 'images'");
+    }
+
+    @Test
+    void readsAFileDeletedOrBrokenByHandAsNoObjectAndLeavesItsPatchesAlone() {
+        String patch = "patches:\n- target: {kind: Deployment, name: web}\n  patch: '[{op: replace, path: /spec/replicas, value: 3}]'\n";
+        Map<String, String> files = Map.of(
+                "base/kustomization.yaml", "resources: [deployment.yaml, service.yaml, configmap.yaml]\n",
+                "base/service.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n",
+                "base/configmap.yaml", "edited by hand\n",
+                "o/kustomization.yaml", "resources: [../base]\nnamespace: shop\n" + patch);
+
+        assertThat(byId(new KustomizeBuild(files).build("o"))).containsOnlyKeys("Service shop/web");
+    }
+
+    private void write(Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path target = folder.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
+        }
+    }
+
+    private static SortedMap<String, ObjectNode> byId(java.util.List<ObjectNode> objects) {
+        return objects.stream().collect(Collectors.toMap(TreeObjects::id, o -> o, (a, b) -> {
+            throw new AssertionError("twice: " + TreeObjects.id(a));
+        }, TreeMap::new));
+    }
+}
