@@ -8,7 +8,7 @@ import dev.mlgitops.render.DeploymentServing.EnvView;
 /**
  * The environment variables by which training, serving and notebook pods find the feature server and the
  * MLflow tracking server: present only when the spec has that stage, the addresses from
- * {@link Project}, the one place that names those Services.
+ * {@link RenderContext}, the one place that names those Services.
  */
 final class Addresses {
 
@@ -18,13 +18,13 @@ final class Addresses {
     private Addresses() {
     }
 
-    static List<EnvView> env(Project project) {
+    static List<EnvView> env(RenderContext context) {
         List<EnvView> env = new ArrayList<>();
-        if (project.spec().modelRegistry() != null) {
-            env.add(new EnvView(MLFLOW_TRACKING_URI, project.mlflowUrl(), null, null));
+        if (context.spec().modelRegistry() != null) {
+            env.add(new EnvView(MLFLOW_TRACKING_URI, context.mlflowUrl(), null, null));
         }
-        if (project.spec().featureStore() != null) {
-            env.add(new EnvView(FEAST_FEATURE_SERVER_URL, project.featureServerUrl(), null, null));
+        if (context.spec().featureStore() != null) {
+            env.add(new EnvView(FEAST_FEATURE_SERVER_URL, context.featureServerUrl(), null, null));
         }
         return env;
     }

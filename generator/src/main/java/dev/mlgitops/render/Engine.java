@@ -28,10 +28,10 @@ sealed interface Engine permits TenancyBlueprint, FeastFeatureStore, MlflowRegis
      * served model, say); empty when the spec has nothing for this engine. Problems of the spec
      * that only this engine sees go to {@code findings}.
      */
-    List<ItemModel> models(Project project, Findings findings);
+    List<ItemModel> models(RenderContext context, Findings findings);
 
     /** What this engine's workloads ask of the tenancy stage; nothing by default. */
-    default TenancyNeeds needs(Project project) {
+    default TenancyNeeds needs(RenderContext context) {
         return TenancyNeeds.NONE;
     }
 }

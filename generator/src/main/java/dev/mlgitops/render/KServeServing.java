@@ -57,41 +57,41 @@ final class KServeServing implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
+    public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
-        ByEngine.served(project, name()).forEach((model, serving) -> {
+        ByEngine.served(context, name()).forEach((model, serving) -> {
             if (serving.ingress() != null) {
-                findings.add(project.environment().locator().finding(Code.RENDER_KSERVE_HOST,
+                findings.add(context.environment().locator().finding(Code.RENDER_KSERVE_HOST,
                         ByEngine.servedSource(model) + "/ingress/host",
                         Code.RENDER_KSERVE_HOST.message(model, serving.ingress().host(),
                                 serving.ingress().tls() ? ", with a certificate for it in the gateway" : "")));
             }
-            models.add(new ItemModel(ByEngine.servedSource(model), Map.of("model", view(project, model, serving))));
+            models.add(new ItemModel(ByEngine.servedSource(model), Map.of("model", view(context, model, serving))));
         });
         return models;
     }
 
     @Override
-    public TenancyNeeds needs(Project project) {
+    public TenancyNeeds needs(RenderContext context) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        ByEngine.served(project, name()).keySet().forEach(model -> allows.add(new TenancyNeeds.Allow(
-                project.objectName(model + "-allow-http"), project.objectName(model), QUEUE_PROXY_PORT, false,
+        ByEngine.served(context, name()).keySet().forEach(model -> allows.add(new TenancyNeeds.Allow(
+                context.objectName(model + "-allow-http"), context.objectName(model), QUEUE_PROXY_PORT, false,
                 DATA_PLANE_NAMESPACES)));
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows);
     }
 
-    private static InferenceView view(Project project, String model, Spec.ServingModel serving) {
-        String name = project.objectName(model);
+    private static InferenceView view(RenderContext context, String model, Spec.ServingModel serving) {
+        String name = context.objectName(model);
         Spec.Resources resources = serving.resources() == null ? DeploymentServing.DEFAULT_RESOURCES : serving.resources();
         Spec.Replicas replicas = serving.replicas();
         Spec.Autoscaling autoscaling = serving.autoscaling();
-        return new InferenceView(name, project.labels(Stage.SERVING, name), project.podLabels(Stage.SERVING, name),
-                DEPLOYMENT_MODE, project.objectName(DeploymentServing.WORKLOAD),
+        return new InferenceView(name, context.labels(Stage.SERVING, name), context.podLabels(Stage.SERVING, name),
+                DEPLOYMENT_MODE, context.objectName(DeploymentServing.WORKLOAD),
                 serving.model().format(), serving.model().storageUri(),
                 replicas == null ? null : replicas.min(), replicas == null ? null : replicas.max(),
                 autoscaling == null ? null : autoscaling.metric(), autoscaling == null ? null : autoscaling.target(),
                 serving.canary() == null ? null : serving.canary().trafficPercent(),
-                Addresses.env(project), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT);
+                Addresses.env(context), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT);
     }
 
     /**

@@ -45,48 +45,48 @@ final class PrometheusMonitoring implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
-        Spec.Monitoring monitoring = project.spec().monitoring();
-        if (monitoring == null || project.spec().serving().isEmpty()) {
+    public List<ItemModel> models(RenderContext context, Findings findings) {
+        Spec.Monitoring monitoring = context.spec().monitoring();
+        if (monitoring == null || context.spec().serving().isEmpty()) {
             return List.of();
         }
         List<MonitoredView> models = new ArrayList<>();
-        project.spec().serving().forEach((model, serving) -> models.add(monitored(project, model, serving)));
-        Map<String, String> labels = new LinkedHashMap<>(project.labels(stage()));
+        context.spec().serving().forEach((model, serving) -> models.add(monitored(context, model, serving)));
+        Map<String, String> labels = new LinkedHashMap<>(context.labels(stage()));
         labels.putAll(DISCOVERY_LABELS);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("labels", labels);
         data.put("interval", monitoring.scrapeInterval() == null ? DEFAULT_INTERVAL : monitoring.scrapeInterval());
         data.put("models", models);
-        data.put("ruleName", project.objectName("alerts"));
-        data.put("group", project.name() + ".serving");
+        data.put("ruleName", context.objectName("alerts"));
+        data.put("group", context.name() + ".serving");
         Spec.Alerts alerts = monitoring.alerts();
         data.put("latency", alerts == null ? null : alerts.latencyP99());
         data.put("latencySeconds", alerts == null || alerts.latencyP99() == null ? null : seconds(alerts.latencyP99().threshold()));
         data.put("errorRate", alerts == null ? null : alerts.errorRate());
         data.put("dashboard", monitoring.dashboards()
-                ? new DashboardView(project.objectName("dashboard"), project.name() + ".json", Dashboard.json(project.name(), models))
+                ? new DashboardView(context.objectName("dashboard"), context.name() + ".json", Dashboard.json(context.name(), models))
                 : null);
         return List.of(new ItemModel("/monitoring", data));
     }
 
     /** The scraper's way in to every served model's metrics port. */
     @Override
-    public TenancyNeeds needs(Project project) {
-        if (project.spec().monitoring() == null) {
+    public TenancyNeeds needs(RenderContext context) {
+        if (context.spec().monitoring() == null) {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        project.spec().serving().forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
-                project.objectName(model + "-allow-metrics"), project.objectName(model),
+        context.spec().serving().forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
+                context.objectName(model + "-allow-metrics"), context.objectName(model),
                 Metrics.of(serving).port(serving), false, List.of(MONITORING_NAMESPACE))));
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(), allows);
     }
 
-    private static MonitoredView monitored(Project project, String model, Spec.ServingModel serving) {
-        String name = project.objectName(model);
+    private static MonitoredView monitored(RenderContext context, String model, Spec.ServingModel serving) {
+        String name = context.objectName(model);
         Metrics metrics = Metrics.of(serving);
-        return new MonitoredView(name, Project.selector(name), metrics.portName(), metrics.latencySeconds(name),
+        return new MonitoredView(name, RenderContext.selector(name), metrics.portName(), metrics.latencySeconds(name),
                 metrics.errorRatio(name), metrics.name());
     }
 

@@ -48,10 +48,10 @@ public final class Renderer {
     }
 
     public List<RenderedDocument> render(ResolvedEnvironment environment, Findings findings) {
-        Project project = new Project(environment);
+        RenderContext context = new RenderContext(environment);
         List<Job> jobs = new ArrayList<>();
         for (Engine engine : engines) {
-            for (ItemModel item : engine.models(project, findings)) {
+            for (ItemModel item : engine.models(context, findings)) {
                 for (String template : engine.templates()) {
                     jobs.add(new Job(engine.stage(), engine.folder() + "/" + template, item));
                 }

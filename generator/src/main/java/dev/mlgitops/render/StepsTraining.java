@@ -55,23 +55,23 @@ final class StepsTraining implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
+    public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
-        Pipelines.of(project, name).forEach((pipeline, job) -> models.add(new ItemModel(Pipelines.source(pipeline),
-                Map.of("pipeline", Pipelines.view(project, pipeline, job)))));
+        Pipelines.of(context, name).forEach((pipeline, job) -> models.add(new ItemModel(Pipelines.source(pipeline),
+                Map.of("pipeline", Pipelines.view(context, pipeline, job)))));
         return models;
     }
 
     @Override
-    public TenancyNeeds needs(Project project) {
-        if (Pipelines.of(project, name).isEmpty()) {
+    public TenancyNeeds needs(RenderContext context) {
+        if (Pipelines.of(context, name).isEmpty()) {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Grant> grants = !reportsTaskResults ? List.of() : List.of(new TenancyNeeds.Grant(
-                project.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
+                context.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
                 List.of("workflowtaskresults"), List.of("create", "patch")));
         // steps read data and write artifacts in stores outside the namespace (buckets, databases)
         return new TenancyNeeds(List.of(Pipelines.WORKLOAD), List.of(), grants,
-                List.of(project.storeEgress(Stage.TRAINING)));
+                List.of(context.storeEgress(Stage.TRAINING)));
     }
 }
