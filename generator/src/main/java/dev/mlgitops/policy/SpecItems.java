@@ -1,6 +1,7 @@
 package dev.mlgitops.policy;
 
 import java.util.Map;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Locator;
 import dev.mlgitops.model.Spec;
@@ -16,6 +17,15 @@ final class SpecItems {
 
     static String serving(String name) {
         return "/serving/" + Locator.escape(name);
+    }
+
+    /** The served model whose objects include one with this source pointer; empty for objects of no served model. */
+    static Optional<Spec.ServingModel> servedModel(Spec spec, String source) {
+        String[] tokens = source.isEmpty() ? new String[0] : source.substring(1).split("/", -1);
+        if (tokens.length < 2 || !"serving".equals(tokens[0])) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(spec.serving().get(tokens[1].replace("~1", "/").replace("~0", "~")));
     }
 
     /** The waivers of the item that made an object, by rule id; empty for objects of no item. */

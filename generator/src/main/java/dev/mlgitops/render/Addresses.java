@@ -3,6 +3,7 @@ package dev.mlgitops.render;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mlgitops.model.Stage;
 import dev.mlgitops.render.DeploymentServing.EnvView;
 
 /**
@@ -16,6 +17,19 @@ final class Addresses {
     static final String FEAST_FEATURE_SERVER_URL = "FEAST_FEATURE_SERVER_URL";
 
     private Addresses() {
+    }
+
+    /**
+     * The connections that {@link #env} wires, for an engine's {@link RuntimeContract}, after the
+     * engine's own.
+     */
+    static List<RuntimeContract.Connection> withConnections(RuntimeContract.Connection... own) {
+        List<RuntimeContract.Connection> connections = new ArrayList<>(List.of(own));
+        connections.add(new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, Stage.MODEL_REGISTRY.folder(),
+                RenderContext.MLFLOW_PORT, MLFLOW_TRACKING_URI, "spec.modelRegistry"));
+        connections.add(new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, Stage.FEATURE_STORE.folder(),
+                RenderContext.FEATURE_SERVER_PORT, FEAST_FEATURE_SERVER_URL, "spec.featureStore"));
+        return List.copyOf(connections);
     }
 
     static List<EnvView> env(RenderContext context) {

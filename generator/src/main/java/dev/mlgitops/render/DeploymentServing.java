@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
@@ -15,8 +16,13 @@ import dev.mlgitops.model.Stage;
  * Serving engine {@code deployment}: per served model a Deployment, its Service, a
  * HorizontalPodAutoscaler that owns the replica count, a PodDisruptionBudget and, where asked, an
  * Ingress.
+ *
+ * <p>Metrics: the model server is assumed to serve the Prometheus client conventions on its
+ * {@code http} port at {@code /metrics}: {@code http_request_duration_seconds} (a histogram in
+ * seconds) and {@code http_requests_total} with the status in {@code code}; the ServiceMonitor's
+ * job label is the Service's name.
  */
-final class DeploymentServing implements Engine {
+final class DeploymentServing implements ServingEngine {
 
     static final int DEFAULT_PORT = 8080;
     /** The workload kind, and so the ServiceAccount {@code <project>-serving}. */
@@ -27,9 +33,47 @@ final class DeploymentServing implements Engine {
     private static final Spec.Replicas DEFAULT_REPLICAS = new Spec.Replicas(1, 1);
     private static final Spec.Autoscaling DEFAULT_AUTOSCALING = new Spec.Autoscaling("cpu", 80);
 
+    private static final Metrics METRICS = new Metrics("http", 0,
+            "histogram_quantile(0.99, sum by (namespace, le) (rate(http_request_duration_seconds_bucket{job=\"%s\"}[5m])))",
+            "sum by (namespace) (rate(http_requests_total{job=\"%1$s\", code=~\"5..\"}[5m]))"
+                    + " / sum by (namespace) (rate(http_requests_total{job=\"%1$s\"}[5m]))");
+
+    /** The autoscaler owns the count; the Deployment's replicas count only where no autoscaler scales it. */
+    static final ProductionFacts PRODUCTION = new ProductionFacts(Set.of("Deployment"), List.of(
+            new ProductionFacts.ReplicaCount("HorizontalPodAutoscaler", "/spec/minReplicas", false),
+            new ProductionFacts.ReplicaCount("Deployment", "/spec/replicas", true)));
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            Addresses.withConnections(),
+            List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0,
+                            "clients in the namespace, on the model's port"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 0,
+                            "the ingress controller, on the model's port", "ingress"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE,
+                            PrometheusMonitoring.MONITORING_NAMESPACE, 0, "Prometheus, on the model's port",
+                            "spec.monitoring")),
+            List.of(),
+            List.of(new RuntimeContract.Prerequisite("metrics-server", "metrics.k8s.io/v1beta1", "", "")),
+            RuntimeContract.Scaling.REPLICAS);
+
     @Override
-    public Stage stage() {
-        return Stage.SERVING;
+    public int port(Spec.ServingModel serving) {
+        return serving.port() == null ? DEFAULT_PORT : serving.port();
+    }
+
+    @Override
+    public Metrics metrics() {
+        return METRICS;
+    }
+
+    @Override
+    public ProductionFacts production() {
+        return PRODUCTION;
+    }
+
+    @Override
+    public RuntimeContract contract() {
+        return CONTRACT;
     }
 
     @Override
@@ -80,11 +124,7 @@ final class DeploymentServing implements Engine {
         return ByEngine.served(context, name());
     }
 
-    private static int port(Spec.ServingModel serving) {
-        return serving.port() == null ? DEFAULT_PORT : serving.port();
-    }
-
-    private static ServingView view(RenderContext context, String model, Spec.ServingModel serving, Findings findings) {
+    private ServingView view(RenderContext context, String model, Spec.ServingModel serving, Findings findings) {
         String name = context.objectName(model);
         Spec.Resources resources = serving.resources() == null ? DEFAULT_RESOURCES : serving.resources();
         Spec.Replicas replicas = serving.replicas() == null ? DEFAULT_REPLICAS : serving.replicas();

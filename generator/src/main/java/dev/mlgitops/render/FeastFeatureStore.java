@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.render.RuntimeContract.Connection;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,6 +17,16 @@ import tools.jackson.databind.node.ObjectNode;
  * the CronJob that materializes incrementally into the online store when a schedule is set.
  */
 final class FeastFeatureStore implements Engine {
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            List.of(Connection.external("online store", 0, "onlineStore (Redis: 6379)"),
+                    Connection.external("object store", 443, "the registry and the offline store")),
+            List.of(Connection.stage(Stage.TRAINING, RenderContext.FEATURE_SERVER_PORT, "features for training"),
+                    Connection.stage(Stage.SERVING, RenderContext.FEATURE_SERVER_PORT, "features for serving"),
+                    Connection.stage(Stage.NOTEBOOKS, RenderContext.FEATURE_SERVER_PORT, "features for notebooks")),
+            List.of(),
+            List.of(),
+            RuntimeContract.Scaling.REPLICAS);
 
     /** The feature server image when the spec names none: the Feast version stage-reference 1a pins. */
     static final String DEFAULT_IMAGE = "quay.io/feastdev/feature-server:0.66.0";
@@ -50,6 +61,11 @@ final class FeastFeatureStore implements Engine {
     @Override
     public List<String> templates() {
         return List.of("configmap.yaml.ftl", "deployment.yaml.ftl", "service.yaml.ftl", "cronjob.yaml.ftl");
+    }
+
+    @Override
+    public RuntimeContract contract() {
+        return CONTRACT;
     }
 
     @Override

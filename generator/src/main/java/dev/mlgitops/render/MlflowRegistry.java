@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.render.RuntimeContract.Connection;
 
 /**
  * Model registry engine {@code mlflow}: the tracking server's Deployment and its Service, named by
@@ -14,6 +15,16 @@ import dev.mlgitops.model.Stage;
  * through the server ({@code --serve-artifacts}), so only the server needs the artifact store.
  */
 final class MlflowRegistry implements Engine {
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            List.of(Connection.external("backend store", 0, "backendStore (a database: 5432, 3306)"),
+                    Connection.external("object store", 443, "artifactRoot, served through the server")),
+            List.of(Connection.stage(Stage.TRAINING, RenderContext.MLFLOW_PORT, "runs and registered models"),
+                    Connection.stage(Stage.SERVING, RenderContext.MLFLOW_PORT, "models to serve"),
+                    Connection.stage(Stage.NOTEBOOKS, RenderContext.MLFLOW_PORT, "experiments")),
+            List.of(),
+            List.of(),
+            RuntimeContract.Scaling.REPLICAS);
 
     /** The server image when the spec names none (MLflow 3.5+, whose --allowed-hosts the blueprint sets). */
     static final String DEFAULT_IMAGE = "ghcr.io/mlflow/mlflow:v3.5.0";
@@ -46,6 +57,11 @@ final class MlflowRegistry implements Engine {
     @Override
     public List<String> templates() {
         return List.of("deployment.yaml.ftl", "service.yaml.ftl");
+    }
+
+    @Override
+    public RuntimeContract contract() {
+        return CONTRACT;
     }
 
     @Override

@@ -17,6 +17,13 @@ import dev.mlgitops.model.Stage;
  */
 final class Notebooks implements Engine {
 
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            Addresses.withConnections(),
+            List.of(),
+            List.of(),
+            List.of(),
+            RuntimeContract.Scaling.ONE);
+
     /** The workload kind, and so the ServiceAccount {@code <project>-notebooks}. */
     static final String WORKLOAD = Stage.NOTEBOOKS.folder();
     /** Jupyter's port in the docker-stacks images. */
@@ -45,6 +52,11 @@ final class Notebooks implements Engine {
     @Override
     public List<String> templates() {
         return List.of("statefulset.yaml.ftl", "service.yaml.ftl");
+    }
+
+    @Override
+    public RuntimeContract contract() {
+        return CONTRACT;
     }
 
     @Override

@@ -8,12 +8,22 @@ import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.render.RuntimeContract.Connection;
 
 /** Training engine {@code pytorchjob}: per pipeline a PyTorchJob (kubeflow.org/v1), a master plus {@code workers}. */
 final class PyTorchJobTraining implements Engine {
 
     /** The master's port the operator sets as MASTER_PORT (pytorchjob-port, Training Operator v1's default). */
     static final int RENDEZVOUS_PORT = 23456;
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            Addresses.withConnections(Connection.sameWorkload(RENDEZVOUS_PORT, "the workers reach the master's rendezvous"),
+                    Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
+            List.of(Connection.sameWorkload(RENDEZVOUS_PORT, "the master accepts the workers' rendezvous"),
+                    Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
+            List.of(new RuntimeContract.Injected("init-pytorch", "Kubeflow Training Operator", true)),
+            List.of(new RuntimeContract.Prerequisite("Kubeflow Training Operator", "kubeflow.org/v1", "", "")),
+            RuntimeContract.Scaling.MASTER_AND_WORKERS);
 
     @Override
     public Stage stage() {
@@ -33,6 +43,11 @@ final class PyTorchJobTraining implements Engine {
     @Override
     public List<String> templates() {
         return List.of("pytorchjob.yaml.ftl");
+    }
+
+    @Override
+    public RuntimeContract contract() {
+        return CONTRACT;
     }
 
     @Override

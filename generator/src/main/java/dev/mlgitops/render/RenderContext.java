@@ -13,7 +13,7 @@ import dev.mlgitops.model.Stage;
  * The context of rendering one environment: what every blueprint of that rendering shares, the
  * environment itself, object names, labels and the addresses of the other stages.
  */
-record RenderContext(ResolvedEnvironment environment) {
+public record RenderContext(ResolvedEnvironment environment) {
 
     static final String NAME_LABEL = "app.kubernetes.io/name";
 

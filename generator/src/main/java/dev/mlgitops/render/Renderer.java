@@ -37,14 +37,7 @@ public final class Renderer {
 
     public Renderer(Blueprints blueprints) {
         this.blueprints = blueprints;
-        // in sync-wave order: the stores, then what uses them, then serving, then monitoring
-        List<Engine> workloads = List.of(new FeastFeatureStore(), new MlflowRegistry(), StepsTraining.argoWorkflows(),
-                StepsTraining.kubernetesJob(), new PyTorchJobTraining(), new Notebooks(), new KServeServing(),
-                new DeploymentServing(), new PrometheusMonitoring());
-        List<Engine> all = new ArrayList<>();
-        all.add(new TenancyBlueprint(workloads));
-        all.addAll(workloads);
-        this.engines = List.copyOf(all);
+        this.engines = Engines.all();
     }
 
     public List<RenderedDocument> render(ResolvedEnvironment environment, Findings findings) {

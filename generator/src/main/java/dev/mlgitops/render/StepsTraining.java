@@ -18,20 +18,30 @@ final class StepsTraining implements Engine {
     private final String name;
     private final List<String> templates;
     private final boolean reportsTaskResults;
+    private final RuntimeContract contract;
 
-    private StepsTraining(String name, List<String> templates, boolean reportsTaskResults) {
+    private StepsTraining(String name, List<String> templates, boolean reportsTaskResults, RuntimeContract contract) {
         this.name = name;
         this.templates = List.copyOf(templates);
         this.reportsTaskResults = reportsTaskResults;
+        this.contract = contract;
     }
 
     /** Argo's executor (since v3.4) reports each step's outcome as a WorkflowTaskResult, with the pod's ServiceAccount. */
     static StepsTraining argoWorkflows() {
-        return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl"), true);
+        return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl"), true,
+                new RuntimeContract(Addresses.withConnections(), List.of(),
+                        List.of(new RuntimeContract.Injected("init", "Argo Workflows' controller", true),
+                                new RuntimeContract.Injected("wait", "Argo Workflows' controller", false)),
+                        List.of(new RuntimeContract.Prerequisite("Argo Workflows", "argoproj.io/v1alpha1",
+                                "executor.securityContext meeting Pod Security restricted", "")),
+                        RuntimeContract.Scaling.PARALLEL_STEPS));
     }
 
     static StepsTraining kubernetesJob() {
-        return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl"), false);
+        return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl"), false,
+                new RuntimeContract(Addresses.withConnections(), List.of(), List.of(), List.of(),
+                        RuntimeContract.Scaling.ONE));
     }
 
     @Override
@@ -52,6 +62,11 @@ final class StepsTraining implements Engine {
     @Override
     public List<String> templates() {
         return templates;
+    }
+
+    @Override
+    public RuntimeContract contract() {
+        return contract;
     }
 
     @Override

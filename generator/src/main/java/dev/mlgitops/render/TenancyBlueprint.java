@@ -21,6 +21,11 @@ final class TenancyBlueprint implements Engine {
     /** Where the ingress controller runs; ingress-nginx's documented default namespace. */
     static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
 
+    private static final RuntimeContract CONTRACT = new RuntimeContract(List.of(), List.of(), List.of(),
+            List.of(new RuntimeContract.Prerequisite("External Secrets Operator", "external-secrets.io/v1", "",
+                    "spec.secrets.provider: external-secrets")),
+            RuntimeContract.Scaling.NONE);
+
     private final List<Engine> workloads;
 
     /** @param workloads the engines whose needs (ServiceAccounts, allowed traffic) tenancy provides */
@@ -48,6 +53,11 @@ final class TenancyBlueprint implements Engine {
         return List.of("namespace.yaml.ftl", "resourcequota.yaml.ftl", "limitrange.yaml.ftl",
                 "serviceaccounts.yaml.ftl", "rbac.yaml.ftl", "grants.yaml.ftl", "networkpolicies.yaml.ftl",
                 "externalsecrets.yaml.ftl");
+    }
+
+    @Override
+    public RuntimeContract contract() {
+        return CONTRACT;
     }
 
     @Override
