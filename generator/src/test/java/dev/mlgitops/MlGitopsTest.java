@@ -95,8 +95,8 @@ class MlGitopsTest {
 
         assertThat(generation.passed()).isFalse();
         assertThat(generation.findings().sorted()).extracting(f -> f.format("mlproject.yaml")).contains(
-                "mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
-                        + "kserve, deployment (did you mean 'kserve'?)");
+                "mlproject.yaml:119:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
+                        + "kserve, deployment, vllm (did you mean 'kserve'?)");
         assertThat(output).doesNotExist();
     }
 
@@ -112,9 +112,9 @@ class MlGitopsTest {
         assertThat(validation.findings().sorted()).filteredOn(Finding::isError)
                 .extracting(Finding::jsonPath, Finding::message).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("spec.featureStore.image",
-                                "image key 'feast' is not defined under spec.images; known keys: notebook, scorer, trainer"),
+                                "image key 'feast' is not defined under spec.images; known keys: llm, notebook, scorer, trainer"),
                         org.assertj.core.groups.Tuple.tuple("spec.modelRegistry.image",
-                                "image key 'mlflow' is not defined under spec.images; known keys: notebook, scorer, trainer"));
+                                "image key 'mlflow' is not defined under spec.images; known keys: llm, notebook, scorer, trainer"));
     }
 
     @Test

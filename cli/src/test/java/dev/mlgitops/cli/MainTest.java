@@ -37,8 +37,8 @@ class MainTest {
         Cli.Run run = Cli.run("validate", spec.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
-                + " 'kservee' is not one of kserve, deployment (did you mean 'kserve'?)\nmlproject.yaml has 1 error\n");
+        assertThat(run.err()).isEqualTo("mlproject.yaml:119:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
+                + " 'kservee' is not one of kserve, deployment, vllm (did you mean 'kserve'?)\nmlproject.yaml has 1 error\n");
         assertThat(run.out()).isEmpty();
     }
 

@@ -134,7 +134,7 @@ final class DeploymentServing implements ServingEngine {
             // a Resource metric is all a bare HPA can read; anything else needs a metrics adapter
             findings.add(context.environment().locator().finding(Code.RENDER_METRIC_UNSUPPORTED,
                     "/serving/" + Locator.escape(model) + "/autoscaling/metric",
-                    Code.RENDER_METRIC_UNSUPPORTED.message(metric, model)));
+                    Code.RENDER_METRIC_UNSUPPORTED.message(metric, model, name())));
             metric = null;
         }
         // the other stages' addresses first, as every workload gets them, then the model's own

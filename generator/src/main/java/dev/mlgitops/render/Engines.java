@@ -28,6 +28,7 @@ public final class Engines {
             new Notebooks(),
             new KServeServing(),
             new DeploymentServing(),
+            new VllmServing(),
             new PrometheusMonitoring());
 
     /**

@@ -133,7 +133,7 @@ class EnginesTest {
 
     @Test
     void servingEnginesAreFoundByTheNameTheSpecWrites() {
-        //VLLMTEST
+        assertThat(Engines.serving("vllm")).get().extracting(ServingEngine::folder).isEqualTo("serving/vllm");
         assertThat(Engines.serving("kserve")).get().extracting(engine -> engine.production().budgeted())
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.COLLECTION).containsExactly("InferenceService");
         assertThat(Engines.serving("seldon")).isEmpty();
