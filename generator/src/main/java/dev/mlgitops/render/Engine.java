@@ -49,10 +49,12 @@ public interface Engine {
      */
     List<ItemModel> models(RenderContext context, Findings findings);
 
-    /** What this engine's workloads ask of the tenancy stage; nothing by default. */
-    default TenancyNeeds needs(RenderContext context) {
-        return TenancyNeeds.NONE;
-    }
+    /**
+     * What this engine's workloads ask of the tenancy stage (ServiceAccounts, allowed traffic, API
+     * rights); {@link TenancyNeeds#NONE} for an engine that runs no pods. No default, so a new
+     * engine says it.
+     */
+    TenancyNeeds needs(RenderContext context);
 
     /** What the engine's pods need at run time. */
     RuntimeContract contract();

@@ -60,6 +60,12 @@ final class TenancyBlueprint implements Engine {
         return CONTRACT;
     }
 
+    /** Tenancy serves the others' needs and has none of its own. */
+    @Override
+    public TenancyNeeds needs(RenderContext context) {
+        return TenancyNeeds.NONE;
+    }
+
     @Override
     public List<ItemModel> models(RenderContext context, Findings findings) {
         Spec.Tenancy tenancy = context.spec().tenancy();
