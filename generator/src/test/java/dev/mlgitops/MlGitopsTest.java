@@ -93,8 +93,8 @@ class MlGitopsTest {
 
         assertThat(generation.status()).isEqualTo(Status.FINDINGS);
         assertThat(generation.findings()).extracting(FindingLine::text).contains(
-                "mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
-                        + "kserve, deployment (did you mean 'kserve'?)");
+                "mlproject.yaml:119:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
+                        + "kserve, deployment, vllm (did you mean 'kserve'?)");
         assertThat(output).doesNotExist();
     }
 
@@ -109,9 +109,9 @@ class MlGitopsTest {
 
         assertThat(validation.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
                 "mlproject.yaml:61:5: error [MLG-REF-IMAGE] spec.featureStore.image: image key 'feast' is not defined under"
-                        + " spec.images; known keys: notebook, scorer, trainer",
+                        + " spec.images; known keys: llm, notebook, scorer, trainer",
                 "mlproject.yaml:112:5: error [MLG-REF-IMAGE] spec.modelRegistry.image: image key 'mlflow' is not defined under"
-                        + " spec.images; known keys: notebook, scorer, trainer");
+                        + " spec.images; known keys: llm, notebook, scorer, trainer");
     }
 
     @Test

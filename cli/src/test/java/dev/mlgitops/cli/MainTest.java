@@ -39,8 +39,8 @@ class MainTest {
         Cli.Run run = Cli.run("validate", spec.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mlproject.yaml:117:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
-                + " 'kservee' is not one of kserve, deployment (did you mean 'kserve'?)\nmlproject.yaml has 1 error\n");
+        assertThat(run.err()).isEqualTo("mlproject.yaml:119:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
+                + " 'kservee' is not one of kserve, deployment, vllm (did you mean 'kserve'?)\nmlproject.yaml has 1 error\n");
         assertThat(run.out()).isEmpty();
     }
 
@@ -56,7 +56,7 @@ class MainTest {
         assertThat(json.path("file").asString()).isEqualTo(spec.toString());
         assertThat(json.path("errors").asInt()).isEqualTo(1);
         assertThat(json.at("/findings/0/code").asString()).isEqualTo("MLG-SCHEMA-ENUM");
-        assertThat(json.at("/findings/0/line").asInt()).isEqualTo(117);
+        assertThat(json.at("/findings/0/line").asInt()).isEqualTo(119);
         assertThat(json.at("/findings/0/path").asString()).isEqualTo("spec.serving.scorer.engine");
     }
 

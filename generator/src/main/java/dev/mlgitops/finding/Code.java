@@ -50,6 +50,7 @@ public enum Code {
     CHECK_REGISTER_WITHOUT_REGISTRY(Severity.ERROR, "registerModel '%s' needs a model registry: add spec.modelRegistry or remove registerModel"),
     CHECK_REPLICAS_ORDER(Severity.ERROR, "replicas.min (%d) is greater than replicas.max (%d): lower min or raise max"),
     CHECK_CANARY_ENGINE(Severity.ERROR, "canary traffic needs engine kserve, but '%s' uses engine %s: remove canary or switch the engine"),
+    CHECK_MODEL_FORMAT(Severity.ERROR, "model '%s' gives format '%s', but engine %s reads the format from the model's files: remove model.format"),
     CHECK_CRON(Severity.ERROR, "'%s' is not a valid cron schedule: %s"),
     CHECK_QUANTITY_ZERO(Severity.ERROR, "%s is zero: give a positive amount"),
     CHECK_NAME_TOO_LONG(Severity.ERROR, "the generated name '%s' has %d characters, more than the %d a %s allows: shorten '%s' or metadata.name"),
@@ -64,7 +65,7 @@ public enum Code {
     // render and type: the blueprints
     RENDER_UNSUPPORTED(Severity.WARNING, "%s is not rendered by this version of mlgitops yet; its objects are left out"),
     RENDER_FAILED(Severity.ERROR, "blueprint %s failed: %s"),
-    RENDER_METRIC_UNSUPPORTED(Severity.ERROR, "autoscaling metric '%s' of model '%s' needs a metrics adapter that engine deployment cannot assume: use metric cpu or memory, or engine kserve"),
+    RENDER_METRIC_UNSUPPORTED(Severity.ERROR, "autoscaling metric '%s' of model '%s' needs a metrics adapter that engine %s cannot assume: use metric cpu or memory, or engine kserve"),
     RENDER_KSERVE_HOST(Severity.WARNING, "model '%s' asks for host '%s', but KServe's Knative mode takes hosts from the cluster's domain template: set ingress.domainTemplate in the inferenceservice-config ConfigMap (and Knative's config-domain) so the model answers at that host%s"),
     TYPE_UNKNOWN_KIND(Severity.ERROR, "blueprint %s rendered %s, a kind mlgitops does not know: fix the blueprint"),
     TYPE_UNKNOWN_FIELD(Severity.ERROR, "blueprint %s rendered field '%s' that %s does not have: fix the blueprint"),

@@ -1,18 +1,16 @@
 package dev.mlgitops.policy;
 
 import java.util.List;
-import java.util.Set;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.typed.TypedObject;
 
 /**
  * Production serving has a PodDisruptionBudget, made from the same spec item as the workload, so
- * voluntary disruptions (drains, upgrades) leave replicas serving.
+ * voluntary disruptions (drains, upgrades) leave replicas serving. Which kinds are the workloads
+ * is the serving engine's own fact ({@link dev.mlgitops.render.ProductionFacts#budgeted()}).
  */
 final class DisruptionBudget extends ProductionServingRule {
-
-    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "InferenceService");
 
     DisruptionBudget() {
         super(Code.POLICY_DISRUPTION_BUDGET);
@@ -20,7 +18,9 @@ final class DisruptionBudget extends ProductionServingRule {
 
     @Override
     List<Violation> checkServing(TypedObject object, Scope scope) {
-        if (!WORKLOADS.contains(object.key().kind())) {
+        boolean workload = scope.servingFacts(object).map(facts -> facts.budgeted().contains(object.key().kind()))
+                .orElse(false);
+        if (!workload) {
             return List.of();
         }
         return scope.budgetedSources().contains(object.source())

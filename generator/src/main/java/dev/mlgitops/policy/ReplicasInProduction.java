@@ -6,12 +6,13 @@ import java.util.Optional;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.typed.TypedObject;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Production serving runs at least two replicas, so a node drain or a crash leaves one serving.
- * The count is read where it is owned: an autoscaler's minReplicas, an InferenceService's, or a
- * workload's replicas when no autoscaler scales it. Each default is the API's (1).
+ * The count is read where the serving engine says it is owned
+ * ({@link dev.mlgitops.render.ProductionFacts#replicas()}): an autoscaler's minReplicas, an
+ * InferenceService's, or a workload's replicas when no autoscaler scales it. Each default is the
+ * API's (1).
  */
 final class ReplicasInProduction extends ProductionServingRule {
 
@@ -28,14 +29,10 @@ final class ReplicasInProduction extends ProductionServingRule {
     }
 
     private static Optional<Integer> least(TypedObject object, Scope scope) {
-        JsonNode spec = object.manifest().path("spec");
-        return switch (object.key().kind()) {
-            case "HorizontalPodAutoscaler" -> Optional.of(spec.path("minReplicas").asInt(1));
-            case "InferenceService" -> Optional.of(spec.path("predictor").path("minReplicas").asInt(1));
-            case "Deployment", "StatefulSet" -> scaled(object, scope)
-                    ? Optional.empty() : Optional.of(spec.path("replicas").asInt(1));
-            default -> Optional.empty();
-        };
+        return scope.servingFacts(object)
+                .flatMap(facts -> facts.replicasOf(object.key().kind()))
+                .filter(count -> !(count.unlessAutoscaled() && scaled(object, scope)))
+                .map(count -> object.manifest().at(count.pointer()).asInt(1));
     }
 
     /** Whether an autoscaler of the same environment owns the workload's count. */

@@ -2,9 +2,13 @@ package dev.mlgitops.policy;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.render.Engines;
+import dev.mlgitops.render.ProductionFacts;
+import dev.mlgitops.render.ServingEngine;
 import dev.mlgitops.typed.TypedObject;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +41,16 @@ record Scope(ResolvedEnvironment environment, List<TypedObject> objects, boolean
             }
         }
         return new Scope(environment, objects, production, budgeted, scaled, podIndex);
+    }
+
+    /**
+     * What the production serving rules know of the engine that made an object: the engine of
+     * the served model the object came from, in this environment. Empty for every other object.
+     */
+    Optional<ProductionFacts> servingFacts(TypedObject object) {
+        return SpecItems.servedModel(environment.spec(), object.source())
+                .flatMap(model -> Engines.serving(model.engine()))
+                .map(ServingEngine::production);
     }
 
     /** The pods of one of the objects. */

@@ -23,8 +23,8 @@ final class ByEngine {
         return mine;
     }
 
-    static Map<String, Spec.ServingModel> served(Project project, String engine) {
-        return of(project.spec().serving(), Spec.ServingModel::engine, engine);
+    static Map<String, Spec.ServingModel> served(RenderContext context, String engine) {
+        return of(context.spec().serving(), Spec.ServingModel::engine, engine);
     }
 
     static String servedSource(String model) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
@@ -15,8 +16,13 @@ import dev.mlgitops.model.Stage;
  * Serving engine {@code deployment}: per served model a Deployment, its Service, a
  * HorizontalPodAutoscaler that owns the replica count, a PodDisruptionBudget and, where asked, an
  * Ingress.
+ *
+ * <p>Metrics: the model server is assumed to serve the Prometheus client conventions on its
+ * {@code http} port at {@code /metrics}: {@code http_request_duration_seconds} (a histogram in
+ * seconds) and {@code http_requests_total} with the status in {@code code}; the ServiceMonitor's
+ * job label is the Service's name.
  */
-final class DeploymentServing implements Engine {
+final class DeploymentServing implements ServingEngine {
 
     static final int DEFAULT_PORT = 8080;
     /** The workload kind, and so the ServiceAccount {@code <project>-serving}. */
@@ -27,9 +33,47 @@ final class DeploymentServing implements Engine {
     private static final Spec.Replicas DEFAULT_REPLICAS = new Spec.Replicas(1, 1);
     private static final Spec.Autoscaling DEFAULT_AUTOSCALING = new Spec.Autoscaling("cpu", 80);
 
+    private static final Metrics METRICS = new Metrics("http", 0,
+            "histogram_quantile(0.99, sum by (namespace, le) (rate(http_request_duration_seconds_bucket{job=\"%s\"}[5m])))",
+            "sum by (namespace) (rate(http_requests_total{job=\"%1$s\", code=~\"5..\"}[5m]))"
+                    + " / sum by (namespace) (rate(http_requests_total{job=\"%1$s\"}[5m]))");
+
+    /** The autoscaler owns the count; the Deployment's replicas count only where no autoscaler scales it. */
+    static final ProductionFacts PRODUCTION = new ProductionFacts(Set.of("Deployment"), List.of(
+            new ProductionFacts.ReplicaCount("HorizontalPodAutoscaler", "/spec/minReplicas", false),
+            new ProductionFacts.ReplicaCount("Deployment", "/spec/replicas", true)));
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            Addresses.withConnections(),
+            List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0,
+                            "clients in the namespace, on the model's port"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 0,
+                            "the ingress controller, on the model's port", "ingress"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE,
+                            PrometheusMonitoring.MONITORING_NAMESPACE, 0, "Prometheus, on the model's port",
+                            "spec.monitoring")),
+            List.of(),
+            List.of(new RuntimeContract.Prerequisite("metrics-server", "metrics.k8s.io/v1beta1", "", "")),
+            RuntimeContract.Scaling.REPLICAS);
+
     @Override
-    public Stage stage() {
-        return Stage.SERVING;
+    public int port(Spec.ServingModel serving) {
+        return serving.port() == null ? DEFAULT_PORT : serving.port();
+    }
+
+    @Override
+    public Metrics metrics() {
+        return METRICS;
+    }
+
+    @Override
+    public ProductionFacts production() {
+        return PRODUCTION;
+    }
+
+    @Override
+    public RuntimeContract contract() {
+        return CONTRACT;
     }
 
     @Override
@@ -48,68 +92,64 @@ final class DeploymentServing implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
+    public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
-        mine(project).forEach((model, serving) -> {
+        mine(context).forEach((model, serving) -> {
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("model", view(project, model, serving, findings));
+            data.put("model", view(context, model, serving, findings));
             models.add(new ItemModel("/serving/" + Locator.escape(model), data));
         });
         return models;
     }
 
     @Override
-    public TenancyNeeds needs(Project project) {
-        if (project.spec().serving().isEmpty()) {
+    public TenancyNeeds needs(RenderContext context) {
+        if (context.spec().serving().isEmpty()) {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        mine(project).forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
-                project.objectName(model + "-allow-http"), project.objectName(model), port(serving),
+        mine(context).forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
+                context.objectName(model + "-allow-http"), context.objectName(model), port(serving),
                 serving.ingress() != null)));
         // the models this engine runs may call the stores; tenancy keeps one policy per path if kserve asks too
         if (!allows.isEmpty()) {
-            project.featureServerAccess(stage()).ifPresent(allows::add);
-            project.mlflowAccess(stage()).ifPresent(allows::add);
+            context.featureServerAccess(stage()).ifPresent(allows::add);
+            context.mlflowAccess(stage()).ifPresent(allows::add);
         }
         return new TenancyNeeds(List.of(WORKLOAD), allows);
     }
 
     /** The served models this engine renders, in file order. */
-    private Map<String, Spec.ServingModel> mine(Project project) {
-        return ByEngine.served(project, name());
+    private Map<String, Spec.ServingModel> mine(RenderContext context) {
+        return ByEngine.served(context, name());
     }
 
-    private static int port(Spec.ServingModel serving) {
-        return serving.port() == null ? DEFAULT_PORT : serving.port();
-    }
-
-    private static ServingView view(Project project, String model, Spec.ServingModel serving, Findings findings) {
-        String name = project.objectName(model);
+    private ServingView view(RenderContext context, String model, Spec.ServingModel serving, Findings findings) {
+        String name = context.objectName(model);
         Spec.Resources resources = serving.resources() == null ? DEFAULT_RESOURCES : serving.resources();
         Spec.Replicas replicas = serving.replicas() == null ? DEFAULT_REPLICAS : serving.replicas();
         Spec.Autoscaling autoscaling = serving.autoscaling() == null ? DEFAULT_AUTOSCALING : serving.autoscaling();
         String metric = autoscaling.metric();
         if (!"cpu".equals(metric) && !"memory".equals(metric)) {
             // a Resource metric is all a bare HPA can read; anything else needs a metrics adapter
-            findings.add(project.environment().locator().finding(Code.RENDER_METRIC_UNSUPPORTED,
+            findings.add(context.environment().locator().finding(Code.RENDER_METRIC_UNSUPPORTED,
                     "/serving/" + Locator.escape(model) + "/autoscaling/metric",
-                    Code.RENDER_METRIC_UNSUPPORTED.message(metric, model)));
+                    Code.RENDER_METRIC_UNSUPPORTED.message(metric, model, name())));
             metric = null;
         }
         // the other stages' addresses first, as every workload gets them, then the model's own
-        List<EnvView> env = new ArrayList<>(Addresses.env(project));
+        List<EnvView> env = new ArrayList<>(Addresses.env(context));
         serving.env().forEach((key, value) -> env.add(new EnvView(key, value, null, null)));
-        serving.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, project.secretName(ref.secret()), ref.key())));
+        serving.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, context.secretName(ref.secret()), ref.key())));
         Spec.Ingress ingress = serving.ingress();
         Spec.Health health = serving.health();
         return new ServingView(
                 name,
-                project.labels(Stage.SERVING, name),
-                Project.selector(name),
-                project.podLabels(Stage.SERVING, name),
-                project.objectName(WORKLOAD),
-                project.environment().image(serving.image()),
+                context.labels(Stage.SERVING, name),
+                RenderContext.selector(name),
+                context.podLabels(Stage.SERVING, name),
+                context.objectName(WORKLOAD),
+                context.environment().image(serving.image()),
                 serving.args(),
                 port(serving),
                 env,

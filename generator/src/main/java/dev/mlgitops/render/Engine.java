@@ -6,11 +6,30 @@ import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Stage;
 
 /**
- * One way to render a stage: a blueprint folder and the class that feeds it. A new engine is one
- * more member here, one folder under {@code blueprints/} and one entry in {@link Renderer}'s list.
+ * One way to render a stage: a blueprint folder and the one class that describes and feeds it.
+ * The class says the engine's stage and name, its folder and templates, how the spec's items
+ * become the templates' data models, what its workloads ask of tenancy, and its runtime contract;
+ * a serving engine ({@link ServingEngine}) also its metrics and its production facts.
+ * {@link Engines} lists every engine, and the renderer, tenancy, monitoring and the production
+ * serving rules find engines only there.
+ *
+ * <p>Adding an engine takes:
+ * <ol>
+ * <li>a folder {@code blueprints/<stage>/<name>/} with its templates;</li>
+ * <li>one class implementing this interface (or {@link ServingEngine});</li>
+ * <li>the schema's branch: the name in the stage's {@code engine} enum and an {@code if/then}
+ * for its required fields, with a description on every property
+ * ({@code schemas/mlproject-v1alpha1.schema.json});</li>
+ * <li>one line in {@link Engines}.</li>
+ * </ol>
+ * Tests fail when the schema's enum and the registry differ, and when a class implements this
+ * interface without being registered. What it takes besides, today: a field no engine had before
+ * goes into {@code model.Spec}, the schema-checked item every step binds (so the meaning checks,
+ * which run before rendering, can read it), and a meaning check that only the new engine needs
+ * goes into {@code check}; the reference file {@code example-repo/mlproject.yaml} shows the
+ * engine, and its generated tree is committed.
  */
-sealed interface Engine permits TenancyBlueprint, FeastFeatureStore, MlflowRegistry, StepsTraining, PyTorchJobTraining,
-        Notebooks, KServeServing, DeploymentServing, PrometheusMonitoring {
+public interface Engine {
 
     Stage stage();
 
@@ -28,10 +47,15 @@ sealed interface Engine permits TenancyBlueprint, FeastFeatureStore, MlflowRegis
      * served model, say); empty when the spec has nothing for this engine. Problems of the spec
      * that only this engine sees go to {@code findings}.
      */
-    List<ItemModel> models(Project project, Findings findings);
+    List<ItemModel> models(RenderContext context, Findings findings);
 
-    /** What this engine's workloads ask of the tenancy stage; nothing by default. */
-    default TenancyNeeds needs(Project project) {
-        return TenancyNeeds.NONE;
-    }
+    /**
+     * What this engine's workloads ask of the tenancy stage (ServiceAccounts, allowed traffic, API
+     * rights); {@link TenancyNeeds#NONE} for an engine that runs no pods. No default, so a new
+     * engine says it.
+     */
+    TenancyNeeds needs(RenderContext context);
+
+    /** What the engine's pods need at run time. */
+    RuntimeContract contract();
 }

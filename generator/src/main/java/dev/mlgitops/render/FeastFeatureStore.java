@@ -7,15 +7,26 @@ import java.util.Optional;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.render.RuntimeContract.Connection;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Feature store engine {@code feast}: the feature server (Deployment and Service, named by
- * {@link Project#featureServerName()}), the ConfigMap holding its {@code feature_store.yaml}, and
+ * {@link RenderContext#featureServerName()}), the ConfigMap holding its {@code feature_store.yaml}, and
  * the CronJob that materializes incrementally into the online store when a schedule is set.
  */
 final class FeastFeatureStore implements Engine {
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            List.of(Connection.external("online store", 0, "onlineStore (Redis: 6379)"),
+                    Connection.external("object store", 443, "the registry and the offline store")),
+            List.of(Connection.stage(Stage.TRAINING, RenderContext.FEATURE_SERVER_PORT, "features for training"),
+                    Connection.stage(Stage.SERVING, RenderContext.FEATURE_SERVER_PORT, "features for serving"),
+                    Connection.stage(Stage.NOTEBOOKS, RenderContext.FEATURE_SERVER_PORT, "features for notebooks")),
+            List.of(),
+            List.of(),
+            RuntimeContract.Scaling.REPLICAS);
 
     /** The feature server image when the spec names none: the Feast version stage-reference 1a pins. */
     static final String DEFAULT_IMAGE = "quay.io/feastdev/feature-server:0.66.0";
@@ -53,47 +64,52 @@ final class FeastFeatureStore implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
-        return mine(project).map(store -> List.of(new ItemModel("/featureStore", Map.of("feast", view(project, store)))))
+    public RuntimeContract contract() {
+        return CONTRACT;
+    }
+
+    @Override
+    public List<ItemModel> models(RenderContext context, Findings findings) {
+        return mine(context).map(store -> List.of(new ItemModel("/featureStore", Map.of("feast", view(context, store)))))
                 .orElse(List.of());
     }
 
     @Override
-    public TenancyNeeds needs(Project project) {
-        // who may reach the server is the users' ask (Project#featureServerAccess), not the server's
-        return mine(project).map(store -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(project.storeEgress(stage()))))
+    public TenancyNeeds needs(RenderContext context) {
+        // who may reach the server is the users' ask (RenderContext#featureServerAccess), not the server's
+        return mine(context).map(store -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage()))))
                 .orElse(TenancyNeeds.NONE);
     }
 
     /** The spec's feature store when this engine renders it. */
-    private Optional<Spec.FeatureStore> mine(Project project) {
-        return Optional.ofNullable(project.spec().featureStore()).filter(store -> name().equals(store.engine()));
+    private Optional<Spec.FeatureStore> mine(RenderContext context) {
+        return Optional.ofNullable(context.spec().featureStore()).filter(store -> name().equals(store.engine()));
     }
 
-    private static FeastView view(Project project, Spec.FeatureStore store) {
-        String server = project.featureServerName();
+    private static FeastView view(RenderContext context, Spec.FeatureStore store) {
+        String server = context.featureServerName();
         Spec.Server spec = store.server();
         Spec.Resources resources = spec == null || spec.resources() == null ? DEFAULT_RESOURCES : spec.resources();
         int replicas = spec == null || spec.replicas() == null ? 1 : spec.replicas();
         String secret = store.onlineStore() == null || store.onlineStore().secret() == null ? null
-                : project.secretName(store.onlineStore().secret());
-        String materialize = project.objectName("materialize");
+                : context.secretName(store.onlineStore().secret());
+        String materialize = context.objectName("materialize");
         return new FeastView(
                 server,
-                project.labels(Stage.FEATURE_STORE, server),
-                Project.selector(server),
-                project.podLabels(Stage.FEATURE_STORE, server),
+                context.labels(Stage.FEATURE_STORE, server),
+                RenderContext.selector(server),
+                context.podLabels(Stage.FEATURE_STORE, server),
                 materialize,
-                project.labels(Stage.FEATURE_STORE, materialize),
-                project.podLabels(Stage.FEATURE_STORE, materialize),
+                context.labels(Stage.FEATURE_STORE, materialize),
+                context.podLabels(Stage.FEATURE_STORE, materialize),
                 store.materialize() == null ? null : store.materialize().schedule(),
-                project.objectName("feature-store"),
-                project.labels(Stage.FEATURE_STORE),
+                context.objectName("feature-store"),
+                context.labels(Stage.FEATURE_STORE),
                 featureStoreYaml(store, secret != null),
-                project.objectName(WORKLOAD),
-                store.image() == null ? DEFAULT_IMAGE : project.environment().image(store.image()),
+                context.objectName(WORKLOAD),
+                store.image() == null ? DEFAULT_IMAGE : context.environment().image(store.image()),
                 replicas,
-                Project.FEATURE_SERVER_PORT,
+                RenderContext.FEATURE_SERVER_PORT,
                 secret,
                 resources.cpu(), resources.memory());
     }

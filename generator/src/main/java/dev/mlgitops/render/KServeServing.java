@@ -3,6 +3,7 @@ package dev.mlgitops.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
@@ -22,8 +23,14 @@ import dev.mlgitops.model.Stage;
  * <p>Hosts: Knative makes the routes, with hosts from the cluster's domain template; a spec's
  * {@code ingress.host} cannot be set per object, so it is reported (a warning) for the platform
  * team, and no Ingress is emitted.
+ *
+ * <p>Metrics: Knative's queue-proxy in every predictor pod serves
+ * {@code revision_app_request_latencies} (a histogram in milliseconds) and
+ * {@code revision_app_request_count} (with {@code response_code_class}) on port 9091, named
+ * {@code http-usermetric} on the revision's private Service; {@code service_name} is the
+ * predictor's Knative Service, {@code <isvc>-predictor} (knative.dev, "Service metrics").
  */
-final class KServeServing implements Engine {
+final class KServeServing implements ServingEngine {
 
     static final String DEPLOYMENT_MODE = "Knative";
     /** Knative's queue-proxy: every request enters the pod here (the model server's 8080 is behind it). */
@@ -36,10 +43,33 @@ final class KServeServing implements Engine {
      */
     static final List<String> DATA_PLANE_NAMESPACES = List.of("knative-serving", "istio-system");
 
-    @Override
-    public Stage stage() {
-        return Stage.SERVING;
-    }
+    private static final Metrics METRICS = new Metrics("http-usermetric", 9091,
+            "histogram_quantile(0.99, sum by (namespace, le) (rate(revision_app_request_latencies_bucket{service_name=\"%s-predictor\"}[5m]))) / 1000",
+            "sum by (namespace) (rate(revision_app_request_count{service_name=\"%1$s-predictor\", response_code_class=\"5xx\"}[5m]))"
+                    + " / sum by (namespace) (rate(revision_app_request_count{service_name=\"%1$s-predictor\"}[5m]))");
+
+    /** The InferenceService owns its count; KServe makes the Deployment (or Knative revision) from it. */
+    private static final ProductionFacts PRODUCTION = new ProductionFacts(Set.of("InferenceService"),
+            List.of(new ProductionFacts.ReplicaCount("InferenceService", "/spec/predictor/minReplicas", false)));
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            Addresses.withConnections(new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
+                    "object store", 443, "the storage-initializer downloads model.storageUri")),
+            List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving",
+                            QUEUE_PROXY_PORT, "the activator"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "istio-system",
+                            QUEUE_PROXY_PORT, "the ingress gateway"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving", 9090,
+                            "the autoscaler scrapes queue-proxy"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE,
+                            PrometheusMonitoring.MONITORING_NAMESPACE, 9091, "Prometheus", "spec.monitoring")),
+            List.of(new RuntimeContract.Injected("storage-initializer", "KServe", true),
+                    new RuntimeContract.Injected("queue-proxy", "Knative Serving", false)),
+            List.of(new RuntimeContract.Prerequisite("KServe", "serving.kserve.io/v1beta1", "", ""),
+                    new RuntimeContract.Prerequisite("Knative Serving", "serving.knative.dev/v1", "", ""),
+                    new RuntimeContract.Prerequisite("Knative Serving", "",
+                            "config-features: kubernetes.podspec-tolerations: enabled", "resources.gpu")),
+            RuntimeContract.Scaling.REPLICAS);
 
     @Override
     public String name() {
@@ -57,41 +87,61 @@ final class KServeServing implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
+    public int port(Spec.ServingModel serving) {
+        return MODEL_PORT;
+    }
+
+    @Override
+    public Metrics metrics() {
+        return METRICS;
+    }
+
+    @Override
+    public ProductionFacts production() {
+        return PRODUCTION;
+    }
+
+    @Override
+    public RuntimeContract contract() {
+        return CONTRACT;
+    }
+
+    @Override
+    public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
-        ByEngine.served(project, name()).forEach((model, serving) -> {
+        ByEngine.served(context, name()).forEach((model, serving) -> {
             if (serving.ingress() != null) {
-                findings.add(project.environment().locator().finding(Code.RENDER_KSERVE_HOST,
+                findings.add(context.environment().locator().finding(Code.RENDER_KSERVE_HOST,
                         ByEngine.servedSource(model) + "/ingress/host",
                         Code.RENDER_KSERVE_HOST.message(model, serving.ingress().host(),
                                 serving.ingress().tls() ? ", with a certificate for it in the gateway" : "")));
             }
-            models.add(new ItemModel(ByEngine.servedSource(model), Map.of("model", view(project, model, serving))));
+            models.add(new ItemModel(ByEngine.servedSource(model), Map.of("model", view(context, model, serving))));
         });
         return models;
     }
 
     @Override
-    public TenancyNeeds needs(Project project) {
+    public TenancyNeeds needs(RenderContext context) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        ByEngine.served(project, name()).keySet().forEach(model -> allows.add(new TenancyNeeds.Allow(
-                project.objectName(model + "-allow-http"), project.objectName(model), QUEUE_PROXY_PORT, false,
+        ByEngine.served(context, name()).keySet().forEach(model -> allows.add(new TenancyNeeds.Allow(
+                context.objectName(model + "-allow-http"), context.objectName(model), QUEUE_PROXY_PORT, false,
                 DATA_PLANE_NAMESPACES)));
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows);
     }
 
-    private static InferenceView view(Project project, String model, Spec.ServingModel serving) {
-        String name = project.objectName(model);
+    private static InferenceView view(RenderContext context, String model, Spec.ServingModel serving) {
+        String name = context.objectName(model);
         Spec.Resources resources = serving.resources() == null ? DeploymentServing.DEFAULT_RESOURCES : serving.resources();
         Spec.Replicas replicas = serving.replicas();
         Spec.Autoscaling autoscaling = serving.autoscaling();
-        return new InferenceView(name, project.labels(Stage.SERVING, name), project.podLabels(Stage.SERVING, name),
-                DEPLOYMENT_MODE, project.objectName(DeploymentServing.WORKLOAD),
+        return new InferenceView(name, context.labels(Stage.SERVING, name), context.podLabels(Stage.SERVING, name),
+                DEPLOYMENT_MODE, context.objectName(DeploymentServing.WORKLOAD),
                 serving.model().format(), serving.model().storageUri(),
                 replicas == null ? null : replicas.min(), replicas == null ? null : replicas.max(),
                 autoscaling == null ? null : autoscaling.metric(), autoscaling == null ? null : autoscaling.target(),
                 serving.canary() == null ? null : serving.canary().trafficPercent(),
-                Addresses.env(project), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT);
+                Addresses.env(context), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT);
     }
 
     /**

@@ -7,13 +7,24 @@ import java.util.Optional;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.render.RuntimeContract.Connection;
 
 /**
  * Model registry engine {@code mlflow}: the tracking server's Deployment and its Service, named by
- * {@link Project#mlflowName()}. The backend store URI comes from its Secret; artifacts are served
+ * {@link RenderContext#mlflowName()}. The backend store URI comes from its Secret; artifacts are served
  * through the server ({@code --serve-artifacts}), so only the server needs the artifact store.
  */
 final class MlflowRegistry implements Engine {
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            List.of(Connection.external("backend store", 0, "backendStore (a database: 5432, 3306)"),
+                    Connection.external("object store", 443, "artifactRoot, served through the server")),
+            List.of(Connection.stage(Stage.TRAINING, RenderContext.MLFLOW_PORT, "runs and registered models"),
+                    Connection.stage(Stage.SERVING, RenderContext.MLFLOW_PORT, "models to serve"),
+                    Connection.stage(Stage.NOTEBOOKS, RenderContext.MLFLOW_PORT, "experiments")),
+            List.of(),
+            List.of(),
+            RuntimeContract.Scaling.REPLICAS);
 
     /** The server image when the spec names none (MLflow 3.5+, whose --allowed-hosts the blueprint sets). */
     static final String DEFAULT_IMAGE = "ghcr.io/mlflow/mlflow:v3.5.0";
@@ -49,36 +60,41 @@ final class MlflowRegistry implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
-        return mine(project).map(registry -> List.of(new ItemModel("/modelRegistry", Map.of("mlflow", view(project, registry)))))
+    public RuntimeContract contract() {
+        return CONTRACT;
+    }
+
+    @Override
+    public List<ItemModel> models(RenderContext context, Findings findings) {
+        return mine(context).map(registry -> List.of(new ItemModel("/modelRegistry", Map.of("mlflow", view(context, registry)))))
                 .orElse(List.of());
     }
 
     @Override
-    public TenancyNeeds needs(Project project) {
-        // who may reach the server is the users' ask (Project#mlflowAccess), not the server's
-        return mine(project).map(registry -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(project.storeEgress(stage()))))
+    public TenancyNeeds needs(RenderContext context) {
+        // who may reach the server is the users' ask (RenderContext#mlflowAccess), not the server's
+        return mine(context).map(registry -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage()))))
                 .orElse(TenancyNeeds.NONE);
     }
 
     /** The spec's model registry when this engine renders it. */
-    private Optional<Spec.ModelRegistry> mine(Project project) {
-        return Optional.ofNullable(project.spec().modelRegistry()).filter(registry -> name().equals(registry.engine()));
+    private Optional<Spec.ModelRegistry> mine(RenderContext context) {
+        return Optional.ofNullable(context.spec().modelRegistry()).filter(registry -> name().equals(registry.engine()));
     }
 
-    private static MlflowView view(Project project, Spec.ModelRegistry registry) {
-        String name = project.mlflowName();
+    private static MlflowView view(RenderContext context, Spec.ModelRegistry registry) {
+        String name = context.mlflowName();
         return new MlflowView(
                 name,
-                project.labels(Stage.MODEL_REGISTRY, name),
-                Project.selector(name),
-                project.podLabels(Stage.MODEL_REGISTRY, name),
-                project.objectName(WORKLOAD),
-                registry.image() == null ? DEFAULT_IMAGE : project.environment().image(registry.image()),
+                context.labels(Stage.MODEL_REGISTRY, name),
+                RenderContext.selector(name),
+                context.podLabels(Stage.MODEL_REGISTRY, name),
+                context.objectName(WORKLOAD),
+                registry.image() == null ? DEFAULT_IMAGE : context.environment().image(registry.image()),
                 registry.replicas() == null ? 1 : registry.replicas(),
-                Project.MLFLOW_PORT,
+                RenderContext.MLFLOW_PORT,
                 allowedHosts(name),
-                project.secretName(registry.backendStore().secret()),
+                context.secretName(registry.backendStore().secret()),
                 URI_KEY, URI_ENV,
                 registry.artifactRoot(),
                 USER,
@@ -91,7 +107,7 @@ final class MlflowRegistry implements Engine {
      * overlay's namespace), and localhost for a port-forward. /health is exempt, so probes pass.
      */
     static String allowedHosts(String service) {
-        return String.join(",", service, service + ":" + Project.MLFLOW_PORT, service + ".*", "localhost", "localhost:*");
+        return String.join(",", service, service + ":" + RenderContext.MLFLOW_PORT, service + ".*", "localhost", "localhost:*");
     }
 
     /** What the templates see; every value is already derived. */

@@ -17,6 +17,13 @@ import dev.mlgitops.model.Stage;
  */
 final class Notebooks implements Engine {
 
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            Addresses.withConnections(),
+            List.of(),
+            List.of(),
+            List.of(),
+            RuntimeContract.Scaling.ONE);
+
     /** The workload kind, and so the ServiceAccount {@code <project>-notebooks}. */
     static final String WORKLOAD = Stage.NOTEBOOKS.folder();
     /** Jupyter's port in the docker-stacks images. */
@@ -48,40 +55,45 @@ final class Notebooks implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
+    public RuntimeContract contract() {
+        return CONTRACT;
+    }
+
+    @Override
+    public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
-        project.spec().notebooks().forEach((notebook, spec) -> {
+        context.spec().notebooks().forEach((notebook, spec) -> {
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("notebook", view(project, notebook, spec));
+            data.put("notebook", view(context, notebook, spec));
             models.add(new ItemModel("/notebooks/" + Locator.escape(notebook), data));
         });
         return models;
     }
 
     @Override
-    public TenancyNeeds needs(Project project) {
-        if (project.spec().notebooks().isEmpty()) {
+    public TenancyNeeds needs(RenderContext context) {
+        if (context.spec().notebooks().isEmpty()) {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        project.featureServerAccess(stage()).ifPresent(allows::add);
-        project.mlflowAccess(stage()).ifPresent(allows::add);
+        context.featureServerAccess(stage()).ifPresent(allows::add);
+        context.mlflowAccess(stage()).ifPresent(allows::add);
         return new TenancyNeeds(List.of(WORKLOAD), allows);
     }
 
-    private static NotebookView view(Project project, String notebook, Spec.Notebook spec) {
-        String name = project.objectName(notebook);
+    private static NotebookView view(RenderContext context, String notebook, Spec.Notebook spec) {
+        String name = context.objectName(notebook);
         Map<String, String> annotations = spec.owner() == null ? Map.of() : Map.of("mlgitops.dev/owner", spec.owner());
         Map<String, String> env = new LinkedHashMap<>();
-        Addresses.env(project).forEach(address -> env.put(address.name(), address.value()));
+        Addresses.env(context).forEach(address -> env.put(address.name(), address.value()));
         return new NotebookView(
                 name,
-                project.labels(Stage.NOTEBOOKS, name),
+                context.labels(Stage.NOTEBOOKS, name),
                 annotations,
-                Project.selector(name),
-                project.podLabels(Stage.NOTEBOOKS, name),
-                project.objectName(WORKLOAD),
-                project.environment().image(spec.image()),
+                RenderContext.selector(name),
+                context.podLabels(Stage.NOTEBOOKS, name),
+                context.objectName(WORKLOAD),
+                context.environment().image(spec.image()),
                 PORT, USER, GROUP,
                 env,
                 spec.resources().cpu(), spec.resources().memory(), spec.resources().gpu(),

@@ -30,8 +30,8 @@ final class Pipelines {
     }
 
     /** The pipelines of {@code engine}, in file order. */
-    static Map<String, Spec.TrainingJob> of(Project project, String engine) {
-        return ByEngine.of(project.spec().training(), Spec.TrainingJob::engine, engine);
+    static Map<String, Spec.TrainingJob> of(RenderContext context, String engine) {
+        return ByEngine.of(context.spec().training(), Spec.TrainingJob::engine, engine);
     }
 
     static String source(String pipeline) {
@@ -39,13 +39,13 @@ final class Pipelines {
     }
 
     /** The pipeline with its steps in dependency order, the registration step last. */
-    static PipelineView view(Project project, String pipeline, Spec.TrainingJob job) {
-        String name = project.objectName(pipeline);
-        List<String> secrets = job.secrets().stream().map(project::objectName).toList();
+    static PipelineView view(RenderContext context, String pipeline, Spec.TrainingJob job) {
+        String name = context.objectName(pipeline);
+        List<String> secrets = job.secrets().stream().map(context::objectName).toList();
         List<StepView> steps = new ArrayList<>();
         for (String step : order(job.steps())) {
             Spec.Step definition = job.steps().get(step);
-            steps.add(step(project, step, definition.image(), definition.command(), definition.dependsOn(),
+            steps.add(step(context, step, definition.image(), definition.command(), definition.dependsOn(),
                     definition.env(), definition.resources()));
         }
         RegisterView register = null;
@@ -54,23 +54,23 @@ final class Pipelines {
             // the last step's image runs the training code, so it has the mlflow client
             StepView last = steps.get(steps.size() - 1);
             register = new RegisterView(stepName, last.image(), job.registerModel(), leaves(job.steps()),
-                    Addresses.env(project));
+                    Addresses.env(context));
         }
         boolean gpu = steps.stream().anyMatch(s -> s.gpu() != null);
-        return new PipelineView(name, project.labels(Stage.TRAINING, name), project.podLabels(Stage.TRAINING, name),
-                project.objectName(WORKLOAD), job.schedule(), secrets, steps, register, gpu);
+        return new PipelineView(name, context.labels(Stage.TRAINING, name), context.podLabels(Stage.TRAINING, name),
+                context.objectName(WORKLOAD), job.schedule(), secrets, steps, register, gpu);
     }
 
     /** One container of a pipeline: the addresses of the other stages first, then the step's own env. */
-    static StepView step(Project project, String name, String imageKey, List<String> command, List<String> dependsOn,
+    static StepView step(RenderContext context, String name, String imageKey, List<String> command, List<String> dependsOn,
                          Map<String, String> ownEnv, Spec.Resources resources) {
-        List<EnvView> env = new ArrayList<>(Addresses.env(project));
+        List<EnvView> env = new ArrayList<>(Addresses.env(context));
         ownEnv.forEach((key, value) -> {
             env.removeIf(e -> e.name().equals(key));
             env.add(new EnvView(key, value, null, null));
         });
         Spec.Resources r = resources == null ? DEFAULT_RESOURCES : resources;
-        return new StepView(name, project.environment().image(imageKey), command, dependsOn, env,
+        return new StepView(name, context.environment().image(imageKey), command, dependsOn, env,
                 r.cpu() == null ? DEFAULT_RESOURCES.cpu() : r.cpu(),
                 r.memory() == null ? DEFAULT_RESOURCES.memory() : r.memory(), r.gpu());
     }

@@ -13,10 +13,17 @@ import dev.mlgitops.model.Stage;
 /**
  * Monitoring engine {@code prometheus} (Prometheus Operator): a ServiceMonitor per served model,
  * one PrometheusRule with the spec's alerts for every served model, and a Grafana dashboard
- * ConfigMap when {@code dashboards: true}. Which metrics each serving engine is assumed to expose
- * is written down in {@link Metrics} and in the blueprints.
+ * ConfigMap when {@code dashboards: true}. Which metrics each serving engine exposes is the
+ * engine's own {@link ServingEngine#metrics()}.
  */
 final class PrometheusMonitoring implements Engine {
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(List.of(), List.of(), List.of(),
+            List.of(new RuntimeContract.Prerequisite("Prometheus Operator", "monitoring.coreos.com/v1",
+                            "Prometheus selects ServiceMonitors and PrometheusRules labelled release: kube-prometheus-stack", ""),
+                    new RuntimeContract.Prerequisite("Grafana dashboard sidecar", "",
+                            "the sidecar loads ConfigMaps labelled grafana_dashboard", "monitoring.dashboards")),
+            RuntimeContract.Scaling.NONE);
 
     /** Where kube-prometheus-stack runs Prometheus; its pods scrape the models. */
     static final String MONITORING_NAMESPACE = "monitoring";
@@ -45,49 +52,66 @@ final class PrometheusMonitoring implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
-        Spec.Monitoring monitoring = project.spec().monitoring();
-        if (monitoring == null || project.spec().serving().isEmpty()) {
+    public RuntimeContract contract() {
+        return CONTRACT;
+    }
+
+    @Override
+    public List<ItemModel> models(RenderContext context, Findings findings) {
+        Spec.Monitoring monitoring = context.spec().monitoring();
+        if (monitoring == null || context.spec().serving().isEmpty()) {
             return List.of();
         }
         List<MonitoredView> models = new ArrayList<>();
-        project.spec().serving().forEach((model, serving) -> models.add(monitored(project, model, serving)));
-        Map<String, String> labels = new LinkedHashMap<>(project.labels(stage()));
+        context.spec().serving().forEach((model, serving) -> models.add(monitored(context, model, serving)));
+        Map<String, String> labels = new LinkedHashMap<>(context.labels(stage()));
         labels.putAll(DISCOVERY_LABELS);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("labels", labels);
         data.put("interval", monitoring.scrapeInterval() == null ? DEFAULT_INTERVAL : monitoring.scrapeInterval());
         data.put("models", models);
-        data.put("ruleName", project.objectName("alerts"));
-        data.put("group", project.name() + ".serving");
+        data.put("ruleName", context.objectName("alerts"));
+        data.put("group", context.name() + ".serving");
         Spec.Alerts alerts = monitoring.alerts();
         data.put("latency", alerts == null ? null : alerts.latencyP99());
         data.put("latencySeconds", alerts == null || alerts.latencyP99() == null ? null : seconds(alerts.latencyP99().threshold()));
         data.put("errorRate", alerts == null ? null : alerts.errorRate());
         data.put("dashboard", monitoring.dashboards()
-                ? new DashboardView(project.objectName("dashboard"), project.name() + ".json", Dashboard.json(project.name(), models))
+                ? new DashboardView(context.objectName("dashboard"), context.name() + ".json", Dashboard.json(context.name(), models))
                 : null);
         return List.of(new ItemModel("/monitoring", data));
     }
 
     /** The scraper's way in to every served model's metrics port. */
     @Override
-    public TenancyNeeds needs(Project project) {
-        if (project.spec().monitoring() == null) {
+    public TenancyNeeds needs(RenderContext context) {
+        if (context.spec().monitoring() == null) {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        project.spec().serving().forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
-                project.objectName(model + "-allow-metrics"), project.objectName(model),
-                Metrics.of(serving).port(serving), false, List.of(MONITORING_NAMESPACE))));
+        context.spec().serving().forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
+                context.objectName(model + "-allow-metrics"), context.objectName(model),
+                metricsPort(serving), false, List.of(MONITORING_NAMESPACE))));
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(), allows);
     }
 
-    private static MonitoredView monitored(Project project, String model, Spec.ServingModel serving) {
-        String name = project.objectName(model);
-        Metrics metrics = Metrics.of(serving);
-        return new MonitoredView(name, Project.selector(name), metrics.portName(), metrics.latencySeconds(name),
-                metrics.errorRatio(name), metrics.name());
+    private static MonitoredView monitored(RenderContext context, String model, Spec.ServingModel serving) {
+        String name = context.objectName(model);
+        Metrics metrics = engine(serving).metrics();
+        return new MonitoredView(name, RenderContext.selector(name), metrics.portName(), metrics.latencySeconds(name),
+                metrics.errorRatio(name), serving.engine());
+    }
+
+    /** The serving engine of a model; the schema admits only registered ones. */
+    private static ServingEngine engine(Spec.ServingModel serving) {
+        return Engines.serving(serving.engine()).orElseThrow(() -> new IllegalStateException(
+                "serving engine '" + serving.engine() + "' is not registered"));
+    }
+
+    /** The pod's port the scraper connects to. */
+    private static int metricsPort(Spec.ServingModel serving) {
+        ServingEngine engine = engine(serving);
+        return engine.metrics().port() > 0 ? engine.metrics().port() : engine.port(serving);
     }
 
     /** A Prometheus duration of the spec ({@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}) in seconds, as PromQL writes it. */
@@ -108,7 +132,7 @@ final class PrometheusMonitoring implements Engine {
      * One served model as monitoring sees it: the ServiceMonitor's selector and port, and the
      * PromQL of its p99 latency (in seconds) and of its share of 5xx answers.
      *
-     * @param engine which metrics are assumed (see {@link Metrics})
+     * @param engine the serving engine, whose {@link ServingEngine#metrics()} these are
      */
     public record MonitoredView(String name, Map<String, String> selector, String port, String latency,
                                 String errorRatio, String engine) {}

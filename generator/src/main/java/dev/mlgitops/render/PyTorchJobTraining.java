@@ -8,12 +8,22 @@ import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.render.RuntimeContract.Connection;
 
 /** Training engine {@code pytorchjob}: per pipeline a PyTorchJob (kubeflow.org/v1), a master plus {@code workers}. */
 final class PyTorchJobTraining implements Engine {
 
     /** The master's port the operator sets as MASTER_PORT (pytorchjob-port, Training Operator v1's default). */
     static final int RENDEZVOUS_PORT = 23456;
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            Addresses.withConnections(Connection.sameWorkload(RENDEZVOUS_PORT, "the workers reach the master's rendezvous"),
+                    Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
+            List.of(Connection.sameWorkload(RENDEZVOUS_PORT, "the master accepts the workers' rendezvous"),
+                    Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
+            List.of(new RuntimeContract.Injected("init-pytorch", "Kubeflow Training Operator", true)),
+            List.of(new RuntimeContract.Prerequisite("Kubeflow Training Operator", "kubeflow.org/v1", "", "")),
+            RuntimeContract.Scaling.MASTER_AND_WORKERS);
 
     @Override
     public Stage stage() {
@@ -36,37 +46,42 @@ final class PyTorchJobTraining implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
+    public RuntimeContract contract() {
+        return CONTRACT;
+    }
+
+    @Override
+    public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
-        Pipelines.of(project, name()).forEach((pipeline, job) -> {
+        Pipelines.of(context, name()).forEach((pipeline, job) -> {
             if (job.registerModel() != null) {
                 // the workers have no last step to hang the registration on; say so rather than drop it
-                findings.add(project.environment().locator().finding(Code.RENDER_UNSUPPORTED,
+                findings.add(context.environment().locator().finding(Code.RENDER_UNSUPPORTED,
                         Pipelines.source(pipeline) + "/registerModel",
                         Code.RENDER_UNSUPPORTED.message("registerModel of pytorchjob pipeline '" + pipeline + "'")));
             }
-            models.add(new ItemModel(Pipelines.source(pipeline), Map.of("pipeline", view(project, pipeline, job))));
+            models.add(new ItemModel(Pipelines.source(pipeline), Map.of("pipeline", view(context, pipeline, job))));
         });
         return models;
     }
 
     /** The training ServiceAccount, and the workers' way in to the master's rendezvous port. */
     @Override
-    public TenancyNeeds needs(Project project) {
+    public TenancyNeeds needs(RenderContext context) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        Pipelines.of(project, name()).keySet().forEach(pipeline -> allows.add(new TenancyNeeds.Allow(
-                project.objectName(pipeline + "-allow-rendezvous"), project.objectName(pipeline), RENDEZVOUS_PORT, false)));
+        Pipelines.of(context, name()).keySet().forEach(pipeline -> allows.add(new TenancyNeeds.Allow(
+                context.objectName(pipeline + "-allow-rendezvous"), context.objectName(pipeline), RENDEZVOUS_PORT, false)));
         // workers read data and write checkpoints in stores outside the namespace
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows,
-                List.of(), List.of(project.storeEgress(Stage.TRAINING)));
+                List.of(), List.of(context.storeEgress(Stage.TRAINING)));
     }
 
-    private static DistributedView view(Project project, String pipeline, Spec.TrainingJob job) {
-        String name = project.objectName(pipeline);
-        Pipelines.StepView step = Pipelines.step(project, "pytorch", job.image(), job.command(), List.of(), Map.of(),
+    private static DistributedView view(RenderContext context, String pipeline, Spec.TrainingJob job) {
+        String name = context.objectName(pipeline);
+        Pipelines.StepView step = Pipelines.step(context, "pytorch", job.image(), job.command(), List.of(), Map.of(),
                 job.resources());
-        return new DistributedView(name, project.labels(Stage.TRAINING, name), project.podLabels(Stage.TRAINING, name),
-                project.objectName(Pipelines.WORKLOAD), job.secrets().stream().map(project::objectName).toList(), step,
+        return new DistributedView(name, context.labels(Stage.TRAINING, name), context.podLabels(Stage.TRAINING, name),
+                context.objectName(Pipelines.WORKLOAD), job.secrets().stream().map(context::objectName).toList(), step,
                 job.workers() == null ? 0 : job.workers());
     }
 

@@ -37,21 +37,14 @@ public final class Renderer {
 
     public Renderer(Blueprints blueprints) {
         this.blueprints = blueprints;
-        // in sync-wave order: the stores, then what uses them, then serving, then monitoring
-        List<Engine> workloads = List.of(new FeastFeatureStore(), new MlflowRegistry(), StepsTraining.argoWorkflows(),
-                StepsTraining.kubernetesJob(), new PyTorchJobTraining(), new Notebooks(), new KServeServing(),
-                new DeploymentServing(), new PrometheusMonitoring());
-        List<Engine> all = new ArrayList<>();
-        all.add(new TenancyBlueprint(workloads));
-        all.addAll(workloads);
-        this.engines = List.copyOf(all);
+        this.engines = Engines.all();
     }
 
     public List<RenderedDocument> render(ResolvedEnvironment environment, Findings findings) {
-        Project project = new Project(environment);
+        RenderContext context = new RenderContext(environment);
         List<Job> jobs = new ArrayList<>();
         for (Engine engine : engines) {
-            for (ItemModel item : engine.models(project, findings)) {
+            for (ItemModel item : engine.models(context, findings)) {
                 for (String template : engine.templates()) {
                     jobs.add(new Job(engine.stage(), engine.folder() + "/" + template, item));
                 }

@@ -18,20 +18,30 @@ final class StepsTraining implements Engine {
     private final String name;
     private final List<String> templates;
     private final boolean reportsTaskResults;
+    private final RuntimeContract contract;
 
-    private StepsTraining(String name, List<String> templates, boolean reportsTaskResults) {
+    private StepsTraining(String name, List<String> templates, boolean reportsTaskResults, RuntimeContract contract) {
         this.name = name;
         this.templates = List.copyOf(templates);
         this.reportsTaskResults = reportsTaskResults;
+        this.contract = contract;
     }
 
     /** Argo's executor (since v3.4) reports each step's outcome as a WorkflowTaskResult, with the pod's ServiceAccount. */
     static StepsTraining argoWorkflows() {
-        return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl"), true);
+        return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl"), true,
+                new RuntimeContract(Addresses.withConnections(), List.of(),
+                        List.of(new RuntimeContract.Injected("init", "Argo Workflows' controller", true),
+                                new RuntimeContract.Injected("wait", "Argo Workflows' controller", false)),
+                        List.of(new RuntimeContract.Prerequisite("Argo Workflows", "argoproj.io/v1alpha1",
+                                "executor.securityContext meeting Pod Security restricted", "")),
+                        RuntimeContract.Scaling.PARALLEL_STEPS));
     }
 
     static StepsTraining kubernetesJob() {
-        return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl"), false);
+        return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl"), false,
+                new RuntimeContract(Addresses.withConnections(), List.of(), List.of(), List.of(),
+                        RuntimeContract.Scaling.ONE));
     }
 
     @Override
@@ -55,23 +65,28 @@ final class StepsTraining implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
+    public RuntimeContract contract() {
+        return contract;
+    }
+
+    @Override
+    public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
-        Pipelines.of(project, name).forEach((pipeline, job) -> models.add(new ItemModel(Pipelines.source(pipeline),
-                Map.of("pipeline", Pipelines.view(project, pipeline, job)))));
+        Pipelines.of(context, name).forEach((pipeline, job) -> models.add(new ItemModel(Pipelines.source(pipeline),
+                Map.of("pipeline", Pipelines.view(context, pipeline, job)))));
         return models;
     }
 
     @Override
-    public TenancyNeeds needs(Project project) {
-        if (Pipelines.of(project, name).isEmpty()) {
+    public TenancyNeeds needs(RenderContext context) {
+        if (Pipelines.of(context, name).isEmpty()) {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Grant> grants = !reportsTaskResults ? List.of() : List.of(new TenancyNeeds.Grant(
-                project.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
+                context.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
                 List.of("workflowtaskresults"), List.of("create", "patch")));
         // steps read data and write artifacts in stores outside the namespace (buckets, databases)
         return new TenancyNeeds(List.of(Pipelines.WORKLOAD), List.of(), grants,
-                List.of(project.storeEgress(Stage.TRAINING)));
+                List.of(context.storeEgress(Stage.TRAINING)));
     }
 }

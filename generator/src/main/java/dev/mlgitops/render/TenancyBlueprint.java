@@ -21,6 +21,11 @@ final class TenancyBlueprint implements Engine {
     /** Where the ingress controller runs; ingress-nginx's documented default namespace. */
     static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
 
+    private static final RuntimeContract CONTRACT = new RuntimeContract(List.of(), List.of(), List.of(),
+            List.of(new RuntimeContract.Prerequisite("External Secrets Operator", "external-secrets.io/v1", "",
+                    "spec.secrets.provider: external-secrets")),
+            RuntimeContract.Scaling.NONE);
+
     private final List<Engine> workloads;
 
     /** @param workloads the engines whose needs (ServiceAccounts, allowed traffic) tenancy provides */
@@ -51,40 +56,51 @@ final class TenancyBlueprint implements Engine {
     }
 
     @Override
-    public List<ItemModel> models(Project project, Findings findings) {
-        Spec.Tenancy tenancy = project.spec().tenancy();
+    public RuntimeContract contract() {
+        return CONTRACT;
+    }
+
+    /** Tenancy serves the others' needs and has none of its own. */
+    @Override
+    public TenancyNeeds needs(RenderContext context) {
+        return TenancyNeeds.NONE;
+    }
+
+    @Override
+    public List<ItemModel> models(RenderContext context, Findings findings) {
+        Spec.Tenancy tenancy = context.spec().tenancy();
         // a set: two engines of one stage (say both serving engines) may ask for the same path
         Set<TenancyNeeds.Allow> allows = new LinkedHashSet<>();
         Set<TenancyNeeds.Egress> egress = new LinkedHashSet<>();
         List<GrantView> grants = new ArrayList<>();
         Set<String> kinds = new LinkedHashSet<>();
         for (Engine workload : workloads) {
-            TenancyNeeds needs = workload.needs(project);
+            TenancyNeeds needs = workload.needs(context);
             kinds.addAll(needs.workloadKinds());
             allows.addAll(needs.allows());
             egress.addAll(needs.egress());
-            needs.grants().forEach(g -> grants.add(new GrantView(g.name(), project.objectName(g.workloadKind()),
+            needs.grants().forEach(g -> grants.add(new GrantView(g.name(), context.objectName(g.workloadKind()),
                     g.apiGroup(), g.resources(), g.verbs())));
         }
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("project", project.name());
-        model.put("labels", project.labels(stage()));
+        model.put("project", context.name());
+        model.put("labels", context.labels(stage()));
         // the base never names a namespace: each environment's overlay sets it
-        project.environment().target().ifPresent(target -> model.put("namespace", target.namespace()));
-        model.put("quotaName", project.objectName("quota"));
+        context.environment().target().ifPresent(target -> model.put("namespace", target.namespace()));
+        model.put("quotaName", context.objectName("quota"));
         model.put("quota", quota(tenancy));
-        model.put("limitRangeName", project.objectName("defaults"));
-        model.put("serviceAccounts", serviceAccounts(project, kinds));
-        model.put("access", access(project, tenancy));
+        model.put("limitRangeName", context.objectName("defaults"));
+        model.put("serviceAccounts", serviceAccounts(context, kinds));
+        model.put("access", access(context, tenancy));
         model.put("grants", grants);
         model.put("restricted", tenancy == null || tenancy.restricted());
-        model.put("denyName", project.objectName("default-deny"));
-        model.put("dnsName", project.objectName("allow-dns"));
-        model.put("namespaceEgressName", project.objectName("allow-namespace-egress"));
+        model.put("denyName", context.objectName("default-deny"));
+        model.put("dnsName", context.objectName("allow-dns"));
+        model.put("namespaceEgressName", context.objectName("allow-namespace-egress"));
         model.put("allows", List.copyOf(allows));
         model.put("egress", List.copyOf(egress));
         model.put("ingressControllerNamespace", INGRESS_CONTROLLER_NAMESPACE);
-        model.put("externalSecrets", externalSecrets(project));
+        model.put("externalSecrets", externalSecrets(context));
         return List.of(new ItemModel("/tenancy", model));
     }
 
@@ -110,40 +126,40 @@ final class TenancyBlueprint implements Engine {
         }
     }
 
-    private static List<ServiceAccountView> serviceAccounts(Project project, Set<String> kinds) {
-        Map<String, String> annotations = CloudIdentity.annotations(project.spec());
+    private static List<ServiceAccountView> serviceAccounts(RenderContext context, Set<String> kinds) {
+        Map<String, String> annotations = CloudIdentity.annotations(context.spec());
         return kinds.stream()
-                .map(kind -> new ServiceAccountView(project.objectName(kind), annotations))
+                .map(kind -> new ServiceAccountView(context.objectName(kind), annotations))
                 .toList();
     }
 
     /** One ExternalSecret per secrets entry under provider external-secrets; none for existing Secrets. */
-    private static List<ExternalSecretView> externalSecrets(Project project) {
-        Spec.Secrets secrets = project.spec().secrets();
+    private static List<ExternalSecretView> externalSecrets(RenderContext context) {
+        Spec.Secrets secrets = context.spec().secrets();
         if (secrets == null || secrets.existing() || secrets.store() == null) {
             return List.of();
         }
         List<ExternalSecretView> views = new ArrayList<>();
-        secrets.entries().forEach((entry, secret) -> views.add(new ExternalSecretView(project.secretName(entry),
+        secrets.entries().forEach((entry, secret) -> views.add(new ExternalSecretView(context.secretName(entry),
                 secrets.store().kind(), secrets.store().name(), secret.key())));
         return views;
     }
 
-    private static List<AccessView> access(Project project, Spec.Tenancy tenancy) {
+    private static List<AccessView> access(RenderContext context, Spec.Tenancy tenancy) {
         List<AccessView> levels = new ArrayList<>();
         if (tenancy == null || tenancy.access() == null) {
             return levels;
         }
         Spec.Access access = tenancy.access();
-        addLevel(levels, project, "admins", access.admins());
-        addLevel(levels, project, "editors", access.editors());
-        addLevel(levels, project, "viewers", access.viewers());
+        addLevel(levels, context, "admins", access.admins());
+        addLevel(levels, context, "editors", access.editors());
+        addLevel(levels, context, "viewers", access.viewers());
         return levels;
     }
 
-    private static void addLevel(List<AccessView> levels, Project project, String level, List<String> members) {
+    private static void addLevel(List<AccessView> levels, RenderContext context, String level, List<String> members) {
         if (!members.isEmpty()) {
-            levels.add(new AccessView(level, project.objectName(level), members.stream().map(SubjectView::of).toList()));
+            levels.add(new AccessView(level, context.objectName(level), members.stream().map(SubjectView::of).toList()));
         }
     }
 

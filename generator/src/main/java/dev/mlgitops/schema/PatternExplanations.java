@@ -30,6 +30,7 @@ final class PatternExplanations {
             Map.entry("labelValue", "is not a Kubernetes label value: letters, digits, '-', '_' and '.', "
                     + "starting and ending with a letter or digit"),
             Map.entry("storageUri", "is not a model location: use s3://, gs://, pvc://, hf://, oci:// or https://"),
+            Map.entry("vllmModelUri", "is not a model location vLLM loads: use hf://<org>/<name>, s3://<bucket>/<folder> or pvc://<claim>/<folder>"),
             Map.entry("hostName", "is not a host name such as model.example.com"),
             Map.entry("httpPath", "is not an HTTP path: start it with '/'"),
             Map.entry("clusterName", "is not an Argo CD destination: use a cluster name such as in-cluster or an https:// server URL"),

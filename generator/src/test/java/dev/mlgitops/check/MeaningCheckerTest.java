@@ -159,7 +159,8 @@ class MeaningCheckerTest {
         });
 
         assertThat(findings).containsExactly(
-                existingSecretName("feast-redis", "ml/fraud/redis"), existingSecretName("object-store", "ml/fraud/s3"));
+                existingSecretName("feast-redis", "ml/fraud/redis"), existingSecretName("huggingface", "ml/fraud/huggingface"),
+                existingSecretName("object-store", "ml/fraud/s3"));
     }
 
     @Test

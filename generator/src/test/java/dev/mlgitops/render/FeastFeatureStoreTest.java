@@ -29,10 +29,10 @@ class FeastFeatureStoreTest {
     @Test
     void theServiceIsTheOneEveryStageAddressesOnPort6566() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
-        Project project = new Project(ReferenceProject.prod());
+        RenderContext context = new RenderContext(ReferenceProject.prod());
 
-        ObjectNode service = prod.get("Service/" + project.featureServerName());
-        assertThat(project.featureServerUrl()).isEqualTo("http://" + SERVER + ":6566");
+        ObjectNode service = prod.get("Service/" + context.featureServerName());
+        assertThat(context.featureServerUrl()).isEqualTo("http://" + SERVER + ":6566");
         assertThat(service.at("/spec/ports/0")).isEqualTo(json("{\"name\":\"http\",\"port\":6566,\"targetPort\":\"http\",\"protocol\":\"TCP\"}"));
         assertThat(service.at("/spec/selector")).isEqualTo(json("{\"app.kubernetes.io/name\":\"" + SERVER + "\"}"));
     }

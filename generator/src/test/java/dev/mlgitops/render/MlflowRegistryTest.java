@@ -20,12 +20,12 @@ class MlflowRegistryTest {
     @Test
     void rendersTheTrackingServerAndTheServiceEveryStageAddressesOnPort5000() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
-        Project project = new Project(ReferenceProject.prod());
+        RenderContext context = new RenderContext(ReferenceProject.prod());
 
         assertThat(prod.objects()).filteredOn(o -> o.stage() == Stage.MODEL_REGISTRY)
                 .extracting(o -> o.key().kind() + "/" + o.key().name())
-                .containsExactly("Deployment/" + MLFLOW, "Service/" + project.mlflowName());
-        assertThat(project.mlflowUrl()).isEqualTo("http://" + MLFLOW + ":5000");
+                .containsExactly("Deployment/" + MLFLOW, "Service/" + context.mlflowName());
+        assertThat(context.mlflowUrl()).isEqualTo("http://" + MLFLOW + ":5000");
         assertThat(prod.get("Service/" + MLFLOW).at("/spec/ports/0"))
                 .isEqualTo(json("{\"name\":\"http\",\"port\":5000,\"targetPort\":\"http\",\"protocol\":\"TCP\"}"));
     }

@@ -44,6 +44,7 @@ class RendererTest {
                 "NetworkPolicy/fraud-detection-feature-store-to-stores",
                 "NetworkPolicy/fraud-detection-model-registry-to-stores",
                 "NetworkPolicy/fraud-detection-training-to-stores",
+                "NetworkPolicy/fraud-detection-assistant-to-model-store",
                 "NetworkPolicy/fraud-detection-distributed-allow-rendezvous",
                 "NetworkPolicy/fraud-detection-notebooks-to-feature-server",
                 "NetworkPolicy/fraud-detection-notebooks-to-mlflow",
@@ -51,14 +52,19 @@ class RendererTest {
                 "NetworkPolicy/fraud-detection-explainer-allow-http",
                 "NetworkPolicy/fraud-detection-serving-to-feature-server",
                 "NetworkPolicy/fraud-detection-serving-to-mlflow",
+                "NetworkPolicy/fraud-detection-assistant-allow-http",
                 "NetworkPolicy/fraud-detection-scorer-allow-metrics",
                 "NetworkPolicy/fraud-detection-explainer-allow-metrics",
+                "NetworkPolicy/fraud-detection-assistant-allow-metrics",
                 "ExternalSecret/fraud-detection-feast-redis",
                 "ExternalSecret/fraud-detection-mlflow-db",
                 "ExternalSecret/fraud-detection-object-store",
+                "ExternalSecret/fraud-detection-huggingface",
                 "InferenceService/fraud-detection-scorer", "PodDisruptionBudget/fraud-detection-scorer",
                 "Deployment/" + EXPLAINER, "Service/" + EXPLAINER,
-                "HorizontalPodAutoscaler/" + EXPLAINER, "PodDisruptionBudget/" + EXPLAINER);
+                "HorizontalPodAutoscaler/" + EXPLAINER, "PodDisruptionBudget/" + EXPLAINER,
+                "Deployment/fraud-detection-assistant", "Service/fraud-detection-assistant",
+                "PodDisruptionBudget/fraud-detection-assistant");
         assertThat(prod.objects()).extracting(TypedObject::stage)
                 .containsOnly(Stage.values());
         assertThat(prod.documents()).extracting(RenderedDocument::environment).containsOnly("prod");

@@ -102,7 +102,8 @@ class ServingAndMonitoringEnginesTest {
     void alertsArePromqlOverEachEnginesRequestMetrics() {
         JsonNode rules = Rendering.of(ReferenceProject.prod()).get("PrometheusRule/fraud-detection-alerts").at("/spec/groups/0/rules");
 
-        assertThat(rules).hasSize(4);
+        // latency and errors of each served model: scorer, explainer, assistant
+        assertThat(rules).hasSize(6);
         JsonNode latency = rules.get(0);
         assertThat(latency.get("alert").asString()).isEqualTo("ServedModelLatencyHigh");
         assertThat(latency.get("expr").asString()).isEqualTo("histogram_quantile(0.99, sum by (namespace, le) "
@@ -128,7 +129,7 @@ class ServingAndMonitoringEnginesTest {
         JsonNode dashboard = tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(configMap.at("/data/fraud-detection.json").asString());
         assertThat(dashboard.get("title").asString()).isEqualTo("fraud-detection models");
-        assertThat(dashboard.get("panels")).hasSize(4);
+        assertThat(dashboard.get("panels")).hasSize(6);
         assertThat(dashboard.at("/panels/0/targets/0/expr").asString()).contains("revision_app_request_latencies_bucket");
     }
 

@@ -88,7 +88,7 @@ class TenancySecretsAndPathsTest {
         assertPath(prod.get("NetworkPolicy/fraud-detection-notebooks-to-feature-server"), "fraud-detection-feature-server", "notebooks", 6566);
         assertPath(prod.get("NetworkPolicy/fraud-detection-notebooks-to-mlflow"), "fraud-detection-mlflow", "notebooks", 5000);
         assertThat(prod.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-")
-                && !name.endsWith("-to-stores")).hasSize(4);
+                && !name.endsWith("-to-stores") && !name.endsWith("-to-model-store")).hasSize(4);
     }
 
     @Test
@@ -118,6 +118,7 @@ class TenancySecretsAndPathsTest {
         assertThat(rendering.errors()).isEmpty();
         assertThat(rendering.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-"))
                 .containsExactly("NetworkPolicy/fraud-detection-feature-store-to-stores",
+                        "NetworkPolicy/fraud-detection-assistant-to-model-store",
                         "NetworkPolicy/fraud-detection-serving-to-feature-server");
     }
 

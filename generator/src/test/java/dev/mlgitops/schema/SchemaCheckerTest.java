@@ -43,7 +43,7 @@ class SchemaCheckerTest {
         SchemaChecker.shared().check(spec, findings);
 
         assertThat(CaseFolders.lines(findings)).containsExactly("mlproject.yaml:42:7: error [MLG-SCHEMA-ENUM] "
-                + "spec.serving.scorer.engine: 'kservee' is not one of kserve, deployment (did you mean 'kserve'?)");
+                + "spec.serving.scorer.engine: 'kservee' is not one of kserve, deployment, vllm (did you mean 'kserve'?)");
     }
 
     @Test
@@ -57,7 +57,7 @@ class SchemaCheckerTest {
 
         assertThat(violations).containsExactlyInAnyOrder(
                 new SchemaViolation("/serving/scorer/engine", Code.SCHEMA_ENUM,
-                        "'kservee' is not one of kserve, deployment (did you mean 'kserve'?)"),
+                        "'kservee' is not one of kserve, deployment, vllm (did you mean 'kserve'?)"),
                 new SchemaViolation("/serving/scorer/replicas/min", Code.SCHEMA_RANGE, "must be at least 0, found -1"),
                 new SchemaViolation("/notebooks/Bob", Code.SCHEMA_PATTERN, "'Bob' is not a DNS-1035 label: use lowercase "
                         + "letters, digits and '-', starting with a letter and ending with a letter or digit"),

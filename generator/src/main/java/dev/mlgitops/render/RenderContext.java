@@ -9,8 +9,11 @@ import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 
-/** What every blueprint of one rendering shares: the environment, object names and labels. */
-record Project(ResolvedEnvironment environment) {
+/**
+ * The context of rendering one environment: what every blueprint of that rendering shares, the
+ * environment itself, object names, labels and the addresses of the other stages.
+ */
+public record RenderContext(ResolvedEnvironment environment) {
 
     static final String NAME_LABEL = "app.kubernetes.io/name";
 
@@ -65,7 +68,7 @@ record Project(ResolvedEnvironment environment) {
     }
 
     /**
-     * The pods of one stage of this project, for NetworkPolicy rules. Unlike workload selectors
+     * The pods of one stage of this context, for NetworkPolicy rules. Unlike workload selectors
      * these may use more than the name label: a NetworkPolicy's selectors can change.
      */
     Map<String, String> stageSelector(Stage stage) {

@@ -1,0 +1,260 @@
+package dev.mlgitops.render;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Stage;
+import dev.mlgitops.render.DeploymentServing.EnvView;
+import dev.mlgitops.render.RuntimeContract.Connection;
+
+/**
+ * Serving engine {@code vllm}: per served model a Deployment running vLLM's OpenAI-compatible
+ * server ({@code vllm serve <model>}, port 8000), its Service, a PodDisruptionBudget, an Ingress
+ * where asked, and a HorizontalPodAutoscaler only when the spec asks for one (CPU says little
+ * about a GPU-bound server, so scaling is the user's choice; without it the Deployment runs
+ * {@code replicas.min}). The Service, budget, autoscaler and Ingress are made as engine
+ * {@code deployment} makes them.
+ *
+ * <p>Where the model comes from ({@code model.storageUri}):
+ * <ul>
+ * <li>{@code hf://org/name}: vLLM downloads it from the Hugging Face Hub at start into
+ * {@code HF_HOME}, a writable volume (the root filesystem is read-only); a gated model needs
+ * {@code HF_TOKEN}, which the spec gives by {@code secretEnv}.</li>
+ * <li>{@code s3://bucket/path}: an init container (KServe's storage-initializer, which reads the
+ * {@code AWS_*} variables of {@code env}/{@code secretEnv}) downloads it into the same volume, and
+ * vLLM serves the folder.</li>
+ * <li>{@code pvc://claim/path}: the claim is mounted read-only and vLLM serves the folder.</li>
+ * </ul>
+ * For a folder, the OpenAI API's model name is the served model's key ({@code --served-model-name});
+ * for a Hub model it is the Hub's id. More than one GPU serves with tensor parallelism over all of
+ * them unless {@code args} choose otherwise. {@code /dev/shm} is a memory volume (NCCL and
+ * PyTorch's workers need more than the runtime's 64M); it counts against the memory limit.
+ *
+ * <p>Metrics: the server serves Prometheus metrics at {@code /metrics} on its own port:
+ * {@code vllm:e2e_request_latency_seconds} (a histogram in seconds, from request arrival to the
+ * last token) and {@code http_requests_total} (prometheus-fastapi-instrumentator, the status
+ * grouped as {@code 2xx}..{@code 5xx} in {@code status}); the ServiceMonitor's job label is the
+ * Service's name.
+ */
+final class VllmServing implements ServingEngine {
+
+    /** {@code vllm serve}'s default port. */
+    static final int DEFAULT_PORT = 8000;
+    /** Downloads {@code s3://} models; the KServe version stage-reference 5a pins. */
+    static final String DOWNLOADER_IMAGE = "kserve/storage-initializer:v0.20.0";
+    /** The writable volume for Hub downloads ({@code HF_HOME}) and s3 downloads. */
+    static final String CACHE_PATH = "/models";
+    /** Where a {@code pvc://} claim is mounted. */
+    static final String CLAIM_PATH = "/mnt/models";
+    static final String SHM_SIZE = "2Gi";
+
+    private static final Spec.Replicas DEFAULT_REPLICAS = new Spec.Replicas(1, 1);
+
+    private static final Metrics METRICS = new Metrics("http", 0,
+            "histogram_quantile(0.99, sum by (namespace, le) (rate(vllm:e2e_request_latency_seconds_bucket{job=\"%s\"}[5m])))",
+            "sum by (namespace) (rate(http_requests_total{job=\"%1$s\", status=\"5xx\"}[5m]))"
+                    + " / sum by (namespace) (rate(http_requests_total{job=\"%1$s\"}[5m]))");
+
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            Addresses.withConnections(
+                    new Connection(RuntimeContract.PeerKind.EXTERNAL, "Hugging Face Hub", 443, "vLLM downloads the model",
+                            "model.storageUri: hf://"),
+                    new Connection(RuntimeContract.PeerKind.EXTERNAL, "object store", 443,
+                            "the download init container", "model.storageUri: s3://")),
+            List.of(new Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0, "clients in the namespace, on the model's port"),
+                    new Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 0,
+                            "the ingress controller, on the model's port", "ingress"),
+                    new Connection(RuntimeContract.PeerKind.NAMESPACE, PrometheusMonitoring.MONITORING_NAMESPACE, 0,
+                            "Prometheus, on the model's port", "spec.monitoring")),
+            List.of(),
+            List.of(new RuntimeContract.Prerequisite("NVIDIA device plugin (or GPU Operator)", "",
+                            "nodes advertise nvidia.com/gpu", "resources.gpu"),
+                    new RuntimeContract.Prerequisite("metrics-server", "metrics.k8s.io/v1beta1", "", "autoscaling")),
+            RuntimeContract.Scaling.REPLICAS);
+
+    @Override
+    public String name() {
+        return "vllm";
+    }
+
+    @Override
+    public String folder() {
+        return "serving/vllm";
+    }
+
+    @Override
+    public List<String> templates() {
+        return List.of("deployment.yaml.ftl", "service.yaml.ftl", "hpa.yaml.ftl", "pdb.yaml.ftl", "ingress.yaml.ftl");
+    }
+
+    @Override
+    public int port(Spec.ServingModel serving) {
+        return serving.port() == null ? DEFAULT_PORT : serving.port();
+    }
+
+    @Override
+    public Metrics metrics() {
+        return METRICS;
+    }
+
+    @Override
+    public ProductionFacts production() {
+        return DeploymentServing.PRODUCTION;
+    }
+
+    @Override
+    public RuntimeContract contract() {
+        return CONTRACT;
+    }
+
+    @Override
+    public List<ItemModel> models(RenderContext context, Findings findings) {
+        List<ItemModel> models = new ArrayList<>();
+        ByEngine.served(context, name()).forEach((model, serving) ->
+                models.add(new ItemModel(ByEngine.servedSource(model), Map.of("model", view(context, model, serving, findings)))));
+        return models;
+    }
+
+    @Override
+    public TenancyNeeds needs(RenderContext context) {
+        Map<String, Spec.ServingModel> mine = ByEngine.served(context, name());
+        if (mine.isEmpty()) {
+            return TenancyNeeds.NONE;
+        }
+        List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        List<TenancyNeeds.Egress> egress = new ArrayList<>();
+        mine.forEach((model, serving) -> {
+            String name = context.objectName(model);
+            allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), name, port(serving),
+                    serving.ingress() != null));
+            if (ModelSource.of(serving.model().storageUri()).downloads()) {
+                egress.add(new TenancyNeeds.Egress(context.objectName(model + "-to-model-store"), RenderContext.selector(name)));
+            }
+        });
+        context.featureServerAccess(stage()).ifPresent(allows::add);
+        context.mlflowAccess(stage()).ifPresent(allows::add);
+        return new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows, List.of(), egress);
+    }
+
+    private VllmView view(RenderContext context, String model, Spec.ServingModel serving, Findings findings) {
+        String name = context.objectName(model);
+        Spec.Resources resources = serving.resources() == null ? DeploymentServing.DEFAULT_RESOURCES : serving.resources();
+        Spec.Replicas replicas = serving.replicas() == null ? DEFAULT_REPLICAS : serving.replicas();
+        Spec.Autoscaling autoscaling = serving.autoscaling();
+        String metric = autoscaling == null ? null : autoscaling.metric();
+        if (metric != null && !"cpu".equals(metric) && !"memory".equals(metric)) {
+            findings.add(context.environment().locator().finding(Code.RENDER_METRIC_UNSUPPORTED,
+                    ByEngine.servedSource(model) + "/autoscaling/metric",
+                    Code.RENDER_METRIC_UNSUPPORTED.message(metric, model, name())));
+            metric = null;
+        }
+        ModelSource source = ModelSource.of(serving.model().storageUri());
+        int port = port(serving);
+        List<String> args = new ArrayList<>(List.of(source.served(), "--port", Integer.toString(port)));
+        if (!source.hub()) {
+            args.addAll(List.of("--served-model-name", model));
+        }
+        int gpus = wholeGpus(resources.gpu());
+        if (gpus > 1 && serving.args().stream().noneMatch(arg -> arg.startsWith("--tensor-parallel-size"))) {
+            args.addAll(List.of("--tensor-parallel-size", Integer.toString(gpus)));
+        }
+        args.addAll(serving.args());
+        // HOME for the caches vLLM, Triton and PyTorch keep under ~ (the user has none); HF_HOME on the model volume
+        List<EnvView> env = new ArrayList<>(List.of(
+                new EnvView("HOME", "/tmp", null, null),
+                new EnvView("HF_HOME", CACHE_PATH + "/huggingface", null, null),
+                new EnvView("VLLM_NO_USAGE_STATS", "1", null, null),
+                new EnvView("DO_NOT_TRACK", "1", null, null)));
+        env.addAll(Addresses.env(context));
+        serving.env().forEach((key, value) -> env.add(new EnvView(key, value, null, null)));
+        serving.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, context.secretName(ref.secret()), ref.key())));
+        Spec.Ingress ingress = serving.ingress();
+        boolean scaled = metric != null;
+        return new VllmView(
+                name,
+                context.labels(Stage.SERVING, name),
+                RenderContext.selector(name),
+                context.podLabels(Stage.SERVING, name),
+                context.objectName(DeploymentServing.WORKLOAD),
+                context.environment().image(serving.image()),
+                args,
+                port,
+                env,
+                resources.cpu(), resources.memory(), resources.gpu(),
+                SHM_SIZE,
+                scaled ? null : replicas.min(),
+                replicas.min(), replicas.max(),
+                metric, scaled ? autoscaling.target() : 0,
+                source.downloadFrom(),
+                source.downloadFrom() == null ? null : DOWNLOADER_IMAGE,
+                source.claim(),
+                ingress == null ? null : ingress.host(),
+                ingress != null && ingress.tls(),
+                name + "-tls");
+    }
+
+    /** GPUs as a count; a quantity such as {@code 1000m} or {@code 2} is whole GPUs (the device plugin has no fractions). */
+    private static int wholeGpus(String gpu) {
+        if (gpu == null) {
+            return 0;
+        }
+        String amount = gpu.endsWith("m") ? new BigDecimal(gpu.substring(0, gpu.length() - 1)).movePointLeft(3).toPlainString() : gpu;
+        try {
+            return new BigDecimal(amount).intValue();
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Where a model comes from and what {@code vllm serve} is given for it.
+     *
+     * @param served       the model argument of {@code vllm serve}: a Hub id or a folder
+     * @param hub          whether vLLM itself downloads it from the Hub
+     * @param downloadFrom the URI the download init container fetches, or null
+     * @param claim        the PersistentVolumeClaim to mount, or null
+     */
+    record ModelSource(String served, boolean hub, String downloadFrom, String claim) {
+
+        static ModelSource of(String storageUri) {
+            int separator = storageUri.indexOf("://");
+            String scheme = storageUri.substring(0, separator);
+            String rest = storageUri.substring(separator + 3);
+            return switch (scheme) {
+                case "hf" -> new ModelSource(rest, true, null, null);
+                case "s3" -> new ModelSource(CACHE_PATH + "/download", false, storageUri, null);
+                case "pvc" -> {
+                    int slash = rest.indexOf('/');
+                    String claim = slash < 0 ? rest : rest.substring(0, slash);
+                    String path = slash < 0 ? "" : rest.substring(slash).replaceAll("/+$", "");
+                    yield new ModelSource(CLAIM_PATH + path, false, null, claim);
+                }
+                // the schema's vllm branch admits hf://, s3:// and pvc:// only
+                default -> throw new IllegalArgumentException("engine vllm cannot load " + storageUri);
+            };
+        }
+
+        /** Whether the pod fetches the model over the network at start. */
+        boolean downloads() {
+            return claim == null;
+        }
+    }
+
+    /**
+     * One vLLM server as the templates see it. Nullable: {@code gpu}, {@code replicas} (null when
+     * an autoscaler owns the count), {@code metric} (null without an autoscaler),
+     * {@code downloadFrom} and {@code downloader} (null unless an init container downloads the
+     * model), {@code claim} (null unless the model is on a claim), {@code host} (null without ingress).
+     */
+    public record VllmView(String name, Map<String, String> labels, Map<String, String> selector,
+                           Map<String, String> podLabels, String serviceAccount, String image, List<String> args,
+                           int port, List<EnvView> env, String cpu, String memory, String gpu, String shmSize,
+                           Integer replicas, int minReplicas, int maxReplicas, String metric, int target,
+                           String downloadFrom, String downloader, String claim, String host, boolean tls,
+                           String tlsSecret) {}
+}
