@@ -108,9 +108,9 @@ class MlGitopsTest {
         ValidateResult validation = MlGitops.validate(spec).call();
 
         assertThat(validation.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
-                "mlproject.yaml:61:5: error [MLG-REF-IMAGE] spec.featureStore.image: image key 'feast' is not defined under"
+                "mlproject.yaml:63:5: error [MLG-REF-IMAGE] spec.featureStore.image: image key 'feast' is not defined under"
                         + " spec.images; known keys: llm, notebook, scorer, trainer",
-                "mlproject.yaml:112:5: error [MLG-REF-IMAGE] spec.modelRegistry.image: image key 'mlflow' is not defined under"
+                "mlproject.yaml:114:5: error [MLG-REF-IMAGE] spec.modelRegistry.image: image key 'mlflow' is not defined under"
                         + " spec.images; known keys: llm, notebook, scorer, trainer");
     }
 
