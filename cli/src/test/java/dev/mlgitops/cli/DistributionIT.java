@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The distribution as a user gets it: cli/target/mlgitops-&lt;version&gt;.tar.gz unpacked, and
  * {@code bin/mlgitops} run on the reference spec with its own cache folder, against plain
  * {@code java -jar} on the same jar. The launcher may only change how fast a command runs:
- * exit code, stdout, stderr and the written tree are compared byte for byte.
+ * exit code, stdout, stderr and the written tree are compared byte for byte (generate's own
+ * timing and folder in its summary aside).
  */
 class DistributionIT {
 
@@ -49,10 +52,21 @@ class DistributionIT {
     }
 
     @Test
-    void theArchiveHoldsTheLauncherBothScriptsAndTheJar() {
+    void bothArchivesHoldTheLaunchersAndTheJar() throws IOException {
         assertThat(home.resolve("bin/mlgitops")).isExecutable();
-        assertThat(home.resolve("bin/mlgitops.cmd")).isRegularFile();
+        assertThat(Files.readString(home.resolve("bin/mlgitops"))).startsWith("#!/bin/sh\n").doesNotContain("\r");
+        assertThat(Files.readString(home.resolve("bin/mlgitops.cmd"))).startsWith("@echo off\r\n");
         assertThat(home.resolve("lib/mlgitops-cli-" + VERSION + ".jar")).isRegularFile();
+
+        Path zip = DISTRIBUTION.resolveSibling("mlgitops-" + VERSION + ".zip");
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            List<String> names = file.stream().filter(entry -> !entry.isDirectory()).map(ZipEntry::getName).sorted().toList();
+            String base = "mlgitops-" + VERSION + "/";
+            assertThat(names).containsExactly(base + "bin/mlgitops", base + "bin/mlgitops.cmd",
+                    base + "lib/mlgitops-cli-" + VERSION + ".jar");
+            assertThat(file.getEntry(base + "lib/mlgitops-cli-" + VERSION + ".jar").getSize())
+                    .isEqualTo(Files.size(home.resolve("lib/mlgitops-cli-" + VERSION + ".jar")));
+        }
     }
 
     @Test
