@@ -4,6 +4,8 @@
 #   benchmark/run.sh --quick    fewer repetitions, for a quick look
 #   benchmark/run.sh --kustomize-all   also kubectl kustomize over the N=1000 overlays (minutes)
 #   benchmark/run.sh --only-n=1000 [--jfr]   only the warm pipeline at one size (for a profiler)
+#   benchmark/run.sh --cold-start [--quick]   only the command-line tool cold: bin/mlgitops of the
+#                               distribution against java -jar, and the classes each command loads (issue 16)
 # Needs java 17, mvn, kubectl and git on PATH; Maven runs offline (-o) when MVN_OFFLINE=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,10 +13,11 @@ root=$(pwd)
 
 offline=()
 [[ "${MVN_OFFLINE:-0}" == 1 ]] && offline=(-o)
-# install the generator and the plugin (the Maven figures run the installed plugin), build the benchmark;
-# its target/lib gets this build's generator from the reactor, never the shared ~/.m2 copy
+# package the modules and the CLI's distribution (cli/target/mlgitops-<version>.tar.gz), build the
+# benchmark; its target/lib gets this build's generator from the reactor, never the shared ~/.m2 copy.
+# Nothing is installed: the Maven figures run the plugin from a private local repository (below)
 rm -rf benchmark/target/lib
-mvn -B -q "${offline[@]}" install -Pbenchmark -DskipTests >&2
+mvn -B -q "${offline[@]}" package -Pbenchmark -DskipTests >&2
 jar=mlgitops-generator-0.1.0-SNAPSHOT.jar
 
 jvm=(-Xmx512m -XX:+UseG1GC -Dslf4j.internal.verbosity=ERROR)

@@ -26,7 +26,8 @@ import dev.mlgitops.layout.OutputTree;
  * and peak heap, half of them are other processes (kubectl, mvn, git), and the report relates
  * them to each other, which one JVM measuring everything in one pass does simply.
  *
- * <p>Arguments: {@code <repository root> [--quick] [--kustomize-all] [--only-n=<N>]}.
+ * <p>Arguments: {@code <repository root> [--quick] [--kustomize-all] [--only-n=<N>] [--cold-start]}; the last
+ * measures only the command-line tool cold (issue 16), which needs no installed plugin.
  */
 public final class Benchmark {
 
@@ -58,6 +59,8 @@ public final class Benchmark {
             String only = options.stream().filter(o -> o.startsWith("--only-n=")).findFirst().orElse(null);
             if (only != null) {
                 benchmark.profileOnly(Integer.parseInt(only.substring("--only-n=".length())));
+            } else if (options.contains("--cold-start")) {
+                benchmark.coldStartOnly();
             } else {
                 benchmark.run();
             }
@@ -74,7 +77,23 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "N=%d: %s%n", n, figures.first().describe());
     }
 
-    private void run() throws IOException {
+    /** Only the command-line tool cold, with its two targets. */
+    private void coldStartOnly() throws IOException {
+        header();
+        coldStartTargets(new ColdStart(repository, scratch, quick).run());
+        targets.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "%n%d of %d targets pass; load average at end %.2f%n", targets.size() - failures,
+                targets.size(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private void coldStartTargets(ColdStart.Figures cold) {
+        target("cold generate on the reference: bin/mlgitops / java -jar <= 0.35 (issue 16)", cold.generate() <= 0.35,
+                "%.2f", cold.generate());
+        target("cold validate on the reference: bin/mlgitops / java -jar <= 0.3 (issue 16)", cold.validate() <= 0.3,
+                "%.2f", cold.validate());
+    }
+
+    private void header() {
         System.out.println("mlgitops benchmark");
         System.out.printf(Locale.ROOT, "  %s, %d cores, max heap %d MiB, load average at start %.2f%s%n",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
@@ -84,6 +103,10 @@ public final class Benchmark {
         System.out.println("  allocated = bytes allocated by every thread;");
         System.out.println("  peak heap = sum of the heap pools' peaks after a GC and a reset (an upper bound)");
         System.out.println();
+    }
+
+    private void run() throws IOException {
+        header();
 
         // 1. the reference project, warm
         Path reference = repository.resolve("example-repo/mlproject.yaml");
@@ -135,6 +158,9 @@ public final class Benchmark {
         quickJit.print();
         System.out.println();
 
+        // 3b. the command-line tool, cold: bin/mlgitops against java -jar
+        ColdStart.Figures cold = new ColdStart(repository, scratch, quick).run();
+
         // 4. publishing 10,000 files
         GitFigures git = git(quick ? 1 : 3);
         System.out.printf(Locale.ROOT, "Publishing %,d files into a fresh repository and pushing to a bare one%n", PUBLISHED_FILES);
@@ -165,6 +191,7 @@ public final class Benchmark {
                 rerunRatio < 0.25, "%.2f", rerunRatio);
         target("publishing 10,000 files: JGit within 2x of the git CLI", git.jgit() < 2 * git.cli(),
                 "%.2f", git.jgit() / (double) git.cli());
+        coldStartTargets(cold);
         targets.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "%n%d of %d targets pass; load average at end %.2f%n", targets.size() - failures,
                 targets.size(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -474,7 +501,7 @@ public final class Benchmark {
         }
     }
 
-    private static void delete(Path folder) {
+    static void delete(Path folder) {
         if (!Files.exists(folder)) {
             return;
         }

@@ -1,0 +1,73 @@
+package dev.mlgitops.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The launcher's training run ({@code bin/mlgitops}, see docs/cli.md): the commands a user runs,
+ * on a starter spec with every stage, in a temporary folder, printing nothing. The launcher runs
+ * it once per JVM with {@code -XX:ArchiveClassesAtExit}, so the class-data archive holds what
+ * {@code validate}, {@code generate}, {@code check} and {@code diff} load, whatever command the
+ * user happens to run first. Exits 0 only when every command ran clean, so the launcher keeps no
+ * archive of a run that went wrong.
+ */
+public final class Training {
+
+    static final String STAGES = "feature-store,notebooks,training,model-registry,serving,monitoring";
+
+    private Training() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        Path folder = Files.createTempDirectory("mlgitops-training-");
+        int failed;
+        try {
+            failed = run(folder);
+        } finally {
+            delete(folder);
+        }
+        System.exit(failed == 0 ? ExitCodes.CLEAN : ExitCodes.FINDINGS);
+    }
+
+    /** @return how many of the commands did not exit clean */
+    static int run(Path folder) {
+        String spec = folder.resolve("mlproject.yaml").toString();
+        String tree = folder.resolve("target/mlgitops").toString();
+        String review = folder.resolve("target/review.md").toString();
+        List<List<String>> commands = List.of(
+                List.of("init", folder.toString(), "--name", "training", "--stages", STAGES),
+                List.of("validate", spec),
+                List.of("generate", spec, "--output-directory", tree),
+                List.of("check", spec, "--output-directory", tree),
+                List.of("diff", spec, "--output-directory", tree, "--review", review),
+                List.of("validate", spec, "--output", "json"));
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        int failed = 0;
+        for (List<String> command : commands) {
+            if (Main.commandLine(sink, sink).execute(command.toArray(String[]::new)) != ExitCodes.CLEAN) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("deleting the training run's " + path, e);
+                }
+            });
+        }
+    }
+}

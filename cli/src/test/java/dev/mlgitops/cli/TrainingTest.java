@@ -1,0 +1,32 @@
+package dev.mlgitops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's training run: every command it runs on the starter spec must exit clean, or no archive is kept. */
+class TrainingTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyCommandOfTheTrainingRunExitsCleanOnTheStarterWithEveryStage() {
+        int failed = Training.run(folder);
+
+        assertThat(failed).isZero();
+        assertThat(folder.resolve("target/mlgitops/projects/training/argocd/prod/root.yaml")).isRegularFile();
+    }
+
+    @Test
+    void aCommandThatFailsIsCounted() throws Exception {
+        Files.writeString(folder.resolve("mlproject.yaml"), "not: a spec\n");
+
+        // init refuses to overwrite the spec, and every later command finds it broken
+        assertThat(Training.run(folder)).isEqualTo(6);
+    }
+}
