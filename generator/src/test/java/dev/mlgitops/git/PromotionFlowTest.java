@@ -156,6 +156,23 @@ class PromotionFlowTest {
                 """.formatted(one.id(), two.id(), two.id(), firstSubject(url)));
     }
 
+    @Test
+    void anEnvironmentThatTracksLatestFollowsTheSpecAndTheOthersKeepTheirPins() throws IOException {
+        Map<String, Release> pinned = Releases.pinned(generate(spec("1.4.2", "3"), Map.of()).files());
+        Path spec = spec("1.5.0", "4");
+        String text = Files.readString(spec);
+        String staging = "      namespace: fraud-staging\n      sync: auto\n";
+        assertThat(text).contains(staging);
+        Files.writeString(spec, text.replace(staging, staging + "      track: latest\n"));
+
+        SortedMap<String, Release> releases = Releases.pinned(generate(spec, pinned).files());
+
+        assertThat(releases.get("dev").images()).containsEntry("trainer", TRAINER + ":1.5.0");
+        assertThat(releases.get("staging")).isEqualTo(releases.get("dev"));
+        assertThat(releases.get("prod")).isEqualTo(pinned.get("prod"));
+        assertThat(releases.get("prod").models()).containsEntry("scorer", MODELS + "3");
+    }
+
     /** The reference spec with the trainer's tag and the scorer's model version set. */
     private Path spec(String trainerTag, String modelVersion) throws IOException {
         String text = Files.readString(REFERENCE).replace(TRAINER + ":1.4.2", TRAINER + ":" + trainerTag)
