@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Target;
 import dev.mlgitops.release.ImageReference;
 import dev.mlgitops.release.Release;
 import dev.mlgitops.typed.TypedObject;
@@ -66,7 +67,7 @@ final class ReleasePins {
         for (ResolvedEnvironment environment : project.environments()) {
             Release spec = specRelease(project.base().spec(), environment.spec(), usedImages, models);
             Release kept = pinned.get(environment.name());
-            boolean follows = environment.target().map(t -> t.followsSpec()).orElse(true);
+            boolean follows = environment.target().map(Target::followsSpec).orElse(true);
             releases.put(environment.name(), follows || kept == null ? spec : keep(kept, spec));
         }
         return releases;

@@ -1,10 +1,12 @@
 package dev.mlgitops.release;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What a {@link Promotion} did: like a rejected push in JGit, a refusal is a status with a
@@ -44,8 +46,8 @@ public record PromotionResult(Status status, String message, String target, Stri
     }
 
     public PromotionResult {
-        files = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(files));
-        changes = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(changes));
+        files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        changes = Collections.unmodifiableSortedMap(new TreeMap<>(changes));
     }
 
     public boolean changed() {
