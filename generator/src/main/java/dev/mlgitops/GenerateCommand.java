@@ -11,6 +11,7 @@ import dev.mlgitops.build.Builder;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.release.Releases;
 import dev.mlgitops.write.RunInputs;
 import dev.mlgitops.write.TreeStamp;
 import dev.mlgitops.write.TreeWriter;
@@ -57,12 +58,13 @@ public final class GenerateCommand extends SpecCommand<GenerateCommand, Generate
             return new GenerateResult(Status.FINDINGS, built.sourceFile(), built.findings(), outputDirectory,
                     Optional.empty(), Optional.empty(), Map.of(), false);
         }
-        OutputTree tree = built.tree().get();
+        // the environments that wait for a promotion keep the releases the tree there pins
+        OutputTree tree = built.pinnedTo(Releases.pinnedIn(outputDirectory.resolve(built.tree().get().root()))).orElseThrow();
         progress().info("mlgitops: writing " + tree.files().size() + " files");
-        WriteResult written = TreeWriter.write(tree, outputDirectory);
+        WriteResult result = TreeWriter.write(tree, outputDirectory);
         inputs.ifPresent(digest -> TreeStamp.of(digest, tree, built.findings().sorted(), built.objects()).write(stamp.get()));
         return new GenerateResult(Status.CLEAN, built.sourceFile(), built.findings(), outputDirectory, Optional.of(tree),
-                Optional.of(written), built.objects(), false);
+                Optional.of(result), built.objects(), false);
     }
 
     private Optional<GenerateResult> upToDate(String inputs) {

@@ -11,6 +11,7 @@ import dev.mlgitops.git.CommitTreeCommand;
 import dev.mlgitops.git.CommitTreeResult;
 import dev.mlgitops.git.GitOps;
 import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.release.Releases;
 import dev.mlgitops.review.Flag;
 import dev.mlgitops.review.TreeReview;
 
@@ -71,9 +72,10 @@ public final class PublishCommand extends GitOpsCommand<PublishCommand, PublishR
         if (built.tree().isEmpty()) {
             return PublishResult.stopped(Status.FINDINGS, built.sourceFile(), built.findings(), List.of());
         }
-        OutputTree tree = built.tree().get();
         String repository = repository(built);
-        SortedMap<String, String> committed = Reviews.inScope(tree, committed(built, Optional.empty()));
+        SortedMap<String, String> read = committed(built, Optional.empty());
+        OutputTree tree = built.pinnedTo(Releases.pinned(read)).orElseThrow();
+        SortedMap<String, String> committed = Reviews.inScope(tree, read);
         List<Flag> refusals = guard().refusals(TreeReview.of(tree, committed, built.production().orElseThrow()));
         if (!refusals.isEmpty()) {
             return PublishResult.stopped(Status.REFUSED, built.sourceFile(), built.findings(), refusals);

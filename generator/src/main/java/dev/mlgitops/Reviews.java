@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import dev.mlgitops.build.BuildOutcome;
 import dev.mlgitops.build.Builder;
 import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.release.Releases;
 import dev.mlgitops.review.TreeReview;
 import dev.mlgitops.write.TreeComparison;
 
@@ -30,8 +31,9 @@ final class Reviews {
             return new ReviewResult(Status.FINDINGS, built.sourceFile(), built.findings(), Optional.empty(), Optional.empty(),
                     command.guard(), "", "");
         }
-        OutputTree tree = built.tree().get();
-        SortedMap<String, String> committed = inScope(tree, command.committed(built, folder));
+        SortedMap<String, String> read = command.committed(built, folder);
+        OutputTree tree = built.pinnedTo(Releases.pinned(read)).orElseThrow();
+        SortedMap<String, String> committed = inScope(tree, read);
         TreeComparison files = TreeComparison.of(tree, committed);
         Optional<TreeReview> review = objects ? Optional.of(TreeReview.of(tree, committed, built.production().orElseThrow()))
                 : Optional.empty();

@@ -11,6 +11,7 @@ import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.release.Release;
 
 /**
  * What building the tree gave: the findings of every step that ran, and, when no finding reaches
@@ -21,7 +22,13 @@ import dev.mlgitops.model.Stage;
  * @param failOn the least severity that fails the run ({@link BuildOptions#failOn})
  */
 public record BuildOutcome(String sourceFile, Findings findings, Optional<ResolvedProject> project, Optional<OutputTree> tree,
-                           Map<String, Map<Stage, Integer>> objects, Severity failOn) {
+                           Map<String, Map<Stage, Integer>> objects, Severity failOn, Relayout relayout) {
+
+    /** Lays the same objects out again with other pinned releases: no second render, type or check. */
+    @FunctionalInterface
+    public interface Relayout {
+        OutputTree pinnedTo(Map<String, Release> pinned);
+    }
 
     public BuildOutcome {
         // kept in the run's order, which Map.copyOf would lose
@@ -30,7 +37,18 @@ public record BuildOutcome(String sourceFile, Findings findings, Optional<Resolv
 
     /** A run that yields no tree (findings stopped it). */
     static BuildOutcome failed(String sourceFile, Findings findings, Severity failOn) {
-        return new BuildOutcome(sourceFile, findings, Optional.empty(), Optional.empty(), Map.of(), failOn);
+        return new BuildOutcome(sourceFile, findings, Optional.empty(), Optional.empty(), Map.of(), failOn, pinned -> {
+            throw new IllegalStateException("a run without a tree has nothing to lay out");
+        });
+    }
+
+    /**
+     * The tree with the releases the tree it replaces pins (read from its {@code release.yaml}
+     * files): the environments that follow the spec take its artifacts, the others keep theirs
+     * until promoted. Empty without a tree.
+     */
+    public Optional<OutputTree> pinnedTo(Map<String, Release> pinned) {
+        return tree.map(laid -> pinned.isEmpty() ? laid : relayout.pinnedTo(pinned));
     }
 
     /** Whether no finding reaches {@code failOn}: by default, whether there is no error. */

@@ -65,8 +65,11 @@ public final class Builder {
         if (findings.reach(options.failOn())) {
             return BuildOutcome.failed(sourceFile, findings, options.failOn());
         }
-        OutputTree whole = Layout.lay(project, base, environments);
-        OutputTree tree = options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
+        BuildOutcome.Relayout layout = pinned -> {
+            OutputTree whole = Layout.lay(project, base, environments, pinned);
+            return options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
+        };
+        OutputTree tree = layout.pinnedTo(Map.of());
         Map<String, Map<Stage, Integer>> objects = new LinkedHashMap<>();
         objects.put("base", countByStage(base));
         environments.forEach((name, typed) -> {
@@ -74,7 +77,7 @@ public final class Builder {
                 objects.put(name, countByStage(typed));
             }
         });
-        return new BuildOutcome(sourceFile, findings, Optional.of(project), Optional.of(tree), objects, options.failOn());
+        return new BuildOutcome(sourceFile, findings, Optional.of(project), Optional.of(tree), objects, options.failOn(), layout);
     }
 
     /**

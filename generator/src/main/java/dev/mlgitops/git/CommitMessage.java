@@ -21,17 +21,25 @@ final class CommitMessage {
     private static final String BASE = "base";
     private static final String PROJECT = "project";
     private static final String OTHER = "other";
+    /** What overlays/ENV/release.yaml counts as: the environment's pinned release, not a stage. */
+    private static final String RELEASE = "release";
 
     private CommitMessage() {
+    }
+
+    static String of(String project, String root, Collection<String> changedPaths, int written, int removed,
+            Optional<String> subject, Optional<String> sourceCommit) {
+        return of(project, root, changedPaths, written, removed, subject, sourceCommit, List.of());
     }
 
     /**
      * @param subject replaces the derived subject line when present
      * @param written how many files the commit adds or modifies
      * @param removed how many it deletes
+     * @param trailers more {@code Key: value} trailers after {@code Source-Commit}, e.g. a promotion's
      */
     static String of(String project, String root, Collection<String> changedPaths, int written, int removed,
-            Optional<String> subject, Optional<String> sourceCommit) {
+            Optional<String> subject, Optional<String> sourceCommit, List<String> trailers) {
         Map<String, SortedSet<String>> touched = touched(changedPaths);
         StringBuilder message = new StringBuilder();
         message.append(subject.orElseGet(() -> project + ": publish " + describe(touched))).append("\n\n");
@@ -39,7 +47,8 @@ final class CommitMessage {
                 .append(": ").append(count(written, "file")).append(" written, ").append(removed).append(" removed.\n");
         List<String> environments = touched.keySet().stream().filter(CommitMessage::isEnvironment).toList();
         SortedSet<String> stages = new TreeSet<>();
-        touched.forEach((group, names) -> names.stream().filter(name -> !name.equals("argocd")).forEach(stages::add));
+        touched.forEach((group, names) -> names.stream().filter(name -> !name.equals("argocd") && !name.equals(RELEASE))
+                .forEach(stages::add));
         if (!environments.isEmpty()) {
             message.append("\nEnvironments: ").append(String.join(", ", environments));
         }
@@ -49,14 +58,18 @@ final class CommitMessage {
         if (!environments.isEmpty() || !stages.isEmpty()) {
             message.append('\n');
         }
-        sourceCommit.ifPresent(sha -> message.append('\n').append(SOURCE_COMMIT).append(": ").append(sha).append('\n'));
+        if (sourceCommit.isPresent() || !trailers.isEmpty()) {
+            message.append('\n');
+        }
+        sourceCommit.ifPresent(sha -> message.append(SOURCE_COMMIT).append(": ").append(sha).append('\n'));
+        trailers.forEach(trailer -> message.append(trailer).append('\n'));
         return message.toString();
     }
 
     /**
      * Environment (or base, project, other) to the stages it touches: overlays/ENV/STAGE/...,
      * base/STAGE/..., argocd/ENV/apps/STAGE.yaml name a stage; argocd/ENV/root.yaml and
-     * argocd/appproject.yaml count as "argocd".
+     * argocd/appproject.yaml count as "argocd", overlays/ENV/release.yaml as "release".
      */
     static Map<String, SortedSet<String>> touched(Collection<String> changedPaths) {
         Map<String, SortedSet<String>> touched = new TreeMap<>(CommitMessage::groupOrder);
@@ -67,6 +80,9 @@ final class CommitMessage {
             if (parts[0].equals("overlays") && parts.length >= 4) {
                 group = parts[1];
                 stage = parts[2];
+            } else if (parts[0].equals("overlays") && parts.length == 3) {
+                group = parts[1];
+                stage = RELEASE;
             } else if (parts[0].equals("base") && parts.length >= 3) {
                 group = BASE;
                 stage = parts[1];

@@ -2,6 +2,7 @@ package dev.mlgitops.git;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class CommitTreeCommand {
     private SourceRepository source = SourceRepository.NONE;
     private Optional<String> project = Optional.empty();
     private Optional<String> subject = Optional.empty();
+    private List<String> trailers = List.of();
     private Path workFolder;
     private Optional<HttpCredentials> credentials = Optional.empty();
     private Map<String, String> environment = System.getenv();
@@ -97,6 +99,15 @@ public final class CommitTreeCommand {
     /** Replaces the commit's derived subject line; the body and the trailer stay. Default: derived from the changed paths. */
     public CommitTreeCommand setMessage(String subjectLine) {
         this.subject = Optional.ofNullable(subjectLine).map(String::strip).filter(s -> !s.isEmpty());
+        return this;
+    }
+
+    /**
+     * More trailers for the commit message, one {@code Key: value} each, after {@code Source-Commit}:
+     * a promotion's {@link dev.mlgitops.release.PromotionResult#trailers()}. Default: none.
+     */
+    public CommitTreeCommand setTrailers(List<String> lines) {
+        this.trailers = List.copyOf(lines);
         return this;
     }
 
@@ -172,7 +183,8 @@ public final class CommitTreeCommand {
             String target = branch.equals("HEAD") ? workspace.defaultBranch() : branch;
             String published = newBranch.orElse(target);
             workspace.switchTo(published, target);
-            Workspace.MessageParts parts = new Workspace.MessageParts(project.orElseGet(this::projectFromRoot), subject, source.head());
+            Workspace.MessageParts parts = new Workspace.MessageParts(project.orElseGet(this::projectFromRoot), subject, source.head(),
+                    trailers);
             Author by = author.or(source::author).orElse(Author.FALLBACK);
 
             Workspace.Attempt attempt = workspace.commit(tree, parts, by);

@@ -1,6 +1,7 @@
 package dev.mlgitops.git;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.mlgitops.layout.OutputTree;
 
@@ -29,6 +30,14 @@ public final class GitOps {
      */
     public static ReadTreeCommand readTree(String repository, String root) {
         return new ReadTreeCommand(repository, root);
+    }
+
+    /**
+     * A command that reads which releases each environment pinned in {@code repository}'s
+     * history under {@code root}, for a promotion's checks and rollbacks.
+     */
+    public static ReadReleasesCommand readReleases(String repository, String root, List<String> environments) {
+        return new ReadReleasesCommand(repository, root, environments);
     }
 
     /**

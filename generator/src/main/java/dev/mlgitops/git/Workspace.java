@@ -33,7 +33,10 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
+import dev.mlgitops.MlGitopsException;
 import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.release.PastRelease;
+import dev.mlgitops.release.Release;
 import dev.mlgitops.write.TreeWriter;
 import dev.mlgitops.write.WriteResult;
 import dev.mlgitops.yaml.Header;
@@ -219,7 +222,7 @@ final class Workspace implements AutoCloseable {
             List<String> relative = changed.stream().map(path -> root.isEmpty() ? path : path.substring(root.length() + 1)).toList();
             String message = CommitMessage.of(parts.project(), root, relative,
                     status.getAdded().size() + status.getChanged().size(), status.getRemoved().size(),
-                    parts.subject(), parts.sourceCommit());
+                    parts.subject(), parts.sourceCommit(), parts.trailers());
             PersonIdent ident = new PersonIdent(author.name(), author.email());
             git.commit().setMessage(message).setAuthor(ident).setCommitter(ident).setSign(Boolean.FALSE).setNoVerify(true).call();
             return new Attempt(written, true);
@@ -305,6 +308,41 @@ final class Workspace implements AutoCloseable {
             return files;
         } catch (IOException e) {
             throw ioFailure("reading branch " + branch, e);
+        }
+    }
+
+    /**
+     * The releases each environment pinned on the remote's {@code branch} (else the local one),
+     * newest first: every commit that changed {@code overlays/<env>/release.yaml} under the root.
+     * A file that is no release (edited by hand) is left out: nothing can be rolled back to it.
+     */
+    List<PastRelease> releaseHistory(String branch, List<String> environments) {
+        List<PastRelease> releases = new ArrayList<>();
+        try {
+            Repository repository = git.getRepository();
+            ObjectId tip = firstNonNull(tracking(branch), repository.resolve(Constants.R_HEADS + branch));
+            if (tip == null) {
+                return releases;
+            }
+            for (String environment : environments) {
+                String path = inRoot(Release.path(environment));
+                for (RevCommit commit : git.log().add(tip).addPath(path).call()) {
+                    try (TreeWalk file = TreeWalk.forPath(repository, path, commit.getTree())) {
+                        if (file == null) {
+                            continue;
+                        }
+                        String text = new String(repository.open(file.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+                        try {
+                            releases.add(new PastRelease(environment, commit.name(), Release.parse(path, text)));
+                        } catch (MlGitopsException notARelease) {
+                            // a hand-edited file: not a release anyone can return to
+                        }
+                    }
+                }
+            }
+            return releases;
+        } catch (IOException | GitAPIException e) {
+            throw ioFailure("reading the releases' history on branch " + branch, e);
         }
     }
 
@@ -402,6 +440,6 @@ final class Workspace implements AutoCloseable {
     }
 
     /** What the commit message is made of besides the changed paths. */
-    record MessageParts(String project, Optional<String> subject, Optional<String> sourceCommit) {
+    record MessageParts(String project, Optional<String> subject, Optional<String> sourceCommit, List<String> trailers) {
     }
 }

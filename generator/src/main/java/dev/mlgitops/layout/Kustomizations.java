@@ -25,9 +25,10 @@ final class Kustomizations {
     /**
      * An overlay: the base (if any) and the environment's own files, then the namespace and the
      * environment label, then the patches. Kustomize applies patches before its namespace and
-     * label transformers, so the patches are computed against the bare base objects.
+     * label transformers, so the patches are computed against the bare base objects. The
+     * {@code images:} entries pin the environment's release; kustomize applies them after the patches.
      */
-    static ObjectNode overlay(Target target, List<String> resources, ArrayNode patches) {
+    static ObjectNode overlay(Target target, List<String> resources, ArrayNode patches, ArrayNode images) {
         ObjectNode kustomization = header();
         resources.forEach(kustomization.putArray("resources")::add);
         kustomization.put("namespace", target.namespace());
@@ -36,6 +37,9 @@ final class Kustomizations {
                 .put(Placement.ENVIRONMENT_LABEL, target.environment());
         if (!patches.isEmpty()) {
             kustomization.set("patches", patches);
+        }
+        if (!images.isEmpty()) {
+            kustomization.set("images", images);
         }
         return kustomization;
     }

@@ -18,6 +18,7 @@ import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.model.Target;
+import dev.mlgitops.release.Release;
 import dev.mlgitops.typed.ObjectKey;
 import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.yaml.Header;
@@ -35,10 +36,24 @@ public final class Layout {
     }
 
     /**
+     * The tree of an empty repository: every environment pins the spec's artifacts.
+     *
      * @param base the objects of the spec as written (no environment)
      * @param environments each environment's objects as rendered, by name, in promotion order
      */
     public static OutputTree lay(ResolvedProject project, List<TypedObject> base, Map<String, List<TypedObject>> environments) {
+        return lay(project, base, environments, Map.of());
+    }
+
+    /**
+     * @param base the objects of the spec as written (no environment)
+     * @param environments each environment's objects as rendered, by name, in promotion order
+     * @param pinned the releases the tree being replaced pins, by environment (see
+     *               {@link dev.mlgitops.release.Releases#pinned}); an environment that does not
+     *               follow the spec keeps its own. Empty: every environment pins the spec's artifacts
+     */
+    public static OutputTree lay(ResolvedProject project, List<TypedObject> base, Map<String, List<TypedObject>> environments,
+            Map<String, Release> pinned) {
         base.forEach(KustomizeScope::requireKnownScope);
         environments.values().forEach(objects -> objects.forEach(KustomizeScope::requireKnownScope));
         SortedMap<String, JsonNode> files = new TreeMap<>();
@@ -53,6 +68,7 @@ public final class Layout {
         List<Target> targets = new ArrayList<>();
         Set<ArgoCdObjects.GroupKind> clusterKinds = new LinkedHashSet<>();
         Set<ArgoCdObjects.GroupKind> namespacedKinds = new LinkedHashSet<>();
+        Map<String, Release> releases = ReleasePins.releases(project, base, environments, pinned);
         for (ResolvedEnvironment environment : project.environments()) {
             Target target = environment.target()
                     .orElseThrow(() -> new MlGitopsException("laying out: environment " + environment.name() + " has no target"));
@@ -66,11 +82,14 @@ public final class Layout {
                 var kind = new ArgoCdObjects.GroupKind(object.key().group(), object.key().kind());
                 (object.key().namespaced() ? namespacedKinds : clusterKinds).add(kind);
             }
+            Release release = releases.get(target.environment());
+            files.put(Release.path(target.environment()), release.toYaml());
             byStage(target.environment(), objects).forEach((stage, staged) -> {
                 String folder = "overlays/" + target.environment() + "/" + stage.folder();
                 SortedMap<String, TypedObject> stageBase = bases.getOrDefault(stage, new TreeMap<>());
                 Optional<String> basePath = stageBase.isEmpty() ? Optional.empty() : Optional.of("../../../" + baseFolder(stage));
-                new OverlayBuilder(target, stageBase, staged).files(basePath)
+                ReleasePins.StagePins pins = ReleasePins.of(environment, release, staged.values());
+                new OverlayBuilder(target, stageBase, staged).files(basePath, pins)
                         .forEach((file, node) -> files.put(folder + "/" + file, node));
                 files.put(appsFolder(target.environment()) + "/" + stage.folder() + ".yaml", argoCd.application(target, stage));
             });

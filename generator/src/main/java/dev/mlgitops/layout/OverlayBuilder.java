@@ -30,8 +30,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record OverlayBuilder(Target target, SortedMap<String, TypedObject> base, SortedMap<String, TypedObject> environment) {
 
-    /** The overlay's files by name: its kustomization.yaml and the objects only this environment has. */
-    SortedMap<String, ObjectNode> files(Optional<String> basePath) {
+    /**
+     * The overlay's files by name: its kustomization.yaml and the objects only this environment has.
+     * The release's pins come after the difference's patches: kustomize applies patches in order,
+     * and its images transformer after all of them.
+     */
+    SortedMap<String, ObjectNode> files(Optional<String> basePath, ReleasePins.StagePins pins) {
         SortedMap<String, ObjectNode> files = new TreeMap<>();
         List<String> resources = new ArrayList<>();
         basePath.ifPresent(resources::add);
@@ -52,7 +56,8 @@ record OverlayBuilder(Target target, SortedMap<String, TypedObject> base, Sorted
                 resources.add(entry.getKey());
             }
         }
-        files.put("kustomization.yaml", Kustomizations.overlay(target, resources, patches));
+        pins.patches().forEach(patches::add);
+        files.put("kustomization.yaml", Kustomizations.overlay(target, resources, patches, pins.images()));
         return files;
     }
 
@@ -68,7 +73,7 @@ record OverlayBuilder(Target target, SortedMap<String, TypedObject> base, Sorted
         return patch;
     }
 
-    private static ObjectNode jsonPatch(ObjectKey key, ArrayNode operations) {
+    static ObjectNode jsonPatch(ObjectKey key, ArrayNode operations) {
         ObjectNode patch = KubeYaml.newObject();
         ObjectNode target = patch.putObject("target");
         target.put("group", key.group());

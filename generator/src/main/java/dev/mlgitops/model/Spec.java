@@ -179,9 +179,14 @@ public record Spec(
 
     /** The overrides stay in the tree: the resolver merges them there, with their positions. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties("overrides")
-    public record EnvironmentSpec(String cluster, String namespace, String sync) {
+    public record EnvironmentSpec(String cluster, String namespace, String sync, String track) {
         public boolean autoSync() {
             return "auto".equals(sync);
+        }
+
+        /** {@code track: latest}: the environment follows the spec's artifacts instead of waiting for a promotion. */
+        public boolean tracksLatest() {
+            return "latest".equals(track);
         }
     }
 }

@@ -4,8 +4,20 @@ package dev.mlgitops.model;
  * Where one environment deploys: its place in promotion order, cluster and namespace.
  *
  * @param order 0 for the first environment in promotion order
+ * @param tracksLatest {@code track: latest}: the environment follows the spec's artifacts on every run
  */
-public record Target(String environment, int order, String cluster, String namespace, boolean autoSync) {
+public record Target(String environment, int order, String cluster, String namespace, boolean autoSync,
+                     boolean tracksLatest) {
+
+    /** An environment that keeps its pinned release until promoted (unless it is the first). */
+    public Target(String environment, int order, String cluster, String namespace, boolean autoSync) {
+        this(environment, order, cluster, namespace, autoSync, false);
+    }
+
+    /** The first environment, and any with {@code track: latest}, pins the spec's artifacts; the others keep theirs. */
+    public boolean followsSpec() {
+        return order == 0 || tracksLatest;
+    }
 
     /** Argo CD addresses a cluster by server URL or by its registered name. */
     public boolean clusterIsServerUrl() {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.mlgitops.MlGitopsException;
+import dev.mlgitops.release.ImageReference;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Builds a kustomization of a tree held in memory, as {@code kubectl kustomize} would, for the
  * fields our layout writes and no others: {@code resources} (folders with a kustomization.yaml
  * and object files), {@code namespace}, {@code labels} pairs (metadata only), JSON 6902
- * {@code patches} with a target, and {@code $patch: delete} strategic-merge patches. Anything
+ * {@code patches} with a target, {@code $patch: delete} strategic-merge patches, and {@code images}
+ * (applied to images in lists under {@code containers} or {@code initContainers}). Anything
  * else is refused, so a tree this cannot read is never silently misread. The tests compare it
  * with the real kustomize.
  *
@@ -29,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class KustomizeBuild {
 
     private static final String KUSTOMIZATION = "kustomization.yaml";
-    private static final Set<String> KNOWN = Set.of("apiVersion", "kind", "resources", "namespace", "labels", "patches");
+    private static final Set<String> KNOWN = Set.of("apiVersion", "kind", "resources", "namespace", "labels", "patches", "images");
     /** The cluster-scoped kinds a generated tree can hold; kustomize's namespace leaves them alone. */
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
             "CustomResourceDefinition", "PriorityClass", "StorageClass", "PersistentVolume");
@@ -68,6 +70,11 @@ final class KustomizeBuild {
         }
         for (JsonNode patch : kustomization.path("patches")) {
             applyPatch(path, patch, objects);
+        }
+        for (JsonNode image : kustomization.path("images")) {
+            if (image instanceof ObjectNode entry) {
+                objects.forEach(object -> setImages(object, entry, false));
+            }
         }
         String namespace = kustomization.path("namespace").asString("");
         for (ObjectNode object : objects) {
@@ -122,6 +129,39 @@ final class KustomizeBuild {
             throw new MlGitopsException("applying a patch of " + path + ": no object matches its target " + target);
         }
         matched.forEach(object -> JsonPatch.apply(object, operations, path));
+    }
+
+    /**
+     * Kustomize's images transformer: an {@code image} of a container (a list item under
+     * {@code containers} or {@code initContainers}, at any depth) whose name is the entry's, with
+     * or without a tag or digest, takes the entry's reference.
+     */
+    private static void setImages(JsonNode node, ObjectNode entry, boolean container) {
+        if (node instanceof ObjectNode object) {
+            if (container && object.get("image") != null && object.get("image").isString()) {
+                String image = object.get("image").asString();
+                String name = entry.path("name").asString("");
+                if (image.equals(name) || image.startsWith(name + ":") || image.startsWith(name + "@")) {
+                    ImageReference set = ImageReference.ofKustomizeEntry(entry);
+                    if (set.tag().isEmpty() && set.digest().isEmpty()) {
+                        // neither newTag nor digest: kustomize keeps the image's own
+                        ImageReference own = ImageReference.parse(image);
+                        set = new ImageReference(set.name(), own.tag(), own.digest());
+                    }
+                    object.put("image", set.toString());
+                }
+            }
+            object.properties().forEach(field -> {
+                boolean list = field.getKey().equals("containers") || field.getKey().equals("initContainers");
+                if (list && field.getValue() instanceof ArrayNode items) {
+                    items.forEach(item -> setImages(item, entry, true));
+                } else {
+                    setImages(field.getValue(), entry, false);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(item -> setImages(item, entry, false));
+        }
     }
 
     private static boolean matches(ObjectNode target, ObjectNode object) {

@@ -142,7 +142,7 @@ class PolicyCheckerTest {
         assertThat(lines).containsExactly(
                 "mlproject.yaml:118:5: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.serving.scorer: environment 'prod': InferenceService fraud-detection-scorer has no PodDisruptionBudget in production, so a node drain may stop every replica: use an engine that makes one",
                 "mlproject.yaml:134:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler fraud-detection-explainer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more",
-                "mlproject.yaml:175:39: warning [MLG-POLICY-REPLICAS] spec.environments.prod.overrides.serving.scorer.replicas.min: environment 'prod': InferenceService fraud-detection-scorer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more");
+                "mlproject.yaml:176:39: warning [MLG-POLICY-REPLICAS] spec.environments.prod.overrides.serving.scorer.replicas.min: environment 'prod': InferenceService fraud-detection-scorer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more");
     }
 
     @Test

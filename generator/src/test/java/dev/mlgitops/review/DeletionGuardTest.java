@@ -47,9 +47,20 @@ class DeletionGuardTest {
     }
 
     @Test
-    void refusesChangingProductionTogetherWithOthersUnlessAllowed() {
+    void aNewImageInTheBaseMovesNoEnvironmentThatPinsItsOwnSoNothingIsRefused() {
         OutputTree generated = ReviewTrees.edit(reference, "base/serving/deployment-fraud-detection-explainer.yaml",
                 text -> text.replace("fraud-scorer@sha256:3f1c", "fraud-scorer@sha256:4f1c"));
+        TreeReview review = TreeReview.of(generated, reference.files(), "prod");
+
+        assertThat(review.changes()).isEmpty();
+        assertThat(DeletionGuard.defaults().refusals(review)).isEmpty();
+    }
+
+    @Test
+    void refusesChangingProductionTogetherWithOthersUnlessAllowed() {
+        // a structural change: it is in the base, so it reaches every environment
+        OutputTree generated = ReviewTrees.edit(reference, "base/serving/deployment-fraud-detection-explainer.yaml",
+                text -> text.replace("        - explain\n", "        - explain-all\n"));
         TreeReview review = TreeReview.of(generated, reference.files(), "prod");
 
         assertThat(lines(DeletionGuard.defaults().refusals(review))).containsExactly(

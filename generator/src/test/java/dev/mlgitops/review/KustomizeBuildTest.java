@@ -99,12 +99,63 @@ class KustomizeBuildTest {
     }
 
     @Test
+    void setsImagesInContainerListsOnlyAsKubectlKustomizeDoes() throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        files.put("base/kustomization.yaml", "resources:\n- workflow.yaml\n- job.yaml\n");
+        files.put("base/workflow.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: WorkflowTemplate
+                metadata: {name: train}
+                spec:
+                  templates:
+                  - name: a
+                    container: {image: "registry.example.com/trainer:1.4.2"}
+                """);
+        files.put("base/job.yaml", """
+                apiVersion: kubeflow.org/v1
+                kind: PyTorchJob
+                metadata: {name: ddp}
+                spec:
+                  pytorchReplicaSpecs:
+                    Master:
+                      template:
+                        spec:
+                          containers:
+                          - {name: pytorch, image: "registry.example.com/trainer:1.4.2"}
+                          - {name: side, image: "registry.example.com/trainer-side:1"}
+                          initContainers:
+                          - {name: fetch, image: "registry.example.com/fetch@sha256:1111111111111111111111111111111111111111111111111111111111111111"}
+                          - {name: keep, image: "registry.example.com/keep:3"}
+                """);
+        files.put("o/kustomization.yaml", """
+                resources: [../base]
+                images:
+                - {name: registry.example.com/trainer, newTag: 1.3.0}
+                - {name: registry.example.com/fetch, newName: mirror.example.com/fetch, newTag: "2@sha256:2222222222222222222222222222222222222222222222222222222222222222"}
+                - {name: registry.example.com/keep, newName: mirror.example.com/keep}
+                """);
+        write(files);
+
+        var built = byId(new KustomizeBuild(files).build("o"));
+
+        assertThat(built).isEqualTo(byId(Kustomize.build(folder.resolve("o"))));
+        assertThat(built.get("WorkflowTemplate train").at("/spec/templates/0/container/image").asString())
+                .isEqualTo("registry.example.com/trainer:1.4.2");
+        var pod = built.get("PyTorchJob ddp").at("/spec/pytorchReplicaSpecs/Master/template/spec");
+        assertThat(pod.at("/containers/0/image").asString()).isEqualTo("registry.example.com/trainer:1.3.0");
+        assertThat(pod.at("/containers/1/image").asString()).isEqualTo("registry.example.com/trainer-side:1");
+        assertThat(pod.at("/initContainers/0/image").asString())
+                .isEqualTo("mirror.example.com/fetch:2@sha256:2222222222222222222222222222222222222222222222222222222222222222");
+        assertThat(pod.at("/initContainers/1/image").asString()).isEqualTo("mirror.example.com/keep:3");
+    }
+
+    @Test
     void refusesAKustomizeFieldItDoesNotKnowRatherThanMisreadIt() {
-        Map<String, String> files = Map.of("o/kustomization.yaml", "resources: []\nimages:\n- {name: a, newTag: b}\n");
+        Map<String, String> files = Map.of("o/kustomization.yaml", "resources: []\nreplicas:\n- {name: a, count: 2}\n");
 
         assertThatThrownBy(() -> new KustomizeBuild(files).build("o"))
                 .isInstanceOf(MlGitopsException.class)
-                .hasMessage("reading o/kustomization.yaml: the review does not know kustomize's 'images'");
+                .hasMessage("reading o/kustomization.yaml: the review does not know kustomize's 'replicas'");
     }
 
     @Test

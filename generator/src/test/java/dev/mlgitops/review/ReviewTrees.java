@@ -33,6 +33,16 @@ final class ReviewTrees {
         return new OutputTree(tree.root(), files);
     }
 
+    /** With {@code from} replaced by {@code to} in every file that holds it. */
+    static OutputTree editEverywhere(OutputTree tree, String from, String to) {
+        SortedMap<String, String> files = new TreeMap<>(tree.files());
+        files.replaceAll((path, text) -> text.replace(from, to));
+        if (files.equals(tree.files())) {
+            throw new AssertionError("no file holds " + from);
+        }
+        return new OutputTree(tree.root(), files);
+    }
+
     /** Without the object file, and without its line in the folder's kustomization.yaml. */
     static OutputTree without(OutputTree tree, String file) {
         SortedMap<String, String> files = new TreeMap<>(tree.files());

@@ -76,7 +76,8 @@ class TreeReviewTest {
 
     @Test
     void markdownHasFlagsSummaryObjectsPerEnvironmentAndStageAndAUnifiedDiffPerChangedFile() {
-        OutputTree generated = ReviewTrees.edit(reference, DEPLOYMENT, text -> text.replace(OLD_IMAGE, NEW_IMAGE));
+        // every environment's overlay pins the image by its digest: a new image reaches them through the pins
+        OutputTree generated = ReviewTrees.editEverywhere(reference, "sha256:3f1c", "sha256:4f1c");
 
         String markdown = TreeReview.of(generated, reference.files(), "prod").markdown("`main`", DeletionGuard.defaults());
 

@@ -1,0 +1,213 @@
+package dev.mlgitops.layout;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Target;
+import dev.mlgitops.release.ImageReference;
+import dev.mlgitops.release.Release;
+import dev.mlgitops.typed.TypedObject;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Which release each environment pins, and how its overlay applies it.
+ *
+ * <p>A spec's release holds every key of {@code spec.images} that some rendered object uses, in
+ * any environment, and every served model with a {@code storageUri}; each environment takes its
+ * own (overridden) value, else the spec's. An environment that follows the spec (the first one,
+ * or {@code track: latest}) pins that; any other keeps the release the tree had pinned, for the
+ * artifacts the spec still has, and takes the spec's value only for an artifact it never had.
+ *
+ * <p>The overlay applies the release with kustomize's {@code images:} where it can (an image in a
+ * list under {@code containers} or {@code initContainers}, all of one name going to one
+ * reference) and with JSON patches elsewhere (an Argo Workflows {@code container.image}, a
+ * model's {@code storageUri}). The objects themselves stay as the spec renders them.
+ */
+final class ReleasePins {
+
+    /** Where kustomize's images transformer looks (its legacy filter, which kustomize v5 still runs). */
+    private static final Pattern COVERED = Pattern.compile(".*/(containers|initContainers)/\\d+");
+
+    private ReleasePins() {
+    }
+
+    /** One overlay's share: its {@code images:} entries and the JSON patches of the rest. */
+    record StagePins(ArrayNode images, List<ObjectNode> patches) {
+        static final StagePins NONE = new StagePins(JsonNodeFactory.instance.arrayNode(), List.of());
+    }
+
+    /**
+     * @param pinned the releases the committed tree pins, by environment; empty for an empty tree
+     * @return the release each environment pins, in the project's order
+     */
+    static Map<String, Release> releases(ResolvedProject project, List<TypedObject> base,
+            Map<String, List<TypedObject>> environments, Map<String, Release> pinned) {
+        Set<String> usedImages = new LinkedHashSet<>(usedImages(project.base(), base));
+        Set<String> models = new LinkedHashSet<>(servedModels(project.base().spec()).keySet());
+        for (ResolvedEnvironment environment : project.environments()) {
+            usedImages.addAll(usedImages(environment, environments.getOrDefault(environment.name(), List.of())));
+            models.addAll(servedModels(environment.spec()).keySet());
+        }
+        Map<String, Release> releases = new LinkedHashMap<>();
+        for (ResolvedEnvironment environment : project.environments()) {
+            Release spec = specRelease(project.base().spec(), environment.spec(), usedImages, models);
+            Release kept = pinned.get(environment.name());
+            boolean follows = environment.target().map(Target::followsSpec).orElse(true);
+            releases.put(environment.name(), follows || kept == null ? spec : keep(kept, spec));
+        }
+        return releases;
+    }
+
+    private static Release specRelease(Spec base, Spec environment, Set<String> usedImages, Set<String> models) {
+        SortedMap<String, String> images = new TreeMap<>();
+        for (String key : usedImages) {
+            Optional.ofNullable(environment.images().get(key)).or(() -> Optional.ofNullable(base.images().get(key)))
+                    .ifPresent(reference -> images.put(key, reference));
+        }
+        Map<String, String> own = servedModels(environment);
+        Map<String, String> written = servedModels(base);
+        SortedMap<String, String> uris = new TreeMap<>();
+        for (String model : models) {
+            Optional.ofNullable(own.get(model)).or(() -> Optional.ofNullable(written.get(model)))
+                    .ifPresent(uri -> uris.put(model, uri));
+        }
+        return new Release(images, uris);
+    }
+
+    /** The kept release's artifacts that the spec still has, and the spec's for those it never had. */
+    private static Release keep(Release kept, Release spec) {
+        SortedMap<String, String> images = new TreeMap<>(spec.images());
+        images.replaceAll((key, reference) -> kept.images().getOrDefault(key, reference));
+        SortedMap<String, String> models = new TreeMap<>(spec.models());
+        models.replaceAll((name, uri) -> kept.models().getOrDefault(name, uri));
+        return new Release(images, models);
+    }
+
+    private static Map<String, String> servedModels(Spec spec) {
+        Map<String, String> models = new TreeMap<>();
+        spec.serving().forEach((name, serving) -> {
+            if (serving != null && serving.model() != null && serving.model().storageUri() != null) {
+                models.put(name, serving.model().storageUri());
+            }
+        });
+        return models;
+    }
+
+    private static Set<String> usedImages(ResolvedEnvironment environment, List<TypedObject> objects) {
+        Set<String> references = new LinkedHashSet<>();
+        for (TypedObject object : objects) {
+            fields(object.manifest(), "", (pointer, field, value) -> {
+                if (field.equals("image")) {
+                    references.add(value);
+                }
+            });
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        environment.spec().images().forEach((key, reference) -> {
+            if (references.contains(reference)) {
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+
+    /** The pins of one environment's stage, for its objects as rendered (file name to object). */
+    static StagePins of(ResolvedEnvironment environment, Release release, Collection<TypedObject> objects) {
+        Map<String, List<ImageField>> covered = new TreeMap<>();
+        Map<TypedObject, ArrayNode> operations = new LinkedHashMap<>();
+        for (TypedObject object : objects) {
+            fields(object.manifest(), "", (pointer, field, value) -> {
+                if (field.equals("image")) {
+                    Optional<String> key = imageKey(environment, release, value);
+                    String wanted = key.map(release.images()::get).orElse(value);
+                    if (COVERED.matcher(pointer.substring(0, pointer.lastIndexOf('/'))).matches()) {
+                        covered.computeIfAbsent(ImageReference.parse(value).name(), name -> new ArrayList<>())
+                                .add(new ImageField(object, pointer, key, wanted));
+                    } else if (key.isPresent()) {
+                        add(operations, object, pointer, wanted);
+                    }
+                } else if (field.equals("storageUri")) {
+                    modelName(environment, release, object, value)
+                            .ifPresent(model -> add(operations, object, pointer, release.models().get(model)));
+                }
+            });
+        }
+        ArrayNode images = JsonNodeFactory.instance.arrayNode();
+        covered.forEach((name, fields) -> {
+            Set<String> wanted = new LinkedHashSet<>();
+            fields.forEach(field -> wanted.add(field.wanted()));
+            boolean pinsAny = fields.stream().anyMatch(field -> field.key().isPresent());
+            if (wanted.size() == 1 && pinsAny) {
+                images.add(ImageReference.parse(wanted.iterator().next()).kustomizeEntry(name));
+            } else if (pinsAny) {
+                // one name, several references: kustomize's images: cannot say it, a patch per field can
+                fields.stream().filter(field -> field.key().isPresent())
+                        .forEach(field -> add(operations, field.object(), field.pointer(), field.wanted()));
+            }
+        });
+        List<ObjectNode> patches = new ArrayList<>();
+        operations.forEach((object, ops) -> patches.add(OverlayBuilder.jsonPatch(object.key(), ops)));
+        return new StagePins(images, patches);
+    }
+
+    private record ImageField(TypedObject object, String pointer, Optional<String> key, String wanted) {
+    }
+
+    /** The first key (in the alphabet) of the release whose reference in this environment's spec is {@code reference}. */
+    private static Optional<String> imageKey(ResolvedEnvironment environment, Release release, String reference) {
+        return release.images().keySet().stream()
+                .filter(key -> reference.equals(environment.spec().images().get(key))).findFirst();
+    }
+
+    /** The served model whose location is {@code uri}; the object named for it wins when several share the location. */
+    private static Optional<String> modelName(ResolvedEnvironment environment, Release release, TypedObject object, String uri) {
+        Map<String, String> served = servedModels(environment.spec());
+        List<String> candidates = release.models().keySet().stream().filter(model -> uri.equals(served.get(model))).toList();
+        return candidates.stream().filter(model -> object.key().name().endsWith("-" + model)).findFirst()
+                .or(() -> candidates.stream().findFirst());
+    }
+
+    private static void add(Map<TypedObject, ArrayNode> operations, TypedObject object, String pointer, String value) {
+        ObjectNode operation = operations.computeIfAbsent(object, o -> JsonNodeFactory.instance.arrayNode()).addObject();
+        operation.put("op", "replace");
+        operation.put("path", pointer);
+        operation.put("value", value);
+    }
+
+    private interface FieldVisitor {
+        void visit(String pointer, String field, String value);
+    }
+
+    /** Every text field of {@code node}, with its JSON pointer (RFC 6901). */
+    private static void fields(JsonNode node, String pointer, FieldVisitor visitor) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> entry : object.properties()) {
+                String child = pointer + "/" + entry.getKey().replace("~", "~0").replace("/", "~1");
+                if (entry.getValue().isString()) {
+                    visitor.visit(child, entry.getKey(), entry.getValue().asString());
+                } else {
+                    fields(entry.getValue(), child, visitor);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                fields(array.get(i), pointer + "/" + i, visitor);
+            }
+        }
+    }
+}
