@@ -42,6 +42,14 @@ public final class MlGitops {
         return new PublishCommand(spec);
     }
 
+    /**
+     * Move the release the environment before {@code environment} pins (or another one, see
+     * {@link PromoteCommand}) into {@code environment}, as a reviewable commit in the GitOps repository.
+     */
+    public static PromoteCommand promote(Path spec, String environment) {
+        return new PromoteCommand(spec, environment);
+    }
+
     /** Write a starter mlproject.yaml (and the schema copy it points at) into {@code folder}. */
     public static InitCommand init(Path folder) {
         return new InitCommand(folder);

@@ -96,6 +96,23 @@ public final class Options {
     public static final String ALLOW_PROD_WITH_OTHERS_FLAG = "--allow-prod-with-others";
     public static final String ALLOW_PROD_WITH_OTHERS_DEFAULT = "false";
 
+    /** {@code promote}: the environment that takes the release. */
+    public static final String TO = "mlgitops.to";
+    public static final String TO_FLAG = "--to";
+
+    /** {@code promote}: the environment whose release it takes; default the one before {@code to}. */
+    public static final String FROM = "mlgitops.from";
+    public static final String FROM_FLAG = "--from";
+
+    /** {@code promote}: a release id the target (or its source) had before, found in the repository's history: a rollback. */
+    public static final String RELEASE = "mlgitops.release";
+    public static final String RELEASE_FLAG = "--release";
+
+    /** {@code promote}: {@code true} lets a release skip the environment before the target (flagged in the commit). */
+    public static final String ALLOW_SKIP = "mlgitops.allowSkip";
+    public static final String ALLOW_SKIP_FLAG = "--allow-skip";
+    public static final String ALLOW_SKIP_DEFAULT = "false";
+
     /** {@code init}: the new project's {@code metadata.name}. */
     public static final String NAME = "mlgitops.name";
     public static final String NAME_FLAG = "--name";

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mlgitops", mixinStandardHelpOptions = true, version = "mlgitops 0.1.0-SNAPSHOT",
         description = "Turns mlproject.yaml into a checked kustomize and Argo CD tree for a GitOps repository.",
         subcommands = {ValidateSubcommand.class, GenerateSubcommand.class, DiffSubcommand.class, CheckSubcommand.class,
-            PublishSubcommand.class, InitSubcommand.class},
+            PublishSubcommand.class, PromoteSubcommand.class, InitSubcommand.class},
         footer = {"", "Exit codes: 0 clean, 1 findings (errors, a stale tree, a refused or rejected publish), 2 usage,"
             + " 3 I/O or Git failure."})
 class MlGitopsCommand implements Runnable {

@@ -35,7 +35,7 @@ class OptionParityTest {
     private static final Set<String> MAVEN_ONLY = Set.of(Options.SKIP, Options.SERVER_ID);
     /** Options only a terminal has: how to print, and picocli's own help. */
     private static final Set<String> CLI_ONLY = Set.of("--output", "--quiet", "--help", "--version");
-    private static final Set<String> GOALS = Set.of("validate", "generate", "check", "diff", "publish", "init");
+    private static final Set<String> GOALS = Set.of("validate", "generate", "check", "diff", "publish", "promote", "init");
 
     @Test
     void everyGoalHasItsSubcommandWithTheSameOptionsAndDefaults() throws Exception {

@@ -5,6 +5,11 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import dev.mlgitops.MlGitopsException;
+import dev.mlgitops.release.Release;
+import dev.mlgitops.release.ReleaseDiff;
+import dev.mlgitops.release.Releases;
+
 /** Renders a {@link TreeReview} as the Markdown a pull request shows. */
 final class ReviewMarkdown {
 
@@ -28,6 +33,7 @@ final class ReviewMarkdown {
             return out.toString();
         }
         flags(guard);
+        releases();
         summary();
         objects();
         files();
@@ -50,6 +56,20 @@ final class ReviewMarkdown {
             out.append('\n');
         }
         out.append('\n');
+    }
+
+    /** Each environment whose release changes, artifact by artifact: what a promotion is, above its files. */
+    private void releases() {
+        try {
+            SortedMap<String, Release> before = Releases.pinned(committed);
+            SortedMap<String, Release> after = Releases.pinned(generated);
+            if (!before.equals(after)) {
+                out.append(ReleaseDiff.markdown(before, after).strip()).append("\n\n");
+            }
+        } catch (MlGitopsException e) {
+            // a release file edited by hand: the review still shows everything else, and says so
+            out.append("## Releases\n\nThe committed releases cannot be compared: ").append(e.getMessage()).append(".\n\n");
+        }
     }
 
     private void summary() {

@@ -1,0 +1,67 @@
+package dev.mlgitops.cli;
+
+import java.nio.file.Path;
+
+import dev.mlgitops.MlGitops;
+import dev.mlgitops.Options;
+import dev.mlgitops.PromoteResult;
+import dev.mlgitops.Status;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Promotes a release from one environment to the next in the GitOps repository: the Maven goal's promote, option for option. */
+@Command(name = "promote", description = {"Move the release the environment before --to pins (or --from's) into --to, as a commit",
+    "on a new branch of the GitOps repository for a pull request; --release ID rolls back to a release from its history.",
+    "A target accepts only a release the environment before it has had, unless --allow-skip. Refusals exit 1."})
+class PromoteSubcommand extends GitOpsSubcommand {
+
+    @Option(names = Options.TO_FLAG, paramLabel = "ENV", required = true, description = "The environment that takes the release.")
+    String to;
+
+    @Option(names = Options.FROM_FLAG, paramLabel = "ENV", description = "The environment whose release it takes. Default: the one before --to.")
+    String from;
+
+    @Option(names = Options.RELEASE_FLAG, paramLabel = "ID", description = "A release the environment had before, from the repository's history: a rollback.")
+    String release;
+
+    @Option(names = Options.ALLOW_SKIP_FLAG, defaultValue = Options.ALLOW_SKIP_DEFAULT,
+            description = "Let the release skip the environment before --to; the commit says so.")
+    boolean allowSkip;
+
+    @Option(names = Options.NEW_BRANCH_FLAG, paramLabel = "BRANCH",
+            description = "The branch to commit on. Default: mlgitops/promote-<to>-<release>.")
+    String newBranch;
+
+    @Option(names = Options.PUSH_FLAG, defaultValue = Options.PUSH_DEFAULT,
+            description = "Push the branch; never forced. Without it the commit stays in the work folder.")
+    boolean push;
+
+    @Option(names = Options.AUTHOR_NAME_FLAG, paramLabel = "NAME",
+            description = "The commit's author name (with --author-email). Default: the source repository's user.name, else mlgitops.")
+    String authorName;
+
+    @Option(names = Options.AUTHOR_EMAIL_FLAG, paramLabel = "EMAIL",
+            description = "The commit's author email (with --author-name). Default: the source repository's user.email.")
+    String authorEmail;
+
+    @Override
+    int runWithRepository(Path file) {
+        PromoteResult result = configureGitOps(MlGitops.promote(file, to)).setFrom(from).setRelease(release)
+                .setAllowSkip(allowSkip).setNewBranch(newBranch).setPush(push).setAuthor(authorName, authorEmail).call();
+        int exit = finish(result);
+        if (result.status() == Status.REFUSED) {
+            err().println("mlgitops: refused: " + result.message());
+            err().flush();
+            return exit;
+        }
+        if (result.status() == Status.REJECTED) {
+            err().println("mlgitops: the push to " + result.branch().orElse("") + " was rejected: " + result.rejection().orElse("")
+                    + "; nothing was forced");
+            err().flush();
+            return exit;
+        }
+        say("mlgitops: " + result.message() + result.outcomeName().map(o -> "; " + o + " " + result.branch().orElse("")
+                + result.shortCommitId().map(id -> " " + id).orElse("")).orElse(""));
+        return exit;
+    }
+}

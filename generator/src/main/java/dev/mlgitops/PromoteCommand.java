@@ -1,0 +1,123 @@
+package dev.mlgitops;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import dev.mlgitops.build.BuildOutcome;
+import dev.mlgitops.build.Builder;
+import dev.mlgitops.git.CommitTreeCommand;
+import dev.mlgitops.git.CommitTreeResult;
+import dev.mlgitops.git.GitOps;
+import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.release.PastRelease;
+import dev.mlgitops.release.Promotion;
+import dev.mlgitops.release.PromotionResult;
+import dev.mlgitops.review.Flag;
+import dev.mlgitops.review.TreeReview;
+
+/**
+ * Promotes a release from one environment to the next in the GitOps repository, Kargo style: the
+ * target takes the release its source pins (by default the environment before it), and accepts
+ * only a release that environment has had; or, with {@link #setRelease}, rolls back to a release
+ * found in the repository's history. The change is the target's overlay alone (its release.yaml,
+ * images and model pins), committed through the same path as {@code publish} (the deletion guard,
+ * never forced), on a new branch for a pull request unless one is named. Made by
+ * {@link MlGitops#promote}.
+ */
+public final class PromoteCommand extends GitOpsCommand<PromoteCommand, PromoteResult> {
+
+    private final String target;
+    private Optional<String> from = Optional.empty();
+    private Optional<String> release = Optional.empty();
+    private boolean allowSkip;
+    private Optional<String> newBranch = Optional.empty();
+    private boolean push;
+    private Optional<String> authorName = Optional.empty();
+    private Optional<String> authorEmail = Optional.empty();
+
+    PromoteCommand(Path spec, String target) {
+        super(spec);
+        this.target = Objects.requireNonNull(target, "target");
+    }
+
+    /** The environment whose pinned release the target takes. Default: the environment before the target. */
+    public PromoteCommand setFrom(String environment) {
+        this.from = Optional.ofNullable(environment).filter(e -> !e.isBlank());
+        return this;
+    }
+
+    /** A release id to pin instead, one the target or its source had before (a rollback). Default: none. */
+    public PromoteCommand setRelease(String id) {
+        this.release = Optional.ofNullable(id).filter(r -> !r.isBlank());
+        return this;
+    }
+
+    /** Let the release skip the environment before the target; the commit says so. Default false. */
+    public PromoteCommand setAllowSkip(boolean allow) {
+        this.allowSkip = allow;
+        return this;
+    }
+
+    /** The branch the promotion is committed on, made from the branch. Default {@code mlgitops/promote-<target>-<release>}. */
+    public PromoteCommand setNewBranch(String name) {
+        this.newBranch = Optional.ofNullable(name).filter(n -> !n.isBlank());
+        return this;
+    }
+
+    /** Push the branch; never forced. Default false: the commit stays in the work folder. */
+    public PromoteCommand setPush(boolean pushBranch) {
+        this.push = pushBranch;
+        return this;
+    }
+
+    /** The commit's author; used when both name and email are given. Default: the source repository's user, else "mlgitops". */
+    public PromoteCommand setAuthor(String name, String email) {
+        this.authorName = Optional.ofNullable(name).filter(n -> !n.isBlank());
+        this.authorEmail = Optional.ofNullable(email).filter(e -> !e.isBlank());
+        return this;
+    }
+
+    @Override
+    PromoteResult run() {
+        BuildOutcome built = Builder.build(spec(), buildOptions());
+        if (built.tree().isEmpty()) {
+            return PromoteResult.stopped(Status.FINDINGS, built.sourceFile(), built.findings(), "");
+        }
+        List<String> environments = built.project().orElseThrow().environments().stream().map(ResolvedEnvironment::name).toList();
+        String root = built.tree().get().root();
+        String repository = repository(built);
+        SortedMap<String, String> committed = committed(built, Optional.empty());
+        List<PastRelease> history = GitOps.readReleases(repository, root, environments).setBranch(branch(built))
+                .setWorkFolder(workFolder()).setCredentials(credentials().orElse(null)).call();
+        PromotionResult promotion = Promotion.to(committed, environments, target).setFrom(from.orElse(null))
+                .setRelease(release.orElse(null)).setAllowSkip(allowSkip).setHistory(history).call();
+        if (!promotion.changed()) {
+            Status status = promotion.status() == PromotionResult.Status.UNCHANGED ? Status.CLEAN : Status.REFUSED;
+            return PromoteResult.stopped(status, built.sourceFile(), built.findings(), promotion.message());
+        }
+        OutputTree tree = new OutputTree(root, new TreeMap<>(promotion.files()));
+        List<Flag> refusals = guard().refusals(TreeReview.of(tree, committed, built.production().orElseThrow()));
+        if (!refusals.isEmpty()) {
+            return PromoteResult.stopped(Status.REFUSED, built.sourceFile(), built.findings(),
+                    String.join("; ", refusals.stream().map(Flag::message).toList()));
+        }
+        String project = built.projectName().orElseThrow();
+        String id = promotion.release().orElseThrow().id();
+        CommitTreeCommand command = GitOps.publish(tree, repository).setBranch(branch(built))
+                .setNewBranch(newBranch.orElse("mlgitops/promote-" + target + "-" + id)).setPush(push)
+                .setMessage(promotion.subject(project)).setTrailers(promotion.trailers()).setWorkFolder(workFolder())
+                .setCredentials(credentials().orElse(null)).setSource(GitOps.readSource(spec().getParent()))
+                .setProject(project);
+        if (authorName.isPresent() && authorEmail.isPresent()) {
+            command.setAuthor(authorName.get(), authorEmail.get());
+        }
+        CommitTreeResult done = command.call();
+        return PromoteResult.done(done.status() == CommitTreeResult.Status.REJECTED ? Status.REJECTED : Status.CLEAN,
+                built.sourceFile(), built.findings(), promotion.message(), done);
+    }
+}
