@@ -1,12 +1,15 @@
 <#-- The starter mlproject.yaml that init writes. A line "yaml #| comment" gets its comment lined up
-     at column 45 ("# comment"); the stages are booleans (training, serving, notebooks, featureStore, registry,
+     at column 45 ("# comment"); the engines of training and serving come from the engine registry
+     (the default first); the stages are booleans (training, serving, notebooks, featureStore, registry,
      monitoring); name, team and schemaCopy are strings, the names DNS-1035 labels checked before. -->
 # yaml-language-server: $schema=${schemaCopy}
 # The mlproject.yaml of ${name}: the whole ML project in one file. mlgitops turns it into
 # a kustomize + Argo CD tree: check it with `mvn mlgitops:validate` (or `mlgitops validate`),
 # write the tree with `mvn mlgitops:generate` (or `mlgitops generate`). Names are DNS-1035
 # labels (lowercase letters, digits, '-'); quantities use Kubernetes syntax (500m, 2, 8Gi).
-# The README's guide explains every field; your editor completes them from the schema above.
+# mlgitops' guide (docs/spec.md) explains every field; your editor completes them from the schema above.
+# Without a pom that names the plugin, use its full coordinates or add dev.mlgitops to settings.xml's
+# pluginGroups for the short mlgitops: prefix (docs/maven-plugin.md).
 
 apiVersion: mlgitops.dev/v1alpha1 #| the spec version the schema describes
 kind: MLProject
@@ -80,7 +83,7 @@ spec:
 
   training: #| pipelines, each a set of steps run in dependency order
     train:
-      engine: kubernetes-job #| kubernetes-job | argo-workflows | pytorchjob
+      engine: ${trainingEngine} #| ${trainingEngines?join(" | ")}
       schedule: "0 2 * * *" #| cron; leave out to run once
       steps:
         prepare:
@@ -107,7 +110,7 @@ spec:
 
   serving: #| models served over HTTP
     predictor:
-      engine: deployment #| deployment | kserve (needs model: {format, storageUri})
+      engine: ${servingEngine} #| ${servingEngines?join(" | ")}; each engine's fields: docs/engines.md
       image: scorer
       port: 8080
       replicas: {min: 2, max: 4} #| production wants at least 2

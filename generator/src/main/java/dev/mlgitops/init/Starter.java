@@ -6,10 +6,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +21,8 @@ import dev.mlgitops.MlGitopsException;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.render.Engine;
+import dev.mlgitops.render.Engines;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
@@ -111,6 +115,8 @@ public final class Starter {
         model.put("registry", stages.contains(Stage.MODEL_REGISTRY));
         model.put("serving", stages.contains(Stage.SERVING));
         model.put("monitoring", stages.contains(Stage.MONITORING));
+        engines(model, "training", Stage.TRAINING);
+        engines(model, "serving", Stage.SERVING);
         StringWriter out = new StringWriter();
         try {
             TEMPLATES.getTemplate(TEMPLATE).process(model, out);
@@ -118,6 +124,15 @@ public final class Starter {
             throw new MlGitopsException("rendering the starter template " + TEMPLATE + ": " + e.getMessage(), e);
         }
         return alignComments(out.toString());
+    }
+
+    /** A stage's default engine as {@code <stage>Engine}, and all of its engines, the default first, as {@code <stage>Engines}. */
+    private static void engines(Map<String, Object> model, String stage, Stage of) {
+        String chosen = Engines.defaultOf(of).name();
+        List<String> names = new ArrayList<>(List.of(chosen));
+        Engines.of(of).stream().map(Engine::name).filter(name -> !name.equals(chosen)).forEach(names::add);
+        model.put(stage + "Engine", chosen);
+        model.put(stage + "Engines", names);
     }
 
     /** Lines of the form {@code yaml #| comment} get their comment lined up at {@link #COMMENT_COLUMN}. */

@@ -94,7 +94,7 @@ class StarterTest {
                 "  name: churn                               # at most 40 characters; prefixes every object's name\n",
                 "  team: growth                              # the owning team, a label on every object\n",
                 "    path: projects/churn                    # the folder of that repository this project owns\n",
-                "      engine: deployment                    # deployment | kserve (needs model: {format, storageUri})\n",
+                "      engine: deployment                    # deployment | kserve | vllm; each engine's fields: docs/engines.md\n",
                 "      namespace: churn-prod\n");
         assertThat(text).doesNotContain("training:", "featureStore:", "secrets:");
     }
