@@ -6,6 +6,10 @@ import java.util.Locale;
 /** What to do about a failed Git operation, by what its reason says; every hint lives here. */
 final class Remedies {
 
+    /** Why credentials are not sent to a plain http URL, and how to allow it. */
+    static final String INSECURE_HTTP = "credentials are not sent over plain http, where anyone on the way can read them;"
+            + " use the https URL, or allow it with allowInsecureHttp (-Dmlgitops.allowInsecureHttp=true, --allow-insecure-http)";
+
     private record Remedy(List<String> reasons, String hint) {
     }
 

@@ -74,13 +74,17 @@ final class Workspace implements AutoCloseable {
             throw new GitOpsException("opening the work folder " + absolute + ": it is neither empty nor a Git clone", e);
         }
         String origin = git.getRepository().getConfig().getString("remote", ORIGIN, "url");
-        if (origin == null || !withoutTrailingSlash(remote.url()).equals(withoutTrailingSlash(origin))) {
+        if (origin == null || !sameRepository(remote.url(), origin)) {
             git.close();
             throw new GitOpsException("opening the work folder " + absolute + ": it is a clone of "
                     + (origin == null ? "no remote" : Redaction.stripUserInfo(origin)) + ", not of " + remote.display());
         }
         Workspace workspace = new Workspace(git, absolute, remote, root);
         try {
+            if (!origin.equals(remote.url())) {
+                // a clone made when the URL still held a token: the configuration keeps the URL without it
+                workspace.setOrigin(remote.url());
+            }
             workspace.refuseChangesOutsideRoot();
             workspace.fetch();
             return workspace;
@@ -98,6 +102,21 @@ final class Workspace implements AutoCloseable {
             return workspace;
         } catch (GitAPIException | RuntimeException e) {
             throw remote.failure("cloning " + remote.display(), e);
+        }
+    }
+
+    private static boolean sameRepository(String url, String origin) {
+        return withoutTrailingSlash(url).equals(withoutTrailingSlash(origin))
+                || withoutTrailingSlash(url).equals(withoutTrailingSlash(Redaction.stripUserInfo(origin)));
+    }
+
+    private void setOrigin(String url) {
+        try {
+            var config = git.getRepository().getConfig();
+            config.setString("remote", ORIGIN, "url", url);
+            config.save();
+        } catch (IOException e) {
+            throw new GitOpsException("rewriting the origin URL of the work folder " + folder + ": " + e.getClass().getSimpleName(), e);
         }
     }
 
