@@ -35,6 +35,9 @@ class PublishSubcommand extends SpecCommand {
     @Option(names = "--message", paramLabel = "SUBJECT", description = "The commit's subject line. Default: derived from the changed paths.")
     String message;
 
+    @Option(names = "--allow-insecure-http", description = "Send credentials to an http:// repository too (readable on the way).")
+    boolean allowInsecureHttp;
+
     @Option(names = "--work-folder", paramLabel = "FOLDER", defaultValue = "target/mlgitops/gitops-clone",
             description = "mlgitops' clone of the repository. Default: ${DEFAULT-VALUE}.")
     Path workFolder;
@@ -55,6 +58,7 @@ class PublishSubcommand extends SpecCommand {
                 .setProject(project.metadata().name())
                 .setSource(GitOps.readSource(file.getParent()))
                 .setWorkFolder(workFolder.toAbsolutePath().normalize())
+                .setAllowInsecureHttp(allowInsecureHttp)
                 .call();
         int exit = finish(built.sourceFile(), built.findings());
         say("mlgitops: " + describe(result));

@@ -11,6 +11,7 @@ import dev.mlgitops.git.HttpCredentials;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.report.DeletionGuard;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -26,11 +27,23 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
 
     /**
-     * The GitOps repository: an https, ssh, git or file URL, or a local path.
-     * <p>Property: {@value PluginProperties#REPOSITORY}. Default: {@code spec.gitops.repoURL}.
+     * The GitOps repository: an https, ssh, git or file URL, or a local path, without credentials
+     * (a URL with a user or password is refused: use MLGITOPS_GIT_TOKEN or {@code serverId}).
+     * <p>Property: {@value PluginProperties#REPOSITORY}, read by the goal itself rather than bound
+     * by Maven, so that {@code mvn -X} never logs the value. Default: {@code spec.gitops.repoURL}.
      */
-    @Parameter(property = PluginProperties.REPOSITORY)
+    @Parameter
     private String repository;
+
+    /**
+     * Send credentials to an {@code http://} repository too, readable by anyone on the way.
+     * <p>Property: {@value PluginProperties#ALLOW_INSECURE_HTTP}. Default: {@code false}.
+     */
+    @Parameter(property = PluginProperties.ALLOW_INSECURE_HTTP, defaultValue = "false")
+    private boolean allowInsecureHttp;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
 
     /**
      * The branch Argo CD syncs: published to, and compared with.
@@ -93,8 +106,29 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
         return preparation.generation().tree().orElseThrow();
     }
 
-    protected final String repository(Preparation preparation) {
-        return repository != null && !repository.isBlank() ? repository : gitops(preparation).repoURL();
+    /**
+     * The repository given to the goal, else the spec's.
+     *
+     * @throws MojoFailureException when the given URL holds credentials
+     */
+    protected final String repository(Preparation preparation) throws MojoFailureException {
+        String given = repository != null && !repository.isBlank() ? repository
+                : session == null ? null : session.getUserProperties().getProperty(PluginProperties.REPOSITORY);
+        if (given == null || given.isBlank()) {
+            return gitops(preparation).repoURL();
+        }
+        if (HttpCredentials.inUrl(given)) {
+            // the value is not repeated: it holds the secret
+            throw new MojoFailureException("The repository URL given with " + PluginProperties.REPOSITORY
+                    + " holds a user name or password; Maven would log it with -X. Give the URL without them, and the"
+                    + " credentials in MLGITOPS_GIT_TOKEN (or MLGITOPS_GIT_USERNAME and MLGITOPS_GIT_PASSWORD) or in a"
+                    + " settings.xml server named with -D" + PluginProperties.SERVER_ID);
+        }
+        return given;
+    }
+
+    protected final boolean allowInsecureHttp() {
+        return allowInsecureHttp;
     }
 
     protected final String branch(Preparation preparation) {
@@ -117,11 +151,11 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
             return MlGitops.readFolder(folder.toPath().toAbsolutePath().normalize().resolve(tree.root()));
         }
         return MlGitops.readTree(repository(preparation), tree.root()).setBranch(branch(preparation))
-                .setWorkFolder(workFolder()).setCredentials(credentials()).call();
+                .setWorkFolder(workFolder()).setCredentials(credentials()).setAllowInsecureHttp(allowInsecureHttp).call();
     }
 
     /** What the committed files are, for messages: the folder, or the repository's branch. */
-    protected final String committedName(Preparation preparation, File folder) {
+    protected final String committedName(Preparation preparation, File folder) throws MojoFailureException {
         if (folder == null) {
             return repository(preparation) + " (branch " + branch(preparation) + ")";
         }

@@ -30,6 +30,9 @@ public final class PluginProperties {
     /** The settings.xml server whose username and password (or token) reach an HTTPS repository. */
     public static final String SERVER_ID = "mlgitops.gitops.serverId";
 
+    /** {@code true} lets credentials go to a plain {@code http://} repository; default false. */
+    public static final String ALLOW_INSECURE_HTTP = "mlgitops.allowInsecureHttp";
+
     /** The clone of the GitOps repository mlgitops works in; default {@code ${project.build.directory}/mlgitops/gitops-clone}. */
     public static final String WORK_FOLDER = "mlgitops.gitops.workFolder";
 

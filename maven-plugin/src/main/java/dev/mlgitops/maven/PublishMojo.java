@@ -68,6 +68,7 @@ public class PublishMojo extends AbstractGitOpsMojo {
         }
         PublishCommand command = MlGitops.publish(tree(preparation), repository).setBranch(branch(preparation))
                 .setNewBranch(newBranch).setPush(push).setWorkFolder(workFolder()).setCredentials(credentials())
+                .setAllowInsecureHttp(allowInsecureHttp())
                 .setSource(GitOps.readSource(basedir())).setProject(preparation.project().orElseThrow().metadata().name());
         if (authorName != null && authorEmail != null) {
             command.setAuthor(authorName, authorEmail);
