@@ -200,9 +200,10 @@ public final class PublishCommand {
                 }
                 if (!outcome.remoteMoved() || retries == maxRetries) {
                     return result(PublishResult.Status.REJECTED, published, workspace, attempt, false, retries,
-                            Optional.of(outcome.status() + outcome.message().map(m -> ": " + m).orElse("")));
+                            Optional.of(outcome.describe()));
                 }
-                // the remote moved: start again from its commit; the tree is written whole, so nothing is lost
+                // the remote moved (or another push won the race for the ref): start again from its commit;
+                // the tree is written whole, so nothing is lost
                 workspace.fetch();
                 workspace.resetToRemote(published);
                 attempt = workspace.commit(tree, parts, by);

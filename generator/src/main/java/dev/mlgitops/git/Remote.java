@@ -1,11 +1,14 @@
 package dev.mlgitops.git;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.transport.SshTransport;
@@ -22,6 +25,9 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * port asked only, and the SSH session factory when the URL is an SSH one. Closing it closes SSH.
  */
 final class Remote implements AutoCloseable {
+
+    /** Anything but JGit's "git-receive-pack" makes JGit fork it; exec keeps the shell JGit starts it in out of the way. */
+    private static final String FORKED_RECEIVE_PACK = "exec git-receive-pack";
 
     private final String url;
     private final String display;
@@ -97,6 +103,41 @@ final class Remote implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    /**
+     * The receive-pack to push with: for a repository on this machine that has server-side hooks,
+     * the stock {@code git-receive-pack} in its own process, which runs them as a server would
+     * (JGit's in-process receiving runs none); else JGit's default.
+     */
+    Optional<String> receivePack() {
+        return localRepository().filter(Remote::hasHooks).map(repository -> FORKED_RECEIVE_PACK);
+    }
+
+    private Optional<Path> localRepository() {
+        try {
+            URIish uri = new URIish(url);
+            if (uri.getHost() == null && (uri.getScheme() == null || "file".equalsIgnoreCase(uri.getScheme()))) {
+                return Optional.of(Path.of(uri.getPath()));
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // not a path: a network remote
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the repository (bare, or a work tree's .git) has an active hook: an executable file not named *.sample. */
+    static boolean hasHooks(Path repository) {
+        Path hooks = Files.isRegularFile(repository.resolve("HEAD")) ? repository.resolve("hooks") : repository.resolve(".git/hooks");
+        if (!Files.isDirectory(hooks)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(hooks)) {
+            return files.anyMatch(file -> Files.isRegularFile(file) && Files.isExecutable(file)
+                    && !file.getFileName().toString().endsWith(".sample"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The URL for messages: never with user information. */

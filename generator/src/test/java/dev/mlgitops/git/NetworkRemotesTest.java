@@ -121,7 +121,7 @@ class NetworkRemotesTest {
         assertThat(result.retries()).isZero();
         assertThat(result.committed()).isTrue();
         assertThat(result.pushed()).isFalse();
-        assertThat(result.rejection()).contains("REJECTED_OTHER_REASON: pre-receive hook declined");
+        assertThat(result.rejection()).contains("REJECTED_OTHER_REASON: pre-receive hook declined; the remote said: main is protected");
         assertThat(git(bare, "for-each-ref")).isEmpty();
     }
 
