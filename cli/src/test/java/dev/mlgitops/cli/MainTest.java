@@ -3,13 +3,18 @@ package dev.mlgitops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -211,5 +216,29 @@ class MainTest {
         Path spec = folder.resolve("mlproject.yaml");
         Files.writeString(spec, reference.replace(SCORER_ENGINE, SCORER_ENGINE.replaceFirst("kserve", "kservee")));
         return spec;
+    }
+
+    @Test
+    void runningOutOfMemoryPrintsOneLineAndExitsWithTheEnvironmentsCode() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine exhausting = new CommandLine(new Exhausting()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+        int exit = Main.run(exhausting);
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(err.toString()).matches("mlgitops: out of memory \\(Java heap space, at most \\d+ MB of heap\\): the spec needs"
+                + " more than this JVM has; give it more, e.g. JAVA_TOOL_OPTIONS=-Xmx2g, or split the project into smaller specs\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    /** A command that runs out of memory as a huge spec would, without taking this JVM's heap. */
+    @Command(name = "exhausting")
+    static final class Exhausting implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
     }
 }

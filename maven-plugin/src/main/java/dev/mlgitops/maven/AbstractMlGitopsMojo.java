@@ -86,6 +86,11 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
             run(existingSpec(), options);
         } catch (MlGitopsException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // a failure of the environment, not of the spec; the stack trace would say nothing more
+            throw new MojoExecutionException("mlgitops ran out of memory (" + e.getMessage() + ", at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB of heap): the spec needs more than Maven's JVM has;"
+                    + " give it more, e.g. MAVEN_OPTS=-Xmx2g, or split the project into smaller specs");
         }
     }
 
