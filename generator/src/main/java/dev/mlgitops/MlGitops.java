@@ -108,7 +108,7 @@ public final class MlGitops {
         if (findings.reach(options.failOn())) {
             return failed(validation.sourceFile(), findings, options);
         }
-        OutputTree whole = Layout.lay(project, base, environments);
+        OutputTree whole = Layout.lay(project, base, environments, options.applicationsIn());
         OutputTree tree = options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
         Map<String, Map<Stage, Integer>> objects = new LinkedHashMap<>();
         objects.put("base", countByStage(base));

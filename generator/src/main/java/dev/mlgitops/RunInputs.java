@@ -41,6 +41,7 @@ final class RunInputs {
             }
             add(digest, String.join(",", options.environments()));
             add(digest, options.failOn().name());
+            add(digest, options.applicationsIn().name());
             add(digest, options.outputDirectory().toAbsolutePath().normalize().toString());
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();

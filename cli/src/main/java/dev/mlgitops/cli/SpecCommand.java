@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.MlGitops;
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.ApplicationsIn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +43,11 @@ abstract class SpecCommand implements Callable<Integer> {
             description = "Only these environments (a comma list); the others' files are left as they are.")
     List<String> environments = new ArrayList<>();
 
+    @Option(names = "--applications-in", paramLabel = "WHERE", defaultValue = "team-namespaces",
+            description = "Where the Argo CD Applications live: team-namespaces (held to the project by Argo CD; needs"
+                    + " applications in any namespace) or argocd-namespace. Default: ${DEFAULT-VALUE}. See docs/trust-model.md.")
+    String applicationsIn;
+
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (findings on stderr) or json (findings as JSON on stdout). Default: ${DEFAULT-VALUE}.")
     Format output;
@@ -58,7 +65,11 @@ abstract class SpecCommand implements Callable<Integer> {
             return usage("The blueprints folder " + blueprints.toAbsolutePath().normalize()
                     + " does not exist: create it or drop --blueprints");
         }
-        GenerateOptions options = GenerateOptions.defaults().withEnvironments(environments)
+        Optional<ApplicationsIn> where = ApplicationsIn.ofOption(applicationsIn);
+        if (where.isEmpty()) {
+            return usage("--applications-in takes team-namespaces or argocd-namespace, not '" + applicationsIn + "'");
+        }
+        GenerateOptions options = GenerateOptions.defaults().withEnvironments(environments).withApplicationsIn(where.get())
                 .withProgress(quiet || json() ? line -> { } : this::progress);
         if (blueprints != null) {
             options = options.withBlueprints(blueprints.toAbsolutePath().normalize());

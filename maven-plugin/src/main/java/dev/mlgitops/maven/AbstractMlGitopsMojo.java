@@ -12,6 +12,7 @@ import dev.mlgitops.MlGitopsException;
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.finding.Severity;
+import dev.mlgitops.model.ApplicationsIn;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -55,6 +56,15 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Where the Argo CD Applications live: {@code team-namespaces}, each environment's in its own
+     * namespace, which Argo CD holds to this project (needs Argo CD 3.2+ with applications in any
+     * namespace), or {@code argocd-namespace}, where an Application may name any project. See docs/trust-model.md.
+     * <p>Property: {@value PluginProperties#APPLICATIONS_IN}. Default: {@code team-namespaces}.
+     */
+    @Parameter(property = PluginProperties.APPLICATIONS_IN, defaultValue = "team-namespaces")
+    private String applicationsIn;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
@@ -77,7 +87,10 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
             return;
         }
         // info lines, progress included, are what 'mvn -q' hides; errors still show
-        GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info).withFailOn(failOn())
+        ApplicationsIn where = ApplicationsIn.ofOption(applicationsIn == null ? ApplicationsIn.TEAM_NAMESPACES.option() : applicationsIn)
+                .orElseThrow(() -> new MojoFailureException(PluginProperties.APPLICATIONS_IN + " takes team-namespaces or"
+                        + " argocd-namespace, not '" + applicationsIn + "'"));
+        GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info).withFailOn(failOn()).withApplicationsIn(where)
                 .withEnvironments(environments == null ? List.of() : List.of(environments.split(",")));
         if (blueprints != null) {
             options = options.withBlueprints(existingBlueprints());

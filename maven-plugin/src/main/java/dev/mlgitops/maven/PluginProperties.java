@@ -69,6 +69,9 @@ public final class PluginProperties {
     /** {@code init}: {@code true} overwrites an existing mlproject.yaml. */
     public static final String FORCE = "mlgitops.force";
 
+    /** Where the Argo CD Applications live: {@code team-namespaces} (the default) or {@code argocd-namespace}. */
+    public static final String APPLICATIONS_IN = "mlgitops.applicationsIn";
+
     /** What fails the build: {@code error} (the default) or {@code warning}. */
     public static final String FAIL_ON = "mlgitops.failOn";
     public static final String INCREMENTAL = "mlgitops.incremental";
