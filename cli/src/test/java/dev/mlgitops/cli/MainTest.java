@@ -159,7 +159,7 @@ class MainTest {
         assertThat(run.out()).startsWith("different: argocd/prod/root.yaml\n")
                 .endsWith("mlgitops: 0 added, 1 changed, 0 removed\n")
                 .contains("mlgitops: review written to " + review);
-        assertThat(Files.readString(review)).contains("changed `Application argocd/fraud-detection-prod`")
+        assertThat(Files.readString(review)).contains("changed `Application fraud/fraud-detection-prod`")
                 .contains("-    targetRevision: release", "+    targetRevision: main");
     }
 
