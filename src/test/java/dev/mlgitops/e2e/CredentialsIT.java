@@ -91,7 +91,9 @@ class CredentialsIT {
             assertThat(plainHttp.output()).contains("BUILD FAILURE", "credentials are not sent over plain http")
                     .doesNotContain(MARKER);
             assertThat(requests).as("nothing reached the server").isEmpty();
-            assertThat(GitOpsGoalsIT.filesContaining(project.resolve("target"), MARKER)).isEmpty();
+            Path target = project.resolve("target");
+            assertThat(!Files.exists(target) || GitOpsGoalsIT.filesContaining(target, MARKER).isEmpty())
+                    .as("no file under target holds the password").isTrue();
         } finally {
             server.stop(0);
         }
