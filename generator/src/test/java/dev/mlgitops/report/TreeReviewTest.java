@@ -58,6 +58,17 @@ class TreeReviewTest {
     }
 
     @Test
+    void flagsAnAppProjectChangeForThePlatformThatAppliesIt() {
+        OutputTree committed = ReviewTrees.edit(reference, "argocd/appproject.yaml",
+                text -> text.replace("  sourceNamespaces:\n", "  sourceNamespaces:\n  - argocd\n"));
+
+        TreeReview review = TreeReview.of(reference, committed.files(), "prod");
+
+        assertThat(lines(review.flags(DeletionGuard.defaults())))
+                .containsExactly("[TENANCY_CHANGED] (project): AppProject argocd/fraud-detection changes; a platform reviewer must approve");
+    }
+
+    @Test
     void flagsQuotaRbacAndNetworkPolicyChangesInEveryEnvironmentButNotOnAFirstPublish() {
         OutputTree generated = ReviewTrees.edit(ReviewTrees.edit(reference, "base/tenancy/resourcequota-fraud-detection-quota.yaml",
                 text -> text.replace("requests.cpu: \"48\"", "requests.cpu: \"96\"")),
