@@ -65,7 +65,7 @@ public final class Builder {
         if (findings.reach(options.failOn())) {
             return BuildOutcome.failed(sourceFile, findings, options.failOn());
         }
-        OutputTree whole = Layout.lay(project, base, environments);
+        OutputTree whole = Layout.lay(project, base, environments, options.applicationsIn());
         OutputTree tree = options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
         Map<String, Map<Stage, Integer>> objects = new LinkedHashMap<>();
         objects.put("base", countByStage(base));

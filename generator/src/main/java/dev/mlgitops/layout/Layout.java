@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import dev.mlgitops.MlGitopsException;
+import dev.mlgitops.model.ApplicationsIn;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Spec;
@@ -34,11 +35,18 @@ public final class Layout {
     private Layout() {
     }
 
+    /** As {@link #lay(ResolvedProject, List, Map, ApplicationsIn)}, the Applications in the team's namespaces. */
+    public static OutputTree lay(ResolvedProject project, List<TypedObject> base, Map<String, List<TypedObject>> environments) {
+        return lay(project, base, environments, ApplicationsIn.TEAM_NAMESPACES);
+    }
+
     /**
      * @param base the objects of the spec as written (no environment)
      * @param environments each environment's objects as rendered, by name, in promotion order
+     * @param applicationsIn where the Argo CD Applications live
      */
-    public static OutputTree lay(ResolvedProject project, List<TypedObject> base, Map<String, List<TypedObject>> environments) {
+    public static OutputTree lay(ResolvedProject project, List<TypedObject> base, Map<String, List<TypedObject>> environments,
+            ApplicationsIn applicationsIn) {
         base.forEach(KustomizeScope::requireKnownScope);
         environments.values().forEach(objects -> objects.forEach(KustomizeScope::requireKnownScope));
         SortedMap<String, JsonNode> files = new TreeMap<>();
@@ -49,7 +57,7 @@ public final class Layout {
             files.put(baseFolder(stage) + "/kustomization.yaml", Kustomizations.base(List.copyOf(objects.keySet())));
         });
 
-        ArgoCdObjects argoCd = new ArgoCdObjects(project.metadata().name(), project.gitops());
+        ArgoCdObjects argoCd = new ArgoCdObjects(project.metadata().name(), project.gitops(), applicationsIn);
         List<Target> targets = new ArrayList<>();
         Set<ArgoCdObjects.GroupKind> clusterKinds = new LinkedHashSet<>();
         Set<ArgoCdObjects.GroupKind> namespacedKinds = new LinkedHashSet<>();
