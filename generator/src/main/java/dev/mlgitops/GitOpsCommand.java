@@ -25,6 +25,7 @@ public abstract class GitOpsCommand<C extends GitOpsCommand<C, R>, R extends Res
     private Optional<String> branch = Optional.empty();
     private Path workFolder = Path.of("target", "mlgitops", "gitops-clone").toAbsolutePath();
     private Optional<HttpCredentials> credentials = Optional.empty();
+    private boolean allowInsecureHttp;
     private int maxDeletions = Integer.parseInt(Options.MAX_DELETIONS_DEFAULT);
     private boolean allowDeletions;
     private boolean allowProdWithOthers;
@@ -32,6 +33,14 @@ public abstract class GitOpsCommand<C extends GitOpsCommand<C, R>, R extends Res
 
     GitOpsCommand(Path spec) {
         super(spec);
+    }
+
+    /**
+     * Whether a repository URL holds a user name or password, which a front end that logs its
+     * options (Maven's {@code -X}) refuses to take: credentials go in the environment or settings.xml.
+     */
+    public static boolean holdsCredentials(String urlOrPath) {
+        return urlOrPath != null && HttpCredentials.inUrl(urlOrPath);
     }
 
     /** The GitOps repository: an https, ssh, git or file URL, or a local path. Default {@code spec.gitops.repoURL}. */
@@ -64,6 +73,15 @@ public abstract class GitOpsCommand<C extends GitOpsCommand<C, R>, R extends Res
         Objects.requireNonNull(password, "password");
         this.credentials = Optional.of(username == null || username.isBlank() ? HttpCredentials.token(password)
                 : new HttpCredentials(username, password));
+        return self();
+    }
+
+    /**
+     * Send credentials to a plain {@code http://} repository too, readable by anyone on the way.
+     * Default false: a plain http repository with credentials is refused before anything is sent.
+     */
+    public final C setAllowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
         return self();
     }
 
@@ -119,6 +137,10 @@ public abstract class GitOpsCommand<C extends GitOpsCommand<C, R>, R extends Res
         return credentials;
     }
 
+    final boolean allowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
     final Path baseDirectory() {
         return baseDirectory;
     }
@@ -130,7 +152,7 @@ public abstract class GitOpsCommand<C extends GitOpsCommand<C, R>, R extends Res
             return TreeFiles.read(folder.get().resolve(tree.root()));
         }
         return GitOps.readTree(repository(built), tree.root()).setBranch(branch(built)).setWorkFolder(workFolder)
-                .setCredentials(credentials.orElse(null)).call();
+                .setCredentials(credentials.orElse(null)).setAllowInsecureHttp(allowInsecureHttp).call();
     }
 
     /**

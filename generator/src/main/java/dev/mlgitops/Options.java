@@ -33,6 +33,11 @@ public final class Options {
     public static final String FAIL_ON_FLAG = "--fail-on";
     public static final String FAIL_ON_DEFAULT = "error";
 
+    /** Where the Argo CD Applications live: {@code team-namespaces} or {@code argocd-namespace}; see docs/trust-model.md. */
+    public static final String APPLICATIONS_IN = "mlgitops.applicationsIn";
+    public static final String APPLICATIONS_IN_FLAG = "--applications-in";
+    public static final String APPLICATIONS_IN_DEFAULT = "team-namespaces";
+
     /** {@code true} skips the goal (Maven only: a command line skips a command by not running it). */
     public static final String SKIP = "mlgitops.skip";
 
@@ -45,7 +50,11 @@ public final class Options {
     public static final String REVIEW = "mlgitops.review";
     public static final String REVIEW_FLAG = "--review";
 
-    /** The GitOps repository: a URL or a local path; default {@code spec.gitops.repoURL}. */
+    /**
+     * The GitOps repository: a URL or a local path; default {@code spec.gitops.repoURL}. The plugin
+     * reads the property itself rather than binding it, so that {@code mvn -X} never logs it, and
+     * refuses a URL with a user name or password.
+     */
     public static final String REPOSITORY = "mlgitops.gitops.repository";
     public static final String REPOSITORY_FLAG = "--repository";
 
@@ -59,6 +68,11 @@ public final class Options {
 
     /** The settings.xml server whose credentials reach an HTTPS repository (Maven only: the CLI reads MLGITOPS_GIT_*). */
     public static final String SERVER_ID = "mlgitops.gitops.serverId";
+
+    /** {@code true} lets credentials go to a plain {@code http://} repository, readable by anyone on the way. */
+    public static final String ALLOW_INSECURE_HTTP = "mlgitops.allowInsecureHttp";
+    public static final String ALLOW_INSECURE_HTTP_FLAG = "--allow-insecure-http";
+    public static final String ALLOW_INSECURE_HTTP_DEFAULT = "false";
 
     /** mlgitops' clone of the GitOps repository; default {@code <build folder>/mlgitops/gitops-clone}. */
     public static final String WORK_FOLDER = "mlgitops.gitops.workFolder";

@@ -93,7 +93,8 @@ public final class PromoteCommand extends GitOpsCommand<PromoteCommand, PromoteR
         String repository = repository(built);
         SortedMap<String, String> committed = committed(built, Optional.empty());
         List<PastRelease> history = GitOps.readReleases(repository, root, environments).setBranch(branch(built))
-                .setWorkFolder(workFolder()).setCredentials(credentials().orElse(null)).call();
+                .setWorkFolder(workFolder()).setCredentials(credentials().orElse(null)).setAllowInsecureHttp(allowInsecureHttp())
+                .call();
         PromotionResult promotion = Promotion.to(committed, environments, target).setFrom(from.orElse(null))
                 .setRelease(release.orElse(null)).setAllowSkip(allowSkip).setHistory(history).call();
         if (!promotion.changed()) {
@@ -111,7 +112,8 @@ public final class PromoteCommand extends GitOpsCommand<PromoteCommand, PromoteR
         CommitTreeCommand command = GitOps.publish(tree, repository).setBranch(branch(built))
                 .setNewBranch(newBranch.orElse("mlgitops/promote-" + target + "-" + id)).setPush(push)
                 .setMessage(promotion.subject(project)).setTrailers(promotion.trailers()).setWorkFolder(workFolder())
-                .setCredentials(credentials().orElse(null)).setSource(GitOps.readSource(spec().getParent()))
+                .setCredentials(credentials().orElse(null)).setAllowInsecureHttp(allowInsecureHttp())
+                .setSource(GitOps.readSource(spec().getParent()))
                 .setProject(project);
         if (authorName.isPresent() && authorEmail.isPresent()) {
             command.setAuthor(authorName.get(), authorEmail.get());

@@ -82,7 +82,7 @@ public final class PublishCommand extends GitOpsCommand<PublishCommand, PublishR
         }
         CommitTreeCommand command = GitOps.publish(tree, repository).setBranch(branch(built)).setNewBranch(newBranch.orElse(null))
                 .setPush(push).setMessage(message.orElse(null)).setWorkFolder(workFolder())
-                .setCredentials(credentials().orElse(null))
+                .setCredentials(credentials().orElse(null)).setAllowInsecureHttp(allowInsecureHttp())
                 .setSource(GitOps.readSource(sourceFolder.orElse(spec().getParent())))
                 .setProject(built.projectName().orElseThrow());
         if (authorName.isPresent() && authorEmail.isPresent()) {

@@ -22,6 +22,7 @@ public abstract class SpecCommand<C extends SpecCommand<C, R>, R extends Result>
     private List<String> environments = List.of();
     private FailOn failOn = FailOn.ERROR;
     private Progress progress = Progress.SILENT;
+    private ApplicationsIn applicationsIn = ApplicationsIn.TEAM_NAMESPACES;
     private boolean called;
 
     SpecCommand(Path spec) {
@@ -43,6 +44,16 @@ public abstract class SpecCommand<C extends SpecCommand<C, R>, R extends Result>
     /** The least severity that fails the run. Default {@link FailOn#ERROR}. */
     public final C setFailOn(FailOn severity) {
         this.failOn = Objects.requireNonNull(severity, "failOn");
+        return self();
+    }
+
+    /**
+     * Where the Argo CD Applications live: {@link ApplicationsIn#TEAM_NAMESPACES}, held to the
+     * project by Argo CD (needs applications in any namespace), or {@link ApplicationsIn#ARGOCD_NAMESPACE}.
+     * Default {@link ApplicationsIn#TEAM_NAMESPACES}. See docs/trust-model.md.
+     */
+    public final C setApplicationsIn(ApplicationsIn mode) {
+        this.applicationsIn = Objects.requireNonNull(mode, "applicationsIn");
         return self();
     }
 
@@ -93,9 +104,13 @@ public abstract class SpecCommand<C extends SpecCommand<C, R>, R extends Result>
         return failOn == FailOn.WARNING ? Severity.WARNING : Severity.ERROR;
     }
 
+    final ApplicationsIn applicationsIn() {
+        return applicationsIn;
+    }
+
     final BuildOptions buildOptions() {
         BuildOptions options = BuildOptions.defaults().withProgress(progress).withEnvironments(environments)
-                .withFailOn(severity());
+                .withFailOn(severity()).withApplicationsIn(dev.mlgitops.model.ApplicationsIn.valueOf(applicationsIn.name()));
         return blueprints.map(options::withBlueprints).orElse(options);
     }
 }

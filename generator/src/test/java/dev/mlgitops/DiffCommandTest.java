@@ -33,7 +33,7 @@ class DiffCommandTest {
         assertThat(diff.driftLines()).containsExactly("different: argocd/prod/root.yaml");
         assertThat(diff.reviewLines()).containsExactly("objects: 0 added, 1 changed, 0 removed; files: 0 added, 1 changed, 0 removed");
         assertThat(Files.readString(review)).isEqualTo(diff.reviewMarkdown().orElseThrow())
-                .contains("compared with `gitops/projects/fraud-detection`", "changed `Application argocd/fraud-detection-prod`",
+                .contains("compared with `gitops/projects/fraud-detection`", "changed `Application fraud/fraud-detection-prod`",
                         "-    targetRevision: release", "+    targetRevision: main")
                 .doesNotContain(folder.toString());
     }

@@ -58,4 +58,41 @@ class GenerateCommandTest {
         assertThat(folder.resolve("reports/findings-junit.xml")).isRegularFile();
         assertThat(result.findingsJson("example-repo/mlproject.yaml")).contains("\"file\"");
     }
+
+    @Test
+    void theApplicationsGoToTheTeamsNamespacesByDefaultAndToArgoCdsWhenAsked() throws IOException {
+        Path teams = folder.resolve("teams");
+        Path argocd = folder.resolve("argocd");
+
+        MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(teams).call();
+        MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(argocd).setApplicationsIn(ApplicationsIn.ARGOCD_NAMESPACE).call();
+
+        String root = "projects/fraud-detection/argocd/prod/root.yaml";
+        assertThat(Files.readString(teams.resolve(root))).contains("namespace: fraud\n").doesNotContain("namespace: argocd");
+        assertThat(Files.readString(argocd.resolve(root))).contains("namespace: argocd");
+        assertThat(Files.readString(teams.resolve("projects/fraud-detection/argocd/appproject.yaml"))).contains("sourceNamespaces");
+        assertThat(Files.readString(argocd.resolve("projects/fraud-detection/argocd/appproject.yaml"))).doesNotContain("sourceNamespaces");
+    }
+
+    @Test
+    void anotherPlaceForTheApplicationsIsAnotherRunForTheStamp() {
+        Path output = folder.resolve("gitops");
+        Path stamp = folder.resolve("stamp.json");
+
+        MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(output).setStamp(stamp).call();
+        GenerateResult moved = MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(output).setStamp(stamp)
+                .setApplicationsIn(ApplicationsIn.ARGOCD_NAMESPACE).call();
+
+        assertThat(moved.upToDate()).isFalse();
+        assertThat(moved.written()).contains("argocd/prod/root.yaml", "argocd/appproject.yaml");
+    }
+
+    @Test
+    void theOptionValuesParseInAnyCaseAndAnythingElseIsNamed() {
+        assertThat(ApplicationsIn.parse(" Argocd-Namespace ")).contains(ApplicationsIn.ARGOCD_NAMESPACE);
+        assertThat(ApplicationsIn.parse(Options.APPLICATIONS_IN_DEFAULT)).contains(ApplicationsIn.TEAM_NAMESPACES);
+        assertThat(ApplicationsIn.parse("argocd")).isEmpty();
+        assertThat(ApplicationsIn.refusal("--applications-in argocd"))
+                .isEqualTo("--applications-in argocd is not a place for Applications: use team-namespaces or argocd-namespace");
+    }
 }

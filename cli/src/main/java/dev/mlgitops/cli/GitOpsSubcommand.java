@@ -25,6 +25,10 @@ abstract class GitOpsSubcommand extends SpecSubcommand {
             description = "mlgitops' clone of the repository, reused between runs. Default: target/mlgitops/gitops-clone.")
     Path workFolder;
 
+    @Option(names = Options.ALLOW_INSECURE_HTTP_FLAG, defaultValue = Options.ALLOW_INSECURE_HTTP_DEFAULT,
+            description = "Send credentials to an http:// repository too, readable by anyone on the way.")
+    boolean allowInsecureHttp;
+
     @Option(names = Options.MAX_DELETIONS_FLAG, paramLabel = "PERCENT", defaultValue = Options.MAX_DELETIONS_DEFAULT,
             description = "The share of the committed objects a change may remove before the guard refuses it. Default: ${DEFAULT-VALUE}.")
     int maxDeletions;
@@ -49,7 +53,7 @@ abstract class GitOpsSubcommand extends SpecSubcommand {
 
     /** The repository's options mapped onto the command. */
     final <C extends GitOpsCommand<C, R>, R extends Result> C configureGitOps(C command) {
-        return configure(command).setRepository(repository).setBranch(branch).setWorkFolder(workFolder)
+        return configure(command).setRepository(repository).setBranch(branch).setWorkFolder(workFolder).setAllowInsecureHttp(allowInsecureHttp)
                 .setMaxDeletions(maxDeletions).setAllowDeletions(allowDeletions).setAllowProdWithOthers(allowProdWithOthers);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.mlgitops.ApplicationsIn;
 import dev.mlgitops.FailOn;
 import dev.mlgitops.FindingLine;
 import dev.mlgitops.Options;
@@ -53,6 +54,11 @@ abstract class SpecSubcommand implements Callable<Integer> {
             description = "The least severity that fails the run: error or warning. Default: ${DEFAULT-VALUE}.")
     String failOn;
 
+    @Option(names = Options.APPLICATIONS_IN_FLAG, paramLabel = "WHERE", defaultValue = Options.APPLICATIONS_IN_DEFAULT,
+            description = "Where the Argo CD Applications live: team-namespaces (held to the project by Argo CD; needs"
+                    + " applications in any namespace) or argocd-namespace. Default: ${DEFAULT-VALUE}. See docs/trust-model.md.")
+    String applicationsIn;
+
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (findings on stderr) or json (findings as JSON on stdout). Default: ${DEFAULT-VALUE}.")
     Format output;
@@ -61,6 +67,7 @@ abstract class SpecSubcommand implements Callable<Integer> {
     boolean quiet;
 
     private FailOn severity = FailOn.ERROR;
+    private ApplicationsIn where = ApplicationsIn.TEAM_NAMESPACES;
 
     @Override
     public final Integer call() {
@@ -77,6 +84,11 @@ abstract class SpecSubcommand implements Callable<Integer> {
             return usage(FailOn.refusal(Options.FAIL_ON_FLAG + " " + failOn));
         }
         severity = parsed.get();
+        Optional<ApplicationsIn> place = ApplicationsIn.parse(applicationsIn);
+        if (place.isEmpty()) {
+            return usage(ApplicationsIn.refusal(Options.APPLICATIONS_IN_FLAG + " " + applicationsIn));
+        }
+        where = place.get();
         return run(file);
     }
 
@@ -92,7 +104,7 @@ abstract class SpecSubcommand implements Callable<Integer> {
 
     /** The options every subcommand over a spec maps onto its command; progress goes to stderr unless quiet or JSON. */
     final <C extends SpecCommand<C, R>, R extends Result> C configure(C command) {
-        command.setEnvironments(environments).setFailOn(severity).setProgress(quiet || json() ? line -> { } : this::progress);
+        command.setEnvironments(environments).setFailOn(severity).setApplicationsIn(where).setProgress(quiet || json() ? line -> { } : this::progress);
         if (blueprints != null) {
             command.setBlueprints(blueprints.toAbsolutePath().normalize());
         }

@@ -3,15 +3,20 @@ package dev.mlgitops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +71,7 @@ class MainTest {
         Cli.Run missingSpec = Cli.run("validate", folder.resolve("nothing.yaml").toString());
         Cli.Run badFormat = Cli.run("validate", Cli.REFERENCE.toString(), "--output", "xml");
         Cli.Run noCommand = Cli.run();
+        Cli.Run badPlace = Cli.run("validate", Cli.REFERENCE.toString(), "--applications-in", "argocd");
 
         assertThat(unknownOption.exitCode()).isEqualTo(2);
         assertThat(unknownOption.err()).startsWith("Unknown option: '--bogus'");
@@ -75,6 +81,9 @@ class MainTest {
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(noCommand.exitCode()).isEqualTo(2);
         assertThat(noCommand.err()).contains("name a command: validate, generate, diff, check, publish or init");
+        assertThat(badPlace.exitCode()).isEqualTo(2);
+        assertThat(badPlace.err()).isEqualTo("mlgitops: --applications-in argocd is not a place for Applications:"
+                + " use team-namespaces or argocd-namespace\n");
     }
 
     @Test
@@ -156,7 +165,7 @@ class MainTest {
         assertThat(run.out()).startsWith("different: argocd/prod/root.yaml\n")
                 .endsWith("mlgitops: 0 added, 1 changed, 0 removed\n")
                 .contains("mlgitops: review written to " + review);
-        assertThat(Files.readString(review)).contains("changed `Application argocd/fraud-detection-prod`")
+        assertThat(Files.readString(review)).contains("changed `Application fraud/fraud-detection-prod`")
                 .contains("-    targetRevision: release", "+    targetRevision: main");
     }
 
@@ -259,5 +268,29 @@ class MainTest {
         Path spec = folder.resolve("mlproject.yaml");
         Files.writeString(spec, reference.replace(SCORER_ENGINE, SCORER_ENGINE.replaceFirst("kserve", "kservee")));
         return spec;
+    }
+
+    @Test
+    void runningOutOfMemoryPrintsOneLineAndExitsWithTheEnvironmentsCode() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine exhausting = new CommandLine(new Exhausting()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+        int exit = Main.run(exhausting);
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(err.toString()).matches("mlgitops: out of memory \\(Java heap space, at most \\d+ MB of heap\\): the spec needs"
+                + " more than this JVM has; give it more, e.g. JAVA_TOOL_OPTIONS=-Xmx2g, or split the project into smaller specs\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    /** A command that runs out of memory as a huge spec would, without taking this JVM's heap. */
+    @Command(name = "exhausting")
+    static final class Exhausting implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
     }
 }

@@ -66,7 +66,7 @@ public final class Builder {
             return BuildOutcome.failed(sourceFile, findings, options.failOn());
         }
         BuildOutcome.Relayout layout = pinned -> {
-            OutputTree whole = Layout.lay(project, base, environments, pinned);
+            OutputTree whole = Layout.lay(project, base, environments, options.applicationsIn(), pinned);
             return options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
         };
         OutputTree tree = layout.pinnedTo(Map.of());

@@ -37,6 +37,7 @@ public final class CommitTreeCommand {
     private List<String> trailers = List.of();
     private Path workFolder;
     private Optional<HttpCredentials> credentials = Optional.empty();
+    private boolean allowInsecureHttp;
     private Map<String, String> environment = System.getenv();
     private HttpCredentials.Variables variables = HttpCredentials.Variables.defaults();
     private SshSettings ssh = SshSettings.defaults();
@@ -127,6 +128,15 @@ public final class CommitTreeCommand {
         return this;
     }
 
+    /**
+     * Send credentials over plain {@code http://} too. Default false: a plain http repository with
+     * credentials is refused, so that no token crosses the network readable.
+     */
+    public CommitTreeCommand setAllowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
+        return this;
+    }
+
     /** The environment HTTPS credentials are read from. Default {@link System#getenv()}. */
     public CommitTreeCommand setEnvironment(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -178,7 +188,7 @@ public final class CommitTreeCommand {
         }
         called = true;
         Optional<HttpCredentials> fromEnvironment = HttpCredentials.fromEnvironment(environment, variables);
-        try (Remote remote = Remote.of(repository, credentials, fromEnvironment, variables, ssh, timeout);
+        try (Remote remote = Remote.of(repository, credentials, fromEnvironment, variables, ssh, timeout, allowInsecureHttp);
                 Workspace workspace = Workspace.open(workFolder, remote, tree.root())) {
             String target = branch.equals("HEAD") ? workspace.defaultBranch() : branch;
             String published = newBranch.orElse(target);
@@ -202,9 +212,10 @@ public final class CommitTreeCommand {
                 }
                 if (!outcome.remoteMoved() || retries == maxRetries) {
                     return result(CommitTreeResult.Status.REJECTED, published, workspace, attempt, false, retries,
-                            Optional.of(outcome.status() + outcome.message().map(m -> ": " + m).orElse("")));
+                            Optional.of(outcome.describe()));
                 }
-                // the remote moved: start again from its commit; the tree is written whole, so nothing is lost
+                // the remote moved (or another push won the race for the ref): start again from its commit;
+                // the tree is written whole, so nothing is lost
                 workspace.fetch();
                 workspace.resetToRemote(published);
                 attempt = workspace.commit(tree, parts, by);

@@ -1,8 +1,11 @@
 package dev.mlgitops.git;
 
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import org.eclipse.jgit.transport.URIish;
 
 /**
  * A user name and password (or token) for an HTTPS remote. {@link #toString()} never shows the
@@ -38,6 +41,20 @@ public record HttpCredentials(String username, String password) {
             return Optional.of(new HttpCredentials(username, password));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code url} carries credentials: a password in any URL, or over http(s) a user name
+     * (which may be a token). An SSH user ({@code ssh://git@host/x}, {@code git@host:x}) is an address, not a credential.
+     */
+    public static boolean inUrl(String url) {
+        try {
+            URIish uri = new URIish(url);
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            return uri.getPass() != null || http && uri.getUser() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static String nonBlank(String value) {

@@ -22,6 +22,7 @@ public final class ReadReleasesCommand {
     private String branch = "HEAD";
     private Path workFolder = Path.of("target", "mlgitops", "gitops-clone");
     private Optional<HttpCredentials> credentials = Optional.empty();
+    private boolean allowInsecureHttp;
 
     ReadReleasesCommand(String repository, String root, List<String> environments) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -47,6 +48,12 @@ public final class ReadReleasesCommand {
         return this;
     }
 
+    /** Send credentials to a plain {@code http://} repository. Default false: such a read is refused. */
+    public ReadReleasesCommand setAllowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
+        return this;
+    }
+
     /**
      * @return each environment's past releases, newest first (environments in the order given);
      *         empty when the branch has no commit yet
@@ -55,7 +62,8 @@ public final class ReadReleasesCommand {
     public List<PastRelease> call() {
         HttpCredentials.Variables variables = HttpCredentials.Variables.defaults();
         Optional<HttpCredentials> fromEnvironment = HttpCredentials.fromEnvironment(System.getenv(), variables);
-        try (Remote remote = Remote.of(repository, credentials, fromEnvironment, variables, SshSettings.defaults(), Duration.ofSeconds(60));
+        try (Remote remote = Remote.of(repository, credentials, fromEnvironment, variables, SshSettings.defaults(), Duration.ofSeconds(60),
+                allowInsecureHttp);
                 Workspace workspace = Workspace.open(workFolder, remote, root)) {
             return workspace.releaseHistory(branch.equals("HEAD") ? workspace.defaultBranch() : branch, environments);
         }

@@ -19,6 +19,7 @@ public final class ReadTreeCommand {
     private String branch = "HEAD";
     private Path workFolder = Path.of("target", "mlgitops", "gitops-clone");
     private Optional<HttpCredentials> credentials = Optional.empty();
+    private boolean allowInsecureHttp;
 
     ReadTreeCommand(String repository, String root) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -44,6 +45,15 @@ public final class ReadTreeCommand {
     }
 
     /**
+     * Send credentials over plain {@code http://} too. Default false: a plain http repository with
+     * credentials is refused, so that no token crosses the network readable.
+     */
+    public ReadTreeCommand setAllowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
+        return this;
+    }
+
+    /**
      * @return the files under the root on the remote's branch, by path relative to the root; empty
      *         when the repository or the branch has no commit yet
      * @throws GitOpsException when the repository cannot be reached or the work folder cannot be used
@@ -52,7 +62,8 @@ public final class ReadTreeCommand {
         // the environment's variables, SSH's folders and the timeout are CommitTreeCommand's defaults
         HttpCredentials.Variables variables = HttpCredentials.Variables.defaults();
         Optional<HttpCredentials> fromEnvironment = HttpCredentials.fromEnvironment(System.getenv(), variables);
-        try (Remote remote = Remote.of(repository, credentials, fromEnvironment, variables, SshSettings.defaults(), Duration.ofSeconds(60));
+        try (Remote remote = Remote.of(repository, credentials, fromEnvironment, variables, SshSettings.defaults(), Duration.ofSeconds(60),
+                allowInsecureHttp);
                 Workspace workspace = Workspace.open(workFolder, remote, root)) {
             return workspace.filesAt(branch.equals("HEAD") ? workspace.defaultBranch() : branch);
         }

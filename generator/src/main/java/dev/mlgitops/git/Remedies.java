@@ -6,6 +6,10 @@ import java.util.Locale;
 /** What to do about a failed Git operation, by what its reason says; every hint lives here. */
 final class Remedies {
 
+    /** Why credentials are not sent to a plain http URL, and how to allow it. */
+    static final String INSECURE_HTTP = "credentials are not sent over plain http, where anyone on the way can read them;"
+            + " use the https URL, or allow it with allowInsecureHttp (-Dmlgitops.allowInsecureHttp=true, --allow-insecure-http)";
+
     private record Remedy(List<String> reasons, String hint) {
     }
 
@@ -32,6 +36,8 @@ final class Remedies {
                         "add the server's host key to the known_hosts file (checked, e.g. from ssh-keyscan)"),
                 new Remedy(List.of("no more authentication methods", "auth fail", "publickey"),
                         "check the SSH identity files and that the server accepts their key"),
+                new Remedy(List.of("no space left on device", "disk quota exceeded"),
+                        "make room on the disk of the work folder, or give a work folder on another disk"),
                 new Remedy(List.of("connection refused", "unknownhost", "unknown host", "timed out", "timeout",
                         "no route to host", "cannot open", "not found", "not a git repository", "does not appear"),
                         "check the repository URL and that the server is reachable"));

@@ -1,27 +1,33 @@
 package dev.mlgitops.git;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.eclipse.jgit.api.TransportCommand;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.URIish;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
- * The GitOps repository as the transport commands reach it: its URL without a password (that
- * goes into the credentials, never into the clone's configuration), the URL for messages, the
- * credentials, and the SSH session factory when the URL is an SSH one. Closing it closes SSH.
+ * The GitOps repository as the transport commands reach it: its URL without credentials (a
+ * password, or over HTTP a token given as the user name, goes into the credentials, never into the
+ * clone's configuration), the URL for messages, the credentials, which are offered to the host and
+ * port asked only, and the SSH session factory when the URL is an SSH one. Closing it closes SSH.
  */
 final class Remote implements AutoCloseable {
+
+    /** Anything but JGit's "git-receive-pack" makes JGit fork it; exec keeps the shell JGit starts it in out of the way. */
+    private static final String FORKED_RECEIVE_PACK = "exec git-receive-pack";
 
     private final String url;
     private final String display;
@@ -31,6 +37,7 @@ final class Remote implements AutoCloseable {
     private final Redaction redaction;
     private final HttpCredentials.Variables variables;
     private SshdSessionFactory sshSessions;
+    private HostBoundCredentials bound;
 
     private Remote(String url, Optional<HttpCredentials> credentials, SshSettings ssh, Duration timeout,
             HttpCredentials.Variables variables) {
@@ -47,10 +54,12 @@ final class Remote implements AutoCloseable {
 
     /**
      * @param repository a URL (https, ssh, git, file, scp-like) or a local path
-     * @param given credentials given by the caller, before any password in the URL, before the environment's
+     * @param given credentials given by the caller, before any in the URL, before the environment's
+     * @param allowInsecureHttp whether credentials may go over plain {@code http://}
+     * @throws GitOpsException when the URL cannot be read, or credentials would go over plain http unallowed
      */
     static Remote of(String repository, Optional<HttpCredentials> given, Optional<HttpCredentials> environment,
-            HttpCredentials.Variables variables, SshSettings ssh, Duration timeout) {
+            HttpCredentials.Variables variables, SshSettings ssh, Duration timeout, boolean allowInsecureHttp) {
         URIish uri;
         try {
             uri = new URIish(repository);
@@ -62,15 +71,73 @@ final class Remote implements AutoCloseable {
             // a local path: absolute, so that the clone's origin does not depend on the working folder
             return new Remote(Path.of(repository).toAbsolutePath().normalize().toString(), Optional.empty(), ssh, timeout, variables);
         }
-        Optional<HttpCredentials> fromUrl = uri.getPass() == null ? Optional.empty()
-                : Optional.of(new HttpCredentials(uri.getUser() == null ? HttpCredentials.TOKEN_USER : uri.getUser(), uri.getPass()));
-        String withoutPassword = uri.getPass() == null ? repository : uri.setPass(null).setUser(null).toString();
-        Optional<HttpCredentials> credentials = given.or(() -> fromUrl).or(() -> environment);
-        return new Remote(withoutPassword, credentials, ssh, timeout, variables);
+        boolean http = isHttp(uri);
+        Optional<HttpCredentials> credentials = given.or(() -> fromUrl(uri, environment)).or(() -> environment);
+        // over HTTP the user information is a credential: it goes to the provider, never into the clone's configuration;
+        // an SSH user name (git@host) is part of the address and stays
+        String stored = http && (uri.getUser() != null || uri.getPass() != null) ? uri.setPass(null).setUser(null).toString()
+                : uri.getPass() != null ? uri.setPass(null).toString() : repository;
+        if (credentials.isPresent() && "http".equalsIgnoreCase(uri.getScheme()) && !allowInsecureHttp) {
+            throw new GitOpsException("reaching " + Redaction.stripUserInfo(repository) + ": " + Remedies.INSECURE_HTTP);
+        }
+        return new Remote(stored, credentials, ssh, timeout, variables);
+    }
+
+    /**
+     * The URL's own credentials: its user and password, else over HTTP a user name alone as a token
+     * ({@code https://TOKEN@host/x.git}) unless the environment holds credentials.
+     */
+    private static Optional<HttpCredentials> fromUrl(URIish uri, Optional<HttpCredentials> environment) {
+        if (uri.getPass() != null) {
+            return Optional.of(new HttpCredentials(uri.getUser() == null ? HttpCredentials.TOKEN_USER : uri.getUser(), uri.getPass()));
+        }
+        if (isHttp(uri) && uri.getUser() != null && !uri.getUser().isEmpty() && environment.isEmpty()) {
+            return Optional.of(HttpCredentials.token(uri.getUser()));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isHttp(URIish uri) {
+        return "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
     }
 
     String url() {
         return url;
+    }
+
+    /**
+     * The receive-pack to push with: for a repository on this machine that has server-side hooks,
+     * the stock {@code git-receive-pack} in its own process, which runs them as a server would
+     * (JGit's in-process receiving runs none); else JGit's default.
+     */
+    Optional<String> receivePack() {
+        return localRepository().filter(Remote::hasHooks).map(repository -> FORKED_RECEIVE_PACK);
+    }
+
+    private Optional<Path> localRepository() {
+        try {
+            URIish uri = new URIish(url);
+            if (uri.getHost() == null && (uri.getScheme() == null || "file".equalsIgnoreCase(uri.getScheme()))) {
+                return Optional.of(Path.of(uri.getPath()));
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // not a path: a network remote
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the repository (bare, or a work tree's .git) has an active hook: an executable file not named *.sample. */
+    static boolean hasHooks(Path repository) {
+        Path hooks = Files.isRegularFile(repository.resolve("HEAD")) ? repository.resolve("hooks") : repository.resolve(".git/hooks");
+        if (!Files.isDirectory(hooks)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(hooks)) {
+            return files.anyMatch(file -> Files.isRegularFile(file) && Files.isExecutable(file)
+                    && !file.getFileName().toString().endsWith(".sample"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The URL for messages: never with user information. */
@@ -91,7 +158,7 @@ final class Remote implements AutoCloseable {
     /** Applies credentials, the SSH factory and the timeout to a clone, fetch or push. */
     <C extends TransportCommand<C, ?>> C configure(C command) {
         command.setTimeout((int) Math.max(1, timeout.toSeconds()));
-        credentials.ifPresent(c -> command.setCredentialsProvider(provider(c)));
+        credentials.ifPresent(c -> command.setCredentialsProvider(boundCredentials()));
         command.setTransportConfigCallback(this::configure);
         return command;
     }
@@ -100,10 +167,16 @@ final class Remote implements AutoCloseable {
         if (transport instanceof SshTransport sshTransport) {
             sshTransport.setSshSessionFactory(sshSessions());
         }
+        if (transport instanceof TransportHttp http && credentials.isPresent()) {
+            http.setHttpConnectionFactory(new HostBoundConnections(boundCredentials()));
+        }
     }
 
-    private static CredentialsProvider provider(HttpCredentials credentials) {
-        return new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password());
+    private HostBoundCredentials boundCredentials() {
+        if (bound == null) {
+            bound = new HostBoundCredentials(credentials.orElseThrow(), url);
+        }
+        return bound;
     }
 
     /**

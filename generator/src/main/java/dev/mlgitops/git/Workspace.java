@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -51,6 +52,9 @@ final class Workspace implements AutoCloseable {
     private static final String ORIGIN = Constants.DEFAULT_REMOTE_NAME;
     private static final String ORIGIN_HEAD = Constants.R_REMOTES + ORIGIN + "/" + Constants.HEAD;
     private static final byte[] HEADER = Header.PREFIX.getBytes(StandardCharsets.UTF_8);
+    private static final int MESSAGE_LIMIT = 2000;
+    /** What a remote says when another push updated the branch while ours was in flight. */
+    private static final List<String> LOST_RACE = List.of("failed to update ref", "cannot lock ref", "failed to lock", "lock error");
 
     private final Git git;
     private final Path folder;
@@ -77,13 +81,17 @@ final class Workspace implements AutoCloseable {
             throw new GitOpsException("opening the work folder " + absolute + ": it is neither empty nor a Git clone", e);
         }
         String origin = git.getRepository().getConfig().getString("remote", ORIGIN, "url");
-        if (origin == null || !withoutTrailingSlash(remote.url()).equals(withoutTrailingSlash(origin))) {
+        if (origin == null || !sameRepository(remote.url(), origin)) {
             git.close();
             throw new GitOpsException("opening the work folder " + absolute + ": it is a clone of "
                     + (origin == null ? "no remote" : Redaction.stripUserInfo(origin)) + ", not of " + remote.display());
         }
         Workspace workspace = new Workspace(git, absolute, remote, root);
         try {
+            if (!origin.equals(remote.url())) {
+                // a clone made when the URL still held a token: the configuration keeps the URL without it
+                workspace.setOrigin(remote.url());
+            }
             workspace.refuseChangesOutsideRoot();
             workspace.fetch();
             return workspace;
@@ -101,6 +109,21 @@ final class Workspace implements AutoCloseable {
             return workspace;
         } catch (GitAPIException | RuntimeException e) {
             throw remote.failure("cloning " + remote.display(), e);
+        }
+    }
+
+    private static boolean sameRepository(String url, String origin) {
+        return withoutTrailingSlash(url).equals(withoutTrailingSlash(origin))
+                || withoutTrailingSlash(url).equals(withoutTrailingSlash(Redaction.stripUserInfo(origin)));
+    }
+
+    private void setOrigin(String url) {
+        try {
+            var config = git.getRepository().getConfig();
+            config.setString("remote", ORIGIN, "url", url);
+            config.save();
+        } catch (IOException e) {
+            throw new GitOpsException("rewriting the origin URL of the work folder " + folder + ": " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -267,21 +290,44 @@ final class Workspace implements AutoCloseable {
         try {
             ObjectId local = git.getRepository().resolve(Constants.R_HEADS + branch);
             if (local == null || local.equals(tracking(branch))) {
-                return new PushOutcome(RemoteRefUpdate.Status.UP_TO_DATE, Optional.empty());
+                return new PushOutcome(RemoteRefUpdate.Status.UP_TO_DATE, Optional.empty(), Optional.empty());
             }
             String ref = Constants.R_HEADS + branch;
-            Iterable<PushResult> results = remote.configure(git.push().setRemote(ORIGIN)
-                    .setRefSpecs(new RefSpec(ref + ":" + ref)).setForce(false)).call();
+            var command = git.push().setRemote(ORIGIN).setRefSpecs(new RefSpec(ref + ":" + ref)).setForce(false);
+            remote.receivePack().ifPresent(command::setReceivePack);
+            Iterable<PushResult> results = remote.configure(command).call();
             for (PushResult result : results) {
                 RemoteRefUpdate update = result.getRemoteUpdate(ref);
                 if (update != null) {
-                    return new PushOutcome(update.getStatus(), Optional.ofNullable(update.getMessage()).map(remote::redact));
+                    // a hook's explanation comes as the remote's messages, not in the status's short reason
+                    return new PushOutcome(update.getStatus(), Optional.ofNullable(update.getMessage()).map(remote::redact),
+                            remoteMessages(result.getMessages()).map(remote::redact));
                 }
             }
-            return new PushOutcome(RemoteRefUpdate.Status.NOT_ATTEMPTED, Optional.of("the remote did not answer for " + ref));
+            return new PushOutcome(RemoteRefUpdate.Status.NOT_ATTEMPTED, Optional.of("the remote did not answer for " + ref), Optional.empty());
         } catch (IOException | GitAPIException | RuntimeException e) {
             throw remote.failure("pushing branch " + branch + " to " + remote.display(), e);
         }
+    }
+
+    /**
+     * The lines the remote sent while receiving (hooks' output, JGit's "remote: " prefix dropped),
+     * joined by " / ", control characters shown as spaces; at most {@value #MESSAGE_LIMIT} characters.
+     */
+    static Optional<String> remoteMessages(String messages) {
+        if (messages == null || messages.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : messages.split("\\R")) {
+            String text = line.replaceFirst("^remote:\\s*", "").replaceAll("\\p{Cntrl}", " ").strip();
+            if (!text.isEmpty()) {
+                lines.add(text);
+            }
+        }
+        String joined = String.join(" / ", lines);
+        return joined.isEmpty() ? Optional.empty()
+                : Optional.of(joined.length() <= MESSAGE_LIMIT ? joined : joined.substring(0, MESSAGE_LIMIT) + "...");
     }
 
     /** The files under the root on the remote's {@code branch} (else the local one), read from Git's objects; empty when neither exists. */
@@ -422,8 +468,8 @@ final class Workspace implements AutoCloseable {
     record Attempt(WriteResult written, boolean committed) {
     }
 
-    /** The remote's answer to one push. */
-    record PushOutcome(RemoteRefUpdate.Status status, Optional<String> message) {
+    /** The remote's answer to one push: its status, the status's short reason, and what the remote said meanwhile. */
+    record PushOutcome(RemoteRefUpdate.Status status, Optional<String> message, Optional<String> remoteMessages) {
 
         boolean accepted() {
             return status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE;
@@ -433,9 +479,21 @@ final class Workspace implements AutoCloseable {
             return status == RemoteRefUpdate.Status.UP_TO_DATE;
         }
 
-        /** The remote moved since we fetched: fetching, re-applying and pushing again can succeed. */
+        /**
+         * The remote moved since we fetched: fetching, re-applying and pushing again can succeed. That
+         * includes a ref the remote failed to update because another push landed while ours was in flight.
+         */
         boolean remoteMoved() {
-            return status == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD || status == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED;
+            if (status == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD || status == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+                return true;
+            }
+            String reason = message.orElse("").toLowerCase(Locale.ROOT);
+            return status == RemoteRefUpdate.Status.REJECTED_OTHER_REASON && LOST_RACE.stream().anyMatch(reason::contains);
+        }
+
+        /** For the result: the status, its reason and the remote's own words. */
+        String describe() {
+            return status + message.map(m -> ": " + m).orElse("") + remoteMessages.map(m -> "; the remote said: " + m).orElse("");
         }
     }
 

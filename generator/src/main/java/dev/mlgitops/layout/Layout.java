@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import dev.mlgitops.MlGitopsException;
+import dev.mlgitops.model.ApplicationsIn;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Spec;
@@ -35,25 +36,27 @@ public final class Layout {
     private Layout() {
     }
 
-    /**
-     * The tree of an empty repository: every environment pins the spec's artifacts.
-     *
-     * @param base the objects of the spec as written (no environment)
-     * @param environments each environment's objects as rendered, by name, in promotion order
-     */
+    /** As {@link #lay(ResolvedProject, List, Map, ApplicationsIn, Map)}: the Applications in the team's namespaces, no pins. */
     public static OutputTree lay(ResolvedProject project, List<TypedObject> base, Map<String, List<TypedObject>> environments) {
-        return lay(project, base, environments, Map.of());
+        return lay(project, base, environments, ApplicationsIn.TEAM_NAMESPACES, Map.of());
+    }
+
+    /** As {@link #lay(ResolvedProject, List, Map, ApplicationsIn, Map)}, no pins: every environment pins the spec's artifacts. */
+    public static OutputTree lay(ResolvedProject project, List<TypedObject> base, Map<String, List<TypedObject>> environments,
+            ApplicationsIn applicationsIn) {
+        return lay(project, base, environments, applicationsIn, Map.of());
     }
 
     /**
      * @param base the objects of the spec as written (no environment)
      * @param environments each environment's objects as rendered, by name, in promotion order
+     * @param applicationsIn where the Argo CD Applications live
      * @param pinned the releases the tree being replaced pins, by environment (see
      *               {@link dev.mlgitops.release.Releases#pinned}); an environment that does not
      *               follow the spec keeps its own. Empty: every environment pins the spec's artifacts
      */
     public static OutputTree lay(ResolvedProject project, List<TypedObject> base, Map<String, List<TypedObject>> environments,
-            Map<String, Release> pinned) {
+            ApplicationsIn applicationsIn, Map<String, Release> pinned) {
         base.forEach(KustomizeScope::requireKnownScope);
         environments.values().forEach(objects -> objects.forEach(KustomizeScope::requireKnownScope));
         SortedMap<String, JsonNode> files = new TreeMap<>();
@@ -64,7 +67,7 @@ public final class Layout {
             files.put(baseFolder(stage) + "/kustomization.yaml", Kustomizations.base(List.copyOf(objects.keySet())));
         });
 
-        ArgoCdObjects argoCd = new ArgoCdObjects(project.metadata().name(), project.gitops());
+        ArgoCdObjects argoCd = new ArgoCdObjects(project.metadata().name(), project.gitops(), applicationsIn);
         List<Target> targets = new ArrayList<>();
         Set<ArgoCdObjects.GroupKind> clusterKinds = new LinkedHashSet<>();
         Set<ArgoCdObjects.GroupKind> namespacedKinds = new LinkedHashSet<>();

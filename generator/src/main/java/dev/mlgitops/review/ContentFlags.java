@@ -2,6 +2,7 @@ package dev.mlgitops.review;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,12 +14,28 @@ final class ContentFlags {
     private static final List<String> REPLICA_MINIMA = List.of("/spec/replicas", "/spec/minReplicas", "/spec/minAvailable",
             "/spec/predictor/minReplicas");
 
+    /**
+     * The kinds that fence a tenant in: what the team may not change without the platform, since
+     * they bound what every other object of the project may do.
+     */
+    private static final Set<String> TENANCY = Set.of("Namespace", "ResourceQuota", "LimitRange", "NetworkPolicy",
+            "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "AppProject");
+    private static final String APPROVAL = "; a platform reviewer must approve";
+
     private ContentFlags() {
     }
 
-    static void added(String id, ObjectNode object, boolean intoLiveProduction, String environment, List<Flag> flags) {
+    /**
+     * @param intoExistingTree whether a tree was committed before: a first publish adds every
+     *                         object, which is reviewed as a whole
+     */
+    static void added(String id, ObjectNode object, boolean intoLiveProduction, boolean intoExistingTree, String environment,
+            List<Flag> flags) {
         if (intoLiveProduction && isApplication(id) && automated(object)) {
             flags.add(new Flag(Flag.Kind.PROD_SYNC_AUTOMATED, environment, id + " is added with automated sync"));
+        }
+        if (intoExistingTree && isTenancy(id)) {
+            flags.add(new Flag(Flag.Kind.TENANCY_CHANGED, environment, id + " is added" + APPROVAL));
         }
     }
 
@@ -36,6 +53,10 @@ final class ContentFlags {
                 flags.add(new Flag(Flag.Kind.PROD_SYNC_AUTOMATED, environment, id + " switches to automated sync"));
             }
         }
+        if (isTenancy(id)) {
+            flags.add(new Flag(Flag.Kind.TENANCY_CHANGED, environment, id + (labelsChanged(before, after) ? " labels change" : " changes")
+                    + APPROVAL));
+        }
         List<String> oldImages = images(before);
         List<String> newImages = images(after);
         if (!oldImages.equals(newImages)) {
@@ -48,8 +69,21 @@ final class ContentFlags {
         switch (TreeObjects.kind(id)) {
             case "PodDisruptionBudget" -> flags.add(new Flag(Flag.Kind.PDB_REMOVED, environment, id + " is removed"));
             case "NetworkPolicy" -> flags.add(new Flag(Flag.Kind.NETWORK_POLICY_REMOVED, environment, id + " is removed"));
-            default -> { }
+            default -> {
+                if (isTenancy(id)) {
+                    flags.add(new Flag(Flag.Kind.TENANCY_CHANGED, environment, id + " is removed" + APPROVAL));
+                }
+            }
         }
+    }
+
+    private static boolean isTenancy(String id) {
+        return TENANCY.contains(TreeObjects.kind(id));
+    }
+
+    /** A Namespace's labels carry its Pod Security level. */
+    private static boolean labelsChanged(ObjectNode before, ObjectNode after) {
+        return !before.at("/metadata/labels").equals(after.at("/metadata/labels"));
     }
 
     private static boolean isApplication(String id) {

@@ -14,6 +14,8 @@ public record Flag(Kind kind, String environment, String message) {
         NETWORK_POLICY_REMOVED(false),
         IMAGE_CHANGED(false),
         PROD_SYNC_AUTOMATED(false),
+        /** A tenant's fence changes (quota, limits, Pod Security labels, NetworkPolicies, RBAC, the AppProject): a platform reviewer approves. */
+        TENANCY_CHANGED(false),
         /** Guard: Argo CD would delete whole applications. */
         APPLICATIONS_REMOVED(true),
         /** Guard: more than the allowed share of objects goes. */

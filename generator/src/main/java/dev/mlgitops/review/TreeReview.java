@@ -62,7 +62,8 @@ public final class TreeReview {
             ObjectNode old = before.get(entry.getKey());
             if (old == null) {
                 add(scope, entry.getKey(), ObjectChange.Change.ADDED);
-                ContentFlags.added(entry.getKey(), entry.getValue(), prod && committedObjectCount > 0, scope.environment(), flags);
+                ContentFlags.added(entry.getKey(), entry.getValue(), prod && committedObjectCount > 0, committedObjectCount > 0,
+                        scope.environment(), flags);
             } else if (!old.equals(entry.getValue())) {
                 add(scope, entry.getKey(), ObjectChange.Change.CHANGED);
                 ContentFlags.changed(entry.getKey(), old, entry.getValue(), prod, scope.environment(), flags);

@@ -28,9 +28,10 @@ public final class RunInputs {
      * Empty when an input cannot be read: the run then does the work, and reports what is wrong.
      *
      * @param failOn the name of the least severity that fails the run, e.g. {@code ERROR}
+     * @param applicationsIn the name of where the Argo CD Applications live, e.g. {@code TEAM_NAMESPACES}
      */
     public static Optional<String> digest(Path specFile, Optional<Path> blueprints, List<String> environments,
-                                          String failOn, Path outputDirectory) {
+                                          String failOn, String applicationsIn, Path outputDirectory) {
         Optional<String> generator = Generator.DIGEST;
         if (generator.isEmpty()) {
             return Optional.empty();
@@ -46,6 +47,7 @@ public final class RunInputs {
             }
             add(digest, String.join(",", environments));
             add(digest, failOn);
+            add(digest, applicationsIn);
             add(digest, outputDirectory.toAbsolutePath().normalize().toString());
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();

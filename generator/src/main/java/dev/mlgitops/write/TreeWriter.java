@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -30,6 +31,8 @@ import dev.mlgitops.yaml.Header;
 public final class TreeWriter {
 
     private static final byte[] HEADER = Header.PREFIX.getBytes(StandardCharsets.UTF_8);
+    /** How the operating system says a disk is full (ENOSPC, EDQUOT), as the JDK passes it on. */
+    private static final List<String> FULL = List.of("no space left on device", "disk quota exceeded");
 
     private TreeWriter() {
     }
@@ -176,10 +179,21 @@ public final class TreeWriter {
         }
     }
 
-    /** What went wrong, without the machine's paths that I/O messages carry. */
+    /** What went wrong, without the machine's paths that I/O messages carry; a full disk by name. */
     static String describe(IOException e) {
-        String reason = e instanceof FileSystemException fse ? fse.getReason() : null;
-        return e.getClass().getSimpleName() + (reason == null ? "" : " (" + reason + ")");
+        String reason = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
+        for (String full : FULL) {
+            if (reason != null && reason.toLowerCase(Locale.ROOT).contains(full)) {
+                return full;
+            }
+        }
+        return e.getClass().getSimpleName() + (e instanceof FileSystemException && reason != null ? " (" + reason + ")" : "");
+    }
+
+    /** As {@link #describe(IOException)}; a full disk also says which folder's file system is full, so that one knows where to make room. */
+    static String describe(IOException e, Path folder) {
+        String reason = describe(e);
+        return FULL.contains(reason) ? reason + " (the file system of " + folder + ")" : reason;
     }
 
     /** The staging folder: written completely first, then emptied into place, then removed. */
@@ -199,7 +213,7 @@ public final class TreeWriter {
             try {
                 staging = Files.createTempDirectory(outputDirectory, PREFIX);
             } catch (IOException e) {
-                throw new MlGitopsException("creating the staging folder: " + describe(e), e);
+                throw new MlGitopsException("creating the staging folder: " + describe(e, outputDirectory), e);
             }
             try {
                 List<Map.Entry<String, Path>> staged = new ArrayList<>();
@@ -209,24 +223,24 @@ public final class TreeWriter {
                     try {
                         Files.write(aside, entry.getValue());
                     } catch (IOException e) {
-                        throw new MlGitopsException("writing " + entry.getKey() + ": " + describe(e), e);
+                        throw new MlGitopsException("writing " + entry.getKey() + ": " + describe(e, outputDirectory), e);
                     }
                     staged.add(Map.entry(entry.getKey(), aside));
                 }
                 for (Map.Entry<String, Path> entry : staged) {
-                    moveIntoPlace(entry.getValue(), targets.get(entry.getKey()), entry.getKey());
+                    moveIntoPlace(entry.getValue(), targets.get(entry.getKey()), entry.getKey(), outputDirectory);
                 }
             } finally {
                 deleteQuietly(staging);
             }
         }
 
-        private static void moveIntoPlace(Path aside, Path target, String relative) {
+        private static void moveIntoPlace(Path aside, Path target, String relative, Path outputDirectory) {
             try {
                 Files.createDirectories(target.getParent());
                 replace(aside, target);
             } catch (IOException e) {
-                throw new MlGitopsException("writing " + relative + ": " + describe(e), e);
+                throw new MlGitopsException("writing " + relative + ": " + describe(e, outputDirectory), e);
             }
         }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -137,6 +138,57 @@ class CommitTreeCommandTest {
         assertThat(git(bare, "show", "main:README.md")).isEqualTo("changed meanwhile\n");
         assertThat(git(bare, "show", "main:projects/fraud/overlays/prod/serving/kustomization.yaml")).endsWith("replicas: 3\n");
         git(bare, "fsck", "--strict", "--no-progress");
+    }
+
+    @Test
+    void aPushThatLosesTheRaceForTheRefWhileInFlightIsRetriedLikeAMovedRemote() throws IOException {
+        publish(Trees.first()).setPush(true).call();
+        String theirs = GitCli.pushFromElsewhere(bare, temp, "theirs", "a colleague's change", Map.of("README.md", "changed meanwhile\n"));
+        // another push lands after the remote advertised main to us and before it updates the ref
+        hook("pre-receive", """
+                #!/bin/sh
+                cat >/dev/null
+                if [ ! -e raced ]; then
+                  touch raced
+                  env -u GIT_QUARANTINE_PATH git update-ref refs/heads/main refs/heads/theirs
+                fi
+                """);
+
+        CommitTreeResult result = publish(Trees.second()).setPush(true).call();
+
+        assertThat(result.status()).isEqualTo(CommitTreeResult.Status.PUSHED);
+        assertThat(result.retries()).isEqualTo(1);
+        assertThat(git(bare, "rev-parse", "main~1").strip()).isEqualTo(theirs);
+        assertThat(git(bare, "show", "main:README.md")).isEqualTo("changed meanwhile\n");
+        assertThat(git(bare, "show", "main:projects/fraud/overlays/prod/serving/kustomization.yaml")).endsWith("replicas: 3\n");
+    }
+
+    @Test
+    void aLocalRepositorysHooksRunAsOnAServerAndTheirExplanationIsShown() throws IOException {
+        hook("pre-receive", """
+                #!/bin/sh
+                cat >/dev/null
+                echo 'main is protected: open a pull request' >&2
+                exit 1
+                """);
+
+        CommitTreeResult byPath = GitOps.publish(Trees.first(), bare.toString()).setBranch("main").setWorkFolder(clone)
+                .setEnvironment(Map.of()).setPush(true).call();
+        CommitTreeResult byUrl = publish(Trees.first()).setWorkFolder(temp.resolve("by-url")).setPush(true).call();
+
+        for (CommitTreeResult result : List.of(byPath, byUrl)) {
+            assertThat(result.status()).isEqualTo(CommitTreeResult.Status.REJECTED);
+            assertThat(result.retries()).isZero();
+            assertThat(result.rejection()).contains("REJECTED_OTHER_REASON: pre-receive hook declined;"
+                    + " the remote said: main is protected: open a pull request");
+        }
+        assertThat(git(bare, "for-each-ref")).isEmpty();
+    }
+
+    private void hook(String name, String script) throws IOException {
+        Path hook = bare.resolve("hooks").resolve(name);
+        Files.writeString(hook, script);
+        assertThat(hook.toFile().setExecutable(true)).isTrue();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.mlgitops.MlGitopsException;
+import dev.mlgitops.model.ApplicationsIn;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.typed.TypedObject;
@@ -137,7 +138,8 @@ class LayoutTest {
         JsonNode prod = object("argocd/prod/apps/tenancy.yaml");
 
         assertThat(dev.at("/metadata/name").asString()).isEqualTo("fraud-detection-dev-serving");
-        assertThat(dev.at("/metadata/namespace").asString()).isEqualTo("argocd");
+        assertThat(dev.at("/metadata/namespace").asString()).as("the team's namespace").isEqualTo("fraud-dev");
+        assertThat(prod.at("/metadata/namespace").asString()).as("the team's namespace").isEqualTo("fraud");
         assertThat(dev.at("/metadata/finalizers").toString()).isEqualTo("[\"resources-finalizer.argocd.argoproj.io\"]");
         assertThat(dev.at("/metadata/annotations/argocd.argoproj.io~1sync-wave").isString()).isTrue();
         assertThat(dev.at("/metadata/annotations/argocd.argoproj.io~1sync-wave").asString()).isEqualTo("3");
@@ -161,8 +163,9 @@ class LayoutTest {
 
         assertThat(root.at("/metadata/name").asString()).isEqualTo("fraud-detection-staging");
         assertThat(root.at("/spec/source/path").asString()).isEqualTo("projects/fraud-detection/argocd/staging/apps");
-        assertThat(root.at("/spec/destination").toString())
-                .isEqualTo("{\"server\":\"https://kubernetes.default.svc\",\"namespace\":\"argocd\"}");
+        assertThat(root.at("/metadata/namespace").asString()).as("the team's namespace").isEqualTo("fraud-staging");
+        assertThat(root.at("/spec/destination").toString()).as("its Applications go beside it, on Argo CD's cluster")
+                .isEqualTo("{\"server\":\"https://kubernetes.default.svc\",\"namespace\":\"fraud-staging\"}");
         assertThat(root.at("/spec/syncPolicy/automated").toString()).isEqualTo("{\"prune\":true,\"selfHeal\":true}");
         assertThat(object("argocd/prod/root.yaml").at("/spec/syncPolicy").has("automated")).isFalse();
     }
@@ -174,16 +177,43 @@ class LayoutTest {
         assertThat(project.at("/metadata").toString()).isEqualTo("{\"name\":\"fraud-detection\",\"namespace\":\"argocd\","
                 + "\"finalizers\":[\"resources-finalizer.argocd.argoproj.io\"]}");
         assertThat(project.at("/spec/sourceRepos").toString()).isEqualTo("[\"https://git.example.com/platform/ml-gitops.git\"]");
-        assertThat(project.at("/spec/destinations").toString()).isEqualTo("[{\"name\":\"in-cluster\",\"namespace\":\"fraud-dev\"},"
+        assertThat(project.at("/spec/sourceNamespaces").toString()).isEqualTo("[\"fraud\",\"fraud-dev\",\"fraud-staging\"]");
+        assertThat(project.at("/spec/destinations").toString()).as("no destination in Argo CD's own namespace")
+                .isEqualTo("[{\"name\":\"in-cluster\",\"namespace\":\"fraud-dev\"},"
                 + "{\"name\":\"in-cluster\",\"namespace\":\"fraud-staging\"},"
                 + "{\"server\":\"https://prod.k8s.example.com\",\"namespace\":\"fraud\"},"
-                + "{\"server\":\"https://kubernetes.default.svc\",\"namespace\":\"argocd\"}]");
-        assertThat(project.at("/spec/clusterResourceWhitelist").toString()).isEqualTo("[{\"group\":\"\",\"kind\":\"Namespace\"}]");
+                + "{\"server\":\"https://kubernetes.default.svc\",\"namespace\":\"fraud-dev\"},"
+                + "{\"server\":\"https://kubernetes.default.svc\",\"namespace\":\"fraud-staging\"},"
+                + "{\"server\":\"https://kubernetes.default.svc\",\"namespace\":\"fraud\"}]");
+        assertThat(project.at("/spec/clusterResourceWhitelist").toString()).as("the project's own Namespaces only")
+                .isEqualTo("[{\"group\":\"\",\"kind\":\"Namespace\",\"name\":\"fraud\"},"
+                + "{\"group\":\"\",\"kind\":\"Namespace\",\"name\":\"fraud-dev\"},"
+                + "{\"group\":\"\",\"kind\":\"Namespace\",\"name\":\"fraud-staging\"}]");
         assertThat(kinds(project.at("/spec/namespaceResourceWhitelist"))).containsExactly(
                 "/ConfigMap", "/Service", "/ServiceAccount", "apps/Deployment", "apps/StatefulSet",
                 "argoproj.io/Application", "autoscaling/HorizontalPodAutoscaler", "monitoring.coreos.com/ServiceMonitor",
                 "networking.k8s.io/Ingress", "networking.k8s.io/NetworkPolicy", "policy/PodDisruptionBudget",
                 "rbac.authorization.k8s.io/Role", "rbac.authorization.k8s.io/RoleBinding");
+    }
+
+    @Test
+    void inArgoCdsNamespaceEveryApplicationLivesThereAndTheProjectMayDeployThere() {
+        OutputTree legacy = Layout.lay(Fixtures.project(Fixtures.DEV, Fixtures.STAGING, Fixtures.PROD), Fixtures.base(),
+                Fixtures.environments(), ApplicationsIn.ARGOCD_NAMESPACE);
+        JsonNode project = KubeYaml.mapper().readTree(legacy.files().get("argocd/appproject.yaml"));
+        JsonNode serving = KubeYaml.mapper().readTree(legacy.files().get("argocd/dev/apps/serving.yaml"));
+        JsonNode root = KubeYaml.mapper().readTree(legacy.files().get("argocd/dev/root.yaml"));
+
+        assertThat(serving.at("/metadata/namespace").asString()).isEqualTo("argocd");
+        assertThat(root.at("/spec/destination").toString())
+                .isEqualTo("{\"server\":\"https://kubernetes.default.svc\",\"namespace\":\"argocd\"}");
+        assertThat(root.at("/metadata/namespace").asString()).isEqualTo("argocd");
+        assertThat(project.at("/spec").has("sourceNamespaces")).isFalse();
+        assertThat(project.at("/spec/destinations").toString()).isEqualTo("[{\"name\":\"in-cluster\",\"namespace\":\"fraud-dev\"},"
+                + "{\"name\":\"in-cluster\",\"namespace\":\"fraud-staging\"},"
+                + "{\"server\":\"https://prod.k8s.example.com\",\"namespace\":\"fraud\"},"
+                + "{\"server\":\"https://kubernetes.default.svc\",\"namespace\":\"argocd\"}]");
+        assertThat(project.at("/spec/clusterResourceWhitelist").toString()).isEqualTo("[{\"group\":\"\",\"kind\":\"Namespace\"}]");
     }
 
     @Test

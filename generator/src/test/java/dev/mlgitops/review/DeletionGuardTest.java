@@ -19,12 +19,12 @@ class DeletionGuardTest {
         TreeReview review = TreeReview.of(generated, reference.files(), "prod");
 
         assertThat(lines(DeletionGuard.defaults().refusals(review))).containsExactly(
-                "[APPLICATIONS_REMOVED] removes 7 Argo CD Applications (Application argocd/fraud-detection-staging,"
-                        + " Application argocd/fraud-detection-staging-feature-store,"
-                        + " Application argocd/fraud-detection-staging-model-registry,"
-                        + " Application argocd/fraud-detection-staging-monitoring,"
-                        + " Application argocd/fraud-detection-staging-serving, Application argocd/fraud-detection-staging-tenancy,"
-                        + " Application argocd/fraud-detection-staging-training): Argo CD deletes everything they sync",
+                "[APPLICATIONS_REMOVED] removes 7 Argo CD Applications (Application fraud-staging/fraud-detection-staging,"
+                        + " Application fraud-staging/fraud-detection-staging-feature-store,"
+                        + " Application fraud-staging/fraud-detection-staging-model-registry,"
+                        + " Application fraud-staging/fraud-detection-staging-monitoring,"
+                        + " Application fraud-staging/fraud-detection-staging-serving, Application fraud-staging/fraud-detection-staging-tenancy,"
+                        + " Application fraud-staging/fraud-detection-staging-training): Argo CD deletes everything they sync",
                 "[TOO_MANY_DELETIONS] removes " + removed(review) + " of " + review.committedObjectCount()
                         + " objects, more than the 10% allowed");
         assertThat(DeletionGuard.defaults().withAllowDeletions(true).refusals(review)).isEmpty();

@@ -3,6 +3,7 @@ package dev.mlgitops.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.mlgitops.layout.OutputTree;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,50 @@ class TreeReviewTest {
     }
 
     @Test
+    void flagsAWeakerPodSecurityLevelAsATenancyChangeForThePlatform() {
+        // the committed tree enforced only baseline; the spec now generates restricted
+        OutputTree committed = ReviewTrees.edit(reference, "overlays/prod/tenancy/namespace-fraud.yaml",
+                text -> text.replace("pod-security.kubernetes.io/enforce: restricted", "pod-security.kubernetes.io/enforce: baseline"));
+
+        TreeReview review = TreeReview.of(reference, committed.files(), "prod");
+
+        assertThat(lines(review.flags(DeletionGuard.defaults()))).containsExactly(
+                "[TENANCY_CHANGED] prod: Namespace fraud labels change; a platform reviewer must approve");
+    }
+
+    @Test
+    void flagsAnAppProjectChangeForThePlatformThatAppliesIt() {
+        OutputTree committed = ReviewTrees.edit(reference, "argocd/appproject.yaml",
+                text -> text.replace("  sourceNamespaces:\n", "  sourceNamespaces:\n  - argocd\n"));
+
+        TreeReview review = TreeReview.of(reference, committed.files(), "prod");
+
+        assertThat(lines(review.flags(DeletionGuard.defaults())))
+                .containsExactly("[TENANCY_CHANGED] (project): AppProject argocd/fraud-detection changes; a platform reviewer must approve");
+    }
+
+    @Test
+    void flagsQuotaRbacAndNetworkPolicyChangesInEveryEnvironmentButNotOnAFirstPublish() {
+        OutputTree generated = ReviewTrees.edit(ReviewTrees.edit(reference, "base/tenancy/resourcequota-fraud-detection-quota.yaml",
+                text -> text.replace("requests.cpu: \"48\"", "requests.cpu: \"96\"")),
+                "base/tenancy/rolebinding-fraud-detection-viewers.yaml", text -> text.replace("name: risk-analysts", "name: everyone"));
+        OutputTree committed = ReviewTrees.without(reference, "base/tenancy/networkpolicy-fraud-detection-allow-dns.yaml");
+
+        TreeReview review = TreeReview.of(generated, committed.files(), "dev");
+        TreeReview first = TreeReview.of(generated, Map.of(), "dev");
+
+        assertThat(lines(review.flags(DeletionGuard.defaults()))).filteredOn(line -> line.startsWith("[TENANCY_CHANGED] dev:"))
+                .containsExactly(
+                        "[TENANCY_CHANGED] dev: NetworkPolicy fraud-dev/fraud-detection-allow-dns is added; a platform reviewer must approve",
+                        "[TENANCY_CHANGED] dev: ResourceQuota fraud-dev/fraud-detection-quota changes; a platform reviewer must approve",
+                        "[TENANCY_CHANGED] dev: RoleBinding fraud-dev/fraud-detection-viewers changes; a platform reviewer must approve");
+        assertThat(lines(review.flags(DeletionGuard.defaults()))).filteredOn(line -> line.startsWith("[TENANCY_CHANGED]")).hasSize(9);
+        assertThat(review.markdown("`main`", DeletionGuard.defaults()))
+                .contains("TENANCY_CHANGED** `prod`: ResourceQuota fraud/fraud-detection-quota changes; a platform reviewer must approve");
+        assertThat(lines(first.flags(DeletionGuard.defaults()))).noneMatch(line -> line.startsWith("[TENANCY_CHANGED]"));
+    }
+
+    @Test
     void flagsARemovedPodDisruptionBudgetAndNetworkPolicyInEveryEnvironment() {
         OutputTree generated = ReviewTrees.withoutPdbAndNetworkPolicy(reference);
 
@@ -70,8 +115,8 @@ class TreeReviewTest {
         TreeReview review = TreeReview.of(generated, reference.files(), "prod");
 
         assertThat(lines(review.flags(DeletionGuard.defaults()))).containsExactly(
-                "[PROD_SYNC_AUTOMATED] prod: Application argocd/fraud-detection-prod-serving switches to automated sync");
-        assertThat(review.changes()).containsExactly(changed("prod", "argocd", "Application argocd/fraud-detection-prod-serving"));
+                "[PROD_SYNC_AUTOMATED] prod: Application fraud/fraud-detection-prod-serving switches to automated sync");
+        assertThat(review.changes()).containsExactly(changed("prod", "argocd", "Application fraud/fraud-detection-prod-serving"));
     }
 
     @Test
@@ -105,7 +150,7 @@ class TreeReviewTest {
 
         assertThat(TreeReview.of(generated, reference.files(), "prod").summary(DeletionGuard.defaults())).containsExactly(
                 "objects: 0 added, 1 changed, 0 removed; files: 0 added, 1 changed, 0 removed",
-                "[PROD_SYNC_AUTOMATED] prod: Application argocd/fraud-detection-prod-serving switches to automated sync");
+                "[PROD_SYNC_AUTOMATED] prod: Application fraud/fraud-detection-prod-serving switches to automated sync");
     }
 
     static List<String> lines(List<Flag> flags) {

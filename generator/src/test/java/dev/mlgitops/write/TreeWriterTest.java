@@ -2,6 +2,8 @@ package dev.mlgitops.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -189,6 +191,49 @@ class TreeWriterTest {
         assertThat(files(output.resolve(ROOT))).containsExactly("base/y.yaml", "legacy.yaml", "overlays/dev/x.yaml");
         assertThat(Files.readString(output.resolve(ROOT + "/overlays/dev/x.yaml"))).isEqualTo(HEADER);
         assertThat(TreeWriter.compare(prodOnly, output).inSync()).isTrue();
+    }
+
+    @Test
+    void aFullDiskIsNamedWithTheFolderWhoseFileSystemIsFull() throws IOException {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.exists(full), "/dev/full, which answers every write with ENOSPC");
+        IOException fromTheSystem = catchThrowableOfType(IOException.class, () -> Files.write(full, new byte[] {1}));
+
+        assertThat(TreeWriter.describe(fromTheSystem, Path.of("/srv/out"))).isEqualTo("no space left on device (the file system of /srv/out)");
+        assertThat(TreeWriter.describe(new IOException("Disk quota exceeded"))).isEqualTo("disk quota exceeded");
+        assertThat(TreeWriter.describe(new IOException("Input/output error"), Path.of("/srv/out"))).isEqualTo("IOException");
+    }
+
+    /** On a real 64 KiB tmpfs, where this machine lets the test mount one (root on Linux); skipped elsewhere. */
+    @Test
+    void writingOntoAFullFileSystemSaysSoAndLeavesTheTreeAsItWas() throws IOException, InterruptedException {
+        Path tiny = Files.createDirectories(output.resolve("tiny"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", tiny.toString()), "mounting a tmpfs is allowed here");
+        try {
+            TreeWriter.write(tree(Map.of("base/small.yaml", HEADER + "kind: ConfigMap\n")), tiny);
+            Map<String, String> big = new TreeMap<>();
+            for (int i = 0; i < 40; i++) {
+                big.put("base/file-" + i + ".yaml", HEADER + "data: " + "x".repeat(4000) + "\n");
+            }
+
+            assertThatThrownBy(() -> TreeWriter.write(tree(big), tiny))
+                    .isInstanceOf(MlGitopsException.class)
+                    .hasMessageMatching("writing base/file-\\d+\\.yaml: no space left on device \\(the file system of \\Q" + tiny + "\\E\\)");
+            try (Stream<Path> files = Files.walk(tiny)) {
+                assertThat(files.filter(Files::isRegularFile).map(file -> tiny.relativize(file).toString()))
+                        .as("only the first tree, no staging left").containsExactly(ROOT + "/base/small.yaml");
+            }
+        } finally {
+            run("umount", tiny.toString());
+        }
+    }
+
+    private static boolean run(String... command) throws IOException, InterruptedException {
+        if (!System.getProperty("os.name").startsWith("Linux")) {
+            return false;
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return process.waitFor() == 0;
     }
 
     private static OutputTree tree(Map<String, String> files) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import dev.mlgitops.GitOpsCommand;
 import dev.mlgitops.Options;
 import dev.mlgitops.Result;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -21,11 +22,23 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
 
     /**
-     * The GitOps repository: an https, ssh, git or file URL, or a local path.
-     * <p>Property: "mlgitops.gitops.repository". Default: {@code spec.gitops.repoURL}.
+     * The GitOps repository: an https, ssh, git or file URL, or a local path, without credentials
+     * (a URL with a user or password is refused: use MLGITOPS_GIT_TOKEN or {@code serverId}).
+     * <p>Property: "mlgitops.gitops.repository", read by the goal itself rather than bound by
+     * Maven, so that {@code mvn -X} never logs the value. Default: {@code spec.gitops.repoURL}.
      */
-    @Parameter(property = Options.REPOSITORY)
+    @Parameter
     private String repository;
+
+    /**
+     * Send credentials to an {@code http://} repository too, readable by anyone on the way.
+     * <p>Property: "mlgitops.allowInsecureHttp". Default: {@code false}.
+     */
+    @Parameter(property = Options.ALLOW_INSECURE_HTTP, defaultValue = Options.ALLOW_INSECURE_HTTP_DEFAULT)
+    private boolean allowInsecureHttp;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
 
     /**
      * The branch Argo CD syncs: published to, and compared with.
@@ -83,7 +96,8 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
         if (maxDeletions < 0 || maxDeletions > 100) {
             throw new MojoFailureException("-D" + Options.MAX_DELETIONS + "=" + maxDeletions + " is not a share: use 0 to 100");
         }
-        configure(command).setRepository(repository).setBranch(branch).setWorkFolder(workFolder())
+        configure(command).setRepository(repository()).setBranch(branch).setWorkFolder(workFolder())
+                .setAllowInsecureHttp(allowInsecureHttp)
                 .setMaxDeletions(maxDeletions).setAllowDeletions(allowDeletions).setAllowProdWithOthers(allowProdWithOthers)
                 .setBaseDirectory(basedir());
         Server server = server();
@@ -92,6 +106,28 @@ abstract class AbstractGitOpsMojo extends AbstractMlGitopsMojo {
             command.setCredentials(username == null || username.isBlank() ? null : username, server.getPassword());
         }
         return command;
+    }
+
+    /**
+     * The repository given to the goal, as the parameter or the user property, which the goal reads
+     * itself so that Maven never logs it; null for the spec's.
+     *
+     * @throws MojoFailureException when the given URL holds credentials
+     */
+    String repository() throws MojoFailureException {
+        String given = repository != null && !repository.isBlank() ? repository
+                : session == null ? null : session.getUserProperties().getProperty(Options.REPOSITORY);
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        if (GitOpsCommand.holdsCredentials(given)) {
+            // the value is not repeated: it holds the secret
+            throw new MojoFailureException("The repository URL given with " + Options.REPOSITORY
+                    + " holds a user name or password; Maven would log it with -X. Give the URL without them, and the"
+                    + " credentials in MLGITOPS_GIT_TOKEN (or MLGITOPS_GIT_USERNAME and MLGITOPS_GIT_PASSWORD) or in a"
+                    + " settings.xml server named with -D" + Options.SERVER_ID);
+        }
+        return given;
     }
 
     private Path workFolder() {

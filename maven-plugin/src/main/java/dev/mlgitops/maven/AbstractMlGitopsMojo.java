@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.mlgitops.ApplicationsIn;
 import dev.mlgitops.FailOn;
 import dev.mlgitops.FindingLine;
 import dev.mlgitops.MlGitopsException;
@@ -55,6 +56,15 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     @Parameter(property = Options.SKIP, defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Where the Argo CD Applications live: {@code team-namespaces}, each environment's in its own
+     * namespace, which Argo CD holds to this project (needs Argo CD 3.2+ with applications in any
+     * namespace), or {@code argocd-namespace}, where an Application may name any project. See docs/trust-model.md.
+     * <p>Property: "mlgitops.applicationsIn". Default: {@code team-namespaces}.
+     */
+    @Parameter(property = Options.APPLICATIONS_IN, defaultValue = Options.APPLICATIONS_IN_DEFAULT)
+    private String applicationsIn;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
@@ -77,11 +87,17 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
             return;
         }
         failOn(); // a wrong value is named before anything else
+        applicationsIn();
         Path file = existingSpec();
         try {
             run(file);
         } catch (MlGitopsException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // a failure of the environment, not of the spec; the stack trace would say nothing more
+            throw new MojoExecutionException("mlgitops ran out of memory (" + e.getMessage() + ", at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB of heap): the spec needs more than Maven's JVM has;"
+                    + " give it more, e.g. MAVEN_OPTS=-Xmx2g, or split the project into smaller specs");
         }
     }
 
@@ -91,7 +107,7 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     /** The options every goal over a spec maps onto its command. */
     protected final <C extends SpecCommand<C, R>, R extends Result> C configure(C command) throws MojoFailureException {
         // info lines, progress included, are what 'mvn -q' hides; errors still show
-        command.setProgress(getLog()::info).setFailOn(failOn())
+        command.setProgress(getLog()::info).setFailOn(failOn()).setApplicationsIn(applicationsIn())
                 .setEnvironments(environments == null ? List.of() : List.of(environments.split(",")));
         if (blueprints != null) {
             command.setBlueprints(existingBlueprints());
@@ -157,6 +173,12 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     private FailOn failOn() throws MojoFailureException {
         String value = failOn == null ? Options.FAIL_ON_DEFAULT : failOn;
         return FailOn.parse(value).orElseThrow(() -> new MojoFailureException(FailOn.refusal("-D" + Options.FAIL_ON + "=" + failOn)));
+    }
+
+    private ApplicationsIn applicationsIn() throws MojoFailureException {
+        String value = applicationsIn == null ? Options.APPLICATIONS_IN_DEFAULT : applicationsIn;
+        return ApplicationsIn.parse(value).orElseThrow(() -> new MojoFailureException(
+                ApplicationsIn.refusal("-D" + Options.APPLICATIONS_IN + "=" + applicationsIn)));
     }
 
     private Path existingSpec() throws MojoFailureException {
