@@ -58,3 +58,19 @@ ${p}- secretRef: {name: ${secret}}
 ${p}tolerations:
 ${p}- {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}
 </#macro>
+<#--
+  Argo Workflows adds the executor's init container "init" and container "wait" to every step pod,
+  with the securityContext of the controller's executor.securityContext only (workflowpod.go,
+  newExecContainer), which Pod Security restricted refuses when unset. A template's podSpecPatch is
+  merged over the pod by container name, so each step carries a restricted one for both.
+-->
+<#macro executorSecurity indent>
+<#local p = ""?left_pad(indent)?no_esc>
+${p}podSpecPatch: |
+${p}  initContainers:
+${p}  - name: init
+${p}    securityContext: {allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}
+${p}  containers:
+${p}  - name: wait
+${p}    securityContext: {allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}
+</#macro>

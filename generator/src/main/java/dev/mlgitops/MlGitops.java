@@ -11,6 +11,8 @@ import java.util.SortedMap;
 import dev.mlgitops.check.MeaningChecker;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.function.FunctionChecker;
+import dev.mlgitops.function.Prerequisites;
 import dev.mlgitops.git.GitOps;
 import dev.mlgitops.git.PublishCommand;
 import dev.mlgitops.git.ReadTreeCommand;
@@ -35,6 +37,7 @@ import dev.mlgitops.write.TreeFiles;
 import dev.mlgitops.write.TreeStamp;
 import dev.mlgitops.write.TreeWriter;
 import dev.mlgitops.write.WriteResult;
+import dev.mlgitops.yaml.Header;
 
 /**
  * The generator's public face. Each method reads like the pipeline it runs, one line a step,
@@ -108,7 +111,12 @@ public final class MlGitops {
         if (findings.reach(options.failOn())) {
             return failed(validation.sourceFile(), findings, options);
         }
-        OutputTree whole = Layout.lay(project, base, environments);
+        Prerequisites prerequisites = new FunctionChecker().check(project, environments, findings);
+        if (findings.reach(options.failOn())) {
+            return failed(validation.sourceFile(), findings, options);
+        }
+        OutputTree whole = Layout.lay(project, base, environments).with("PREREQUISITES.md",
+                prerequisites.markdown(Header.forSource(project.sourceFile())));
         OutputTree tree = options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
         Map<String, Map<Stage, Integer>> objects = new LinkedHashMap<>();
         objects.put("base", countByStage(base));

@@ -23,7 +23,7 @@ class DependencyRuleTest {
 
     /** The steps in pipeline order. */
     private static final List<String> STEPS = List.of(
-            "load", "schema", "resolve", "check", "render", "typed", "policy", "layout", "write", "git", "report");
+            "load", "schema", "resolve", "check", "render", "typed", "policy", "function", "layout", "write", "git", "report");
     private static final Set<String> SHARED = Set.of("finding", "model", "yaml");
     /** Leaf types of the root package that every step may use. */
     private static final Set<String> ROOT_LEAVES = Set.of("MlGitopsException", "Progress");

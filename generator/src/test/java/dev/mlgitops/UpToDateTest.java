@@ -33,7 +33,7 @@ class UpToDateTest {
         options = GenerateOptions.defaults().withOutputDirectory(output).withStamp(folder.resolve("target/generate.stamp"));
         Generation first = MlGitops.generate(spec, options);
         assertThat(first.upToDate()).isFalse();
-        assertThat(first.written().orElseThrow().written()).hasSize(108);
+        assertThat(first.written().orElseThrow().written()).hasSize(113);
     }
 
     @Test
@@ -44,7 +44,7 @@ class UpToDateTest {
 
         assertThat(again.upToDate()).isTrue();
         assertThat(again.written().orElseThrow().written()).isEmpty();
-        assertThat(again.written().orElseThrow().unchanged()).hasSize(108);
+        assertThat(again.written().orElseThrow().unchanged()).hasSize(113);
         assertThat(again.tree().orElseThrow()).isEqualTo(full.tree().orElseThrow());
         assertThat(again.findings().sorted()).extracting(f -> f.format("mlproject.yaml"))
                 .isEqualTo(full.findings().sorted().stream().map(f -> f.format("mlproject.yaml")).toList())

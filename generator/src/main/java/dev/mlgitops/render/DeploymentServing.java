@@ -72,7 +72,20 @@ final class DeploymentServing implements Engine {
             project.featureServerAccess(stage()).ifPresent(allows::add);
             project.mlflowAccess(stage()).ifPresent(allows::add);
         }
-        return new TenancyNeeds(List.of(WORKLOAD), allows);
+        // a model given the online store's Secret talks to Redis; tenancy keeps one policy if kserve asks too
+        boolean redis = mine(project).values().stream().anyMatch(serving -> readsRedis(project, serving));
+        return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), redis
+                ? List.of(project.storeEgress(stage(), Project.HTTPS_PORT, Project.REDIS_PORT)) : List.of());
+    }
+
+    /** Whether a model reads the Secret of a Redis online store. */
+    private static boolean readsRedis(Project project, Spec.ServingModel serving) {
+        Spec.FeatureStore store = project.spec().featureStore();
+        if (store == null || store.onlineStore() == null || !"redis".equals(store.onlineStore().type())) {
+            return false;
+        }
+        return serving.secretEnv() != null && serving.secretEnv().values().stream()
+                .anyMatch(ref -> ref.secret().equals(store.onlineStore().secret()));
     }
 
     /** The served models this engine renders, in file order. */

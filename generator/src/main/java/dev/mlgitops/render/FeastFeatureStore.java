@@ -61,7 +61,7 @@ final class FeastFeatureStore implements Engine {
     @Override
     public TenancyNeeds needs(Project project) {
         // who may reach the server is the users' ask (Project#featureServerAccess), not the server's
-        return mine(project).map(store -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(project.storeEgress(stage()))))
+        return mine(project).map(store -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(project.storeEgress(stage(), Project.HTTPS_PORT, Project.REDIS_PORT))))
                 .orElse(TenancyNeeds.NONE);
     }
 

@@ -36,6 +36,12 @@ final class KServeServing implements Engine {
      */
     static final List<String> DATA_PLANE_NAMESPACES = List.of("knative-serving", "istio-system");
 
+    /** Knative Serving's control plane namespace (activator, autoscaler). */
+    static final String KNATIVE_NAMESPACE = "knative-serving";
+
+    /** queue-proxy's admin port (probes) and its autoscaler metrics port (knative/serving networking/ports.go). */
+    static final List<Integer> KNATIVE_PORTS = List.of(8022, 9090);
+
     @Override
     public Stage stage() {
         return Stage.SERVING;
@@ -74,10 +80,21 @@ final class KServeServing implements Engine {
     @Override
     public TenancyNeeds needs(Project project) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        ByEngine.served(project, name()).keySet().forEach(model -> allows.add(new TenancyNeeds.Allow(
-                project.objectName(model + "-allow-http"), project.objectName(model), QUEUE_PROXY_PORT, false,
-                DATA_PLANE_NAMESPACES)));
-        return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows);
+        ByEngine.served(project, name()).keySet().forEach(model -> {
+            allows.add(new TenancyNeeds.Allow(project.objectName(model + "-allow-http"), project.objectName(model),
+                    QUEUE_PROXY_PORT, false, DATA_PLANE_NAMESPACES));
+            // the activator's probes (8022) and the autoscaler's scrape of queue-proxy (9090)
+            allows.add(new TenancyNeeds.Allow(project.objectName(model + "-allow-knative"), project.objectName(model),
+                    KNATIVE_PORTS, List.of(), false, List.of(KNATIVE_NAMESPACE)));
+        });
+        if (allows.isEmpty()) {
+            return TenancyNeeds.NONE;
+        }
+        project.featureServerAccess(stage()).ifPresent(allows::add);
+        project.mlflowAccess(stage()).ifPresent(allows::add);
+        // the storage-initializer in each predictor pod downloads the model (and the explainer may read Redis)
+        return new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows, List.of(),
+                List.of(project.storeEgress(stage(), Project.HTTPS_PORT, Project.REDIS_PORT)));
     }
 
     private static InferenceView view(Project project, String model, Spec.ServingModel serving) {

@@ -57,7 +57,7 @@ final class MlflowRegistry implements Engine {
     @Override
     public TenancyNeeds needs(Project project) {
         // who may reach the server is the users' ask (Project#mlflowAccess), not the server's
-        return mine(project).map(registry -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(project.storeEgress(stage()))))
+        return mine(project).map(registry -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(project.storeEgress(stage(), Project.HTTPS_PORT, Project.POSTGRES_PORT, Project.MYSQL_PORT))))
                 .orElse(TenancyNeeds.NONE);
     }
 

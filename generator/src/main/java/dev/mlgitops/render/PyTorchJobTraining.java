@@ -12,9 +12,6 @@ import dev.mlgitops.model.Stage;
 /** Training engine {@code pytorchjob}: per pipeline a PyTorchJob (kubeflow.org/v1), a master plus {@code workers}. */
 final class PyTorchJobTraining implements Engine {
 
-    /** The master's port the operator sets as MASTER_PORT (pytorchjob-port, Training Operator v1's default). */
-    static final int RENDEZVOUS_PORT = 23456;
-
     @Override
     public Stage stage() {
         return Stage.TRAINING;
@@ -50,15 +47,24 @@ final class PyTorchJobTraining implements Engine {
         return models;
     }
 
-    /** The training ServiceAccount, and the workers' way in to the master's rendezvous port. */
+    /**
+     * The training ServiceAccount; the ranks of one job to each other on every port (the rendezvous
+     * port, then NCCL's and Gloo's ephemeral ones), and nothing else in on any port; MLflow and the
+     * feature server, whose addresses every rank is given.
+     */
     @Override
     public TenancyNeeds needs(Project project) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
         Pipelines.of(project, name()).keySet().forEach(pipeline -> allows.add(new TenancyNeeds.Allow(
-                project.objectName(pipeline + "-allow-rendezvous"), project.objectName(pipeline), RENDEZVOUS_PORT, false)));
+                project.objectName(pipeline + "-allow-ranks"), project.objectName(pipeline), List.of(),
+                List.of(Project.selector(project.objectName(pipeline))), false, List.of())));
+        if (!allows.isEmpty()) {
+            project.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
+            project.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
+        }
         // workers read data and write checkpoints in stores outside the namespace
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows,
-                List.of(), List.of(project.storeEgress(Stage.TRAINING)));
+                List.of(), List.of(project.storeEgress(Stage.TRAINING, Project.HTTPS_PORT)));
     }
 
     private static DistributedView view(Project project, String pipeline, Spec.TrainingJob job) {

@@ -70,8 +70,12 @@ final class StepsTraining implements Engine {
         List<TenancyNeeds.Grant> grants = !reportsTaskResults ? List.of() : List.of(new TenancyNeeds.Grant(
                 project.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
                 List.of("workflowtaskresults"), List.of("create", "patch")));
+        // steps log to MLflow and read features through the addresses they are given
+        List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        project.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
+        project.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
         // steps read data and write artifacts in stores outside the namespace (buckets, databases)
-        return new TenancyNeeds(List.of(Pipelines.WORKLOAD), List.of(), grants,
-                List.of(project.storeEgress(Stage.TRAINING)));
+        return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants,
+                List.of(project.storeEgress(Stage.TRAINING, Project.HTTPS_PORT)));
     }
 }
