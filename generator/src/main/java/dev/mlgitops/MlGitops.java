@@ -126,7 +126,7 @@ public final class MlGitops {
             }
         });
         return new Generation(validation.sourceFile(), findings, Optional.of(tree), Optional.empty(), objects,
-                options.failOn(), false);
+                options.failOn(), false, Optional.of(prerequisites));
     }
 
     private static Generation failed(String sourceFile, Findings findings, GenerateOptions options) {

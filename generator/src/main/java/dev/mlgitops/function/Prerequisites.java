@@ -1,9 +1,15 @@
 package dev.mlgitops.function;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.mlgitops.MlGitopsException;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,13 +39,13 @@ public record Prerequisites(List<Item> items) {
         }
     }
 
-    /** One line for a terminal: the components and their versions. */
+    /** One line for a terminal: the components; their versions and settings are in PREREQUISITES.md. */
     public String summary() {
         if (items.isEmpty()) {
             return "prerequisites: none beyond Kubernetes";
         }
-        return "prerequisites: " + items.stream().map(i -> i.component() + (i.version().equals("any") ? "" : " " + i.version()))
-                .collect(Collectors.joining("; ")) + " (see PREREQUISITES.md)";
+        return "prerequisites: " + items.stream().map(Item::component).collect(Collectors.joining(", "))
+                + " (versions and settings: PREREQUISITES.md)";
     }
 
     /** PREREQUISITES.md, after {@code header} (the generator's header line). */
@@ -72,6 +78,21 @@ public record Prerequisites(List<Item> items) {
             item.neededBy().forEach(needed::add);
         }
         return root;
+    }
+
+    /** The JSON as text, one field a line. */
+    public String jsonText() {
+        return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json()) + "\n";
+    }
+
+    /** Writes {@code prerequisites.json} into the run's report folder, beside the findings reports. */
+    public void writeTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("prerequisites.json"), jsonText(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MlGitopsException("writing the prerequisites report prerequisites.json: " + e.getMessage(), e);
+        }
     }
 
     private static String cell(String text) {

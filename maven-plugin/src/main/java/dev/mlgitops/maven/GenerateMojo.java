@@ -49,6 +49,7 @@ public class GenerateMojo extends AbstractMlGitopsMojo {
         long start = System.nanoTime();
         Generation generation = MlGitops.generate(spec, options.withOutputDirectory(output).withStamp(stamp()));
         writeFindingReports(spec, generation.findings());
+        generation.prerequisites().ifPresent(prerequisites -> prerequisites.writeTo(reportDirectory()));
         report(generation.sourceFile(), generation.findings());
         generation.summary().ifPresent(summary ->
                 summary.table(Duration.ofNanos(System.nanoTime() - start)).lines().forEach(getLog()::info));

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.MlGitops;
-import dev.mlgitops.Validation;
+import dev.mlgitops.Generation;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,9 +20,14 @@ public class ValidateMojo extends AbstractMlGitopsMojo {
 
     @Override
     protected void run(Path spec, GenerateOptions options) throws MojoFailureException {
-        Validation validation = MlGitops.validate(spec, options);
-        writeFindingReports(spec, validation.findings());
-        report(validation.sourceFile(), validation.findings());
-        getLog().info("mlgitops: " + validation.sourceFile() + " is valid");
+        // the whole pipeline up to the function checks, written nowhere: what generate refuses, validate refuses
+        Generation generation = MlGitops.build(spec, options.withProgress(line -> { }));
+        writeFindingReports(spec, generation.findings());
+        report(generation.sourceFile(), generation.findings());
+        getLog().info("mlgitops: " + generation.sourceFile() + " is valid");
+        generation.prerequisites().ifPresent(prerequisites -> {
+            prerequisites.writeTo(reportDirectory());
+            getLog().info("mlgitops: " + prerequisites.summary());
+        });
     }
 }
