@@ -11,8 +11,12 @@ ${p}  runAsUser: 10001
 ${p}  runAsGroup: 10001
 ${p}  seccompProfile: {type: RuntimeDefault}
 </#macro>
-<#-- A container's securityContext and its only writable path, /tmp (the pod's emptyDir volume "tmp"). -->
-<#macro containerSecurity indent>
+<#--
+  A container's securityContext and its only writable path, /tmp (the pod's emptyDir volume "tmp").
+  With shm, also /dev/shm from the memory-backed volume "dshm": NCCL and PyTorch's data loaders
+  share memory through it between the processes of a multi-GPU pod, and the runtime's default is 64Mi.
+-->
+<#macro containerSecurity indent shm=false>
 <#local p = ""?left_pad(indent)?no_esc>
 ${p}securityContext:
 ${p}  allowPrivilegeEscalation: false
@@ -22,6 +26,9 @@ ${p}  capabilities: {drop: [ALL]}
 ${p}  seccompProfile: {type: RuntimeDefault}
 ${p}volumeMounts:
 ${p}- {name: tmp, mountPath: /tmp}
+<#if shm>
+${p}- {name: dshm, mountPath: /dev/shm}
+</#if>
 </#macro>
 <#-- Requests equal to limits; GPUs as nvidia.com/gpu, which can only be asked for in whole units. -->
 <#macro resources cpu memory gpu="" indent=0>

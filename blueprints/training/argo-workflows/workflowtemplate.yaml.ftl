@@ -15,7 +15,7 @@
 -->
 apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
-<@y.metadata name=p.name labels=p.labels/>
+<@y.metadata name=p.name labels=p.labels annotations=y.customResource/>
 spec:
   entrypoint: pipeline
   serviceAccountName: ${p.serviceAccount}
