@@ -18,6 +18,7 @@ public final class MeaningChecker {
             new RegisterModelNeedsRegistry(),
             new ReplicaBounds(),
             new CanaryNeedsKserve(),
+            new FeastRegistryScheme(),
             new CronSchedules(),
             new PositiveQuantities(),
             new NameLengths(),

@@ -56,6 +56,7 @@ public enum Code {
     CHECK_EXISTING_SECRET_NAME(Severity.ERROR, "'%s' is not a Secret name, yet with provider existing the key of entry '%s' names the Secret to use: give the name of a Secret in the namespace (lowercase letters, digits, '-' and '.')"),
     CHECK_OVERRIDE_UNKNOWN(Severity.ERROR, "removes %s '%s', which the spec does not define; defined: %s"),
     CHECK_PLAIN_SECRET(Severity.ERROR, "'%s' looks like a secret but has a plain value: move it to secretEnv as {secret: <entry>, key: <key>}"),
+    CHECK_FEAST_REGISTRY(Severity.ERROR, "Feast reads its registry from s3://, gs://, file:// or a path, not from %s://: move the registry there (Azure Blob needs Feast's AzureRegistryStore, which mlgitops does not generate)"),
     CHECK_WAIVER_REASON(Severity.ERROR, "the waiver of %s gives no reason: say why the rule does not apply to this item"),
     CHECK_WAIVER_UNKNOWN(Severity.ERROR, "'%s' is not a policy rule that can be waived%s; rules: %s"),
 
