@@ -1,5 +1,9 @@
 package dev.mlgitops.check;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedEnvironment;
@@ -12,15 +16,17 @@ import dev.mlgitops.model.Spec;
  */
 final class FeastRegistryScheme implements MeaningRule {
 
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
+
     @Override
     public void check(ResolvedEnvironment environment, Findings findings) {
         Spec.FeatureStore store = environment.spec().featureStore();
         if (store == null || store.registry() == null) {
             return;
         }
-        String registry = store.registry();
-        int scheme = registry.indexOf("://");
-        String name = scheme < 0 ? "" : registry.substring(0, scheme);
+        // a scheme as URL parsers (Python's urlsplit) read one; anything else is a path to Feast
+        Matcher scheme = SCHEME.matcher(store.registry());
+        String name = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : "";
         if (!name.isEmpty() && !name.equals("s3") && !name.equals("gs") && !name.equals("file")) {
             findings.add(environment.locator().finding(Code.CHECK_FEAST_REGISTRY, "/featureStore/registry",
                     Code.CHECK_FEAST_REGISTRY.message(name)));
