@@ -55,14 +55,14 @@ public final class GenerateCommand extends SpecCommand<GenerateCommand, Generate
         BuildOutcome built = Builder.build(spec(), buildOptions());
         if (built.tree().isEmpty()) {
             return new GenerateResult(Status.FINDINGS, built.sourceFile(), built.findings(), outputDirectory,
-                    Optional.empty(), Optional.empty(), Map.of(), false);
+                    Optional.empty(), Optional.empty(), Map.of(), false, built.prerequisites());
         }
         OutputTree tree = built.tree().get();
         progress().info("mlgitops: writing " + tree.files().size() + " files");
         WriteResult written = TreeWriter.write(tree, outputDirectory);
         inputs.ifPresent(digest -> TreeStamp.of(digest, tree, built.findings().sorted(), built.objects()).write(stamp.get()));
         return new GenerateResult(Status.CLEAN, built.sourceFile(), built.findings(), outputDirectory, Optional.of(tree),
-                Optional.of(written), built.objects(), false);
+                Optional.of(written), built.objects(), false, built.prerequisites());
     }
 
     private Optional<GenerateResult> upToDate(String inputs) {
@@ -74,7 +74,7 @@ public final class GenerateCommand extends SpecCommand<GenerateCommand, Generate
                     WriteResult nothing = new WriteResult(List.of(), List.copyOf(tree.files().keySet()), List.of());
                     Map<String, Map<Stage, Integer>> objects = last.objects();
                     return new GenerateResult(Status.CLEAN, spec().getFileName().toString(), findings, outputDirectory,
-                            Optional.of(tree), Optional.of(nothing), objects, true);
+                            Optional.of(tree), Optional.of(nothing), objects, true, Optional.empty());
                 }));
     }
 }

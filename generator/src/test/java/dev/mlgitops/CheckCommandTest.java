@@ -82,7 +82,7 @@ class CheckCommandTest {
 
         assertThat(check.status()).isEqualTo(Status.DRIFT);
         assertThat(check.stale()).isEmpty();
-        assertThat(check.missing()).hasSize(116).contains("argocd/appproject.yaml");
+        assertThat(check.missing()).hasSize(121).contains("argocd/appproject.yaml");
     }
 
     @Test
