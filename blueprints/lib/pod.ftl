@@ -11,8 +11,12 @@ ${p}  runAsUser: 10001
 ${p}  runAsGroup: 10001
 ${p}  seccompProfile: {type: RuntimeDefault}
 </#macro>
-<#-- A container's securityContext and its only writable path, /tmp (the pod's emptyDir volume "tmp"). -->
-<#macro containerSecurity indent>
+<#--
+  A container's securityContext and its only writable path, /tmp (the pod's emptyDir volume "tmp").
+  With shm, also /dev/shm from the memory-backed volume "dshm": NCCL and PyTorch's data loaders
+  share memory through it between the processes of a multi-GPU pod, and the runtime's default is 64Mi.
+-->
+<#macro containerSecurity indent shm=false>
 <#local p = ""?left_pad(indent)?no_esc>
 ${p}securityContext:
 ${p}  allowPrivilegeEscalation: false
@@ -22,6 +26,9 @@ ${p}  capabilities: {drop: [ALL]}
 ${p}  seccompProfile: {type: RuntimeDefault}
 ${p}volumeMounts:
 ${p}- {name: tmp, mountPath: /tmp}
+<#if shm>
+${p}- {name: dshm, mountPath: /dev/shm}
+</#if>
 </#macro>
 <#-- Requests equal to limits; GPUs as nvidia.com/gpu, which can only be asked for in whole units. -->
 <#macro resources cpu memory gpu="" indent=0>
@@ -57,4 +64,20 @@ ${p}- secretRef: {name: ${secret}}
 <#local p = ""?left_pad(indent)?no_esc>
 ${p}tolerations:
 ${p}- {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}
+</#macro>
+<#--
+  Argo Workflows adds the executor's init container "init" and container "wait" to every step pod,
+  with the securityContext of the controller's executor.securityContext only (workflowpod.go,
+  newExecContainer), which Pod Security restricted refuses when unset. A template's podSpecPatch is
+  merged over the pod by container name, so each step carries a restricted one for both.
+-->
+<#macro executorSecurity indent>
+<#local p = ""?left_pad(indent)?no_esc>
+${p}podSpecPatch: |
+${p}  initContainers:
+${p}  - name: init
+${p}    securityContext: {allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}
+${p}  containers:
+${p}  - name: wait
+${p}    securityContext: {allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}
 </#macro>

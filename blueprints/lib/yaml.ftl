@@ -6,6 +6,18 @@
 <#macro map entries>{<#list entries as key, value>${key}: ${value}<#sep>, </#list>}</#macro>
 <#-- A list as a flow sequence: ["a", "b"] -->
 <#macro list items>[<#list items as item>${item}<#sep>, </#list>]</#macro>
+<#--
+  Argo CD sync options by kind of object (argo-cd docs/user-guide/sync-options.md and
+  resource_hooks.md). A custom resource skips the dry run when its CRD is missing, so one missing
+  operator fails only its own objects, not the whole Application. A one-shot run (a Job or a
+  PyTorchJob without schedule) is a Sync hook, recreated on each sync of a changed tree: not
+  compared, so neither its TTL deletion nor a changed (immutable) pod template makes a
+  self-heal loop or a failed sync. The Namespace is never pruned or deleted with its Application:
+  it holds the notebooks' volumes.
+-->
+<#assign customResource = {"argocd.argoproj.io/sync-options": "SkipDryRunOnMissingResource=true"}>
+<#assign oneShot = {"argocd.argoproj.io/hook": "Sync", "argocd.argoproj.io/hook-delete-policy": "BeforeHookCreation"}>
+<#assign keep = {"argocd.argoproj.io/sync-options": "Prune=false,Delete=false"}>
 <#-- The metadata block every object of mlgitops carries (never a namespace: the overlay sets it). -->
 <#macro metadata name labels annotations={}>
 metadata:

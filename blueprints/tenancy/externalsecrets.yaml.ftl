@@ -9,7 +9,7 @@
 ---
 apiVersion: external-secrets.io/v1
 kind: ExternalSecret
-<@y.metadata name=secret.name labels=labels/>
+<@y.metadata name=secret.name labels=labels annotations=y.customResource/>
 spec:
   refreshInterval: 1h
   secretStoreRef: {kind: ${secret.storeKind}, name: ${secret.storeName}}

@@ -3,7 +3,7 @@
 <#if namespace??>
 apiVersion: v1
 kind: Namespace
-<@y.metadata name=namespace labels=labels + {
+<@y.metadata name=namespace annotations=y.keep labels=labels + {
   "pod-security.kubernetes.io/enforce": "restricted",
   "pod-security.kubernetes.io/enforce-version": "latest",
   "pod-security.kubernetes.io/audit": "restricted",

@@ -45,7 +45,8 @@ spec:
 ---
 <#--
   A store's server reaching its store (Redis, the database, the buckets): they live outside the
-  namespace at addresses the spec does not give, so any destination, but only for these pods.
+  namespace at addresses the spec does not give, so any destination, but only for these pods, only
+  on the stores' ports, and never the cloud metadata address (it hands out the node's credentials).
 -->
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -55,8 +56,11 @@ spec:
   policyTypes: [Egress]
   egress:
   - to:
-    - ipBlock: {cidr: 0.0.0.0/0}
-    - ipBlock: {cidr: "::/0"}
+    - ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}
+    - ipBlock: {cidr: "::/0", except: ["fd00:ec2::254/128"]}
+<#if out.ports?has_content>
+    ports: [<#list out.ports as port>{protocol: TCP, port: ${port}}<#sep>, </#list>]
+</#if>
 </#list>
 <#list allows as allow>
 ---
@@ -81,6 +85,8 @@ spec:
 <#list allow.fromNamespaces as namespace>
     - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ${namespace}}}
 </#list>
-    ports: [{protocol: TCP, port: ${allow.port}}]
+<#if allow.ports?has_content>
+    ports: [<#list allow.ports as port>{protocol: TCP, port: ${port}}<#sep>, </#list>]
+</#if>
 </#list>
 </#if>

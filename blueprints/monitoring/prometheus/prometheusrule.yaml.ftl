@@ -11,7 +11,7 @@
 <#if (latency?? || errorRate??) && models?has_content>
 apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule
-<@y.metadata name=ruleName labels=labels/>
+<@y.metadata name=ruleName labels=labels annotations=y.customResource/>
 spec:
   groups:
   - name: ${group}

@@ -10,7 +10,7 @@
 ---
 apiVersion: monitoring.coreos.com/v1
 kind: ServiceMonitor
-<@y.metadata name=m.name labels=labels/>
+<@y.metadata name=m.name labels=labels annotations=y.customResource/>
 spec:
   selector:
     matchLabels: <@y.map m.selector/>

@@ -14,7 +14,7 @@
 -->
 apiVersion: serving.kserve.io/v1beta1
 kind: InferenceService
-<@y.metadata name=m.name labels=m.labels annotations={"serving.kserve.io/deploymentMode": m.deploymentMode}/>
+<@y.metadata name=m.name labels=m.labels annotations={"serving.kserve.io/deploymentMode": m.deploymentMode} + y.customResource/>
 spec:
   predictor:
 <#if m.minReplicas??>

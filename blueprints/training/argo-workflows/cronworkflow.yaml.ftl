@@ -7,7 +7,7 @@
 <#if p.schedule??>
 apiVersion: argoproj.io/v1alpha1
 kind: CronWorkflow
-<@y.metadata name=p.name labels=p.labels/>
+<@y.metadata name=p.name labels=p.labels annotations=y.customResource/>
 spec:
   schedules: [${p.schedule}]
   timezone: Etc/UTC

@@ -15,7 +15,7 @@
 -->
 apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
-<@y.metadata name=p.name labels=p.labels/>
+<@y.metadata name=p.name labels=p.labels annotations=y.customResource/>
 spec:
   entrypoint: pipeline
   serviceAccountName: ${p.serviceAccount}
@@ -48,6 +48,7 @@ spec:
 <#list p.steps as s>
   - name: ${s.name}
 <@pod.podSecurity indent=4/>
+<@pod.executorSecurity indent=4/>
 <#if s.gpu??>
 <@pod.gpuToleration indent=4/>
 </#if>
@@ -67,6 +68,7 @@ spec:
 <#assign r = p.register>
   - name: ${r.name}
 <@pod.podSecurity indent=4/>
+<@pod.executorSecurity indent=4/>
     script:
       image: ${r.image}
       command: [python]

@@ -89,7 +89,7 @@ spec:
 <#else>
 apiVersion: batch/v1
 kind: Job
-<@y.metadata name=p.name labels=p.labels/>
+<@y.metadata name=p.name labels=p.labels annotations=y.oneShot/>
 spec:
   backoffLimit: 2
   ttlSecondsAfterFinished: 86400

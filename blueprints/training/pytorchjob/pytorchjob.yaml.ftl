@@ -8,6 +8,7 @@
   other; torchrun writes only under /tmp.
 -->
 <#assign s = p.step>
+<#assign multiGpu = s.gpu?? && s.gpu?number gt 1>
 <#assign podTemplate>
 template:
   metadata:
@@ -31,15 +32,19 @@ template:
 </#if>
 <@pod.envFrom secrets=p.secrets indent=6/>
 <@pod.resources cpu=s.cpu memory=s.memory gpu=s.gpu indent=6/>
-<@pod.containerSecurity indent=6/>
+<@pod.containerSecurity indent=6 shm=multiGpu/>
     volumes:
     - name: tmp
       emptyDir: {}
+<#if multiGpu>
+    - name: dshm
+      emptyDir: {medium: Memory}
+</#if>
 </#assign>
 <#assign replicaTemplate = podTemplate?markup_string?trim?replace("\n", "\n      ")?no_esc>
 apiVersion: kubeflow.org/v1
 kind: PyTorchJob
-<@y.metadata name=p.name labels=p.labels/>
+<@y.metadata name=p.name labels=p.labels annotations=y.customResource + y.oneShot/>
 spec:
   runPolicy: {cleanPodPolicy: None, ttlSecondsAfterFinished: 86400, backoffLimit: 3}
   pytorchReplicaSpecs:

@@ -56,7 +56,7 @@ public final class GenerateCommand extends SpecCommand<GenerateCommand, Generate
         BuildOutcome built = Builder.build(spec(), buildOptions());
         if (built.tree().isEmpty()) {
             return new GenerateResult(Status.FINDINGS, built.sourceFile(), built.findings(), outputDirectory,
-                    Optional.empty(), Optional.empty(), Map.of(), false);
+                    Optional.empty(), Optional.empty(), Map.of(), false, built.prerequisites());
         }
         // the environments that wait for a promotion keep the releases the tree there pins
         OutputTree tree = built.pinnedTo(Releases.pinnedIn(outputDirectory.resolve(built.tree().get().root()))).orElseThrow();
@@ -64,7 +64,7 @@ public final class GenerateCommand extends SpecCommand<GenerateCommand, Generate
         WriteResult result = TreeWriter.write(tree, outputDirectory);
         inputs.ifPresent(digest -> TreeStamp.of(digest, tree, built.findings().sorted(), built.objects()).write(stamp.get()));
         return new GenerateResult(Status.CLEAN, built.sourceFile(), built.findings(), outputDirectory, Optional.of(tree),
-                Optional.of(result), built.objects(), false);
+                Optional.of(result), built.objects(), false, built.prerequisites());
     }
 
     private Optional<GenerateResult> upToDate(String inputs) {
@@ -76,7 +76,7 @@ public final class GenerateCommand extends SpecCommand<GenerateCommand, Generate
                     WriteResult nothing = new WriteResult(List.of(), List.copyOf(tree.files().keySet()), List.of());
                     Map<String, Map<Stage, Integer>> objects = last.objects();
                     return new GenerateResult(Status.CLEAN, spec().getFileName().toString(), findings, outputDirectory,
-                            Optional.of(tree), Optional.of(nothing), objects, true);
+                            Optional.of(tree), Optional.of(nothing), objects, true, Optional.empty());
                 }));
     }
 }

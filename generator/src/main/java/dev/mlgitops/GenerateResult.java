@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.function.Prerequisites;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.write.RunSummary;
@@ -25,15 +26,18 @@ public final class GenerateResult extends Result {
     private final Optional<WriteResult> written;
     private final Map<String, Map<Stage, Integer>> objects;
     private final boolean upToDate;
+    private final Optional<Prerequisites> prerequisites;
 
     GenerateResult(Status status, String sourceFile, Findings findings, Path outputDirectory, Optional<OutputTree> tree,
-                   Optional<WriteResult> written, Map<String, Map<Stage, Integer>> objects, boolean upToDate) {
+                   Optional<WriteResult> written, Map<String, Map<Stage, Integer>> objects, boolean upToDate,
+                   Optional<Prerequisites> prerequisites) {
         super(status, sourceFile, findings);
         this.outputDirectory = outputDirectory;
         this.tree = tree;
         this.written = written;
         this.objects = Collections.unmodifiableMap(new LinkedHashMap<>(objects));
         this.upToDate = upToDate;
+        this.prerequisites = prerequisites;
     }
 
     /** Where the tree is: {@code <outputDirectory>/<spec.gitops.path>}; empty when nothing was written. */
@@ -77,6 +81,12 @@ public final class GenerateResult extends Result {
 
     Map<String, Map<Stage, Integer>> objects() {
         return objects;
+    }
+
+    /** An up-to-date run has its prerequisites in the tree's PREREQUISITES.md only. */
+    @Override
+    Optional<Prerequisites> prerequisites() {
+        return prerequisites;
     }
 
     Optional<OutputTree> tree() {

@@ -3,8 +3,10 @@ package dev.mlgitops;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.function.Prerequisites;
 import dev.mlgitops.report.FindingReports;
 
 /**
@@ -62,12 +64,28 @@ public abstract class Result {
     }
 
     /**
-     * Writes findings.sarif, findings-junit.xml and findings.json into {@code folder}.
+     * Writes findings.sarif, findings-junit.xml and findings.json into {@code folder}, and beside
+     * them prerequisites.json when the run got through the function checks.
      *
      * @param specUri the spec's path as code-scanning tools resolve it (relative to the repository root)
      */
     public final void writeFindingReports(Path folder, String specUri) {
         FindingReports.of(specUri, findings).writeTo(folder);
+        prerequisites().ifPresent(list -> list.writeTo(folder));
+    }
+
+    /**
+     * One line naming what the clusters need before Argo CD syncs the tree ("prerequisites: Argo
+     * Workflows, ..."; versions and settings are in the tree's PREREQUISITES.md), when the run got
+     * through the function checks.
+     */
+    public final Optional<String> prerequisitesSummary() {
+        return prerequisites().map(Prerequisites::summary);
+    }
+
+    /** The function step's list of prerequisites; empty for a command that does not build, or a run it stopped. */
+    Optional<Prerequisites> prerequisites() {
+        return Optional.empty();
     }
 
     /** "mlproject.yaml has 2 errors", for a summary line. */

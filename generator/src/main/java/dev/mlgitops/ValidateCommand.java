@@ -6,7 +6,7 @@ import dev.mlgitops.build.BuildOutcome;
 import dev.mlgitops.build.Builder;
 
 /**
- * Runs the whole pipeline (load, schema, resolve, meaning, render, type, policy, lay out) and
+ * Runs the whole pipeline (load, schema, resolve, meaning, render, type, policy, function, lay out) and
  * writes nothing: whatever {@code generate} refuses, {@code validate} refuses with the same
  * findings. Made by {@link MlGitops#validate}.
  */
@@ -19,6 +19,7 @@ public final class ValidateCommand extends SpecCommand<ValidateCommand, Validate
     @Override
     ValidateResult run() {
         BuildOutcome built = Builder.build(spec(), buildOptions());
-        return new ValidateResult(built.passed() ? Status.CLEAN : Status.FINDINGS, built.sourceFile(), built.findings());
+        return new ValidateResult(built.passed() ? Status.CLEAN : Status.FINDINGS, built.sourceFile(), built.findings(),
+                built.prerequisites());
     }
 }

@@ -26,8 +26,8 @@ class DependencyRuleTest {
 
     /** The steps in pipeline order: {@code build} runs load to layout as one; review sits between write and git. */
     private static final List<String> STEPS = List.of(
-            "load", "schema", "resolve", "check", "render", "typed", "policy", "release", "layout", "build", "write", "review", "git",
-            "report", "init");
+            "load", "schema", "resolve", "check", "render", "typed", "policy", "function", "release", "layout", "build",
+            "write", "review", "git", "report", "init");
     private static final Set<String> SHARED = Set.of("finding", "model", "yaml");
     /** Leaf types of the root package that every step may use. */
     private static final Set<String> ROOT_LEAVES = Set.of("MlGitopsException", "Progress");

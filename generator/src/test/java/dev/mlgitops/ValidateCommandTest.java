@@ -48,6 +48,32 @@ class ValidateCommandTest {
     }
 
     @Test
+    void namesThePrerequisitesInOneLineAndWritesThemBesideTheFindingsReports() throws IOException {
+        Path spec = spec(reference());
+
+        ValidateResult validation = MlGitops.validate(spec).call();
+        validation.writeFindingReports(folder.resolve("reports"), "mlproject.yaml");
+
+        assertThat(validation.prerequisitesSummary()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("prerequisites: Argo Workflows, External Secrets Operator,")
+                .endsWith("(versions and settings: PREREQUISITES.md)"));
+        assertThat(folder.resolve("reports/prerequisites.json")).content()
+                .contains("\"component\" : \"Kubeflow Training Operator\"");
+        assertThat(folder.resolve("reports/findings.json")).exists();
+    }
+
+    @Test
+    void aRefusedSpecHasNoPrerequisites() throws IOException {
+        Path spec = spec(reference().replace(PINNED, "trainer: registry.example.com/risk/fraud-trainer:latest"));
+
+        ValidateResult validation = MlGitops.validate(spec).call();
+        validation.writeFindingReports(folder.resolve("reports"), "mlproject.yaml");
+
+        assertThat(validation.prerequisitesSummary()).isEmpty();
+        assertThat(folder.resolve("reports/prerequisites.json")).doesNotExist();
+    }
+
+    @Test
     void writesNothing() throws IOException {
         Path spec = spec(reference());
 

@@ -22,7 +22,9 @@ class WithoutProjectIT {
         Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("validate"));
 
         MavenOutput.assertSucceeded(run);
-        assertThat(run.output()).contains("mlgitops: mlproject.yaml is valid");
+        assertThat(run.output()).contains("mlgitops: mlproject.yaml is valid",
+                "mlgitops: prerequisites: Argo Workflows, External Secrets Operator,");
+        assertThat(folder.resolve("target/mlgitops/prerequisites.json")).exists();
     }
 
     @Test

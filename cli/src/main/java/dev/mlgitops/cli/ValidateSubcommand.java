@@ -7,7 +7,8 @@ import dev.mlgitops.ValidateResult;
 import picocli.CommandLine.Command;
 
 @Command(name = "validate", description = {"Check the spec through the whole pipeline (schema, references, rendering, types,",
-    "policy) and print every finding; refuses what generate refuses. Writes nothing."})
+    "policy, function) and print every finding and the prerequisites; refuses what generate refuses.",
+    "Writes nothing."})
 class ValidateSubcommand extends SpecSubcommand {
 
     @Override
@@ -17,6 +18,7 @@ class ValidateSubcommand extends SpecSubcommand {
         int exit = finish(result);
         if (exit == ExitCodes.CLEAN) {
             say("mlgitops: " + result.sourceFile() + " is valid");
+            result.prerequisitesSummary().ifPresent(prerequisites -> say("mlgitops: " + prerequisites));
         }
         return exit;
     }

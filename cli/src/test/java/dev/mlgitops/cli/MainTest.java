@@ -34,7 +34,10 @@ class MainTest {
         Cli.Run run = Cli.run("validate", Cli.REFERENCE.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("mlgitops: mlproject.yaml is valid\n");
+        assertThat(run.out()).isEqualTo("mlgitops: mlproject.yaml is valid\n"
+                + "mlgitops: prerequisites: Argo Workflows, External Secrets Operator, KServe (Knative mode) with Knative"
+                + " Serving, Kubeflow Training Operator, Prometheus Operator, a CNI that enforces NetworkPolicy (versions"
+                + " and settings: PREREQUISITES.md)\n");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.finding.Severity;
+import dev.mlgitops.function.Prerequisites;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Spec;
@@ -20,9 +21,11 @@ import dev.mlgitops.release.Release;
  * @param project the resolved project; present exactly when the tree is
  * @param objects by environment of the run ({@code base} first, then promotion order) and stage; empty without a tree
  * @param failOn the least severity that fails the run ({@link BuildOptions#failOn})
+ * @param prerequisites what the clusters need for the tree (the function step's list); present exactly when the tree is
  */
 public record BuildOutcome(String sourceFile, Findings findings, Optional<ResolvedProject> project, Optional<OutputTree> tree,
-                           Map<String, Map<Stage, Integer>> objects, Severity failOn, Relayout relayout) {
+                           Map<String, Map<Stage, Integer>> objects, Severity failOn,
+                           Optional<Prerequisites> prerequisites, Relayout relayout) {
 
     /** Lays the same objects out again with other pinned releases: no second render, type or check. */
     @FunctionalInterface
@@ -37,7 +40,7 @@ public record BuildOutcome(String sourceFile, Findings findings, Optional<Resolv
 
     /** A run that yields no tree (findings stopped it). */
     static BuildOutcome failed(String sourceFile, Findings findings, Severity failOn) {
-        return new BuildOutcome(sourceFile, findings, Optional.empty(), Optional.empty(), Map.of(), failOn, pinned -> {
+        return new BuildOutcome(sourceFile, findings, Optional.empty(), Optional.empty(), Map.of(), failOn, Optional.empty(), pinned -> {
             throw new IllegalStateException("a run without a tree has nothing to lay out");
         });
     }

@@ -11,6 +11,8 @@ import dev.mlgitops.Progress;
 import dev.mlgitops.check.MeaningChecker;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.function.FunctionChecker;
+import dev.mlgitops.function.Prerequisites;
 import dev.mlgitops.layout.Layout;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.load.LoadedSpec;
@@ -25,10 +27,12 @@ import dev.mlgitops.resolve.Resolver;
 import dev.mlgitops.schema.SchemaChecker;
 import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.typed.Typer;
+import dev.mlgitops.yaml.Header;
 
 /**
- * Steps 1 to 9 as one: load, check the schema, resolve, check the meaning, render, type, check
- * the policy, lay out; the tree stays in memory. Reads like the pipeline it runs, one line a
+ * Steps 1 to 10 as one: load, check the schema, resolve, check the meaning, render, type, check
+ * the policy, prove the function (reachability, quota fit, admission, prerequisites), lay out; the
+ * tree stays in memory. Reads like the pipeline it runs, one line a
  * step, and stops after the first step that reported errors. {@code validate} is this without
  * writing, so whatever {@code generate} refuses, {@code validate} refuses with the same findings.
  */
@@ -65,8 +69,14 @@ public final class Builder {
         if (findings.reach(options.failOn())) {
             return BuildOutcome.failed(sourceFile, findings, options.failOn());
         }
+        Prerequisites prerequisites = new FunctionChecker().check(project, environments, findings);
+        if (findings.reach(options.failOn())) {
+            return BuildOutcome.failed(sourceFile, findings, options.failOn());
+        }
+        String prerequisitesFile = prerequisites.markdown(Header.forSource(project.sourceFile()));
         BuildOutcome.Relayout layout = pinned -> {
-            OutputTree whole = Layout.lay(project, base, environments, options.applicationsIn(), pinned);
+            OutputTree whole = Layout.lay(project, base, environments, options.applicationsIn(), pinned)
+                    .with("PREREQUISITES.md", prerequisitesFile);
             return options.environments().isEmpty() ? whole : Layout.limit(whole, options.environments());
         };
         OutputTree tree = layout.pinnedTo(Map.of());
@@ -77,7 +87,8 @@ public final class Builder {
                 objects.put(name, countByStage(typed));
             }
         });
-        return new BuildOutcome(sourceFile, findings, Optional.of(project), Optional.of(tree), objects, options.failOn(), layout);
+        return new BuildOutcome(sourceFile, findings, Optional.of(project), Optional.of(tree), objects, options.failOn(),
+                Optional.of(prerequisites), layout);
     }
 
     /**

@@ -19,6 +19,7 @@ public final class MeaningChecker {
             new ReplicaBounds(),
             new CanaryNeedsKserve(),
             new ModelFormatNeedsKserve(),
+            new FeastRegistryScheme(),
             new CronSchedules(),
             new PositiveQuantities(),
             new NameLengths(),

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A Kubernetes resource quantity ({@code 500m}, {@code 2}, {@code 1Gi}, {@code 1e3}) as a number. */
-final class Quantity {
+public final class Quantity {
 
     private static final Pattern SYNTAX = Pattern.compile(
             "^([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\\d+)?$");
@@ -30,7 +30,7 @@ final class Quantity {
     private Quantity() {
     }
 
-    static Optional<BigDecimal> parse(String text) {
+    public static Optional<BigDecimal> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }

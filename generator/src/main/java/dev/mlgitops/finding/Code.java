@@ -59,6 +59,7 @@ public enum Code {
     CHECK_EXISTING_SECRET_NAME(Severity.ERROR, "'%s' is not a Secret name, yet with provider existing the key of entry '%s' names the Secret to use: give the name of a Secret in the namespace (lowercase letters, digits, '-' and '.')"),
     CHECK_OVERRIDE_UNKNOWN(Severity.ERROR, "removes %s '%s', which the spec does not define; defined: %s"),
     CHECK_PLAIN_SECRET(Severity.ERROR, "'%s' looks like a secret but has a plain value: move it to secretEnv as {secret: <entry>, key: <key>}"),
+    CHECK_FEAST_REGISTRY(Severity.ERROR, "Feast reads its registry from s3://, gs://, file:// or a path, not from %s://: move the registry there (Azure Blob needs Feast's AzureRegistryStore, which mlgitops does not generate)"),
     CHECK_WAIVER_REASON(Severity.ERROR, "the waiver of %s gives no reason: say why the rule does not apply to this item"),
     CHECK_WAIVER_UNKNOWN(Severity.ERROR, "'%s' is not a policy rule that can be waived%s; rules: %s"),
 
@@ -85,7 +86,14 @@ public enum Code {
     POLICY_SECCOMP(Severity.ERROR, "%s: container '%s' has %s: set securityContext.seccompProfile.type: RuntimeDefault on the pod"),
     POLICY_REPLICAS(Severity.WARNING, "%s may run %d replica in production, so any disruption stops it: set replicas.min to 2 or more"),
     POLICY_DISRUPTION_BUDGET(Severity.WARNING, "%s has no PodDisruptionBudget in production, so a node drain may stop every replica: use an engine that makes one"),
-    POLICY_SECRET_ENV(Severity.ERROR, "%s: container '%s' sets %s as a plain value: take it from a Secret (secretEnv)");
+    POLICY_SECRET_ENV(Severity.ERROR, "%s: container '%s' sets %s as a plain value: take it from a Secret (secretEnv)"),
+
+    // function: the tree would run (connections, quota, admission)
+    FUNCTION_UNREACHABLE(Severity.ERROR, "%s is blocked on %s (%s): allow it in the tenancy NetworkPolicies or set spec.tenancy.networkPolicy: open"),
+    FUNCTION_POLICY_TOO_BROAD(Severity.WARNING, "the NetworkPolicies let %s reach %s on %s, which no connection of the tree needs: narrow the rule that allows it"),
+    FUNCTION_QUOTA_WORKLOAD(Severity.ERROR, "%s at its largest scale (%s) asks for %s of %s, more than the namespace's quota of %s, so it never runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.%s"),
+    FUNCTION_QUOTA_TOGETHER(Severity.WARNING, "environment '%s': the always-on workloads at their largest scale with %s ask for %s of %s, more than the namespace's quota of %s, so they run only in turns: raise spec.tenancy.quota.%s or lower the replicas"),
+    FUNCTION_ADMISSION(Severity.ERROR, "%s: %s is refused by the namespace's Pod Security level %s (%s): %s");
 
     private final Severity severity;
     private final String template;

@@ -30,6 +30,13 @@ public record OutputTree(String root, SortedMap<String, String> files, SortedSet
         this(root, files, new TreeSet<>(Collections.singleton(WHOLE)));
     }
 
+    /** This tree with one more file (or another text for one), in the same scope. */
+    public OutputTree with(String path, String text) {
+        SortedMap<String, String> more = new TreeMap<>(files);
+        more.put(path, text);
+        return new OutputTree(root, more, scope);
+    }
+
     /** This tree limited to these paths (files or folders): the files elsewhere are left out, and left alone. */
     public OutputTree limitedTo(Collection<String> paths) {
         SortedMap<String, String> kept = new TreeMap<>(files);

@@ -116,7 +116,20 @@ final class DeploymentServing implements ServingEngine {
             context.featureServerAccess(stage()).ifPresent(allows::add);
             context.mlflowAccess(stage()).ifPresent(allows::add);
         }
-        return new TenancyNeeds(List.of(WORKLOAD), allows);
+        // a model given the online store's Secret talks to Redis; tenancy keeps one policy if kserve asks too
+        boolean redis = mine(context).values().stream().anyMatch(serving -> readsRedis(context, serving));
+        return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), redis
+                ? List.of(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT)) : List.of());
+    }
+
+    /** Whether a model reads the Secret of a Redis online store. */
+    private static boolean readsRedis(RenderContext context, Spec.ServingModel serving) {
+        Spec.FeatureStore store = context.spec().featureStore();
+        if (store == null || store.onlineStore() == null || !"redis".equals(store.onlineStore().type())) {
+            return false;
+        }
+        return serving.secretEnv() != null && serving.secretEnv().values().stream()
+                .anyMatch(ref -> ref.secret().equals(store.onlineStore().secret()));
     }
 
     /** The served models this engine renders, in file order. */

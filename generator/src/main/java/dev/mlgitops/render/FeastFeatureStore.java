@@ -77,7 +77,7 @@ final class FeastFeatureStore implements Engine {
     @Override
     public TenancyNeeds needs(RenderContext context) {
         // who may reach the server is the users' ask (RenderContext#featureServerAccess), not the server's
-        return mine(context).map(store -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage()))))
+        return mine(context).map(store -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT))))
                 .orElse(TenancyNeeds.NONE);
     }
 

@@ -59,6 +59,8 @@ final class KServeServing implements ServingEngine {
                             QUEUE_PROXY_PORT, "the activator"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "istio-system",
                             QUEUE_PROXY_PORT, "the ingress gateway"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving", 8022,
+                            "the activator probes queue-proxy's admin port"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving", 9090,
                             "the autoscaler scrapes queue-proxy"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE,
@@ -70,6 +72,12 @@ final class KServeServing implements ServingEngine {
                     new RuntimeContract.Prerequisite("Knative Serving", "",
                             "config-features: kubernetes.podspec-tolerations: enabled", "resources.gpu")),
             RuntimeContract.Scaling.REPLICAS);
+
+    /** Knative Serving's control plane namespace (activator, autoscaler). */
+    static final String KNATIVE_NAMESPACE = "knative-serving";
+
+    /** queue-proxy's admin port (probes) and its autoscaler metrics port (knative/serving networking/ports.go). */
+    static final List<Integer> KNATIVE_PORTS = List.of(8022, 9090);
 
     @Override
     public String name() {
@@ -124,10 +132,21 @@ final class KServeServing implements ServingEngine {
     @Override
     public TenancyNeeds needs(RenderContext context) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        ByEngine.served(context, name()).keySet().forEach(model -> allows.add(new TenancyNeeds.Allow(
-                context.objectName(model + "-allow-http"), context.objectName(model), QUEUE_PROXY_PORT, false,
-                DATA_PLANE_NAMESPACES)));
-        return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows);
+        ByEngine.served(context, name()).keySet().forEach(model -> {
+            allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), context.objectName(model),
+                    QUEUE_PROXY_PORT, false, DATA_PLANE_NAMESPACES));
+            // the activator's probes (8022) and the autoscaler's scrape of queue-proxy (9090)
+            allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-knative"), context.objectName(model),
+                    KNATIVE_PORTS, List.of(), false, List.of(KNATIVE_NAMESPACE)));
+        });
+        if (allows.isEmpty()) {
+            return TenancyNeeds.NONE;
+        }
+        context.featureServerAccess(stage()).ifPresent(allows::add);
+        context.mlflowAccess(stage()).ifPresent(allows::add);
+        // the storage-initializer in each predictor pod downloads the model (and the explainer may read Redis)
+        return new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows, List.of(),
+                List.of(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT)));
     }
 
     private static InferenceView view(RenderContext context, String model, Spec.ServingModel serving) {

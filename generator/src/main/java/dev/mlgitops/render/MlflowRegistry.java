@@ -73,7 +73,7 @@ final class MlflowRegistry implements Engine {
     @Override
     public TenancyNeeds needs(RenderContext context) {
         // who may reach the server is the users' ask (RenderContext#mlflowAccess), not the server's
-        return mine(context).map(registry -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage()))))
+        return mine(context).map(registry -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.POSTGRES_PORT, RenderContext.MYSQL_PORT))))
                 .orElse(TenancyNeeds.NONE);
     }
 

@@ -65,15 +65,24 @@ final class PyTorchJobTraining implements Engine {
         return models;
     }
 
-    /** The training ServiceAccount, and the workers' way in to the master's rendezvous port. */
+    /**
+     * The training ServiceAccount; the ranks of one job to each other on every port (the rendezvous
+     * port, then NCCL's and Gloo's ephemeral ones), and nothing else in on any port; MLflow and the
+     * feature server, whose addresses every rank is given.
+     */
     @Override
     public TenancyNeeds needs(RenderContext context) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
         Pipelines.of(context, name()).keySet().forEach(pipeline -> allows.add(new TenancyNeeds.Allow(
-                context.objectName(pipeline + "-allow-rendezvous"), context.objectName(pipeline), RENDEZVOUS_PORT, false)));
+                context.objectName(pipeline + "-allow-ranks"), context.objectName(pipeline), List.of(),
+                List.of(RenderContext.selector(context.objectName(pipeline))), false, List.of())));
+        if (!allows.isEmpty()) {
+            context.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
+            context.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
+        }
         // workers read data and write checkpoints in stores outside the namespace
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows,
-                List.of(), List.of(context.storeEgress(Stage.TRAINING)));
+                List.of(), List.of(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT)));
     }
 
     private static DistributedView view(RenderContext context, String pipeline, Spec.TrainingJob job) {

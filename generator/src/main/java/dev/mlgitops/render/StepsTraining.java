@@ -85,8 +85,12 @@ final class StepsTraining implements Engine {
         List<TenancyNeeds.Grant> grants = !reportsTaskResults ? List.of() : List.of(new TenancyNeeds.Grant(
                 context.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
                 List.of("workflowtaskresults"), List.of("create", "patch")));
+        // steps log to MLflow and read features through the addresses they are given
+        List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        context.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
+        context.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
         // steps read data and write artifacts in stores outside the namespace (buckets, databases)
-        return new TenancyNeeds(List.of(Pipelines.WORKLOAD), List.of(), grants,
-                List.of(context.storeEgress(Stage.TRAINING)));
+        return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants,
+                List.of(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT)));
     }
 }

@@ -30,11 +30,17 @@ record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> 
 
     /**
      * Let the pods {@code from} selects open connections beyond the namespace: a server whose store
-     * (Redis, a database, a bucket) lives outside it at an address the spec does not give.
+     * (Redis, a database, a bucket) lives outside it at an address the spec does not give; on
+     * {@code ports} only, and never to the cloud metadata address.
      *
      * @param name the NetworkPolicy's name
      */
-    public record Egress(String name, Map<String, String> from) {}
+    public record Egress(String name, Map<String, String> from, List<Integer> ports) {
+
+        public Egress {
+            ports = List.copyOf(ports);
+        }
+    }
 
     /**
      * Let the ServiceAccount of {@code workloadKind} do {@code verbs} on {@code resources} of
@@ -52,18 +58,26 @@ record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> 
     /**
      * Let pods of the namespace (those {@code from} selects, or all), the ingress controller (with
      * {@code fromIngressController}) and pods of {@code fromNamespaces} reach the pods named
-     * {@code target} on a TCP port.
+     * {@code target} on TCP ports.
      *
      * @param name the NetworkPolicy's name
+     * @param ports the TCP ports; empty allows every port (the ranks of one distributed job)
      * @param from pod selectors of the namespace's pods let in; empty lets in every pod of the namespace
      * @param fromNamespaces other namespaces whose pods may connect (a scraper's, a data plane's)
      */
-    public record Allow(String name, String target, int port, List<Map<String, String>> from,
+    public record Allow(String name, String target, List<Integer> ports, List<Map<String, String>> from,
                         boolean fromIngressController, List<String> fromNamespaces) {
 
         public Allow {
+            ports = List.copyOf(ports);
             from = List.copyOf(from);
             fromNamespaces = List.copyOf(fromNamespaces);
+        }
+
+        /** On one port. */
+        public Allow(String name, String target, int port, List<Map<String, String>> from,
+                     boolean fromIngressController, List<String> fromNamespaces) {
+            this(name, target, List.of(port), from, fromIngressController, fromNamespaces);
         }
 
         /** From every pod of the namespace. */

@@ -133,7 +133,8 @@ final class VllmServing implements ServingEngine {
             allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), name, port(serving),
                     serving.ingress() != null));
             if (ModelSource.of(serving.model().storageUri()).downloads()) {
-                egress.add(new TenancyNeeds.Egress(context.objectName(model + "-to-model-store"), RenderContext.selector(name)));
+                egress.add(new TenancyNeeds.Egress(context.objectName(model + "-to-model-store"), RenderContext.selector(name),
+                        List.of(RenderContext.HTTPS_PORT)));
             }
         });
         context.featureServerAccess(stage()).ifPresent(allows::add);

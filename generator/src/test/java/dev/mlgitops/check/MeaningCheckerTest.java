@@ -134,11 +134,11 @@ class MeaningCheckerTest {
 
     @Test
     void rejectsAGpuRequestAboveTheQuota() {
-        List<String> findings = check(spec -> at(spec, "/notebooks/gpu-lab/resources").put("gpu", 8));
+        List<String> findings = check(spec -> at(spec, "/notebooks/gpu-lab/resources").put("gpu", 16));
 
         assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-GPU-OVER-QUOTA] "
-                + "spec.notebooks.gpu-lab.resources.gpu: notebook 'gpu-lab' asks for 8 GPUs, more than the tenancy "
-                + "quota of 4: lower the request or raise spec.tenancy.quota.gpu");
+                + "spec.notebooks.gpu-lab.resources.gpu: notebook 'gpu-lab' asks for 16 GPUs, more than the tenancy "
+                + "quota of 12: lower the request or raise spec.tenancy.quota.gpu");
     }
 
     @Test

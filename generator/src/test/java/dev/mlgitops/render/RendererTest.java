@@ -44,14 +44,18 @@ class RendererTest {
                 "NetworkPolicy/fraud-detection-feature-store-to-stores",
                 "NetworkPolicy/fraud-detection-model-registry-to-stores",
                 "NetworkPolicy/fraud-detection-training-to-stores",
+                "NetworkPolicy/fraud-detection-serving-to-stores",
                 "NetworkPolicy/fraud-detection-assistant-to-model-store",
-                "NetworkPolicy/fraud-detection-distributed-allow-rendezvous",
+                "NetworkPolicy/fraud-detection-training-to-feature-server",
+                "NetworkPolicy/fraud-detection-training-to-mlflow",
+                "NetworkPolicy/fraud-detection-distributed-allow-ranks",
                 "NetworkPolicy/fraud-detection-notebooks-to-feature-server",
                 "NetworkPolicy/fraud-detection-notebooks-to-mlflow",
                 "NetworkPolicy/fraud-detection-scorer-allow-http",
-                "NetworkPolicy/fraud-detection-explainer-allow-http",
+                "NetworkPolicy/fraud-detection-scorer-allow-knative",
                 "NetworkPolicy/fraud-detection-serving-to-feature-server",
                 "NetworkPolicy/fraud-detection-serving-to-mlflow",
+                "NetworkPolicy/fraud-detection-explainer-allow-http",
                 "NetworkPolicy/fraud-detection-assistant-allow-http",
                 "NetworkPolicy/fraud-detection-scorer-allow-metrics",
                 "NetworkPolicy/fraud-detection-explainer-allow-metrics",
@@ -265,8 +269,8 @@ class RendererTest {
     @Test
     void quotaTakesTheSpecsValuesAndSkipsAbsentOnes() {
         assertThat(Rendering.of(ReferenceProject.prod()).get("ResourceQuota/fraud-detection-quota").at("/spec/hard"))
-                .isEqualTo(json("{\"requests.cpu\":\"48\",\"requests.memory\":\"192Gi\",\"limits.memory\":\"192Gi\","
-                        + "\"requests.nvidia.com/gpu\":\"4\",\"requests.storage\":\"2Ti\"}"));
+                .isEqualTo(json("{\"requests.cpu\":\"136\",\"requests.memory\":\"512Gi\",\"limits.memory\":\"512Gi\","
+                        + "\"requests.nvidia.com/gpu\":\"12\",\"requests.storage\":\"2Ti\"}"));
 
         Rendering cpuOnly = Rendering.of(ReferenceProject.edited(spec -> {
             ((ObjectNode) spec.get("tenancy")).putObject("quota").put("cpu", "8");

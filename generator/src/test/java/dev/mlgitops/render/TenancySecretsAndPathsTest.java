@@ -80,30 +80,41 @@ class TenancySecretsAndPathsTest {
     }
 
     @Test
-    void servingAndNotebooksAloneMayReachTheFeatureServerAndMlflowOnTheirPorts() {
+    void servingNotebooksAndTrainingAloneMayReachTheFeatureServerAndMlflowOnTheirPorts() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
         assertPath(prod.get("NetworkPolicy/fraud-detection-serving-to-feature-server"), "fraud-detection-feature-server", "serving", 6566);
         assertPath(prod.get("NetworkPolicy/fraud-detection-serving-to-mlflow"), "fraud-detection-mlflow", "serving", 5000);
         assertPath(prod.get("NetworkPolicy/fraud-detection-notebooks-to-feature-server"), "fraud-detection-feature-server", "notebooks", 6566);
         assertPath(prod.get("NetworkPolicy/fraud-detection-notebooks-to-mlflow"), "fraud-detection-mlflow", "notebooks", 5000);
+        // training logs to MLflow (and registers the model) and reads features: both engines get the addresses
+        assertPath(prod.get("NetworkPolicy/fraud-detection-training-to-feature-server"), "fraud-detection-feature-server", "training", 6566);
+        assertPath(prod.get("NetworkPolicy/fraud-detection-training-to-mlflow"), "fraud-detection-mlflow", "training", 5000);
         assertThat(prod.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-")
-                && !name.endsWith("-to-stores") && !name.endsWith("-to-model-store")).hasSize(4);
+                && !name.endsWith("-to-stores") && !name.endsWith("-to-model-store")).hasSize(6);
     }
 
     @Test
-    void onlyTheStoresServersAndTrainingMayLeaveTheNamespaceForTheirStores() {
+    void theStoresServersTrainingAndServingMayLeaveTheNamespaceOnTheirStoresPortsButNotForTheMetadataAddress() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
-        for (String stage : new String[] {"feature-store", "model-registry", "training"}) {
-            ObjectNode policy = prod.get("NetworkPolicy/fraud-detection-" + stage + "-to-stores");
+        String[][] stages = {{"feature-store", "443, 6379"}, {"model-registry", "443, 5432, 3306"}, {"training", "443"},
+            {"serving", "443, 6379"}};
+        for (String[] stage : stages) {
+            ObjectNode policy = prod.get("NetworkPolicy/fraud-detection-" + stage[0] + "-to-stores");
             assertThat(policy.at("/spec/podSelector/matchLabels")).isEqualTo(json(
-                    "{\"app.kubernetes.io/component\":\"" + stage + "\",\"app.kubernetes.io/part-of\":\"fraud-detection\"}"));
+                    "{\"app.kubernetes.io/component\":\"" + stage[0] + "\",\"app.kubernetes.io/part-of\":\"fraud-detection\"}"));
             assertThat(policy.at("/spec/policyTypes")).isEqualTo(json("[\"Egress\"]"));
-            assertThat(policy.at("/spec/egress")).isEqualTo(json(
-                    "[{\"to\":[{\"ipBlock\":{\"cidr\":\"0.0.0.0/0\"}},{\"ipBlock\":{\"cidr\":\"::/0\"}}]}]"));
+            StringBuilder ports = new StringBuilder();
+            for (String port : stage[1].split(", ")) {
+                ports.append(ports.length() == 0 ? "" : ",").append("{\"protocol\":\"TCP\",\"port\":").append(port).append('}');
+            }
+            assertThat(policy.at("/spec/egress")).as(stage[0]).isEqualTo(json(
+                    "[{\"to\":[{\"ipBlock\":{\"cidr\":\"0.0.0.0/0\",\"except\":[\"169.254.169.254/32\"]}},"
+                            + "{\"ipBlock\":{\"cidr\":\"::/0\",\"except\":[\"fd00:ec2::254/128\"]}}],"
+                            + "\"ports\":[" + ports + "]}]"));
         }
-        assertThat(prod.byName().keySet()).filteredOn(name -> name.endsWith("-to-stores")).hasSize(3);
+        assertThat(prod.byName().keySet()).filteredOn(name -> name.endsWith("-to-stores")).hasSize(4);
     }
 
     @Test
@@ -118,6 +129,7 @@ class TenancySecretsAndPathsTest {
         assertThat(rendering.errors()).isEmpty();
         assertThat(rendering.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-"))
                 .containsExactly("NetworkPolicy/fraud-detection-feature-store-to-stores",
+                        "NetworkPolicy/fraud-detection-serving-to-stores",
                         "NetworkPolicy/fraud-detection-assistant-to-model-store",
                         "NetworkPolicy/fraud-detection-serving-to-feature-server");
     }

@@ -158,8 +158,11 @@ class TrainingEnginesTest {
             assertThat(container.at("/resources/limits/nvidia.com~1gpu").asString()).isEqualTo("2");
             assertThat(replica.at("/template/spec/serviceAccountName").asString()).isEqualTo("fraud-detection-training");
         }
-        JsonNode rendezvous = rendering.get("NetworkPolicy/fraud-detection-distributed-allow-rendezvous").get("spec");
-        assertThat(rendezvous.at("/ingress/0/ports")).isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":23456}]"));
+        // NCCL and Gloo open ephemeral ports between all ranks: every port, from the job's own pods only
+        JsonNode ranks = rendering.get("NetworkPolicy/fraud-detection-distributed-allow-ranks").get("spec");
+        assertThat(ranks.at("/ingress/0/ports").isMissingNode()).isTrue();
+        assertThat(ranks.at("/ingress/0/from")).isEqualTo(json(
+                "[{\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"fraud-detection-distributed\"}}}]"));
     }
 
     @Test

@@ -10,9 +10,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Checks mlproject.yaml through the whole pipeline (YAML, schema, references, rendering, types,
- * policy) and prints every finding as {@code file:line:column: severity [CODE] path: message};
- * fails the build on what {@code generate} would fail on. Writes no tree, only the findings as
- * SARIF, JUnit XML and JSON into {@code <build directory>/mlgitops/}. Runs without a project too:
+ * policy, function) and prints every finding as {@code file:line:column: severity [CODE] path: message},
+ * then the prerequisites in one line; fails the build on what {@code generate} would fail on.
+ * Writes no tree, only the findings as SARIF, JUnit XML and JSON, and prerequisites.json, into
+ * {@code <build directory>/mlgitops/}. Runs without a project too:
  * {@code mvn dev.mlgitops:mlgitops-maven-plugin:validate -Dmlgitops.spec=path/to/mlproject.yaml}.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
@@ -24,5 +25,6 @@ public class ValidateMojo extends AbstractMlGitopsMojo {
         writeFindingReports(spec, result);
         report(result);
         getLog().info("mlgitops: " + result.sourceFile() + " is valid");
+        result.prerequisitesSummary().ifPresent(prerequisites -> getLog().info("mlgitops: " + prerequisites));
     }
 }

@@ -1,0 +1,120 @@
+package dev.mlgitops.function;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runtime contract data of the engines, in one table: which cluster components must reach a
+ * workload (and on which ports), what operators inject into its pods, which stores its pods open,
+ * and which operators, CRDs and controller settings the tree needs. This is the data that moves
+ * onto the engine descriptors when they land (the architecture issue); until then the function
+ * step reads it from here and nothing else repeats it. Each fact names its upstream source.
+ */
+final class Contracts {
+
+    private Contracts() {
+    }
+
+    /** Where cluster DNS answers: CoreDNS/kube-dns's documented namespace and label. */
+    static final Peer KUBE_DNS = Peer.cluster("kube-system", Map.of("k8s-app", "kube-dns"));
+
+    /** Where the ingress controller runs; ingress-nginx's documented default namespace. */
+    static final String INGRESS_NAMESPACE = "ingress-nginx";
+
+    /** Where Prometheus runs; kube-prometheus-stack's usual namespace. */
+    static final String MONITORING_NAMESPACE = "monitoring";
+
+    /** Knative Serving's control plane: the activator and the autoscaler run here. */
+    static final String KNATIVE_NAMESPACE = "knative-serving";
+
+    /** The namespace of Knative's networking layer gateways (Istio's; Kourier uses kourier-system). */
+    static final String NETWORKING_LAYER_NAMESPACE = "istio-system";
+
+    /**
+     * Knative's queue-proxy ports (knative/serving pkg/apis/networking/ports.go): 8012 the HTTP
+     * proxy (activator, gateways), 8022 the admin port (probes), 9090 the autoscaler's metrics,
+     * 9091 the user metrics Prometheus scrapes (named http-usermetric on the revision's Service).
+     */
+    static final int QUEUE_PROXY_HTTP = 8012;
+    static final int QUEUE_PROXY_ADMIN = 8022;
+    static final int AUTOSCALER_METRICS = 9090;
+    static final int USER_METRICS = 9091;
+    static final Map<String, Integer> KNATIVE_NAMED_PORTS = Map.of("http-usermetric", USER_METRICS,
+            "http", QUEUE_PROXY_HTTP);
+
+    /**
+     * A distributed job's ranks talk NCCL and Gloo on ephemeral ports besides the rendezvous port;
+     * the reachability check tries these as representatives of "any port".
+     */
+    static final List<Integer> RANK_PORTS = List.of(23456, 29500, 45000);
+
+    /** An address outside the cluster standing for an object store, a database or Redis (TEST-NET-3). */
+    static final String STORE_ADDRESS = "203.0.113.10";
+
+    /** The cloud metadata address; no workload pod may reach it (it hands out node credentials). */
+    static final String METADATA_ADDRESS = "169.254.169.254";
+
+    /** HTTPS: S3, GCS and Azure Blob endpoints, and https:// model URIs. */
+    static final int HTTPS = 443;
+
+    /** Redis's default port, for the online store and an explainer given its secret. */
+    static final int REDIS = 6379;
+
+    /** A container an operator adds to a pod, as the operator writes it. */
+    record Injected(String name, boolean init, String operator, String fix) {}
+
+    /**
+     * Argo Workflows (workflow/controller/workflowpod.go, newExecContainer): every pod of a
+     * container or script template gets the init container {@code init} and the container
+     * {@code wait}, whose securityContext comes only from the controller's
+     * {@code executor.securityContext}; a template's {@code podSpecPatch} is merged over the pod by
+     * container name, so the blueprint sets it there.
+     */
+    static final List<Injected> ARGO_EXECUTOR = List.of(
+            new Injected("init", true, "Argo Workflows", Fixes.ARGO),
+            new Injected("wait", false, "Argo Workflows", Fixes.ARGO));
+
+    private static final class Fixes {
+        static final String ARGO = "give the template a podSpecPatch with a restricted securityContext for"
+                + " 'init' and 'wait' (as the built-in blueprint does), or set executor.securityContext in the"
+                + " workflow-controller-configmap";
+    }
+
+    /**
+     * Training Operator v1 (pkg/controller.v1/pytorch/initcontainer.go): a PyTorchJob with a Master
+     * gets the init container {@code init-pytorch} appended to every Worker, from the controller's
+     * template ({@code --pytorch-init-container-template-file}) or a built-in one without a
+     * securityContext. A pod cannot pre-empt it (a second container of that name is invalid), so
+     * the controller setting is the fix.
+     */
+    static final Injected PYTORCH_INIT = new Injected("init-pytorch", true, "Kubeflow Training Operator",
+            "mount an init container template with a restricted securityContext into the training-operator"
+                    + " and pass --pytorch-init-container-template-file (see PREREQUISITES.md)");
+
+    /** What a kind of object needs installed in the cluster. */
+    record Requirement(String component, String version, String crd, String namespace, String settings) {}
+
+    /** The prerequisites by API group and kind; versions from the apiVersions and fields the blueprints use (shared/reference/stage-reference.md). */
+    static final Map<String, Requirement> REQUIREMENTS = Map.ofEntries(
+            Map.entry("argoproj.io/WorkflowTemplate", new Requirement("Argo Workflows", "v3.6 or later (CronWorkflow schedules)",
+                    "workflowtemplates.argoproj.io, cronworkflows.argoproj.io", "the controller watching the namespace",
+                    "executor image runs non-root (the blueprint's podSpecPatch makes init and wait restricted)")),
+            Map.entry("kubeflow.org/PyTorchJob", new Requirement("Kubeflow Training Operator", "v1 (release-1.9)",
+                    "pytorchjobs.kubeflow.org", "kubeflow",
+                    "--pytorch-init-container-template-file with a restricted securityContext for init-pytorch"
+                            + " (Pod Security restricted rejects the built-in one)")),
+            Map.entry("serving.kserve.io/InferenceService", new Requirement("KServe (Knative mode) with Knative Serving",
+                    "KServe v0.16 or later (deploymentMode Knative), Knative Serving", "inferenceservices.serving.kserve.io",
+                    KNATIVE_NAMESPACE + ", " + NETWORKING_LAYER_NAMESPACE,
+                    "Knative's networking layer in " + NETWORKING_LAYER_NAMESPACE)),
+            Map.entry("monitoring.coreos.com/ServiceMonitor", new Requirement("Prometheus Operator", "serving monitoring.coreos.com/v1",
+                    "servicemonitors.monitoring.coreos.com, prometheusrules.monitoring.coreos.com", MONITORING_NAMESPACE,
+                    "Prometheus selects the label release: kube-prometheus-stack")),
+            Map.entry("external-secrets.io/ExternalSecret", new Requirement("External Secrets Operator", "v0.17 or later (external-secrets.io/v1)",
+                    "externalsecrets.external-secrets.io", "external-secrets",
+                    "the secret store the spec names")),
+            Map.entry("networking.k8s.io/Ingress", new Requirement("ingress-nginx", "any", "", INGRESS_NAMESPACE,
+                    "ingress class nginx")),
+            Map.entry("networking.k8s.io/NetworkPolicy", new Requirement("a CNI that enforces NetworkPolicy",
+                    "any", "", "", "Calico, Cilium or another enforcing plugin")));
+}

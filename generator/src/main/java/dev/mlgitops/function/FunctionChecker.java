@@ -1,0 +1,78 @@
+package dev.mlgitops.function;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mlgitops.finding.Finding;
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.model.Target;
+import dev.mlgitops.typed.TypedObject;
+
+/**
+ * Proves over each environment's final objects that the tree would run, not only apply: every
+ * wired connection passes the NetworkPolicies, every workload fits the quota, every pod with what
+ * operators inject is admitted by the namespace's Pod Security level; and lists what the clusters
+ * need installed. Findings point at the spec item whose objects fail; the same finding in several
+ * environments is reported once.
+ */
+public final class FunctionChecker {
+
+    /**
+     * @param environments each environment's typed objects by name, in promotion order
+     * @return the prerequisites of the whole tree
+     */
+    public Prerequisites check(ResolvedProject project, Map<String, List<TypedObject>> environments, Findings findings) {
+        Map<String, List<String>> needed = new LinkedHashMap<>();
+        for (ResolvedEnvironment environment : project.environments()) {
+            List<TypedObject> objects = environments.getOrDefault(environment.name(), List.of());
+            String namespace = environment.target().map(Target::namespace).orElse("");
+            List<Workloads.Workload> workloads = Workloads.of(objects);
+            List<Finding> found = new ArrayList<>();
+            new Reachability(environment, namespace, objects, workloads).check(found);
+            new QuotaFit(environment.locator(), objects).check(environment.name(), workloads, found);
+            new Admission(environment.locator(), level(objects)).check(workloads, found);
+            found.forEach(findings::add);
+            for (TypedObject object : objects) {
+                String requirement = requirementOf(object);
+                if (Contracts.REQUIREMENTS.containsKey(requirement)) {
+                    List<String> by = needed.computeIfAbsent(requirement, key -> new ArrayList<>());
+                    if (!by.contains(environment.name())) {
+                        by.add(environment.name());
+                    }
+                }
+            }
+        }
+        List<Prerequisites.Item> items = new ArrayList<>();
+        needed.forEach((key, by) -> {
+            Contracts.Requirement requirement = Contracts.REQUIREMENTS.get(key);
+            items.add(new Prerequisites.Item(requirement.component(), requirement.version(), requirement.crd(),
+                    requirement.namespace(), requirement.settings(), by));
+        });
+        return new Prerequisites(Prerequisites.sorted(items));
+    }
+
+    /** The requirement key of an object: kinds that come with another share its entry. */
+    private static String requirementOf(TypedObject object) {
+        String key = object.key().group() + "/" + object.key().kind();
+        return switch (key) {
+            case "argoproj.io/CronWorkflow" -> "argoproj.io/WorkflowTemplate";
+            case "monitoring.coreos.com/PrometheusRule" -> "monitoring.coreos.com/ServiceMonitor";
+            default -> key;
+        };
+    }
+
+    /** The Pod Security level the environment's Namespace enforces; privileged (no check) when none. */
+    private static String level(List<TypedObject> objects) {
+        for (TypedObject object : objects) {
+            if (object.key().kind().equals("Namespace")) {
+                return object.manifest().path("metadata").path("labels")
+                        .path("pod-security.kubernetes.io/enforce").asString("privileged");
+            }
+        }
+        return "privileged";
+    }
+}

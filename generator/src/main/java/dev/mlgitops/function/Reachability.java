@@ -1,0 +1,329 @@
+package dev.mlgitops.function;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Finding;
+import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.function.NetworkPolicies.Port;
+import dev.mlgitops.function.Workloads.PodGroup;
+import dev.mlgitops.function.Workloads.Workload;
+import dev.mlgitops.typed.TypedObject;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds the connections the objects wire up and checks each against the NetworkPolicies among
+ * them: addresses handed to a container as env values, ServiceMonitor endpoints (from the
+ * monitoring namespace), Ingress backends (from the ingress controller's), Knative's paths into a
+ * KServe predictor, the predictor's model download, a store's address in a Secret the pod reads,
+ * DNS, and the ranks of one distributed job to each other. With restricted networking it also
+ * probes for more than that: the cloud metadata address, other ports outside, other namespaces.
+ */
+final class Reachability {
+
+    /** {@code http://name:port/...}, {@code name.ns.svc.cluster.local:port}, {@code name:port}. */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "^(?:([a-z][a-z0-9+.-]*)://)?([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)(?:\\.([a-z0-9-]+)(?:\\.svc(?:\\.[a-z0-9.-]+)?)?)?(?::(\\d{1,5}))?(?:/.*)?$");
+
+    private static final Peer PROMETHEUS = Peer.cluster(Contracts.MONITORING_NAMESPACE,
+            Map.of("app.kubernetes.io/name", "prometheus"));
+    private static final Peer INGRESS_CONTROLLER = Peer.cluster(Contracts.INGRESS_NAMESPACE,
+            Map.of("app.kubernetes.io/name", "ingress-nginx"));
+    private static final Peer ACTIVATOR = Peer.cluster(Contracts.KNATIVE_NAMESPACE, Map.of("app", "activator"));
+    private static final Peer AUTOSCALER = Peer.cluster(Contracts.KNATIVE_NAMESPACE, Map.of("app", "autoscaler"));
+    private static final Peer GATEWAY = Peer.cluster(Contracts.NETWORKING_LAYER_NAMESPACE, Map.of("istio", "ingressgateway"));
+    private static final Peer STRANGER = Peer.cluster("default", Map.of("app", "anything"));
+
+    /** One connection the objects need. */
+    record Connection(Peer from, Peer to, Port port, String what, String pointer) {}
+
+    private final ResolvedEnvironment environment;
+    private final String namespace;
+    private final List<TypedObject> objects;
+    private final List<Workload> workloads;
+    private final NetworkPolicies policies;
+
+    Reachability(ResolvedEnvironment environment, String namespace, List<TypedObject> objects, List<Workload> workloads) {
+        this.environment = environment;
+        this.namespace = namespace;
+        this.objects = objects;
+        this.workloads = workloads;
+        Map<String, Map<String, String>> namespaceLabels = new TreeMap<>();
+        List<JsonNode> found = new ArrayList<>();
+        for (TypedObject object : objects) {
+            if (object.key().kind().equals("NetworkPolicy")) {
+                found.add(object.manifest());
+            } else if (object.key().kind().equals("Namespace")) {
+                namespaceLabels.put(object.key().name(), labels(object.manifest().path("metadata").path("labels")));
+            }
+        }
+        this.policies = new NetworkPolicies(namespace, found, namespaceLabels);
+    }
+
+    void check(List<Finding> findings) {
+        for (Connection connection : connections()) {
+            String refusal = policies.refusal(connection.from(), connection.to(), connection.port());
+            if (refusal != null) {
+                findings.add(environment.locator().finding(Code.FUNCTION_UNREACHABLE, connection.pointer(),
+                        Code.FUNCTION_UNREACHABLE.message(connection.what(), connection.port(), refusal)));
+            }
+        }
+        if (environment.spec().tenancy() == null || environment.spec().tenancy().restricted()) {
+            probeForMore(findings);
+        }
+    }
+
+    /** Every connection the objects wire up, in a stable order, once each. */
+    Set<Connection> connections() {
+        Set<Connection> all = new LinkedHashSet<>();
+        for (Workload workload : workloads) {
+            for (PodGroup group : workload.groups()) {
+                Peer pod = pod(group);
+                String who = who(workload);
+                all.add(new Connection(pod, Contracts.KUBE_DNS, new Port("UDP", 53), who + " to cluster DNS",
+                        workload.object().source()));
+                envAddresses(workload, group, pod, all);
+                storeSecrets(workload, group, pod, all);
+            }
+            ranks(workload, all);
+            knative(workload, all);
+        }
+        for (TypedObject object : objects) {
+            switch (object.key().kind()) {
+                case "ServiceMonitor" -> serviceMonitor(object, all);
+                case "Ingress" -> ingress(object, all);
+                default -> {
+                    // wires no connection
+                }
+            }
+        }
+        return all;
+    }
+
+    private void envAddresses(Workload workload, PodGroup group, Peer pod, Set<Connection> all) {
+        for (Workloads.Container container : group.containers()) {
+            for (JsonNode env : container.node().path("env")) {
+                String value = env.path("value").asString("");
+                Matcher address = ADDRESS.matcher(value);
+                if (value.isEmpty() || !address.matches()) {
+                    continue;
+                }
+                if (address.group(3) != null && !address.group(3).equals(namespace)) {
+                    continue;
+                }
+                TypedObject service = service(address.group(2));
+                if (service == null) {
+                    continue;
+                }
+                int port = address.group(4) != null ? Integer.parseInt(address.group(4))
+                        : "https".equals(address.group(1)) ? Contracts.HTTPS : 80;
+                String what = who(workload) + " to Service " + service.key().name() + " (env "
+                        + env.path("name").asString("") + ")";
+                toService(pod, service, port, null, what, workload.object().source(), all);
+            }
+        }
+    }
+
+    /** A store whose address sits in a Secret: the online store's Redis, for any pod that reads its Secret. */
+    private void storeSecrets(Workload workload, PodGroup group, Peer pod, Set<Connection> all) {
+        Spec.FeatureStore store = environment.spec().featureStore();
+        if (store == null || store.onlineStore() == null || !"redis".equals(store.onlineStore().type())
+                || store.onlineStore().secret() == null) {
+            return;
+        }
+        String secret = secretName(store.onlineStore().secret());
+        for (Workloads.Container container : group.containers()) {
+            boolean reads = false;
+            for (JsonNode env : container.node().path("env")) {
+                reads |= secret.equals(env.path("valueFrom").path("secretKeyRef").path("name").asString(""));
+            }
+            for (JsonNode from : container.node().path("envFrom")) {
+                reads |= secret.equals(from.path("secretRef").path("name").asString(""));
+            }
+            if (reads) {
+                all.add(new Connection(pod, Peer.external(Contracts.STORE_ADDRESS), Port.tcp(Contracts.REDIS),
+                        who(workload) + " to the online store's Redis (Secret " + secret + ")", workload.object().source()));
+            }
+        }
+    }
+
+    private void ranks(Workload workload, Set<Connection> all) {
+        if (!workload.object().key().kind().equals("PyTorchJob")) {
+            return;
+        }
+        for (PodGroup from : workload.groups()) {
+            for (PodGroup to : workload.groups()) {
+                for (int port : Contracts.RANK_PORTS) {
+                    all.add(new Connection(pod(from), pod(to), Port.tcp(port),
+                            who(workload) + ": " + from.role() + " to " + to.role() + " (ranks of one job)",
+                            workload.object().source()));
+                }
+            }
+        }
+    }
+
+    private void knative(Workload workload, Set<Connection> all) {
+        if (!workload.object().key().kind().equals("InferenceService")) {
+            return;
+        }
+        String source = workload.object().source();
+        for (PodGroup group : workload.groups()) {
+            Peer pod = pod(group);
+            String who = who(workload);
+            all.add(new Connection(ACTIVATOR, pod, Port.tcp(Contracts.QUEUE_PROXY_HTTP),
+                    "Knative's activator to " + who, source));
+            all.add(new Connection(GATEWAY, pod, Port.tcp(Contracts.QUEUE_PROXY_HTTP),
+                    "the networking layer's gateway to " + who, source));
+            all.add(new Connection(ACTIVATOR, pod, Port.tcp(Contracts.QUEUE_PROXY_ADMIN),
+                    "Knative's probes to " + who, source));
+            all.add(new Connection(AUTOSCALER, pod, Port.tcp(Contracts.AUTOSCALER_METRICS),
+                    "Knative's autoscaler to " + who + " (scrape)", source));
+            String uri = group.pod().path("model").path("storageUri").asString("");
+            if (uri.matches("^(s3|gs|https|az|hf)://.*")) {
+                all.add(new Connection(pod, Peer.external(Contracts.STORE_ADDRESS), Port.tcp(Contracts.HTTPS),
+                        "the storage-initializer of " + who + " to the model store (" + uri.substring(0, uri.indexOf(':'))
+                                + ")", source + "/model/storageUri"));
+            }
+        }
+    }
+
+    private void serviceMonitor(TypedObject monitor, Set<Connection> all) {
+        JsonNode selector = monitor.manifest().path("spec").path("selector");
+        String source = monitor.source().isEmpty() ? "/monitoring" : monitor.source();
+        for (JsonNode endpoint : monitor.manifest().path("spec").path("endpoints")) {
+            String portName = endpoint.path("port").asString("");
+            boolean found = false;
+            for (TypedObject service : objects) {
+                if (service.key().kind().equals("Service")
+                        && Selector.matches(selector, labels(service.manifest().path("metadata").path("labels")))) {
+                    found = true;
+                    toService(PROMETHEUS, service, -1, portName, "Prometheus to Service " + service.key().name()
+                            + " (ServiceMonitor " + monitor.key().name() + ")", source, all);
+                }
+            }
+            if (!found) {
+                // Knative makes the Service of a KServe predictor: its ports are known by name
+                Integer port = Contracts.KNATIVE_NAMED_PORTS.get(portName);
+                for (Workload workload : workloads) {
+                    for (PodGroup group : workload.groups()) {
+                        if (port != null && Selector.matches(selector, group.labels())) {
+                            all.add(new Connection(PROMETHEUS, pod(group), Port.tcp(port), "Prometheus to "
+                                    + who(workload) + " (ServiceMonitor " + monitor.key().name() + ")", source));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void ingress(TypedObject ingress, Set<Connection> all) {
+        for (JsonNode rule : ingress.manifest().path("spec").path("rules")) {
+            for (JsonNode path : rule.path("http").path("paths")) {
+                JsonNode backend = path.path("backend").path("service");
+                TypedObject service = service(backend.path("name").asString(""));
+                if (service != null) {
+                    int number = backend.path("port").path("number").asInt(-1);
+                    String name = backend.path("port").has("name") ? backend.path("port").path("name").asString("") : null;
+                    toService(INGRESS_CONTROLLER, service, number, name, "the ingress controller to Service "
+                            + service.key().name() + " (Ingress " + ingress.key().name() + ")", ingress.source(), all);
+                }
+            }
+        }
+    }
+
+    /** A connection to the pods behind a Service's port (by number or name), on its target port. */
+    private void toService(Peer from, TypedObject service, int port, String portName, String what, String pointer,
+                           Set<Connection> all) {
+        JsonNode spec = service.manifest().path("spec");
+        for (JsonNode servicePort : spec.path("ports")) {
+            boolean match = portName != null ? portName.equals(servicePort.path("name").asString(""))
+                    : servicePort.path("port").asInt() == port;
+            if (!match) {
+                continue;
+            }
+            JsonNode target = servicePort.has("targetPort") ? servicePort.get("targetPort") : servicePort.get("port");
+            for (Workload workload : workloads) {
+                for (PodGroup group : workload.groups()) {
+                    if (!spec.path("selector").isEmpty()
+                            && Selector.matchesMap(spec.path("selector"), group.labels())) {
+                        Integer number = target.isNumber() ? Integer.valueOf(target.asInt())
+                                : group.namedPorts().get(target.asString(""));
+                        if (number != null) {
+                            all.add(new Connection(from, pod(group), new Port(servicePort.path("protocol").asString("TCP"),
+                                    number), what, pointer));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Probes for paths no declared connection needs: the metadata address, other ports outside, other namespaces. */
+    private void probeForMore(List<Finding> findings) {
+        for (Workload workload : workloads) {
+            String pointer = "/tenancy/networkPolicy";
+            for (PodGroup group : workload.groups()) {
+                Peer pod = pod(group);
+                if (policies.refusal(pod, Peer.external(Contracts.METADATA_ADDRESS), Port.tcp(80)) == null) {
+                    findings.add(broad(pointer, who(workload), "the cloud metadata address "
+                            + Contracts.METADATA_ADDRESS, Port.tcp(80)));
+                }
+                if (policies.refusal(pod, Peer.external(Contracts.STORE_ADDRESS), Port.tcp(22)) == null) {
+                    findings.add(broad(pointer, who(workload), "addresses outside the cluster", Port.tcp(22)));
+                }
+                Set<Integer> ports = new LinkedHashSet<>(group.namedPorts().values());
+                group.containers().forEach(c -> c.node().path("ports").forEach(p -> ports.add(p.path("containerPort").asInt())));
+                ports.add(Contracts.QUEUE_PROXY_HTTP);
+                for (int port : ports) {
+                    if (policies.refusal(STRANGER, pod, Port.tcp(port)) == null) {
+                        findings.add(broad(pointer, "pods of any namespace", who(workload), Port.tcp(port)));
+                    }
+                }
+            }
+        }
+    }
+
+    private Finding broad(String pointer, String from, String to, Port port) {
+        return environment.locator().finding(Code.FUNCTION_POLICY_TOO_BROAD, pointer,
+                Code.FUNCTION_POLICY_TOO_BROAD.message(from, to, port));
+    }
+
+    private TypedObject service(String name) {
+        for (TypedObject object : objects) {
+            if (object.key().kind().equals("Service") && object.key().name().equals(name)) {
+                return object;
+            }
+        }
+        return null;
+    }
+
+    private Peer pod(PodGroup group) {
+        return new Peer(namespace, group.labels(), group.namedPorts(), "");
+    }
+
+    private static String who(Workload workload) {
+        return workload.describe();
+    }
+
+    private String secretName(String entry) {
+        Spec.Secrets secrets = environment.spec().secrets();
+        if (secrets != null && secrets.existing() && secrets.entries().containsKey(entry)) {
+            return secrets.entries().get(entry).key();
+        }
+        return environment.metadata().name() + "-" + entry;
+    }
+
+    private static Map<String, String> labels(JsonNode node) {
+        Map<String, String> labels = new TreeMap<>();
+        node.properties().forEach(entry -> labels.put(entry.getKey(), entry.getValue().asString("")));
+        return labels;
+    }
+}

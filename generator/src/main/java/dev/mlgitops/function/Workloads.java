@@ -1,0 +1,193 @@
+package dev.mlgitops.function;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.mlgitops.typed.TypedObject;
+import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The workloads among an environment's objects and the pods each runs, as the cluster will run
+ * them: their labels, containers (with what operators inject) and how many at the largest scale.
+ */
+final class Workloads {
+
+    private Workloads() {
+    }
+
+    /**
+     * One kind of pod of a workload.
+     *
+     * @param role       the replica type or template name ({@code Worker}, {@code train}); empty when one
+     * @param labels     the pod's labels
+     * @param pod        the node holding the pod's fields (securityContext, volumes, containers)
+     * @param containers every container, init containers first, each with its name, those an operator injects too
+     * @param count      how many such pods run at once at the largest scale
+     * @param task       the DAG task of an Argo template and what it depends on; empty otherwise
+     */
+    record PodGroup(String role, Map<String, String> labels, JsonNode pod, List<Container> containers, int count,
+                    List<String> task) {
+
+        Map<String, Integer> namedPorts() {
+            Map<String, Integer> ports = new TreeMap<>();
+            containers.forEach(c -> c.node().path("ports").forEach(port -> {
+                if (port.has("name")) {
+                    ports.put(port.get("name").asString(""), port.path("containerPort").asInt());
+                }
+            }));
+            return ports;
+        }
+    }
+
+    /**
+     * One container of a pod.
+     *
+     * @param injected the operator's entry when an operator adds it; null for the object's own
+     */
+    record Container(String name, boolean init, JsonNode node, Contracts.Injected injected) {}
+
+    /** A workload: the object, its pods, and whether it runs to completion (a batch) or until stopped. */
+    record Workload(TypedObject object, List<PodGroup> groups, boolean batch) {
+
+        String describe() {
+            return object.key().kind() + " " + object.key().name();
+        }
+    }
+
+    static List<Workload> of(List<TypedObject> objects) {
+        Map<String, Integer> autoscaled = new LinkedHashMap<>();
+        for (TypedObject object : objects) {
+            if (object.key().kind().equals("HorizontalPodAutoscaler")) {
+                JsonNode spec = object.manifest().path("spec");
+                autoscaled.put(spec.path("scaleTargetRef").path("kind").asString("") + "/"
+                        + spec.path("scaleTargetRef").path("name").asString(""), spec.path("maxReplicas").asInt(1));
+            }
+        }
+        List<Workload> workloads = new ArrayList<>();
+        for (TypedObject object : objects) {
+            ObjectNode manifest = object.manifest();
+            JsonNode spec = manifest.path("spec");
+            String kind = object.key().kind();
+            int scaled = autoscaled.getOrDefault(kind + "/" + object.key().name(), -1);
+            switch (kind) {
+                case "Deployment", "StatefulSet" -> workloads.add(new Workload(object, List.of(group("",
+                        spec.path("template"), scaled > 0 ? scaled : spec.path("replicas").asInt(1))), false));
+                case "Job" -> workloads.add(new Workload(object, List.of(group("", spec.path("template"),
+                        spec.path("parallelism").asInt(1))), true));
+                case "CronJob" -> workloads.add(new Workload(object, List.of(group("",
+                        spec.path("jobTemplate").path("spec").path("template"),
+                        spec.path("jobTemplate").path("spec").path("parallelism").asInt(1))), true));
+                case "PyTorchJob" -> workloads.add(new Workload(object, pytorch(spec), true));
+                case "WorkflowTemplate" -> workloads.add(new Workload(object, argo(spec), true));
+                case "InferenceService" -> workloads.add(new Workload(object, kserve(manifest), false));
+                default -> {
+                    // not a workload, or one that runs another's pods (a CronWorkflow runs its WorkflowTemplate)
+                }
+            }
+        }
+        return workloads;
+    }
+
+    private static PodGroup group(String role, JsonNode template, int count) {
+        JsonNode pod = template.path("spec");
+        return new PodGroup(role, labels(template.path("metadata").path("labels")), pod, containers(pod), count, List.of());
+    }
+
+    private static List<PodGroup> pytorch(JsonNode spec) {
+        List<PodGroup> groups = new ArrayList<>();
+        JsonNode replicas = spec.path("pytorchReplicaSpecs");
+        boolean master = replicas.has("Master");
+        for (var entry : replicas.properties()) {
+            JsonNode template = entry.getValue().path("template");
+            JsonNode pod = template.path("spec");
+            List<Container> containers = new ArrayList<>();
+            if (master && entry.getKey().equals("Worker")) {
+                // appended after the template's own init containers, as the operator writes it: no securityContext
+                containers.add(new Container(Contracts.PYTORCH_INIT.name(), true, injectedNode(null),
+                        Contracts.PYTORCH_INIT));
+            }
+            containers.addAll(containers(pod));
+            groups.add(new PodGroup(entry.getKey(), labels(template.path("metadata").path("labels")), pod, containers,
+                    entry.getValue().path("replicas").asInt(1), List.of()));
+        }
+        return groups;
+    }
+
+    private static List<PodGroup> argo(JsonNode spec) {
+        List<PodGroup> groups = new ArrayList<>();
+        Map<String, List<String>> dependencies = new LinkedHashMap<>();
+        for (JsonNode template : spec.path("templates")) {
+            for (JsonNode task : template.path("dag").path("tasks")) {
+                List<String> after = new ArrayList<>();
+                task.path("dependencies").forEach(d -> after.add(d.asString("")));
+                dependencies.put(task.path("template").asString(""), after);
+            }
+        }
+        Map<String, String> podLabels = labels(spec.path("podMetadata").path("labels"));
+        for (JsonNode template : spec.path("templates")) {
+            JsonNode main = template.has("container") ? template.get("container") : template.path("script");
+            if (main.isMissingNode()) {
+                continue;
+            }
+            String name = template.path("name").asString("");
+            Map<String, String> labels = new TreeMap<>(podLabels);
+            labels.putAll(labels(template.path("metadata").path("labels")));
+            JsonNode patch = PodSpecPatch.parse(template.path("podSpecPatch").asString(""));
+            List<Container> containers = new ArrayList<>();
+            for (Contracts.Injected injected : Contracts.ARGO_EXECUTOR) {
+                containers.add(new Container(injected.name(), injected.init(),
+                        injectedNode(PodSpecPatch.container(patch, injected.init(), injected.name())), injected));
+            }
+            containers.add(new Container("main", false, main, null));
+            ObjectNode pod = (ObjectNode) template.deepCopy();
+            if (!template.has("securityContext") && spec.has("securityContext")) {
+                pod.set("securityContext", spec.get("securityContext"));
+            }
+            if (!template.has("volumes") && spec.has("volumes")) {
+                pod.set("volumes", spec.get("volumes"));
+            }
+            List<String> task = new ArrayList<>();
+            task.add(name);
+            task.addAll(dependencies.getOrDefault(name, List.of()));
+            groups.add(new PodGroup(name, labels, pod, containers, 1, task));
+        }
+        return groups;
+    }
+
+    private static List<PodGroup> kserve(ObjectNode manifest) {
+        JsonNode predictor = manifest.path("spec").path("predictor");
+        Map<String, String> labels = labels(manifest.path("metadata").path("labels"));
+        labels.putAll(labels(predictor.path("labels")));
+        List<Container> containers = new ArrayList<>(containers(predictor));
+        if (predictor.has("model")) {
+            containers.add(new Container("kserve-container", false, predictor.get("model"), null));
+        }
+        int count = predictor.has("maxReplicas") ? predictor.get("maxReplicas").asInt()
+                : predictor.path("minReplicas").asInt(1);
+        return List.of(new PodGroup("predictor", labels, predictor, containers, Math.max(count, 1), List.of()));
+    }
+
+    private static List<Container> containers(JsonNode pod) {
+        List<Container> found = new ArrayList<>();
+        pod.path("initContainers").forEach(c -> found.add(new Container(c.path("name").asString(""), true, c, null)));
+        pod.path("containers").forEach(c -> found.add(new Container(c.path("name").asString(""), false, c, null)));
+        return found;
+    }
+
+    /** An injected container's node: the fields a patch gives it, else nothing (no securityContext, no resources). */
+    private static JsonNode injectedNode(JsonNode patched) {
+        return patched == null || patched.isMissingNode() ? KubeYaml.newObject()
+                : patched;
+    }
+
+    private static Map<String, String> labels(JsonNode node) {
+        Map<String, String> labels = new TreeMap<>();
+        node.properties().forEach(entry -> labels.put(entry.getKey(), entry.getValue().asString("")));
+        return labels;
+    }
+}

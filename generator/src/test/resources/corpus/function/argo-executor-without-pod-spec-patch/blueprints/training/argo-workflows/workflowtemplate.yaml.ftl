@@ -1,0 +1,81 @@
+<#import "/lib/yaml.ftl" as y>
+<#import "/lib/pod.ftl" as pod>
+<#assign p = pipeline>
+<#--
+  One WorkflowTemplate per pipeline: a DAG task per step (dependencies = dependsOn), each running
+  its own container template. Pod security is set for the whole workflow (spec.securityContext)
+  and again on every template, so a template stays restricted when run alone.
+
+  automountServiceAccountToken is false for the steps; Argo then needs executor.serviceAccountName,
+  whose token only the executor's own containers get (to report step results).
+
+  MLGITOPS_RUN is the workflow's name: a training step tags its MLflow run "mlgitops.run" with it,
+  and the register-model step (when registerModel is set) registers the model logged at the
+  artifact path "model" of the newest run so tagged. The step's image must have the mlflow client.
+-->
+apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+<@y.metadata name=p.name labels=p.labels/>
+spec:
+  entrypoint: pipeline
+  serviceAccountName: ${p.serviceAccount}
+  automountServiceAccountToken: false
+  executor: {serviceAccountName: ${p.serviceAccount}}
+<@pod.podSecurity indent=2/>
+  podMetadata:
+    labels: <@y.map p.podLabels/>
+  ttlStrategy: {secondsAfterCompletion: 86400}
+  podGC: {strategy: OnPodSuccess}
+  volumes:
+  - name: tmp
+    emptyDir: {}
+  templates:
+  - name: pipeline
+    dag:
+      tasks:
+<#list p.steps as s>
+      - name: ${s.name}
+        template: ${s.name}
+<#if s.dependsOn?has_content>
+        dependencies: <@y.list s.dependsOn/>
+</#if>
+</#list>
+<#if p.register??>
+      - name: ${p.register.name}
+        template: ${p.register.name}
+        dependencies: <@y.list p.register.after/>
+</#if>
+<#list p.steps as s>
+  - name: ${s.name}
+<@pod.podSecurity indent=4/>
+<#if s.gpu??>
+<@pod.gpuToleration indent=4/>
+</#if>
+    container:
+      image: ${s.image}
+<#if s.command?has_content>
+      command: <@y.list s.command/>
+</#if>
+      env:
+      - {name: MLGITOPS_RUN, value: "{{workflow.name}}"}
+<@pod.env items=s.env indent=6/>
+<@pod.envFrom secrets=p.secrets indent=6/>
+<@pod.resources cpu=s.cpu memory=s.memory gpu=s.gpu indent=6/>
+<@pod.containerSecurity indent=6/>
+</#list>
+<#if p.register??>
+<#assign r = p.register>
+  - name: ${r.name}
+<@pod.podSecurity indent=4/>
+    script:
+      image: ${r.image}
+      command: [python]
+      source: ${r.script()}
+      env:
+      - {name: MLGITOPS_RUN, value: "{{workflow.name}}"}
+      - {name: MLGITOPS_MODEL, value: ${r.model}}
+<@pod.env items=r.env indent=6/>
+<@pod.envFrom secrets=p.secrets indent=6/>
+<@pod.resources cpu="250m" memory="512Mi" indent=6/>
+<@pod.containerSecurity indent=6/>
+</#if>
