@@ -10,6 +10,7 @@ import java.util.SortedMap;
 
 import dev.mlgitops.check.MeaningChecker;
 import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.git.GitOps;
 import dev.mlgitops.git.PublishCommand;
@@ -213,7 +214,7 @@ public final class MlGitops {
         for (String asked : options.environments()) {
             if (!known.contains(asked)) {
                 findings.add(Code.ENV_UNKNOWN, "spec.environments", null,
-                        Code.ENV_UNKNOWN.message(asked, String.join(", ", known)));
+                        Code.ENV_UNKNOWN.message(asked, Shown.list(known)));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.finding.Locator;
 import tools.jackson.databind.JsonNode;
@@ -47,12 +48,12 @@ final class OverrideTargets {
         };
     }
 
-    private static String names(JsonNode node) {
+    private static Object names(JsonNode node) {
         List<String> names = new ArrayList<>();
         if (node instanceof ObjectNode object) {
             object.propertyNames().forEach(names::add);
         }
         names.remove("environments");
-        return names.isEmpty() ? "(none)" : String.join(", ", names);
+        return names.isEmpty() ? "(none)" : Shown.list(names);
     }
 }

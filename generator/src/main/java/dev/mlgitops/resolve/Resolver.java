@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.load.LoadedSpec;
 import dev.mlgitops.load.SourceMap;
 import dev.mlgitops.model.ProjectMetadata;
@@ -84,7 +85,7 @@ public final class Resolver {
         for (SchemaViolation violation : violations) {
             String origin = merged.origin(violation.pointer(), SPEC);
             findings.add(Finding.of(Code.ENV_INVALID, SourceMap.dotted(origin), sources.at(origin),
-                    Code.ENV_INVALID.message(name, violation.message())));
+                    Code.ENV_INVALID.message(name, new Shown.Text(violation.message()))));
         }
         if (!violations.isEmpty()) {
             return Optional.empty();

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.finding.Suggestions;
 import dev.mlgitops.load.SourceMap;
 import tools.jackson.databind.JsonNode;
@@ -90,7 +91,7 @@ final class ViolationTranslator {
         String field = error.getProperty();
         List<String> known = knownFields(error.getSchemaLocation().getFragment());
         String hint = Suggestions.closest(field, known).map(name -> ", did you mean '" + name + "'?")
-                .orElse(known.isEmpty() ? "" : "; known fields: " + String.join(", ", known));
+                .orElse(known.isEmpty() ? "" : "; known fields: " + Shown.list(known));
         return new SchemaViolation(pointer + "/" + SourceMap.escape(field), Code.SCHEMA_UNKNOWN_FIELD,
                 Code.SCHEMA_UNKNOWN_FIELD.message(field, hint));
     }
@@ -108,7 +109,7 @@ final class ViolationTranslator {
         List<String> allowed = new ArrayList<>();
         allowedNode.forEach(item -> allowed.add(Values.text(item)));
         String hint = Suggestions.closest(written, allowed).map(name -> " (did you mean '" + name + "'?)").orElse("");
-        return new SchemaViolation(pointer, Code.SCHEMA_ENUM, Code.SCHEMA_ENUM.message(written, String.join(", ", allowed), hint));
+        return new SchemaViolation(pointer, Code.SCHEMA_ENUM, Code.SCHEMA_ENUM.message(written, Shown.list(allowed), hint));
     }
 
     private static String wrongType(JsonNode value, JsonNode expectedTypes) {
