@@ -41,6 +41,7 @@ final class RunInputs {
             }
             add(digest, String.join(",", options.environments()));
             add(digest, options.failOn().name());
+            add(digest, String.join(",", options.deniedNamespaces()));
             add(digest, options.outputDirectory().toAbsolutePath().normalize().toString());
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();

@@ -37,10 +37,12 @@ import tools.jackson.databind.node.StringNode;
  */
 class TemplateInjectionTest {
 
-    /** Every field of the reference the schema leaves free text, as JSON pointers. */
+    /**
+     * Every field of the reference the schema leaves free text, as JSON pointers; targetRevision is
+     * not one any more: it must be a Git ref name.
+     */
     private static final List<String> FREE_TEXT = List.of(
             "/metadata/description",
-            "/spec/gitops/targetRevision",
             "/spec/tenancy/cloudIdentity/role",
             "/spec/secrets/entries/feast-redis/key",
             "/spec/featureStore/registry",

@@ -24,7 +24,21 @@ public final class MeaningChecker {
             new GpusWithinQuota(),
             new ExistingSecretNames(),
             new PlainSecrets(),
+            new UrlCredentials(),
+            new SystemSubjects(),
+            new GitOpsTarget(),
             new Waivers());
+
+    private final List<String> deniedNamespaces;
+
+    public MeaningChecker() {
+        this(List.of());
+    }
+
+    /** @param deniedNamespaces namespaces of the platform no environment may use, beside the reserved ones */
+    public MeaningChecker(List<String> deniedNamespaces) {
+        this.deniedNamespaces = List.copyOf(deniedNamespaces);
+    }
 
     public void check(ResolvedProject project, Findings findings) {
         List<ResolvedEnvironment> all = new ArrayList<>();
@@ -36,5 +50,6 @@ public final class MeaningChecker {
             }
         }
         DistinctPlacements.check(project, findings);
+        ReservedNamespaces.check(project, deniedNamespaces, findings);
     }
 }

@@ -40,8 +40,8 @@ public enum Code {
     REF_IMAGE(Severity.ERROR, "image key '%s' is not defined under spec.images; known keys: %s"),
     REF_SECRET(Severity.ERROR, "secret '%s' is not an entry of spec.secrets.entries; known entries: %s"),
     ENV_UNKNOWN(Severity.ERROR, "environment '%s' was asked for but is not under spec.environments; known environments: %s"),
-    ENV_FIXED(Severity.ERROR, "environment '%s' overrides %s, which is the same in every environment: remove it; overrides may change %s"),
-    SPEC_COST(Severity.ERROR, "the spec asks for %d workload items (served models, pipelines and notebooks) in the base and %d environments, %d renderings in all, more than the limit of %d: split the project into several specs"),
+    ENV_FIXED(Severity.ERROR, "environment '%s' overrides '%s', which an environment cannot change: remove it; overrides may change %s"),
+    SPEC_COST(Severity.ERROR, "the spec asks for %d workload items (served models, pipelines and notebooks) in %d environments: (items + 1) x (environments + 1) is %d, more than the limit of %d: split the project into several specs"),
 
     // init: a starter spec
     INIT_NAME(Severity.ERROR, "'%s' is not a valid %s: use at most %d lowercase letters, digits and '-', starting with a letter and ending with a letter or digit"),
@@ -69,7 +69,7 @@ public enum Code {
     CHECK_GITOPS_PATH(Severity.ERROR, "'%s' %s: give a folder such as projects/my-project"),
     CHECK_REF_NAME(Severity.ERROR, "'%s' is not a valid Git branch or tag name: %s"),
     CHECK_URL_CREDENTIALS(Severity.ERROR, "the URL carries credentials before '@' (%s): remove them; Git credentials come from MLGITOPS_GIT_TOKEN or settings.xml, a store's from its secret"),
-    CHECK_PLAIN_SECRET_VALUE(Severity.ERROR, "%s holds %s as a plain value: take it from a Secret through secretEnv as {secret: <entry>, key: <key>}"),
+    CHECK_PLAIN_SECRET_VALUE(Severity.ERROR, "%s holds %s in plain text: take it from a Secret through secretEnv as {secret: <entry>, key: <key>}"),
 
     // render and type: the blueprints
     RENDER_UNSUPPORTED(Severity.WARNING, "%s is not rendered by this version of mlgitops yet; its objects are left out"),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.finding.Position;
+import dev.mlgitops.finding.Shown;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -124,6 +125,9 @@ final class PositionedTreeReader {
             Position keyPosition = here();
             String child = pointer + "/" + SourceMap.escape(name);
             checkTag(child, JsonToken.PROPERTY_NAME, keyPosition);
+            // written as an escape ("\u202E") the raw-text check cannot see it, yet the key reads reordered
+            name.codePoints().filter(Shown::isBidiControl).findFirst().ifPresent(c ->
+                    findings.add(Code.YAML_BIDI, SourceMap.dotted(child), keyPosition, Code.YAML_BIDI.message(c)));
             keyPositions.put(child, keyPosition);
             Integer firstLine = firstLines.putIfAbsent(name, keyPosition.line());
             if (firstLine != null) {

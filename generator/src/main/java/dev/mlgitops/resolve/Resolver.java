@@ -44,6 +44,9 @@ public final class Resolver {
         SourceMap sources = loaded.sourceMap();
         ProjectMetadata metadata = bind(root.get("metadata"), ProjectMetadata.class, "/metadata", sources, findings);
         ObjectNode specNode = (ObjectNode) root.get("spec");
+        if (!Budget.check(specNode, sources, findings)) {
+            return Optional.empty();
+        }
         Spec asWritten = bind(specNode, Spec.class, SPEC, sources, findings);
         if (metadata == null || asWritten == null) {
             return Optional.empty();
