@@ -11,6 +11,7 @@ import dev.mlgitops.GenerateOptions;
 import dev.mlgitops.MlGitops;
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Shown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +42,11 @@ abstract class SpecCommand implements Callable<Integer> {
             description = "Only these environments (a comma list); the others' files are left as they are.")
     List<String> environments = new ArrayList<>();
 
+    @Option(names = "--denied-namespaces", split = ",", paramLabel = "NAMESPACE",
+            description = "Namespaces of the platform no environment may deploy to (a comma list), beside the reserved"
+                    + " argocd, default and kube-*.")
+    List<String> deniedNamespaces = new ArrayList<>();
+
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (findings on stderr) or json (findings as JSON on stdout). Default: ${DEFAULT-VALUE}.")
     Format output;
@@ -59,6 +65,7 @@ abstract class SpecCommand implements Callable<Integer> {
                     + " does not exist: create it or drop --blueprints");
         }
         GenerateOptions options = GenerateOptions.defaults().withEnvironments(environments)
+                .withDeniedNamespaces(deniedNamespaces)
                 .withProgress(quiet || json() ? line -> { } : this::progress);
         if (blueprints != null) {
             options = options.withBlueprints(blueprints.toAbsolutePath().normalize());
@@ -100,7 +107,7 @@ abstract class SpecCommand implements Callable<Integer> {
             }
         }
         if (findings.hasErrors()) {
-            err().println(sourceFile + " has " + count(findings.errorCount(), "error"));
+            err().println(Shown.escaped(sourceFile) + " has " + count(findings.errorCount(), "error"));
         }
         err().flush();
         return findings.hasErrors();

@@ -39,12 +39,9 @@ final class GitOpsTarget implements MeaningRule {
     }
 
     static Optional<String> pathProblem(String path) {
-        if (path == null) {
-            return Optional.empty();
-        }
-        int length = path.codePointCount(0, path.length());
-        if (length > MAX_PATH) {
-            return Optional.of("has " + length + " characters, more than the limit of " + MAX_PATH);
+        Optional<String> tooLong = path == null ? Optional.empty() : tooLong(path, MAX_PATH).map(problem -> "has " + problem);
+        if (path == null || tooLong.isPresent()) {
+            return tooLong;
         }
         if (path.codePoints().anyMatch(c -> Shown.isControl(c) || Shown.isBidiControl(c))) {
             return Optional.of("holds a control character");
@@ -62,17 +59,19 @@ final class GitOpsTarget implements MeaningRule {
 
     /** Why {@code name} is not a branch or tag name by git's check-ref-format rules; empty when it is. */
     static Optional<String> refProblem(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        int length = name.codePointCount(0, name.length());
-        if (length > MAX_REF) {
-            return Optional.of("it has " + length + " characters, more than the limit of " + MAX_REF);
+        Optional<String> tooLong = name == null ? Optional.empty() : tooLong(name, MAX_REF).map(problem -> "it has " + problem);
+        if (name == null || tooLong.isPresent()) {
+            return tooLong;
         }
         if (name.equals("HEAD") || Repository.isValidRefName("refs/heads/" + name)) {
             return Optional.empty();
         }
         return Optional.of("git check-ref-format refuses control characters, spaces, '..', '~', '^', ':', '?', '*', "
                 + "'[', '\\', '@{', a '/' or '.' at either end, '//' and a '.lock' ending");
+    }
+
+    private static Optional<String> tooLong(String value, int max) {
+        int length = value.codePointCount(0, value.length());
+        return length > max ? Optional.of(length + " characters, more than the limit of " + max) : Optional.empty();
     }
 }

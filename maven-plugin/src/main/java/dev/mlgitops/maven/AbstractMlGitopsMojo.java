@@ -49,6 +49,15 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     private String environments;
 
     /**
+     * A comma list of namespaces of the platform that no environment may deploy to (its
+     * controllers', other teams'), beside the reserved {@code argocd}, {@code default} and
+     * {@code kube-*}, which are always refused.
+     * <p>Property: {@value PluginProperties#DENIED_NAMESPACES}. Default: none.
+     */
+    @Parameter(property = PluginProperties.DENIED_NAMESPACES)
+    private String deniedNamespaces;
+
+    /**
      * Skip this goal.
      * <p>Property: {@value PluginProperties#SKIP}. Default: {@code false}.
      */
@@ -78,7 +87,8 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
         }
         // info lines, progress included, are what 'mvn -q' hides; errors still show
         GenerateOptions options = GenerateOptions.defaults().withProgress(getLog()::info).withFailOn(failOn())
-                .withEnvironments(environments == null ? List.of() : List.of(environments.split(",")));
+                .withEnvironments(environments == null ? List.of() : List.of(environments.split(",")))
+                .withDeniedNamespaces(deniedNamespaces == null ? List.of() : List.of(deniedNamespaces.split(",")));
         if (blueprints != null) {
             options = options.withBlueprints(existingBlueprints());
         }

@@ -18,6 +18,9 @@ public final class PluginProperties {
     /** A folder of templates that replace the built-in blueprints of the same relative path. */
     public static final String BLUEPRINTS = "mlgitops.blueprints";
 
+    /** Namespaces no environment may deploy to, beside the reserved ones: a comma list. */
+    public static final String DENIED_NAMESPACES = "mlgitops.deniedNamespaces";
+
     /** The GitOps repository: a URL or a local path; default {@code spec.gitops.repoURL}. */
     public static final String REPOSITORY = "mlgitops.gitops.repository";
 
