@@ -118,6 +118,31 @@ class MlGitopsTest {
     }
 
     @Test
+    void refusesFiveThousandModelsInAHundredEnvironmentsBeforeResolvingAny(@TempDir Path folder) throws IOException {
+        StringBuilder yaml = new StringBuilder("apiVersion: mlgitops.dev/v1alpha1\nkind: MLProject\nmetadata: {name: big}\n"
+                + "spec:\n  gitops: {repoURL: https://git.example.com/ml.git, targetRevision: main, path: projects/big}\n"
+                + "  images: {server: registry.example.com/big/server:1.0}\n  serving:\n");
+        for (int i = 0; i < 5000; i++) {
+            yaml.append("    m").append(i).append(": {engine: deployment, image: server, replicas: {min: 2, max: 4}}\n");
+        }
+        int environmentsLine = (int) yaml.chars().filter(c -> c == '\n').count() + 1;
+        yaml.append("  environments:\n");
+        for (int i = 0; i < 100; i++) {
+            yaml.append("    e").append(i).append(": {cluster: in-cluster, namespace: big-e").append(i).append("}\n");
+        }
+        Path spec = Files.writeString(folder.resolve("mlproject.yaml"), yaml);
+        assertThat(Files.size(spec)).isLessThan(1024 * 1024);
+
+        Validation validation = MlGitops.validate(spec, GenerateOptions.defaults());
+
+        assertThat(validation.findings().sorted()).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+                "mlproject.yaml:" + environmentsLine + ":3: error [MLG-SPEC-COST] spec.environments: the spec asks for 5000"
+                        + " workload items (served models, pipelines and notebooks) in 100 environments: (items + 1) x"
+                        + " (environments + 1) is 505101, more than the limit of 10000: split the project into several specs");
+        assertThat(validation.project()).isEmpty();
+    }
+
+    @Test
     void aBrokenSpecWritesNothing(@TempDir Path folder) throws IOException {
         Path spec = folder.resolve("mlproject.yaml");
         Files.writeString(spec, Files.readString(REFERENCE).replace("engine: kserve ", "engine: kservee "));
