@@ -18,17 +18,20 @@ final class Credentials {
     /** The longest scheme, user information and host looked at: a value of any length is scanned in linear time. */
     private static final int MAX_PART = 256;
 
-    /** The words of key names and flags that hold a secret. */
+    /**
+     * The words that, ending a key's or a flag's name, say it holds a secret: {@code DB_PASSWORD=},
+     * {@code --api-key}, but not {@code --tokenizer=} or {@code --token-file}.
+     */
     private static final String SECRET_WORD = "(?:password|passwd|pwd|passphrase|token|api[-_]?key|apikey|access[-_]?key"
             + "|secret[-_]?key|client[-_]?secret|private[-_]?key)";
 
     /** {@code password=x}, {@code --db-password=x}, {@code token: x}, within a value. */
     private static final Pattern KEY_VALUE = Pattern.compile(
-            "(?:^|[\\s;&,?'\"])-{0,2}[A-Za-z0-9_.-]{0,64}" + SECRET_WORD + "[A-Za-z0-9_]{0,64}[ \\t]{0,8}[=:][ \\t]{0,8}([^\\s;&,'\"]+)",
+            "(?:^|[\\s;&,?'\"])-{0,2}[A-Za-z0-9_.-]{0,64}" + SECRET_WORD + "[ \\t]{0,8}[=:][ \\t]{0,8}([^\\s;&,'\"]+)",
             Pattern.CASE_INSENSITIVE);
 
     /** A flag whose next argument is the secret: {@code --password}, {@code -api-key}, {@code --token}. */
-    private static final Pattern FLAG = Pattern.compile("-{1,2}[A-Za-z0-9_.-]{0,64}" + SECRET_WORD + "[A-Za-z0-9_-]{0,64}",
+    private static final Pattern FLAG = Pattern.compile("-{1,2}[A-Za-z0-9_.-]{0,64}" + SECRET_WORD,
             Pattern.CASE_INSENSITIVE);
 
     private Credentials() {
