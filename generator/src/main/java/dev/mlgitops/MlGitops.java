@@ -60,7 +60,7 @@ public final class MlGitops {
             return new Validation(sourceFile, findings, Optional.empty(), options.failOn());
         }
         Optional<ResolvedProject> project = new Resolver(schema).resolve(loaded.get(), findings);
-        project.ifPresent(resolved -> new MeaningChecker(options.deniedNamespaces()).check(resolved, findings));
+        project.ifPresent(resolved -> new MeaningChecker(options.deniedNamespaces()).check(loaded.get(), resolved, findings));
         project.ifPresent(resolved -> requireKnownEnvironments(resolved, options, findings));
         return new Validation(sourceFile, findings, findings.hasErrors() ? Optional.empty() : project, options.failOn());
     }

@@ -77,6 +77,9 @@ final class Credentials {
         if (urlWithCredentials(value).isPresent()) {
             return Optional.of("credentials in a URL");
         }
+        if (!mentionsSecretWord(value)) {
+            return Optional.empty();
+        }
         Matcher pair = KEY_VALUE.matcher(value);
         while (pair.find()) {
             if (!fromVariable(pair.group(1))) {
@@ -96,11 +99,19 @@ final class Credentials {
             String arg = args.get(i);
             if (inValue(arg).isPresent()) {
                 found.add(i);
-            } else if (i > 0 && FLAG.matcher(args.get(i - 1)).matches() && !arg.startsWith("-") && !fromVariable(arg)) {
+            } else if (i > 0 && args.get(i - 1).startsWith("-") && mentionsSecretWord(args.get(i - 1))
+                    && FLAG.matcher(args.get(i - 1)).matches() && !arg.startsWith("-") && !fromVariable(arg)) {
                 found.add(i);
             }
         }
         return found;
+    }
+
+    /** A cheap test before the patterns: most values hold none of the secret words' stems. */
+    private static boolean mentionsSecretWord(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.contains("pass") || lower.contains("pwd") || lower.contains("token") || lower.contains("key")
+                || lower.contains("secret");
     }
 
     private static boolean fromVariable(String value) {

@@ -3,36 +3,44 @@ package dev.mlgitops.check;
 import java.util.Map;
 
 import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
-import dev.mlgitops.model.ResolvedEnvironment;
-import dev.mlgitops.yaml.KubeYaml;
+import dev.mlgitops.load.LoadedSpec;
+import dev.mlgitops.load.SourceMap;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A URL with user information anywhere in the spec (the GitOps repository, a model's storage, a
  * store, a cluster) would be written into the generated files and the GitOps repository's
- * history: refused wherever it stands. Env values and arguments are {@link PlainSecrets}' part.
+ * history: refused wherever it stands. The spec is read as written, environments' overrides
+ * included, in one walk; env values and arguments are {@link PlainSecrets}' part.
  */
-final class UrlCredentials implements MeaningRule {
+final class UrlCredentials {
 
-    @Override
-    public void check(ResolvedEnvironment environment, Findings findings) {
-        walk(KubeYaml.mapper().valueToTree(environment.spec()), "", environment, findings);
+    private UrlCredentials() {
     }
 
-    private static void walk(JsonNode node, String pointer, ResolvedEnvironment environment, Findings findings) {
+    static void check(LoadedSpec loaded, Findings findings) {
+        JsonNode spec = loaded.root().get("spec");
+        if (spec != null) {
+            walk(spec, "/spec", loaded.sourceMap(), findings);
+        }
+    }
+
+    private static void walk(JsonNode node, String pointer, SourceMap sources, Findings findings) {
         if (node.isString()) {
-            Credentials.urlWithCredentials(node.asString()).ifPresent(shown -> findings.add(environment.locator()
-                    .finding(Code.CHECK_URL_CREDENTIALS, pointer, Code.CHECK_URL_CREDENTIALS.message(shown))));
+            Credentials.urlWithCredentials(node.asString()).ifPresent(shown -> findings.add(Finding.of(
+                    Code.CHECK_URL_CREDENTIALS, SourceMap.dotted(pointer), sources.at(pointer),
+                    Code.CHECK_URL_CREDENTIALS.message(shown))));
+        } else if (isPlainSecretsPart(pointer)) {
+            return;
         } else if (node.isArray()) {
-            if (!isPlainSecretsPart(pointer)) {
-                for (int i = 0; i < node.size(); i++) {
-                    walk(node.get(i), pointer + "/" + i, environment, findings);
-                }
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), pointer + "/" + i, sources, findings);
             }
-        } else if (node.isObject() && !isPlainSecretsPart(pointer)) {
+        } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                walk(field.getValue(), pointer + Pointers.of(field.getKey()), environment, findings);
+                walk(field.getValue(), pointer + "/" + SourceMap.escape(field.getKey()), sources, findings);
             }
         }
     }
