@@ -56,15 +56,6 @@ final class AnchorAwareYamlFactory extends YAMLFactory {
          * form ({@code tag:yaml.org,2002:str}); empty when the node has none.
          */
         Optional<String> explicitTag() {
-            return tagOf(_lastEvent);
-        }
-
-        /** The text of the current scalar or key as written, before any resolution; null for other nodes. */
-        String scalarText() {
-            return _lastEvent instanceof ScalarEvent scalar ? scalar.getValue() : null;
-        }
-
-        private static Optional<String> tagOf(Object _lastEvent) {
             if (_lastEvent instanceof ScalarEvent scalar) {
                 return scalar.getTag();
             }
@@ -72,6 +63,11 @@ final class AnchorAwareYamlFactory extends YAMLFactory {
                 return collection.getTag();
             }
             return Optional.empty();
+        }
+
+        /** The text of the current scalar or key as written, before any resolution; null for other nodes. */
+        String scalarText() {
+            return _lastEvent instanceof ScalarEvent scalar ? scalar.getValue() : null;
         }
     }
 }
