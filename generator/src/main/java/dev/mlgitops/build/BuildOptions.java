@@ -15,34 +15,48 @@ import dev.mlgitops.finding.Severity;
  *                     (bases, AppProject) are always laid out
  * @param failOn the least severity that fails the run: {@link Severity#ERROR} (the default), or
  *               {@link Severity#WARNING} to fail on warnings too; a failing run yields no tree
+ * @param deniedNamespaces namespaces of the platform no environment may deploy to, beside the
+ *                         reserved ones mlgitops always refuses (argocd, default, kube-*); none by default
  */
-public record BuildOptions(Optional<Path> blueprints, Progress progress, List<String> environments, Severity failOn) {
+public record BuildOptions(Optional<Path> blueprints, Progress progress, List<String> environments, Severity failOn,
+                           List<String> deniedNamespaces) {
 
     public BuildOptions {
         environments = List.copyOf(environments);
+        deniedNamespaces = List.copyOf(deniedNamespaces);
     }
 
     public static BuildOptions defaults() {
-        return new BuildOptions(Optional.empty(), Progress.SILENT, List.of(), Severity.ERROR);
+        return new BuildOptions(Optional.empty(), Progress.SILENT, List.of(), Severity.ERROR, List.of());
     }
 
     public BuildOptions withBlueprints(Path folder) {
-        return new BuildOptions(Optional.ofNullable(folder), progress, environments, failOn);
+        return new BuildOptions(Optional.ofNullable(folder), progress, environments, failOn, deniedNamespaces);
     }
 
     public BuildOptions withProgress(Progress listener) {
-        return new BuildOptions(blueprints, listener, environments, failOn);
+        return new BuildOptions(blueprints, listener, environments, failOn, deniedNamespaces);
     }
 
     /** Only these environments (blank names ignored); none, or an empty list, means all of them. */
     public BuildOptions withEnvironments(List<String> names) {
         return new BuildOptions(blueprints, progress,
                 names == null ? List.of() : names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList(),
-                failOn);
+                failOn, deniedNamespaces);
     }
 
     public BuildOptions withFailOn(Severity severity) {
-        return new BuildOptions(blueprints, progress, environments, severity);
+        return new BuildOptions(blueprints, progress, environments, severity, deniedNamespaces);
+    }
+
+    /**
+     * Namespaces of the platform (its own controllers, other teams') that no environment may deploy
+     * to, beside the reserved ones; blank names are ignored, null means none.
+     */
+    public BuildOptions withDeniedNamespaces(List<String> namespaces) {
+        return new BuildOptions(blueprints, progress, environments, failOn,
+                namespaces == null ? List.of()
+                        : namespaces.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().sorted().toList());
     }
 
     /** Whether the run covers this environment. */

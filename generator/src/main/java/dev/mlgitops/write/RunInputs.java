@@ -28,9 +28,10 @@ public final class RunInputs {
      * Empty when an input cannot be read: the run then does the work, and reports what is wrong.
      *
      * @param failOn the name of the least severity that fails the run, e.g. {@code ERROR}
+     * @param deniedNamespaces the namespaces no environment may deploy to, beside the reserved ones
      */
     public static Optional<String> digest(Path specFile, Optional<Path> blueprints, List<String> environments,
-                                          String failOn, Path outputDirectory) {
+                                          String failOn, List<String> deniedNamespaces, Path outputDirectory) {
         Optional<String> generator = Generator.DIGEST;
         if (generator.isEmpty()) {
             return Optional.empty();
@@ -46,6 +47,7 @@ public final class RunInputs {
             }
             add(digest, String.join(",", environments));
             add(digest, failOn);
+            add(digest, String.join(",", deniedNamespaces));
             add(digest, outputDirectory.toAbsolutePath().normalize().toString());
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
