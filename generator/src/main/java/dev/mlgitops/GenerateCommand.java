@@ -47,7 +47,7 @@ public final class GenerateCommand extends SpecCommand<GenerateCommand, Generate
     @Override
     GenerateResult run() {
         Optional<String> inputs = stamp.flatMap(file -> RunInputs.digest(spec(), blueprints(), environments(),
-                severity().name(), applicationsIn().name(), outputDirectory));
+                severity().name(), applicationsIn().name(), deniedNamespaces(), outputDirectory));
         Optional<GenerateResult> upToDate = inputs.flatMap(this::upToDate);
         if (upToDate.isPresent()) {
             progress().info("mlgitops: up to date: the spec, the blueprints and the tree are as the last run left them");

@@ -28,6 +28,10 @@ public final class Options {
     public static final String ENVIRONMENTS = "mlgitops.environments";
     public static final String ENVIRONMENTS_FLAG = "--environments";
 
+    /** A comma list of namespaces no environment may deploy to, beside the reserved argocd, default and kube-*. */
+    public static final String DENIED_NAMESPACES = "mlgitops.deniedNamespaces";
+    public static final String DENIED_NAMESPACES_FLAG = "--denied-namespaces";
+
     /** What fails the run: {@code error} or {@code warning}. */
     public static final String FAIL_ON = "mlgitops.failOn";
     public static final String FAIL_ON_FLAG = "--fail-on";

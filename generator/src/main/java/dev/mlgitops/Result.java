@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.function.Prerequisites;
 import dev.mlgitops.report.FindingReports;
 
@@ -88,14 +89,14 @@ public abstract class Result {
         return Optional.empty();
     }
 
-    /** "mlproject.yaml has 2 errors", for a summary line. */
+    /** "mlproject.yaml has 2 errors", for a summary line; the file's name escaped as in a finding. */
     public final String errorSummary() {
-        return sourceFile + " has " + count(findings.errorCount(), "error");
+        return Shown.escaped(sourceFile) + " has " + count(findings.errorCount(), "error");
     }
 
     /** "mlproject.yaml has 3 warnings". */
     public final String warningSummary() {
-        return sourceFile + " has " + count(findings.warningCount(), "warning");
+        return Shown.escaped(sourceFile) + " has " + count(findings.warningCount(), "warning");
     }
 
     private static String count(long n, String noun) {

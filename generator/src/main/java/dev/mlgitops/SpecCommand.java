@@ -21,6 +21,7 @@ public abstract class SpecCommand<C extends SpecCommand<C, R>, R extends Result>
     private Optional<Path> blueprints = Optional.empty();
     private List<String> environments = List.of();
     private FailOn failOn = FailOn.ERROR;
+    private List<String> deniedNamespaces = List.of();
     private Progress progress = Progress.SILENT;
     private ApplicationsIn applicationsIn = ApplicationsIn.TEAM_NAMESPACES;
     private boolean called;
@@ -38,6 +39,16 @@ public abstract class SpecCommand<C extends SpecCommand<C, R>, R extends Result>
     /** Only these environments (blank names ignored); the others' files are left as they are. Default: all. */
     public final C setEnvironments(List<String> names) {
         this.environments = names == null ? List.of() : List.copyOf(names);
+        return self();
+    }
+
+    /**
+     * Namespaces of the platform (its controllers', other teams') that no environment may deploy
+     * to, beside the reserved {@code argocd}, {@code default} and {@code kube-*}, which are always
+     * refused; blank names are ignored. Default: none.
+     */
+    public final C setDeniedNamespaces(List<String> namespaces) {
+        this.deniedNamespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
         return self();
     }
 
@@ -100,6 +111,10 @@ public abstract class SpecCommand<C extends SpecCommand<C, R>, R extends Result>
         return buildOptions().environments();
     }
 
+    final List<String> deniedNamespaces() {
+        return buildOptions().deniedNamespaces();
+    }
+
     final Severity severity() {
         return failOn == FailOn.WARNING ? Severity.WARNING : Severity.ERROR;
     }
@@ -110,7 +125,7 @@ public abstract class SpecCommand<C extends SpecCommand<C, R>, R extends Result>
 
     final BuildOptions buildOptions() {
         BuildOptions options = BuildOptions.defaults().withProgress(progress).withEnvironments(environments)
-                .withFailOn(severity()).withApplicationsIn(dev.mlgitops.model.ApplicationsIn.valueOf(applicationsIn.name()));
+                .withDeniedNamespaces(deniedNamespaces).withFailOn(severity()).withApplicationsIn(dev.mlgitops.model.ApplicationsIn.valueOf(applicationsIn.name()));
         return blueprints.map(options::withBlueprints).orElse(options);
     }
 }

@@ -40,10 +40,12 @@ import dev.mlgitops.build.BuildOptions;
  */
 class TemplateInjectionTest {
 
-    /** Every field of the reference the schema leaves free text, as JSON pointers. */
+    /**
+     * Every field of the reference the schema leaves free text, as JSON pointers; targetRevision is
+     * not one any more: it must be a Git ref name.
+     */
     private static final List<String> FREE_TEXT = List.of(
             "/metadata/description",
-            "/spec/gitops/targetRevision",
             "/spec/tenancy/cloudIdentity/role",
             "/spec/secrets/entries/feast-redis/key",
             "/spec/featureStore/registry",

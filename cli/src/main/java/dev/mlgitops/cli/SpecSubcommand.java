@@ -50,6 +50,11 @@ abstract class SpecSubcommand implements Callable<Integer> {
             description = "Only these environments (a comma list); the others' files are left as they are.")
     List<String> environments = new ArrayList<>();
 
+    @Option(names = Options.DENIED_NAMESPACES_FLAG, split = ",", paramLabel = "NAMESPACE",
+            description = "Namespaces of the platform no environment may deploy to (a comma list), beside the reserved"
+                    + " argocd, default and kube-*.")
+    List<String> deniedNamespaces = new ArrayList<>();
+
     @Option(names = Options.FAIL_ON_FLAG, paramLabel = "SEVERITY", defaultValue = Options.FAIL_ON_DEFAULT,
             description = "The least severity that fails the run: error or warning. Default: ${DEFAULT-VALUE}.")
     String failOn;
@@ -104,7 +109,7 @@ abstract class SpecSubcommand implements Callable<Integer> {
 
     /** The options every subcommand over a spec maps onto its command; progress goes to stderr unless quiet or JSON. */
     final <C extends SpecCommand<C, R>, R extends Result> C configure(C command) {
-        command.setEnvironments(environments).setFailOn(severity).setApplicationsIn(where).setProgress(quiet || json() ? line -> { } : this::progress);
+        command.setEnvironments(environments).setFailOn(severity).setDeniedNamespaces(deniedNamespaces).setApplicationsIn(where).setProgress(quiet || json() ? line -> { } : this::progress);
         if (blueprints != null) {
             command.setBlueprints(blueprints.toAbsolutePath().normalize());
         }

@@ -116,6 +116,16 @@ class MainTest {
     }
 
     @Test
+    void aDeniedNamespaceExitsOneAtTheEnvironmentThatUsesIt() {
+        Cli.Run run = Cli.run("validate", Cli.REFERENCE.toString(), "--denied-namespaces", "monitoring,fraud", "-q");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("mlproject.yaml:172:7: error [MLG-CHECK-RESERVED-NAMESPACE]"
+                + " spec.environments.prod.namespace: namespace 'fraud' is denied by the platform (deniedNamespaces):"
+                + " give the environment a namespace of the project's own\nmlproject.yaml has 1 error\n");
+    }
+
+    @Test
     void checkPassesOnAFreshTreeAndFailsListingEachFileThatDrifted() throws IOException {
         String output = folder.resolve("gitops").toString();
         Cli.run("generate", Cli.REFERENCE.toString(), "--output-directory", output, "-q");

@@ -65,6 +65,7 @@ class OptionParityTest {
         assertThat(Options.flag(Options.ALLOW_DELETIONS)).isEqualTo("--allow-deletions");
         assertThat(Options.flag(Options.NEW_BRANCH)).isEqualTo("--new-branch");
         assertThat(Options.flag(Options.AUTHOR_EMAIL)).isEqualTo("--author-email");
+        assertThat(Options.flag(Options.DENIED_NAMESPACES)).isEqualTo(Options.DENIED_NAMESPACES_FLAG);
         assertThat(Options.flag(Options.OUTPUT_DIRECTORY)).isEqualTo(Options.OUTPUT_DIRECTORY_FLAG);
     }
 

@@ -19,40 +19,55 @@ import dev.mlgitops.model.ApplicationsIn;
  *               {@link Severity#WARNING} to fail on warnings too; a failing run yields no tree
  * @param applicationsIn where the Argo CD Applications live: {@link ApplicationsIn#TEAM_NAMESPACES} (the
  *                       default, held to the project by Argo CD) or {@link ApplicationsIn#ARGOCD_NAMESPACE}
+ * @param deniedNamespaces namespaces of the platform no environment may deploy to, beside the
+ *                         reserved ones mlgitops always refuses (argocd, default, kube-*); none by default
  */
 public record BuildOptions(Optional<Path> blueprints, Progress progress, List<String> environments, Severity failOn,
-                           ApplicationsIn applicationsIn) {
+                           ApplicationsIn applicationsIn, List<String> deniedNamespaces) {
 
     public BuildOptions {
         environments = List.copyOf(environments);
+        deniedNamespaces = List.copyOf(deniedNamespaces);
     }
 
     public static BuildOptions defaults() {
-        return new BuildOptions(Optional.empty(), Progress.SILENT, List.of(), Severity.ERROR, ApplicationsIn.TEAM_NAMESPACES);
+        return new BuildOptions(Optional.empty(), Progress.SILENT, List.of(), Severity.ERROR, ApplicationsIn.TEAM_NAMESPACES,
+                List.of());
     }
 
     public BuildOptions withBlueprints(Path folder) {
-        return new BuildOptions(Optional.ofNullable(folder), progress, environments, failOn, applicationsIn);
+        return new BuildOptions(Optional.ofNullable(folder), progress, environments, failOn, applicationsIn, deniedNamespaces);
     }
 
     public BuildOptions withProgress(Progress listener) {
-        return new BuildOptions(blueprints, listener, environments, failOn, applicationsIn);
+        return new BuildOptions(blueprints, listener, environments, failOn, applicationsIn, deniedNamespaces);
     }
 
     /** Only these environments (blank names ignored); none, or an empty list, means all of them. */
     public BuildOptions withEnvironments(List<String> names) {
         return new BuildOptions(blueprints, progress,
                 names == null ? List.of() : names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList(),
-                failOn, applicationsIn);
+                failOn, applicationsIn, deniedNamespaces);
     }
 
     public BuildOptions withFailOn(Severity severity) {
-        return new BuildOptions(blueprints, progress, environments, severity, applicationsIn);
+        return new BuildOptions(blueprints, progress, environments, severity, applicationsIn, deniedNamespaces);
     }
 
     /** Where the Argo CD Applications live; see docs/trust-model.md. */
     public BuildOptions withApplicationsIn(ApplicationsIn mode) {
-        return new BuildOptions(blueprints, progress, environments, failOn, Objects.requireNonNull(mode, "applicationsIn"));
+        return new BuildOptions(blueprints, progress, environments, failOn, Objects.requireNonNull(mode, "applicationsIn"),
+                deniedNamespaces);
+    }
+
+    /**
+     * Namespaces of the platform (its own controllers, other teams') that no environment may deploy
+     * to, beside the reserved ones; blank names are ignored, null means none.
+     */
+    public BuildOptions withDeniedNamespaces(List<String> namespaces) {
+        return new BuildOptions(blueprints, progress, environments, failOn, applicationsIn,
+                namespaces == null ? List.of()
+                        : namespaces.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().sorted().toList());
     }
 
     /** Whether the run covers this environment. */

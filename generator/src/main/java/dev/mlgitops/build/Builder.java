@@ -11,6 +11,7 @@ import dev.mlgitops.Progress;
 import dev.mlgitops.check.MeaningChecker;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.function.FunctionChecker;
 import dev.mlgitops.function.Prerequisites;
 import dev.mlgitops.layout.Layout;
@@ -106,7 +107,7 @@ public final class Builder {
             return Optional.empty();
         }
         Optional<ResolvedProject> project = new Resolver(schema).resolve(loaded.get(), findings);
-        project.ifPresent(resolved -> new MeaningChecker().check(resolved, findings));
+        project.ifPresent(resolved -> new MeaningChecker(options.deniedNamespaces()).check(loaded.get(), resolved, findings));
         project.ifPresent(resolved -> requireKnownEnvironments(resolved, options, findings));
         return findings.hasErrors() ? Optional.empty() : project;
     }
@@ -117,7 +118,7 @@ public final class Builder {
         for (String asked : options.environments()) {
             if (!known.contains(asked)) {
                 findings.add(Code.ENV_UNKNOWN, "spec.environments", null,
-                        Code.ENV_UNKNOWN.message(asked, String.join(", ", known)));
+                        Code.ENV_UNKNOWN.message(asked, Shown.list(known)));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.load.LoadedSpec;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
 
@@ -26,7 +27,26 @@ public final class MeaningChecker {
             new GpusWithinQuota(),
             new ExistingSecretNames(),
             new PlainSecrets(),
+            new SystemSubjects(),
+            new GitOpsTarget(),
             new Waivers());
+
+    private final List<String> deniedNamespaces;
+
+    public MeaningChecker() {
+        this(List.of());
+    }
+
+    /** @param deniedNamespaces namespaces of the platform no environment may use, beside the reserved ones */
+    public MeaningChecker(List<String> deniedNamespaces) {
+        this.deniedNamespaces = List.copyOf(deniedNamespaces);
+    }
+
+    /** Checks the spec as written ({@code loaded}) and as resolved for every environment ({@code project}). */
+    public void check(LoadedSpec loaded, ResolvedProject project, Findings findings) {
+        UrlCredentials.check(loaded, findings);
+        check(project, findings);
+    }
 
     public void check(ResolvedProject project, Findings findings) {
         List<ResolvedEnvironment> all = new ArrayList<>();
@@ -38,5 +58,6 @@ public final class MeaningChecker {
             }
         }
         DistinctPlacements.check(project, findings);
+        ReservedNamespaces.check(project, deniedNamespaces, findings);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.Spec;
@@ -25,7 +26,7 @@ final class StepGraph implements MeaningRule {
                     if (!steps.containsKey(needed)) {
                         findings.add(environment.locator().finding(Code.CHECK_STEP_UNKNOWN,
                                 Pointers.of("training", pipeline, "steps", step, "dependsOn") + "/" + i,
-                                Code.CHECK_STEP_UNKNOWN.message(step, needed, String.join(", ", steps.keySet()))));
+                                Code.CHECK_STEP_UNKNOWN.message(step, needed, Shown.list(steps.keySet()))));
                     }
                 }
             });
@@ -33,7 +34,7 @@ final class StepGraph implements MeaningRule {
             if (!cycle.isEmpty()) {
                 findings.add(environment.locator().finding(Code.CHECK_STEP_CYCLE,
                         Pointers.of("training", pipeline, "steps", cycle.get(0), "dependsOn"),
-                        Code.CHECK_STEP_CYCLE.message(String.join(" -> ", cycle))));
+                        Code.CHECK_STEP_CYCLE.message(Shown.list(cycle, " -> "))));
             }
         });
     }

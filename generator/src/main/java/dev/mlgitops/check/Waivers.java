@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.Spec;
@@ -18,7 +19,7 @@ final class Waivers implements MeaningRule {
 
     /** The ids of the rules that can be waived: every policy code. */
     static final List<String> RULES = Arrays.stream(Code.values())
-            .filter(code -> code.name().startsWith("POLICY_"))
+            .filter(Code::waivable)
             .map(Code::id)
             .toList();
 
@@ -43,7 +44,7 @@ final class Waivers implements MeaningRule {
             if (!RULES.contains(rule)) {
                 String hint = Suggestions.closest(rule, RULES).map(id -> " (did you mean '" + id + "'?)").orElse("");
                 findings.add(environment.locator().finding(Code.CHECK_WAIVER_UNKNOWN, pointer,
-                        Code.CHECK_WAIVER_UNKNOWN.message(rule, hint, String.join(", ", RULES))));
+                        Code.CHECK_WAIVER_UNKNOWN.message(rule, hint, Shown.list(RULES))));
             } else if (reason == null || reason.isBlank()) {
                 findings.add(environment.locator().finding(Code.CHECK_WAIVER_REASON, pointer,
                         Code.CHECK_WAIVER_REASON.message(rule)));

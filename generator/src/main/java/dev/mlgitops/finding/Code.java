@@ -19,6 +19,10 @@ public enum Code {
     YAML_NOT_A_MAPPING(Severity.ERROR, "the file must hold one mapping with apiVersion, kind, metadata and spec, found %s"),
     YAML_BOM(Severity.WARNING, "the file starts with a byte order mark: save it as UTF-8 without BOM"),
     YAML_NON_STRING_KEY(Severity.ERROR, "key %s is not a string: quote it"),
+    YAML_TAG(Severity.ERROR, "the tag '%s' %s: remove it, and quote the value if it is a string"),
+    YAML_TAG_DIRECTIVE(Severity.ERROR, "a %%TAG directive redefines tags: remove it, the spec needs no tags"),
+    YAML_BIDI(Severity.ERROR, "the bidirectional control character U+%04X makes the text around it read other than it is: remove it"),
+    YAML_FILE_NAME(Severity.ERROR, "the file's name '%s' holds a control character: rename the file"),
 
     // schema: the shape of the file
     SPEC_API_VERSION(Severity.ERROR, "'%s' is not a supported apiVersion: use '%s'"),
@@ -38,6 +42,8 @@ public enum Code {
     REF_IMAGE(Severity.ERROR, "image key '%s' is not defined under spec.images; known keys: %s"),
     REF_SECRET(Severity.ERROR, "secret '%s' is not an entry of spec.secrets.entries; known entries: %s"),
     ENV_UNKNOWN(Severity.ERROR, "environment '%s' was asked for but is not under spec.environments; known environments: %s"),
+    ENV_FIXED(Severity.ERROR, "environment '%s' overrides '%s', which an environment cannot change: remove it; overrides may change %s"),
+    SPEC_COST(Severity.ERROR, "the spec asks for %d workload items (served models, pipelines and notebooks) in %d environments: (items + 1) x (environments + 1) is %d, more than the limit of %d: split the project into several specs"),
 
     // init: a starter spec
     INIT_NAME(Severity.ERROR, "'%s' is not a valid %s: use at most %d lowercase letters, digits and '-', starting with a letter and ending with a letter or digit"),
@@ -62,6 +68,12 @@ public enum Code {
     CHECK_FEAST_REGISTRY(Severity.ERROR, "Feast reads its registry from s3://, gs://, file:// or a path, not from %s://: move the registry there (Azure Blob needs Feast's AzureRegistryStore, which mlgitops does not generate)"),
     CHECK_WAIVER_REASON(Severity.ERROR, "the waiver of %s gives no reason: say why the rule does not apply to this item"),
     CHECK_WAIVER_UNKNOWN(Severity.ERROR, "'%s' is not a policy rule that can be waived%s; rules: %s"),
+    CHECK_RESERVED_NAMESPACE(Severity.ERROR, "namespace '%s' %s: give the environment a namespace of the project's own"),
+    CHECK_SYSTEM_SUBJECT(Severity.ERROR, "'%s' is a Kubernetes system identity, which a project may not grant access to: name users and groups of your identity provider"),
+    CHECK_GITOPS_PATH(Severity.ERROR, "'%s' %s: give a folder such as projects/my-project"),
+    CHECK_REF_NAME(Severity.ERROR, "'%s' is not a valid Git branch or tag name: %s"),
+    CHECK_URL_CREDENTIALS(Severity.ERROR, "the URL carries credentials before '@' (%s): remove them; Git credentials come from MLGITOPS_GIT_TOKEN or settings.xml, a store's from its secret"),
+    CHECK_PLAIN_SECRET_VALUE(Severity.ERROR, "%s holds %s in plain text: take it from a Secret through secretEnv as {secret: <entry>, key: <key>}"),
 
     // render and type: the blueprints
     RENDER_UNSUPPORTED(Severity.WARNING, "%s is not rendered by this version of mlgitops yet; its objects are left out"),
@@ -87,6 +99,7 @@ public enum Code {
     POLICY_REPLICAS(Severity.WARNING, "%s may run %d replica in production, so any disruption stops it: set replicas.min to 2 or more"),
     POLICY_DISRUPTION_BUDGET(Severity.WARNING, "%s has no PodDisruptionBudget in production, so a node drain may stop every replica: use an engine that makes one"),
     POLICY_SECRET_ENV(Severity.ERROR, "%s: container '%s' sets %s as a plain value: take it from a Secret (secretEnv)"),
+    POLICY_ROLE_BINDING(Severity.ERROR, "%s %s: bind only the ClusterRoles admin, edit or view, to users and groups of the identity provider (this rule cannot be waived)"),
 
     // function: the tree would run (connections, quota, admission)
     FUNCTION_UNREACHABLE(Severity.ERROR, "%s is blocked on %s (%s): allow it in the tenancy NetworkPolicies or set spec.tenancy.networkPolicy: open"),
@@ -108,11 +121,26 @@ public enum Code {
         return "MLG-" + name().replace('_', '-');
     }
 
+    /** Whether an item may waive this code: every policy rule but the one guarding tenancy. */
+    public boolean waivable() {
+        return name().startsWith("POLICY_") && this != POLICY_ROLE_BINDING;
+    }
+
     public Severity severity() {
         return severity;
     }
 
+    /**
+     * The message with {@code args} in place; every string argument is {@linkplain Shown#value shown}
+     * escaped and cut, so no caller can print a hostile value raw or whole.
+     */
     public String message(Object... args) {
-        return String.format(Locale.ROOT, template, args);
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof String text) {
+                shown[i] = Shown.value(text);
+            }
+        }
+        return String.format(Locale.ROOT, template, shown);
     }
 }

@@ -20,24 +20,8 @@ public record Finding(Code code, Severity severity, String jsonPath, Optional<Po
      */
     public String format(String fallbackFile) {
         String where = position.map(Position::toString).orElse(fallbackFile);
-        String path = jsonPath.isEmpty() ? "" : jsonPath + ": ";
-        return where + ": " + severity.label() + " [" + code.id() + "] " + visible(path + message);
-    }
-
-    /**
-     * Control characters of a hostile spec (a NUL or a newline in a name) escaped as a backslash,
-     * 'u' and four hex digits, so a finding stays one line and cannot forge another in a build log.
-     */
-    private static String visible(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+        String path = jsonPath.isEmpty() ? "" : Shown.value(jsonPath) + ": ";
+        return Shown.escaped(where + ": " + severity.label() + " [" + code.id() + "] " + path + message);
     }
 
     public boolean isError() {

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.io.IOContext;
 import tools.jackson.core.util.BufferRecycler;
@@ -47,6 +49,25 @@ final class AnchorAwareYamlFactory extends YAMLFactory {
                 return node.getAnchor().map(Anchor::getValue);
             }
             return Optional.empty();
+        }
+
+        /**
+         * The explicit tag ({@code !!str}, {@code !x}) on the current value or key, resolved to its full
+         * form ({@code tag:yaml.org,2002:str}); empty when the node has none.
+         */
+        Optional<String> explicitTag() {
+            if (_lastEvent instanceof ScalarEvent scalar) {
+                return scalar.getTag();
+            }
+            if (_lastEvent instanceof CollectionStartEvent collection) {
+                return collection.getTag();
+            }
+            return Optional.empty();
+        }
+
+        /** The text of the current scalar or key as written, before any resolution; null for other nodes. */
+        String scalarText() {
+            return _lastEvent instanceof ScalarEvent scalar ? scalar.getValue() : null;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.finding.Position;
+import dev.mlgitops.finding.Shown;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -59,8 +60,18 @@ final class PositionedTreeReader {
      */
     Optional<ObjectNode> readDocument() {
         JsonToken first = parser.nextToken();
-        if (first == null || isEmptyDocument(first)) {
+        boolean emptyBefore = false;
+        while (first != null && isEmptyDocument(first)) {
+            emptyBefore = true;
+            first = parser.nextToken();
+        }
+        if (first == null) {
             findings.add(Code.YAML_EMPTY, "", null, Code.YAML_EMPTY.message());
+            return Optional.empty();
+        }
+        if (emptyBefore) {
+            // "---", "---" and then a spec: the spec is a later document, which is read no more than any other
+            findings.add(Code.YAML_MULTIPLE_DOCUMENTS, "", here(), Code.YAML_MULTIPLE_DOCUMENTS.message());
             return Optional.empty();
         }
         JsonNode root = readValue("", null, 1);
@@ -91,6 +102,7 @@ final class PositionedTreeReader {
         Position here = here();
         Optional<String> anchor = parser.valueAnchor();
         int aliasesBefore = expandedAliases;
+        checkTag(pointer, token, here);
         JsonNode node;
         if (token.isStructStart()) {
             positions.put(pointer, keyPosition != null ? keyPosition : here);
@@ -112,6 +124,10 @@ final class PositionedTreeReader {
             String name = parser.currentName();
             Position keyPosition = here();
             String child = pointer + "/" + SourceMap.escape(name);
+            checkTag(child, JsonToken.PROPERTY_NAME, keyPosition);
+            // written as an escape ("\u202E") the raw-text check cannot see it, yet the key reads reordered
+            name.codePoints().filter(Shown::isBidiControl).findFirst().ifPresent(c ->
+                    findings.add(Code.YAML_BIDI, SourceMap.dotted(child), keyPosition, Code.YAML_BIDI.message(c)));
             keyPositions.put(child, keyPosition);
             Integer firstLine = firstLines.putIfAbsent(name, keyPosition.line());
             if (firstLine != null) {
@@ -130,6 +146,16 @@ final class PositionedTreeReader {
             array.add(readValue(pointer + "/" + array.size(), null, depth + 1));
         }
         return array;
+    }
+
+    /** A tag outside the core schema, or one that changes how its value reads, is a finding at the node. */
+    private void checkTag(String pointer, JsonToken token, Position here) {
+        if (parser.isCurrentAlias()) {
+            return;
+        }
+        parser.explicitTag().ifPresent(tag -> CoreTags.refusal(tag, token, parser.scalarText()).ifPresent(reason ->
+                findings.add(Code.YAML_TAG, SourceMap.dotted(pointer), here,
+                        Code.YAML_TAG.message(CoreTags.shortForm(tag), reason))));
     }
 
     private JsonNode tooDeep(String pointer, Position position) {

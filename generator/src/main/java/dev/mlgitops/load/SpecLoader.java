@@ -10,6 +10,8 @@ import java.util.Optional;
 import dev.mlgitops.MlGitopsException;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Position;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.yaml.WholeCodePointReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.ObjectReadContext;
@@ -39,6 +41,11 @@ public final class SpecLoader {
      * @throws MlGitopsException when the file cannot be read (missing, unreadable)
      */
     public static Optional<LoadedSpec> load(Path file, String sourceFile, Findings findings) {
+        if (sourceFile.codePoints().anyMatch(c -> Shown.isControl(c) || Shown.isBidiControl(c))) {
+            // the name goes into every generated file's header: a newline there would start a YAML document
+            findings.add(Code.YAML_FILE_NAME, "", null, Code.YAML_FILE_NAME.message(sourceFile));
+            return Optional.empty();
+        }
         try {
             long size = Files.size(file);
             if (size > Limits.MAX_BYTES) {
@@ -57,7 +64,39 @@ public final class SpecLoader {
             reportTooLarge(content.length, findings);
             return Optional.empty();
         }
-        return Utf8Text.decode(content, sourceFile, findings).flatMap(text -> parse(text, sourceFile, findings));
+        return Utf8Text.decode(content, sourceFile, findings)
+                .filter(text -> plainText(text, sourceFile, findings))
+                .flatMap(text -> parse(text, sourceFile, findings));
+    }
+
+    /**
+     * Refuses what the parser would take silently but a reader cannot see: bidirectional control
+     * characters, which make a key or a name read other than it is (anywhere in the file, comments
+     * too), and {@code %TAG} directives, which redefine what tags mean.
+     */
+    private static boolean plainText(String text, String sourceFile, Findings findings) {
+        boolean plain = true;
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Shown.isBidiControl(c)) {
+                findings.add(Code.YAML_BIDI, "", new Position(sourceFile, line, column), Code.YAML_BIDI.message(c));
+                plain = false;
+            } else if (c == '%' && column == 1 && text.startsWith("%TAG", i)) {
+                findings.add(Code.YAML_TAG_DIRECTIVE, "", new Position(sourceFile, line, column),
+                        Code.YAML_TAG_DIRECTIVE.message());
+                plain = false;
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i += Character.charCount(c);
+        }
+        return plain;
     }
 
     private static Optional<LoadedSpec> parse(String text, String sourceFile, Findings findings) {

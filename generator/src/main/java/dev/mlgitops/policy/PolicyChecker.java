@@ -31,7 +31,8 @@ public final class PolicyChecker {
             new SeccompRuntimeDefault(),
             new ReplicasInProduction(),
             new DisruptionBudget(),
-            new NoPlainSecretEnv());
+            new NoPlainSecretEnv(),
+            new BoundedRoleBindings());
 
     /**
      * @param environments each environment's typed objects by name, in promotion order; the last
@@ -53,7 +54,8 @@ public final class PolicyChecker {
     private static void check(TypedObject object, Scope scope, Findings findings) {
         Map<String, String> waivers = SpecItems.waivers(scope.environment().spec(), object.source());
         for (PolicyRule rule : RULES) {
-            if (waivers.containsKey(rule.code().id()) || rule.productionOnly() && !scope.production()) {
+            if (rule.code().waivable() && waivers.containsKey(rule.code().id())
+                    || rule.productionOnly() && !scope.production()) {
                 continue;
             }
             for (PolicyRule.Violation violation : rule.check(object, scope)) {

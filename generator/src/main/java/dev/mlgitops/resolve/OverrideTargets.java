@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.finding.Locator;
 import dev.mlgitops.finding.Suggestions;
@@ -54,8 +55,9 @@ final class OverrideTargets {
         if (spec.at(parent) instanceof ObjectNode items) {
             items.propertyNames().forEach(defined::add);
         }
-        String hint = Suggestions.closest(name, defined).map(closest -> " (did you mean '" + closest + "'?)").orElse("");
-        return Optional.of(Code.ENV_NEW_ITEM.message(environment, what, name, hint, violation.message()));
+        String hint = Suggestions.closest(name, defined).map(closest -> " (did you mean '" + Shown.value(closest) + "'?)").orElse("");
+        return Optional.of(Code.ENV_NEW_ITEM.message(environment, what, name, new Shown.Text(hint),
+                new Shown.Text(violation.message())));
     }
 
     /** What the removed key names, from where it stands: {@code /serving/x} names a model. */
@@ -75,12 +77,12 @@ final class OverrideTargets {
         };
     }
 
-    private static String names(JsonNode node) {
+    private static Object names(JsonNode node) {
         List<String> names = new ArrayList<>();
         if (node instanceof ObjectNode object) {
             object.propertyNames().forEach(names::add);
         }
         names.remove("environments");
-        return names.isEmpty() ? "(none)" : String.join(", ", names);
+        return names.isEmpty() ? "(none)" : Shown.list(names);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.load.SourceMap;
 import dev.mlgitops.model.Spec;
 
@@ -92,7 +93,7 @@ final class References {
         return pointer.toString();
     }
 
-    private static String known(Set<String> names) {
-        return names.isEmpty() ? "(none)" : String.join(", ", names.stream().sorted().toList());
+    private static Object known(Set<String> names) {
+        return names.isEmpty() ? "(none)" : Shown.list(names.stream().sorted().toList());
     }
 }

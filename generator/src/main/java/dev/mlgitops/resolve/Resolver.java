@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.load.LoadedSpec;
 import dev.mlgitops.load.SourceMap;
 import dev.mlgitops.model.ProjectMetadata;
@@ -45,6 +46,9 @@ public final class Resolver {
         SourceMap sources = loaded.sourceMap();
         ProjectMetadata metadata = bind(root.get("metadata"), ProjectMetadata.class, "/metadata", sources, findings);
         ObjectNode specNode = (ObjectNode) root.get("spec");
+        if (!Budget.check(specNode, sources, findings)) {
+            return Optional.empty();
+        }
         Spec asWritten = bind(specNode, Spec.class, SPEC, sources, findings);
         if (metadata == null || asWritten == null) {
             return Optional.empty();
@@ -89,7 +93,7 @@ public final class Resolver {
             Optional<String> misnamedItem = OverrideTargets.misnamedItem(specNode, name, violation);
             if (misnamedItem.isEmpty()) {
                 findings.add(Finding.of(Code.ENV_INVALID, SourceMap.dotted(origin), sources.at(origin),
-                        Code.ENV_INVALID.message(name, violation.message())));
+                        Code.ENV_INVALID.message(name, new Shown.Text(violation.message()))));
             } else if (misnamed.add(violation.pointer())) {
                 findings.add(Finding.of(Code.ENV_NEW_ITEM, SourceMap.dotted(origin), sources.at(origin), misnamedItem.get()));
             }

@@ -1,5 +1,6 @@
 package dev.mlgitops.schema;
 
+import dev.mlgitops.finding.Shown;
 import tools.jackson.databind.JsonNode;
 
 /** Messages for the size and range keywords: the limit, and what was found. */
@@ -16,8 +17,8 @@ final class Ranges {
             case "exclusiveMinimum" -> "must be more than " + bound + ", found " + value;
             case "exclusiveMaximum" -> "must be less than " + bound + ", found " + value;
             case "minLength" -> limit.asInt() == 1 ? "must not be empty"
-                    : "'" + value.asString() + "' must be at least " + bound + " characters long";
-            case "maxLength" -> "'" + value.asString() + "' has " + value.asString().length()
+                    : "'" + Shown.value(value.asString()) + "' must be at least " + bound + " characters long";
+            case "maxLength" -> "'" + Shown.value(value.asString()) + "' has " + value.asString().length()
                     + " characters, more than the " + bound + " allowed";
             case "minItems" -> "must list at least " + bound + " " + plural(limit, "item");
             case "maxItems" -> "must list at most " + bound + " " + plural(limit, "item");

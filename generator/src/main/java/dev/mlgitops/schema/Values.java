@@ -1,5 +1,6 @@
 package dev.mlgitops.schema;
 
+import dev.mlgitops.finding.Shown;
 import tools.jackson.databind.JsonNode;
 
 /** How values and JSON types read in a message. */
@@ -25,7 +26,7 @@ final class Values {
             return "null";
         }
         String type = value.isIntegralNumber() ? "integer" : value.isNumber() ? "number" : value.isBoolean() ? "boolean" : "string";
-        return "the " + type + " " + (value.isString() ? "'" + value.asString() + "'" : value.toString());
+        return "the " + type + " " + (value.isString() ? "'" + Shown.value(value.asString()) + "'" : Shown.value(value.toString()));
     }
 
     /** A JSON Schema type in the words of YAML users: "a mapping", "a list", "a string". */

@@ -3,12 +3,15 @@ package dev.mlgitops.schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.finding.Suggestions;
 import dev.mlgitops.load.SourceMap;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +24,9 @@ final class ViolationTranslator {
 
     /** Keywords that only summarize errors of their subschemas, which say more. */
     private static final Set<String> SUMMARIES = Set.of("allOf", "anyOf", "oneOf", "not", "if", "then", "else");
+
+    /** An environment's overrides, whose unknown fields are what an override cannot change. */
+    private static final Pattern OVERRIDES = Pattern.compile("/spec/environments/([^/]+)/overrides");
 
     private final JsonNode schemaJson;
 
@@ -62,12 +68,12 @@ final class ViolationTranslator {
             case "const" -> constant(pointer, value, keywordValue);
             case "required" -> new SchemaViolation(pointer, Code.SCHEMA_REQUIRED, Code.SCHEMA_REQUIRED.message(error.getProperty()));
             case "enum" -> notOneOf(pointer, value, keywordValue);
-            case "type" -> new SchemaViolation(pointer, Code.SCHEMA_TYPE, Code.SCHEMA_TYPE.message(wrongType(value, keywordValue)));
+            case "type" -> new SchemaViolation(pointer, Code.SCHEMA_TYPE, Code.SCHEMA_TYPE.message(new Shown.Text(wrongType(value, keywordValue))));
             case "pattern", "format" -> new SchemaViolation(pointer, Code.SCHEMA_PATTERN,
                     Code.SCHEMA_PATTERN.message(value.asString(), PatternExplanations.of(definitionOf(error))));
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength",
                     "minItems", "maxItems", "minProperties", "maxProperties" -> new SchemaViolation(pointer,
-                    Code.SCHEMA_RANGE, Code.SCHEMA_RANGE.message(Ranges.describe(error.getKeyword(), keywordValue, value)));
+                    Code.SCHEMA_RANGE, Code.SCHEMA_RANGE.message(new Shown.Text(Ranges.describe(error.getKeyword(), keywordValue, value))));
             case "uniqueItems" -> new SchemaViolation(pointer, Code.SCHEMA_INVALID,
                     Code.SCHEMA_INVALID.message("lists the same item twice: remove the repeat"));
             default -> new SchemaViolation(pointer, Code.SCHEMA_INVALID, Code.SCHEMA_INVALID.message(error.getMessage()));
@@ -82,15 +88,23 @@ final class ViolationTranslator {
             case "/apiVersion" -> new SchemaViolation(pointer, Code.SPEC_API_VERSION, Code.SPEC_API_VERSION.message(written, wanted));
             case "/kind" -> new SchemaViolation(pointer, Code.SPEC_KIND, Code.SPEC_KIND.message(written, wanted));
             default -> new SchemaViolation(pointer, Code.SCHEMA_INVALID,
-                    Code.SCHEMA_INVALID.message("'" + written + "' must be '" + wanted + "'"));
+                    Code.SCHEMA_INVALID.message(
+                            new Shown.Text("'" + Shown.value(written) + "' must be '" + Shown.value(wanted) + "'")));
         };
     }
 
     private SchemaViolation unknownField(String pointer, Error error) {
         String field = error.getProperty();
         List<String> known = knownFields(error.getSchemaLocation().getFragment());
+        Matcher overrides = OVERRIDES.matcher(pointer);
+        if (overrides.matches() && Suggestions.closest(field, known).isEmpty()) {
+            // gitops, metadata, environments: what an override cannot change, and what it can
+            String environment = overrides.group(1).replace("~1", "/").replace("~0", "~");
+            return new SchemaViolation(pointer + "/" + SourceMap.escape(field), Code.ENV_FIXED,
+                    Code.ENV_FIXED.message(environment, field, Shown.list(known)));
+        }
         String hint = Suggestions.closest(field, known).map(name -> ", did you mean '" + name + "'?")
-                .orElse(known.isEmpty() ? "" : "; known fields: " + String.join(", ", known));
+                .orElse(known.isEmpty() ? "" : "; known fields: " + Shown.list(known));
         return new SchemaViolation(pointer + "/" + SourceMap.escape(field), Code.SCHEMA_UNKNOWN_FIELD,
                 Code.SCHEMA_UNKNOWN_FIELD.message(field, hint));
     }
@@ -108,7 +122,7 @@ final class ViolationTranslator {
         List<String> allowed = new ArrayList<>();
         allowedNode.forEach(item -> allowed.add(Values.text(item)));
         String hint = Suggestions.closest(written, allowed).map(name -> " (did you mean '" + name + "'?)").orElse("");
-        return new SchemaViolation(pointer, Code.SCHEMA_ENUM, Code.SCHEMA_ENUM.message(written, String.join(", ", allowed), hint));
+        return new SchemaViolation(pointer, Code.SCHEMA_ENUM, Code.SCHEMA_ENUM.message(written, Shown.list(allowed), hint));
     }
 
     private static String wrongType(JsonNode value, JsonNode expectedTypes) {
@@ -134,7 +148,8 @@ final class ViolationTranslator {
             return new SchemaViolation(keyPointer, Code.SCHEMA_PATTERN,
                     Code.SCHEMA_PATTERN.message(key, PatternExplanations.of(ref.substring("#/$defs/".length()))));
         }
-        return new SchemaViolation(keyPointer, Code.SCHEMA_RANGE, Code.SCHEMA_RANGE.message("the key '" + key + "' " + reason));
+        return new SchemaViolation(keyPointer, Code.SCHEMA_RANGE, Code.SCHEMA_RANGE.message(
+                new Shown.Text("the key '" + Shown.value(key) + "' " + Shown.value(reason))));
     }
 
     /** The {@code $defs} entry a failing keyword belongs to, e.g. {@code quantity} for {@code #/$defs/quantity/pattern}. */

@@ -29,9 +29,11 @@ public final class RunInputs {
      *
      * @param failOn the name of the least severity that fails the run, e.g. {@code ERROR}
      * @param applicationsIn the name of where the Argo CD Applications live, e.g. {@code TEAM_NAMESPACES}
+     * @param deniedNamespaces the namespaces no environment may deploy to, beside the reserved ones
      */
     public static Optional<String> digest(Path specFile, Optional<Path> blueprints, List<String> environments,
-                                          String failOn, String applicationsIn, Path outputDirectory) {
+                                          String failOn, String applicationsIn, List<String> deniedNamespaces,
+                                          Path outputDirectory) {
         Optional<String> generator = Generator.DIGEST;
         if (generator.isEmpty()) {
             return Optional.empty();
@@ -48,6 +50,7 @@ public final class RunInputs {
             add(digest, String.join(",", environments));
             add(digest, failOn);
             add(digest, applicationsIn);
+            add(digest, String.join(",", deniedNamespaces));
             add(digest, outputDirectory.toAbsolutePath().normalize().toString());
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.mlgitops.yaml;
 
+import dev.mlgitops.finding.Shown;
+
 /**
  * The comment that opens every generated file. It names the generator and the source file and
  * holds no timestamp; the writer removes only files that start with it.
@@ -12,9 +14,12 @@ public final class Header {
     private Header() {
     }
 
-    /** The header lines for a file generated from {@code sourceFile} (a name, not a machine path). */
+    /**
+     * The header lines for a file generated from {@code sourceFile} (a name, not a machine path).
+     * The name is shown escaped: a line break in it would end the comment and start YAML of its own.
+     */
     public static String forSource(String sourceFile) {
-        return PREFIX + " from " + sourceFile + ". Do not edit: the next generate overwrites this file.\n";
+        return PREFIX + " from " + Shown.value(sourceFile) + ". Do not edit: the next generate overwrites this file.\n";
     }
 
     public static boolean isGenerated(String text) {

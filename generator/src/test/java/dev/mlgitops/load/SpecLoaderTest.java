@@ -101,12 +101,51 @@ class SpecLoaderTest {
     }
 
     @Test
-    void keepsTaggedValuesAsTextWithoutConstructingAnything() {
-        JsonNode root = load("a: !!python/object:os.system echo\nb: !!binary aGk=\n").orElseThrow().root();
+    void refusesTagsOutsideTheCoreSchemaWithoutConstructingAnything() {
+        JsonNode root = load("a: !!python/object:os.system echo\nb: !!binary aGk=\nc: !!str 3\nd: !!int 4\n")
+                .orElseThrow().root();
 
-        assertThat(findings.isEmpty()).isTrue();
+        assertThat(CaseFolders.lines(findings)).containsExactly(
+                "mlproject.yaml:1:4: error [MLG-YAML-TAG] a: the tag '!!python/object:os.system' is not a tag of the YAML"
+                        + " core schema (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq): remove it, and quote the value if it is a string",
+                "mlproject.yaml:2:4: error [MLG-YAML-TAG] b: the tag '!!binary' is not a tag of the YAML core schema"
+                        + " (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq): remove it, and quote the value if it is a string");
         assertThat(root.get("a").asString()).isEqualTo("echo");
-        assertThat(root.get("b").asString()).isEqualTo("aGk=");
+        assertThat(root.get("c").asString()).isEqualTo("3");
+        assertThat(root.get("d").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesATaggedKeyAndAFloatTagOnAnInteger() {
+        load("!!python/name:os.system a: 1\nb: !!float 3\nc: !!float 3.5\n");
+
+        assertThat(CaseFolders.lines(findings)).containsExactly(
+                "mlproject.yaml:1:1: error [MLG-YAML-TAG] a: the tag '!!python/name:os.system' is not a"
+                        + " tag of the YAML core schema (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq): remove it, and quote the value if it is a string",
+                "mlproject.yaml:2:4: error [MLG-YAML-TAG] b: the tag '!!float' does not fit the value '3', which reads as an"
+                        + " integer: remove it, and quote the value if it is a string");
+    }
+
+    @Test
+    void refusesABidirectionalControlInAnEscapedKey() {
+        load("\"a\\u202Eb\": 1\n");
+
+        assertThat(CaseFolders.lines(findings)).containsExactly("mlproject.yaml:1:1: error [MLG-YAML-BIDI] a\\u202Eb: the bidirectional control"
+                + " character U+202E makes the text around it read other than it is: remove it");
+    }
+
+    @Test
+    void refusesAFileNameWithALineBreakAndReadsNothing() throws IOException {
+        Path folder = Files.createTempDirectory("spec-name");
+        Path file = Files.writeString(folder.resolve("x.yaml"), "a: 1\n");
+
+        Optional<LoadedSpec> loaded = SpecLoader.load(file, "x\nkind: Secret.yaml", findings);
+
+        assertThat(loaded).isEmpty();
+        assertThat(CaseFolders.lines(findings)).containsExactly("mlproject.yaml: error [MLG-YAML-FILE-NAME] the file's name 'x\\u000Akind: Secret.yaml'"
+                + " holds a control character: rename the file");
+        Files.delete(file);
+        Files.delete(folder);
     }
 
     @Test

@@ -50,6 +50,15 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     private String environments;
 
     /**
+     * A comma list of namespaces of the platform that no environment may deploy to (its
+     * controllers', other teams'), beside the reserved {@code argocd}, {@code default} and
+     * {@code kube-*}, which are always refused.
+     * <p>Property: "mlgitops.deniedNamespaces". Default: none.
+     */
+    @Parameter(property = Options.DENIED_NAMESPACES)
+    private String deniedNamespaces;
+
+    /**
      * Skip this goal.
      * <p>Property: "mlgitops.skip". Default: {@code false}.
      */
@@ -108,7 +117,8 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
     protected final <C extends SpecCommand<C, R>, R extends Result> C configure(C command) throws MojoFailureException {
         // info lines, progress included, are what 'mvn -q' hides; errors still show
         command.setProgress(getLog()::info).setFailOn(failOn()).setApplicationsIn(applicationsIn())
-                .setEnvironments(environments == null ? List.of() : List.of(environments.split(",")));
+                .setEnvironments(environments == null ? List.of() : List.of(environments.split(",")))
+                .setDeniedNamespaces(deniedNamespaces == null ? List.of() : List.of(deniedNamespaces.split(",")));
         if (blueprints != null) {
             command.setBlueprints(existingBlueprints());
         }
