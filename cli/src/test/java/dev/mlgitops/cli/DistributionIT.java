@@ -88,7 +88,7 @@ class DistributionIT {
         // the second run made nothing new (-Xlog options are not part of the key) and used the archive
         assertThat(archives()).containsExactly(archive);
         assertThat(Files.readString(temp.resolve("classes.log")))
-                .containsPattern("dev\\.mlgitops\\.cli\\.ValidateCommand source: shared objects file \\(top\\)")
+                .containsPattern("dev\\.mlgitops\\.cli\\.ValidateSubcommand source: shared objects file \\(top\\)")
                 .containsPattern("tools\\.jackson\\.databind\\.ObjectMapper source: shared objects file \\(top\\)");
         assertThat(leftovers()).isEmpty();
     }
@@ -104,12 +104,12 @@ class DistributionIT {
         Run plain = plain(viaJar, "generate").normalized(viaJar);
 
         assertThat(plain.exit()).as(plain.err()).isZero();
-        assertThat(plain.err()).contains("mlgitops: writing 108 files\n");
+        assertThat(plain.err()).contains("mlgitops: writing 119 files\n");
         assertThat(plain.out()).contains("mlgitops: tree is in <folder>/target/mlgitops/projects/fraud-detection\n");
         assertThat(trained).isEqualTo(plain);
         assertThat(launcher).isEqualTo(plain);
         Map<String, String> tree = tree(viaJar.resolve("target/mlgitops"));
-        assertThat(tree).hasSize(108);
+        assertThat(tree).hasSize(119);
         assertThat(tree(viaLauncher.resolve("target/mlgitops"))).isEqualTo(tree);
     }
 
