@@ -54,16 +54,18 @@ class GitOpsGoalsIT {
         Command.Result run = ForkedMaven.run(project, ForkedMaven.pluginGoal("diff"), "-D" + Options.OUTPUT_DIRECTORY + "=gitops");
 
         MavenOutput.assertSucceeded(run);
-        // the base, and each environment's release.yaml and images: pin (until diff reads the committed pins, all follow the spec)
-        assertThat(run.output()).contains("mlgitops: objects: 0 added, 3 changed, 0 removed; files: 0 added, 7 changed, 0 removed")
-                .contains("mlgitops: [PROD_WITH_OTHERS] prod: changes production together with dev, staging");
+        // an artifact-only change: the base, and dev's release.yaml and images: pin; staging and prod keep their pinned release
+        assertThat(run.output()).contains("mlgitops: objects: 0 added, 1 changed, 0 removed; files: 0 added, 3 changed, 0 removed")
+                .contains("mlgitops: [IMAGE_CHANGED] dev: Deployment fraud-dev/fraud-detection-explainer image")
+                .doesNotContain("[PROD_WITH_OTHERS]");
         String review = Files.readString(project.resolve("target/mlgitops/review.md"));
         assertThat(review).startsWith("# mlgitops review: `projects/fraud-detection`\n")
-                .contains("## Flags\n", "- **IMAGE_CHANGED** `prod`: Deployment fraud/fraud-detection-explainer image",
-                        "## Summary\n", "| prod | serving | 0 | 1 | 0 |", "## Objects\n", "### staging / serving\n",
-                        "- changed `Deployment fraud-staging/fraud-detection-explainer`", "## Files\n",
+                .contains("## Flags\n", "- **IMAGE_CHANGED** `dev`: Deployment fraud-dev/fraud-detection-explainer image",
+                        "## Summary\n", "| dev | serving | 0 | 1 | 0 |", "## Objects\n",
+                        "### dev / serving\n", "- changed `Deployment fraud-dev/fraud-detection-explainer`", "## Files\n",
                         "```diff\n--- a/projects/fraud-detection/base/serving/deployment-fraud-detection-explainer.yaml\n",
-                        "\n+        image: registry.example.com/risk/" + NEW_IMAGE);
+                        "\n+        image: registry.example.com/risk/" + NEW_IMAGE)
+                .doesNotContain("- `staging`: release", "- `prod`: release", "| prod | serving |");
         assertThat(Trees.differences(Trees.read(Repository.committedGitops()), Trees.read(project.resolve("gitops")))).isEmpty();
     }
 
