@@ -45,7 +45,7 @@ public final class Training {
         List<List<String>> commands = List.of(
                 List.of("init", folder.toString(), "--name", "training", "--stages", STAGES),
                 List.of("validate", spec),
-                List.of("generate", spec, "--output-directory", tree),
+                List.of("generate", spec, "--output-directory", tree, "--no-incremental"),
                 List.of("check", spec, "--output-directory", tree),
                 List.of("diff", spec, "--output-directory", tree, "--review", review),
                 List.of("validate", spec, "--output", "json"));
