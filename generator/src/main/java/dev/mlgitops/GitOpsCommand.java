@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 import dev.mlgitops.build.BuildOutcome;
+import dev.mlgitops.finding.Shown;
 import dev.mlgitops.git.GitOps;
 import dev.mlgitops.git.HttpCredentials;
 import dev.mlgitops.layout.OutputTree;
+import dev.mlgitops.model.BranchNames;
 import dev.mlgitops.review.DeletionGuard;
 import dev.mlgitops.write.TreeFiles;
 
@@ -51,8 +53,22 @@ public abstract class GitOpsCommand<C extends GitOpsCommand<C, R>, R extends Res
 
     /** The branch Argo CD syncs: compared with, published to. Default {@code spec.gitops.targetRevision}. */
     public final C setBranch(String name) {
-        this.branch = Optional.ofNullable(name).filter(b -> !b.isBlank());
+        this.branch = Optional.ofNullable(name).filter(b -> !b.isBlank()).map(b -> requireBranchName(Options.BRANCH, b));
         return self();
+    }
+
+    /**
+     * A branch name given as an option, checked as git's check-ref-format would: a name that git
+     * refuses is a mistake of the caller's, refused before anything runs.
+     *
+     * @throws IllegalArgumentException naming the option and what git refuses, the value escaped and cut
+     */
+    static String requireBranchName(String option, String name) {
+        BranchNames.problem(name).ifPresent(problem -> {
+            throw new IllegalArgumentException(Options.flag(option) + " (-D" + option + "): '" + Shown.value(name)
+                    + "' is not a branch name: " + problem);
+        });
+        return name;
     }
 
     /** mlgitops' clone of the repository, reused between runs. Default {@code target/mlgitops/gitops-clone}. */

@@ -65,7 +65,7 @@ public final class PromoteCommand extends GitOpsCommand<PromoteCommand, PromoteR
 
     /** The branch the promotion is committed on, made from the branch. Default {@code mlgitops/promote-<target>-<release>}. */
     public PromoteCommand setNewBranch(String name) {
-        this.newBranch = Optional.ofNullable(name).filter(n -> !n.isBlank());
+        this.newBranch = Optional.ofNullable(name).filter(n -> !n.isBlank()).map(n -> requireBranchName(Options.NEW_BRANCH, n));
         return this;
     }
 

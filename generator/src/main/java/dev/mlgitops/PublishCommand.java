@@ -37,7 +37,7 @@ public final class PublishCommand extends GitOpsCommand<PublishCommand, PublishR
 
     /** Commit on this new branch, made from the branch, for a pull request. Default: none, commit on the branch. */
     public PublishCommand setNewBranch(String name) {
-        this.newBranch = Optional.ofNullable(name).filter(n -> !n.isBlank());
+        this.newBranch = Optional.ofNullable(name).filter(n -> !n.isBlank()).map(n -> requireBranchName(Options.NEW_BRANCH, n));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.mlgitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,6 +78,17 @@ class PublishCommandTest {
         assertThat(result.status()).isEqualTo(Status.FINDINGS);
         assertThat(result.outcome()).isEmpty();
         assertThat(head()).isNull();
+    }
+
+    @Test
+    void refusesABranchGitWouldRefuseBeforeAnythingRuns() {
+        assertThatThrownBy(() -> publish(CaseFolders.REFERENCE).setNewBranch("mlgitops/../main"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--new-branch (-Dmlgitops.gitops.newBranch): 'mlgitops/../main' is not a branch name: ");
+        assertThatThrownBy(() -> MlGitops.promote(CaseFolders.REFERENCE, "prod").setBranch("main.lock"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--branch (-Dmlgitops.gitops.branch): 'main.lock' is not a branch name: ");
+        assertThat(publish(CaseFolders.REFERENCE).setNewBranch("mlgitops/promote-prod-1a2b3c4d5e6f")).isNotNull();
     }
 
     private PublishCommand publish(Path spec) {

@@ -19,6 +19,6 @@ class MlGitopsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: validate, generate, diff, check, publish or init");
+        throw new ParameterException(spec.commandLine(), "name a command: validate, generate, diff, check, publish, promote or init");
     }
 }

@@ -94,7 +94,12 @@ abstract class SpecSubcommand implements Callable<Integer> {
             return usage(ApplicationsIn.refusal(Options.APPLICATIONS_IN_FLAG + " " + applicationsIn));
         }
         where = place.get();
-        return run(file);
+        try {
+            return run(file);
+        } catch (IllegalArgumentException e) {
+            // an option the porcelain refuses (a branch git would refuse, say): a usage mistake
+            return usage(e.getMessage());
+        }
     }
 
     /** A mistake on the command line that the whole usage text would only bury. */

@@ -75,6 +75,8 @@ class MainTest {
         Cli.Run badFormat = Cli.run("validate", Cli.REFERENCE.toString(), "--output", "xml");
         Cli.Run noCommand = Cli.run();
         Cli.Run badPlace = Cli.run("validate", Cli.REFERENCE.toString(), "--applications-in", "argocd");
+        Cli.Run badBranch = Cli.run("publish", Cli.REFERENCE.toString(), "--new-branch", "release..1\nx",
+                "--repository", folder.resolve("none.git").toString());
 
         assertThat(unknownOption.exitCode()).isEqualTo(2);
         assertThat(unknownOption.err()).startsWith("Unknown option: '--bogus'");
@@ -83,10 +85,14 @@ class MainTest {
                 + ": create one with 'mlgitops init' or name yours as the argument\n");
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(noCommand.exitCode()).isEqualTo(2);
-        assertThat(noCommand.err()).contains("name a command: validate, generate, diff, check, publish or init");
+        assertThat(noCommand.err()).contains("name a command: validate, generate, diff, check, publish, promote or init");
         assertThat(badPlace.exitCode()).isEqualTo(2);
         assertThat(badPlace.err()).isEqualTo("mlgitops: --applications-in argocd is not a place for Applications:"
                 + " use team-namespaces or argocd-namespace\n");
+        assertThat(badBranch.exitCode()).isEqualTo(2);
+        assertThat(badBranch.err()).isEqualTo("mlgitops: --new-branch (-Dmlgitops.gitops.newBranch): 'release..1\\u000Ax' is not a branch name:"
+                + " git check-ref-format refuses control characters, spaces, '..', '~', '^', ':', '?', '*', '[', '\\',"
+                + " '@{', a '/' or '.' at either end, '//' and a '.lock' ending\n");
     }
 
     @Test

@@ -3,11 +3,10 @@ package dev.mlgitops.check;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.eclipse.jgit.lib.Repository;
-
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.finding.Shown;
+import dev.mlgitops.model.BranchNames;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.Spec;
 
@@ -21,9 +20,6 @@ final class GitOpsTarget implements MeaningRule {
 
     /** Far more than any real folder; Argo CD and Git take longer, a message does not. */
     static final int MAX_PATH = 200;
-
-    /** Git's own limit on a ref's name is the file system's, 255 bytes for one file name. */
-    static final int MAX_REF = 200;
 
     @Override
     public void check(ResolvedEnvironment environment, Findings findings) {
@@ -59,15 +55,7 @@ final class GitOpsTarget implements MeaningRule {
 
     /** Why {@code name} is not a branch or tag name by git's check-ref-format rules; empty when it is. */
     static Optional<String> refProblem(String name) {
-        Optional<String> tooLong = name == null ? Optional.empty() : tooLong(name, MAX_REF).map(problem -> "it has " + problem);
-        if (name == null || tooLong.isPresent()) {
-            return tooLong;
-        }
-        if (name.equals("HEAD") || Repository.isValidRefName("refs/heads/" + name)) {
-            return Optional.empty();
-        }
-        return Optional.of("git check-ref-format refuses control characters, spaces, '..', '~', '^', ':', '?', '*', "
-                + "'[', '\\', '@{', a '/' or '.' at either end, '//' and a '.lock' ending");
+        return BranchNames.problem(name);
     }
 
     private static Optional<String> tooLong(String value, int max) {

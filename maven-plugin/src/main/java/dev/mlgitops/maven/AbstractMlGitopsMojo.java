@@ -102,6 +102,9 @@ abstract class AbstractMlGitopsMojo extends AbstractMojo {
             run(file);
         } catch (MlGitopsException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // a parameter the porcelain refuses (a branch git would refuse, say): the user's mistake
+            throw new MojoFailureException("mlgitops: " + e.getMessage());
         } catch (OutOfMemoryError e) {
             // a failure of the environment, not of the spec; the stack trace would say nothing more
             throw new MojoExecutionException("mlgitops ran out of memory (" + e.getMessage() + ", at most "
