@@ -15,7 +15,7 @@ import dev.mlgitops.yaml.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GenerateOptions.withEnvironments}: a run limited to some environments leaves the others alone. */
+/** {@code setEnvironments} of the porcelain commands: a run limited to some environments leaves the others alone. */
 class EnvironmentFilterTest {
 
     private static final Path REFERENCE = CaseFolders.REFERENCE;
