@@ -29,16 +29,12 @@ import dev.mlgitops.review.TreeReview;
  * never forced), on a new branch for a pull request unless one is named. Made by
  * {@link MlGitops#promote}.
  */
-public final class PromoteCommand extends GitOpsCommand<PromoteCommand, PromoteResult> {
+public final class PromoteCommand extends CommittingCommand<PromoteCommand, PromoteResult> {
 
     private final String target;
     private Optional<String> from = Optional.empty();
     private Optional<String> release = Optional.empty();
     private boolean allowSkip;
-    private Optional<String> newBranch = Optional.empty();
-    private boolean push;
-    private Optional<String> authorName = Optional.empty();
-    private Optional<String> authorEmail = Optional.empty();
 
     PromoteCommand(Path spec, String target) {
         super(spec);
@@ -60,25 +56,6 @@ public final class PromoteCommand extends GitOpsCommand<PromoteCommand, PromoteR
     /** Let the release skip the environment before the target; the commit says so. Default false. */
     public PromoteCommand setAllowSkip(boolean allow) {
         this.allowSkip = allow;
-        return this;
-    }
-
-    /** The branch the promotion is committed on, made from the branch. Default {@code mlgitops/promote-<target>-<release>}. */
-    public PromoteCommand setNewBranch(String name) {
-        this.newBranch = Optional.ofNullable(name).filter(n -> !n.isBlank()).map(n -> requireBranchName(Options.NEW_BRANCH, n));
-        return this;
-    }
-
-    /** Push the branch; never forced. Default false: the commit stays in the work folder. */
-    public PromoteCommand setPush(boolean pushBranch) {
-        this.push = pushBranch;
-        return this;
-    }
-
-    /** The commit's author; used when both name and email are given. Default: the source repository's user, else "mlgitops". */
-    public PromoteCommand setAuthor(String name, String email) {
-        this.authorName = Optional.ofNullable(name).filter(n -> !n.isBlank());
-        this.authorEmail = Optional.ofNullable(email).filter(e -> !e.isBlank());
         return this;
     }
 
@@ -110,15 +87,11 @@ public final class PromoteCommand extends GitOpsCommand<PromoteCommand, PromoteR
         String project = built.projectName().orElseThrow();
         String id = promotion.release().orElseThrow().id();
         CommitTreeCommand command = GitOps.publish(tree, repository).setBranch(branch(built))
-                .setNewBranch(newBranch.orElse("mlgitops/promote-" + target + "-" + id)).setPush(push)
                 .setMessage(promotion.subject(project)).setTrailers(promotion.trailers()).setWorkFolder(workFolder())
                 .setCredentials(credentials().orElse(null)).setAllowInsecureHttp(allowInsecureHttp())
                 .setSource(GitOps.readSource(spec().getParent()))
                 .setProject(project);
-        if (authorName.isPresent() && authorEmail.isPresent()) {
-            command.setAuthor(authorName.get(), authorEmail.get());
-        }
-        CommitTreeResult done = command.call();
+        CommitTreeResult done = committing(command, "mlgitops/promote-" + target + "-" + id).call();
         return PromoteResult.done(done.status() == CommitTreeResult.Status.REJECTED ? Status.REJECTED : Status.CLEAN,
                 built.sourceFile(), built.findings(), promotion.message(), done);
     }

@@ -22,41 +22,18 @@ import dev.mlgitops.review.TreeReview;
  * removes more than the allowed share of the objects, or touches production together with other
  * environments, unless allowed. Made by {@link MlGitops#publish}.
  */
-public final class PublishCommand extends GitOpsCommand<PublishCommand, PublishResult> {
+public final class PublishCommand extends CommittingCommand<PublishCommand, PublishResult> {
 
-    private Optional<String> newBranch = Optional.empty();
-    private boolean push;
     private Optional<String> message = Optional.empty();
-    private Optional<String> authorName = Optional.empty();
-    private Optional<String> authorEmail = Optional.empty();
     private Optional<Path> sourceFolder = Optional.empty();
 
     PublishCommand(Path spec) {
         super(spec);
     }
 
-    /** Commit on this new branch, made from the branch, for a pull request. Default: none, commit on the branch. */
-    public PublishCommand setNewBranch(String name) {
-        this.newBranch = Optional.ofNullable(name).filter(n -> !n.isBlank()).map(n -> requireBranchName(Options.NEW_BRANCH, n));
-        return this;
-    }
-
-    /** Push the branch; never forced. Default false: the commit stays in the work folder. */
-    public PublishCommand setPush(boolean pushBranch) {
-        this.push = pushBranch;
-        return this;
-    }
-
     /** The commit's subject line. Default: derived from the changed paths. */
     public PublishCommand setMessage(String subjectLine) {
         this.message = Optional.ofNullable(subjectLine).filter(m -> !m.isBlank());
-        return this;
-    }
-
-    /** The commit's author; used when both name and email are given. Default: the source repository's user, else "mlgitops". */
-    public PublishCommand setAuthor(String name, String email) {
-        this.authorName = Optional.ofNullable(name).filter(n -> !n.isBlank());
-        this.authorEmail = Optional.ofNullable(email).filter(e -> !e.isBlank());
         return this;
     }
 
@@ -80,15 +57,12 @@ public final class PublishCommand extends GitOpsCommand<PublishCommand, PublishR
         if (!refusals.isEmpty()) {
             return PublishResult.stopped(Status.REFUSED, built.sourceFile(), built.findings(), refusals);
         }
-        CommitTreeCommand command = GitOps.publish(tree, repository).setBranch(branch(built)).setNewBranch(newBranch.orElse(null))
-                .setPush(push).setMessage(message.orElse(null)).setWorkFolder(workFolder())
+        CommitTreeCommand command = GitOps.publish(tree, repository).setBranch(branch(built))
+                .setMessage(message.orElse(null)).setWorkFolder(workFolder())
                 .setCredentials(credentials().orElse(null)).setAllowInsecureHttp(allowInsecureHttp())
                 .setSource(GitOps.readSource(sourceFolder.orElse(spec().getParent())))
                 .setProject(built.projectName().orElseThrow());
-        if (authorName.isPresent() && authorEmail.isPresent()) {
-            command.setAuthor(authorName.get(), authorEmail.get());
-        }
-        CommitTreeResult done = command.call();
+        CommitTreeResult done = committing(command, null).call();
         return PublishResult.done(done.status() == CommitTreeResult.Status.REJECTED ? Status.REJECTED : Status.CLEAN,
                 built.sourceFile(), built.findings(), done);
     }

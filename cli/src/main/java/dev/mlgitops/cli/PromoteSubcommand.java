@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "promote", description = {"Move the release the environment before --to pins (or --from's) into --to, as a commit",
     "on a new branch of the GitOps repository for a pull request; --release ID rolls back to a release from its history.",
     "A target accepts only a release the environment before it has had, unless --allow-skip. Refusals exit 1."})
-class PromoteSubcommand extends GitOpsSubcommand {
+class PromoteSubcommand extends CommittingSubcommand {
 
     @Option(names = Options.TO_FLAG, paramLabel = "ENV", required = true, description = "The environment that takes the release.")
     String to;
@@ -28,26 +28,10 @@ class PromoteSubcommand extends GitOpsSubcommand {
             description = "Let the release skip the environment before --to; the commit says so.")
     boolean allowSkip;
 
-    @Option(names = Options.NEW_BRANCH_FLAG, paramLabel = "BRANCH",
-            description = "The branch to commit on. Default: mlgitops/promote-<to>-<release>.")
-    String newBranch;
-
-    @Option(names = Options.PUSH_FLAG, defaultValue = Options.PUSH_DEFAULT,
-            description = "Push the branch; never forced. Without it the commit stays in the work folder.")
-    boolean push;
-
-    @Option(names = Options.AUTHOR_NAME_FLAG, paramLabel = "NAME",
-            description = "The commit's author name (with --author-email). Default: the source repository's user.name, else mlgitops.")
-    String authorName;
-
-    @Option(names = Options.AUTHOR_EMAIL_FLAG, paramLabel = "EMAIL",
-            description = "The commit's author email (with --author-name). Default: the source repository's user.email.")
-    String authorEmail;
-
     @Override
     int runWithRepository(Path file) {
-        PromoteResult result = configureGitOps(MlGitops.promote(file, to)).setFrom(from).setRelease(release)
-                .setAllowSkip(allowSkip).setNewBranch(newBranch).setPush(push).setAuthor(authorName, authorEmail).call();
+        PromoteResult result = configureCommit(MlGitops.promote(file, to)).setFrom(from).setRelease(release)
+                .setAllowSkip(allowSkip).call();
         int exit = finish(result);
         if (result.status() == Status.REFUSED) {
             err().println("mlgitops: refused: " + result.message());

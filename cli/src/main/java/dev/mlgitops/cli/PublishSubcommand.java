@@ -17,30 +17,15 @@ import picocli.CommandLine.Option;
     "under spec.gitops.path of the GitOps repository; with --push, push it. The deletion guard refuses (exit 1) a change",
     "that removes Applications, more than --max-deletions percent of the objects, or touches production with other",
     "environments, unless allowed. Credentials: MLGITOPS_GIT_TOKEN, or MLGITOPS_GIT_USERNAME and MLGITOPS_GIT_PASSWORD."})
-class PublishSubcommand extends GitOpsSubcommand {
-
-    @Option(names = Options.NEW_BRANCH_FLAG, paramLabel = "BRANCH", description = "Commit on this new branch instead, e.g. for a pull request.")
-    String newBranch;
-
-    @Option(names = Options.PUSH_FLAG, defaultValue = Options.PUSH_DEFAULT,
-            description = "Push the branch; never forced. Without it the commit stays in the work folder.")
-    boolean push;
+class PublishSubcommand extends CommittingSubcommand {
 
     @Option(names = Options.MESSAGE_FLAG, paramLabel = "SUBJECT", description = "The commit's subject line. Default: derived from the changed paths.")
     String message;
 
-    @Option(names = Options.AUTHOR_NAME_FLAG, paramLabel = "NAME",
-            description = "The commit's author name (with --author-email). Default: the source repository's user.name, else mlgitops.")
-    String authorName;
-
-    @Option(names = Options.AUTHOR_EMAIL_FLAG, paramLabel = "EMAIL",
-            description = "The commit's author email (with --author-name). Default: the source repository's user.email.")
-    String authorEmail;
-
     @Override
     int runWithRepository(Path file) {
-        PublishResult result = configureGitOps(MlGitops.publish(file)).setNewBranch(newBranch).setPush(push)
-                .setMessage(message).setAuthor(authorName, authorEmail).call();
+        PublishResult result = configureCommit(MlGitops.publish(file))
+                .setMessage(message).call();
         int exit = finish(result);
         if (result.status() == Status.REFUSED) {
             result.refusals().forEach(line -> err().println("mlgitops: " + line));

@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * unless {@code newBranch} names one; pushes when asked.
  */
 @Mojo(name = "promote", requiresProject = false, threadSafe = true)
-public class PromoteMojo extends AbstractGitOpsMojo {
+public class PromoteMojo extends AbstractCommittingMojo {
 
     /**
      * The environment that takes the release.
@@ -49,38 +49,10 @@ public class PromoteMojo extends AbstractGitOpsMojo {
     @Parameter(property = Options.ALLOW_SKIP, defaultValue = Options.ALLOW_SKIP_DEFAULT)
     private boolean allowSkip;
 
-    /**
-     * The branch the promotion is committed on, made from {@code branch}.
-     * <p>Property: "mlgitops.gitops.newBranch". Default: {@code mlgitops/promote-<to>-<release>}.
-     */
-    @Parameter(property = Options.NEW_BRANCH)
-    private String newBranch;
-
-    /**
-     * Push the branch; never forced. Without it the commit stays in the work folder.
-     * <p>Property: "mlgitops.push". Default: {@code false}.
-     */
-    @Parameter(property = Options.PUSH, defaultValue = Options.PUSH_DEFAULT)
-    private boolean push;
-
-    /**
-     * The commit's author name (with {@code authorEmail}).
-     * <p>Property: "mlgitops.author.name". Default: the source repository's {@code user.name}, else "mlgitops".
-     */
-    @Parameter(property = Options.AUTHOR_NAME)
-    private String authorName;
-
-    /**
-     * The commit's author email (with {@code authorName}).
-     * <p>Property: "mlgitops.author.email". Default: the source repository's {@code user.email}.
-     */
-    @Parameter(property = Options.AUTHOR_EMAIL)
-    private String authorEmail;
-
     @Override
     protected void run(Path spec) throws MojoFailureException, MojoExecutionException {
-        PromoteResult result = configureGitOps(MlGitops.promote(spec, to)).setFrom(from).setRelease(release)
-                .setAllowSkip(allowSkip).setNewBranch(newBranch).setPush(push).setAuthor(authorName, authorEmail).call();
+        PromoteResult result = configureCommit(MlGitops.promote(spec, to)).setFrom(from).setRelease(release)
+                .setAllowSkip(allowSkip).call();
         report(result);
         if (result.status() == Status.REFUSED) {
             throw new MojoFailureException("mlgitops refuses this promotion: " + result.message());

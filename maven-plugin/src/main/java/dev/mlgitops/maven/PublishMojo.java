@@ -19,21 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * production together with other environments, unless allowed.
  */
 @Mojo(name = "publish", requiresProject = false, threadSafe = true)
-public class PublishMojo extends AbstractGitOpsMojo {
-
-    /**
-     * Commit on this new branch, made from {@code branch}, for a pull request.
-     * <p>Property: "mlgitops.gitops.newBranch". Default: none, commit on {@code branch}.
-     */
-    @Parameter(property = Options.NEW_BRANCH)
-    private String newBranch;
-
-    /**
-     * Push the branch; never forced. Without it the commit stays in the work folder.
-     * <p>Property: "mlgitops.push". Default: {@code false}.
-     */
-    @Parameter(property = Options.PUSH, defaultValue = Options.PUSH_DEFAULT)
-    private boolean push;
+public class PublishMojo extends AbstractCommittingMojo {
 
     /**
      * The commit's subject line.
@@ -42,24 +28,10 @@ public class PublishMojo extends AbstractGitOpsMojo {
     @Parameter(property = Options.MESSAGE)
     private String message;
 
-    /**
-     * The commit's author name (with {@code authorEmail}).
-     * <p>Property: "mlgitops.author.name". Default: the source repository's {@code user.name}, else "mlgitops".
-     */
-    @Parameter(property = Options.AUTHOR_NAME)
-    private String authorName;
-
-    /**
-     * The commit's author email (with {@code authorName}).
-     * <p>Property: "mlgitops.author.email". Default: the source repository's {@code user.email}.
-     */
-    @Parameter(property = Options.AUTHOR_EMAIL)
-    private String authorEmail;
-
     @Override
     protected void run(Path spec) throws MojoFailureException, MojoExecutionException {
-        PublishResult result = configureGitOps(MlGitops.publish(spec)).setNewBranch(newBranch).setPush(push)
-                .setMessage(message).setAuthor(authorName, authorEmail).setSourceFolder(basedir()).call();
+        PublishResult result = configureCommit(MlGitops.publish(spec))
+                .setMessage(message).setSourceFolder(basedir()).call();
         report(result);
         if (result.status() == Status.REFUSED) {
             result.refusals().forEach(line -> getLog().error("mlgitops: " + line));
