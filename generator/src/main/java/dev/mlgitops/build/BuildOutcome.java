@@ -13,6 +13,7 @@ import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.release.Release;
+import dev.mlgitops.release.Releases;
 
 /**
  * What building the tree gave: the findings of every step that ran, and, when no finding reaches
@@ -51,7 +52,9 @@ public record BuildOutcome(String sourceFile, Findings findings, Optional<Resolv
      * until promoted. Empty without a tree.
      */
     public Optional<OutputTree> pinnedTo(Map<String, Release> pinned) {
-        return tree.map(laid -> pinned.isEmpty() ? laid : relayout.pinnedTo(pinned));
+        // most runs find the pins the spec gives already: the tree laid out is that tree, no second layout
+        return tree.map(laid -> pinned.isEmpty() || Releases.pinned(laid.files()).equals(pinned) ? laid
+                : relayout.pinnedTo(pinned));
     }
 
     /** Whether no finding reaches {@code failOn}: by default, whether there is no error. */
