@@ -1,8 +1,9 @@
 <#import "/lib/yaml.ftl" as y>
 <#assign m = mlflow>
 <#--
-  mlflow server listens on 127.0.0.1 unless told --host 0.0.0.0. The backend store URI is a Secret
-  value: Kubernetes expands $(VAR) in args from the container's env, so it never appears here.
+  mlflow server listens on 127.0.0.1 unless told --host 0.0.0.0. The backend store URI (with its
+  password) is a Secret value that mlflow server reads from MLFLOW_BACKEND_STORE_URI (the click
+  option's envvar): never an argument, where it would show in the process list and pod specs.
   --serve-artifacts with --artifacts-destination: clients up- and download through the server
   and need no credentials for the store. MLflow 3.5+ rejects Host headers it does not allow.
 -->
@@ -39,7 +40,6 @@ spec:
         args:
         - --host=0.0.0.0
         - ${"--port=" + m.port?c}
-        - ${"--backend-store-uri=$(" + m.uriEnv + ")"}
         - --serve-artifacts
         - ${"--artifacts-destination=" + m.artifactRoot}
         - ${"--allowed-hosts=" + m.allowedHosts}

@@ -32,7 +32,10 @@ final class MlflowRegistry implements Engine {
     static final String WORKLOAD = Stage.MODEL_REGISTRY.folder();
     /** The key of the backend store's Secret that holds the SQLAlchemy URI. */
     static final String URI_KEY = "uri";
-    /** MLflow reads this variable too; the blueprint also passes it as --backend-store-uri. */
+    /**
+     * The variable {@code mlflow server} reads its {@code --backend-store-uri} from (mlflow/cli.py,
+     * the option's {@code envvar}), and the only way the URI reaches the server: never in argv.
+     */
     static final String URI_ENV = "MLFLOW_BACKEND_STORE_URI";
     /** A numeric user: the image's own may be root or a name, which runAsNonRoot cannot verify. */
     static final int USER = 1001;

@@ -39,7 +39,6 @@ class MlflowRegistryTest {
         assertThat(strings(container.get("args"))).containsExactly(
                 "--host=0.0.0.0",
                 "--port=5000",
-                "--backend-store-uri=$(MLFLOW_BACKEND_STORE_URI)",
                 "--serve-artifacts",
                 "--artifacts-destination=s3://risk-ml/mlflow",
                 "--allowed-hosts=" + MLFLOW + "," + MLFLOW + ":5000," + MLFLOW + ".*,localhost,localhost:*");
@@ -48,6 +47,16 @@ class MlflowRegistryTest {
         assertThat(container.get("image").asString()).isEqualTo("ghcr.io/mlflow/mlflow:v3.5.0");
         assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
         assertThat(deployment.at("/spec/template/spec/serviceAccountName").asString()).isEqualTo("fraud-detection-model-registry");
+    }
+
+    @Test
+    void backendStoreUriIsNeverAnArgumentOnlyTheVariableMlflowServerReads() {
+        JsonNode container = container(Rendering.of(ReferenceProject.prod()).get("Deployment/" + MLFLOW));
+
+        assertThat(strings(container.get("command")) + " " + strings(container.get("args")))
+                .doesNotContain("backend-store-uri").doesNotContain("MLFLOW_BACKEND_STORE_URI").doesNotContain("$(");
+        assertThat(container.get("env")).filteredOn(env -> env.get("name").asString().equals("MLFLOW_BACKEND_STORE_URI"))
+                .singleElement().satisfies(env -> assertThat(env.has("value")).isFalse());
     }
 
     @Test
