@@ -21,6 +21,7 @@ public final class MeaningChecker {
             new CanaryNeedsKserve(),
             new ModelFormatNeedsKserve(),
             new FeastRegistryScheme(),
+            new MlflowImageDrivers(),
             new CronSchedules(),
             new PositiveQuantities(),
             new NameLengths(),

@@ -66,6 +66,7 @@ public enum Code {
     CHECK_OVERRIDE_UNKNOWN(Severity.ERROR, "removes %s '%s', which the spec does not define; defined: %s"),
     CHECK_PLAIN_SECRET(Severity.ERROR, "'%s' looks like a secret but has a plain value: move it to secretEnv as {secret: <entry>, key: <key>}"),
     CHECK_FEAST_REGISTRY(Severity.ERROR, "Feast reads its registry from s3://, gs://, file:// or a path, not from %s://: move the registry there (Azure Blob needs Feast's AzureRegistryStore, which mlgitops does not generate)"),
+    CHECK_MLFLOW_IMAGE(Severity.ERROR, "image '%s' is MLflow's base image, without %s, so the tracking server fails at start: use %s (MLflow's -full image, 3.9 and later) or an image built from the base with pip install %s"),
     CHECK_WAIVER_REASON(Severity.ERROR, "the waiver of %s gives no reason: say why the rule does not apply to this item"),
     CHECK_WAIVER_UNKNOWN(Severity.ERROR, "'%s' is not a policy rule that can be waived%s; rules: %s"),
     CHECK_RESERVED_NAMESPACE(Severity.ERROR, "namespace '%s' %s: give the environment a namespace of the project's own"),

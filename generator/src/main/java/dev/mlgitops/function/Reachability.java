@@ -132,14 +132,27 @@ final class Reachability {
         }
     }
 
-    /** A store whose address sits in a Secret: the online store's Redis, for any pod that reads its Secret. */
+    /**
+     * A store whose address sits in a Secret, for any pod that reads its Secret: the online store's
+     * Redis, and the model registry's database (on the port its backendStore declares, the URI
+     * being secret).
+     */
     private void storeSecrets(Workload workload, PodGroup group, Peer pod, Set<Connection> all) {
         Spec.FeatureStore store = environment.spec().featureStore();
-        if (store == null || store.onlineStore() == null || !"redis".equals(store.onlineStore().type())
-                || store.onlineStore().secret() == null) {
-            return;
+        if (store != null && store.onlineStore() != null && "redis".equals(store.onlineStore().type())
+                && store.onlineStore().secret() != null) {
+            storeSecret(workload, group, pod, secretName(store.onlineStore().secret()), List.of(Contracts.REDIS),
+                    "the online store's Redis", "", all);
         }
-        String secret = secretName(store.onlineStore().secret());
+        Spec.ModelRegistry registry = environment.spec().modelRegistry();
+        if (registry != null && registry.backendStore() != null) {
+            storeSecret(workload, group, pod, secretName(registry.backendStore().secret()), registry.backendStore().ports(),
+                    "the model registry's database", "/modelRegistry/backendStore", all);
+        }
+    }
+
+    private void storeSecret(Workload workload, PodGroup group, Peer pod, String secret, List<Integer> ports, String what,
+                             String pointer, Set<Connection> all) {
         for (Workloads.Container container : group.containers()) {
             boolean reads = false;
             for (JsonNode env : container.node().path("env")) {
@@ -149,8 +162,11 @@ final class Reachability {
                 reads |= secret.equals(from.path("secretRef").path("name").asString(""));
             }
             if (reads) {
-                all.add(new Connection(pod, Peer.external(Contracts.STORE_ADDRESS), Port.tcp(Contracts.REDIS),
-                        who(workload) + " to the online store's Redis (Secret " + secret + ")", workload.object().source()));
+                for (int port : ports) {
+                    all.add(new Connection(pod, Peer.external(Contracts.STORE_ADDRESS), Port.tcp(port),
+                            who(workload) + " to " + what + " (Secret " + secret + ")",
+                            pointer.isEmpty() ? workload.object().source() : pointer));
+                }
             }
         }
     }

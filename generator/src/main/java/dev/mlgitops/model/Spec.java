@@ -141,7 +141,32 @@ public record Spec(
         }
     }
 
-    public record BackendStore(String secret) {}
+    /**
+     * The tracking server's database: the secrets entry with its URI, and, since the URI is secret,
+     * what the generator may know of it to open the way there.
+     *
+     * @param database {@code postgresql}, {@code mysql} or {@code mssql}; null when not said
+     * @param port     the database's port when not the dialect's default; null for the default
+     */
+    public record BackendStore(String secret, String database, Integer port) {
+
+        /** The default ports of the databases MLflow's SQLAlchemy store runs on. */
+        private static final Map<String, Integer> DEFAULT_PORTS = Map.of("postgresql", 5432, "mysql", 3306, "mssql", 1433);
+
+        /**
+         * The ports the server and its migration connect to the database on: the spec's port, else
+         * the database's default, else (neither said) PostgreSQL's and MySQL's both.
+         */
+        public List<Integer> ports() {
+            if (port != null) {
+                return List.of(port);
+            }
+            if (database != null && DEFAULT_PORTS.containsKey(database)) {
+                return List.of(DEFAULT_PORTS.get(database));
+            }
+            return List.of(DEFAULT_PORTS.get("postgresql"), DEFAULT_PORTS.get("mysql"));
+        }
+    }
 
     public record ServingModel(String engine, Model model, String image, List<String> args, Integer port,
                                Map<String, String> env, Map<String, SecretRef> secretEnv, Replicas replicas,

@@ -1,5 +1,6 @@
 package dev.mlgitops.render;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import dev.mlgitops.render.RuntimeContract.Connection;
 final class MlflowRegistry implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
-            List.of(Connection.external("backend store", 0, "backendStore (a database: 5432, 3306)"),
+            List.of(Connection.external("backend store", 0, "backendStore: the database's port (backendStore.port, or 5432, 3306, 1433 by backendStore.database)"),
                     Connection.external("object store", 443, "artifactRoot, served through the server")),
             List.of(Connection.stage(Stage.TRAINING, RenderContext.MLFLOW_PORT, "runs and registered models"),
                     Connection.stage(Stage.SERVING, RenderContext.MLFLOW_PORT, "models to serve"),
@@ -26,8 +27,13 @@ final class MlflowRegistry implements Engine {
             List.of(),
             RuntimeContract.Scaling.REPLICAS);
 
-    /** The server image when the spec names none (MLflow 3.5+, whose --allowed-hosts the blueprint sets). */
-    static final String DEFAULT_IMAGE = "ghcr.io/mlflow/mlflow:v3.5.0";
+    /**
+     * The server image when the spec names none: MLflow's {@code -full} variant (published from 3.9 on,
+     * {@code mlflow[extras,azure,db,...]}), which has the database drivers and the S3, GCS and Azure
+     * clients the base image lacks; 3.5+ for the {@code --allowed-hosts} the blueprint sets. The
+     * meaning check {@code MLG-CHECK-MLFLOW-IMAGE} refuses the base image when a spec names it.
+     */
+    static final String DEFAULT_IMAGE = "ghcr.io/mlflow/mlflow:v3.16.1-full";
     /** The workload kind, and so the ServiceAccount {@code <project>-model-registry}. */
     static final String WORKLOAD = Stage.MODEL_REGISTRY.folder();
     /** The key of the backend store's Secret that holds the SQLAlchemy URI. */
@@ -76,8 +82,16 @@ final class MlflowRegistry implements Engine {
     @Override
     public TenancyNeeds needs(RenderContext context) {
         // who may reach the server is the users' ask (RenderContext#mlflowAccess), not the server's
-        return mine(context).map(registry -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.POSTGRES_PORT, RenderContext.MYSQL_PORT))))
+        return mine(context).map(registry -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage(), storePorts(registry)))))
                 .orElse(TenancyNeeds.NONE);
+    }
+
+    /** HTTPS for the artifact store, then the database's port(s) ({@link Spec.BackendStore#ports()}). */
+    private static Integer[] storePorts(Spec.ModelRegistry registry) {
+        List<Integer> ports = new ArrayList<>();
+        ports.add(RenderContext.HTTPS_PORT);
+        ports.addAll(registry.backendStore().ports());
+        return ports.toArray(Integer[]::new);
     }
 
     /** The spec's model registry when this engine renders it. */

@@ -33,9 +33,6 @@ public record RenderContext(ResolvedEnvironment environment) {
     static final int HTTPS_PORT = 443;
     /** Redis's default port, the online store's. */
     static final int REDIS_PORT = 6379;
-    /** PostgreSQL's and MySQL's default ports, MLflow's backend stores. */
-    static final int POSTGRES_PORT = 5432;
-    static final int MYSQL_PORT = 3306;
 
     /** The feature server's Service name; every reference to it goes through here. */
     String featureServerName() {
@@ -98,7 +95,7 @@ public record RenderContext(ResolvedEnvironment environment) {
     /**
      * Lets the pods of {@code stage} reach their stores outside the namespace (see {@link TenancyNeeds.Egress})
      * on the stores' ports: HTTPS for buckets (S3, GCS, Azure Blob) and model downloads, Redis's
-     * 6379, PostgreSQL's 5432 and MySQL's 3306, as the stage needs them.
+     * 6379, the model registry's database port, as the stage needs them.
      */
     TenancyNeeds.Egress storeEgress(Stage stage, Integer... ports) {
         return new TenancyNeeds.Egress(objectName(stage.folder() + "-to-stores"), stageSelector(stage), List.of(ports));

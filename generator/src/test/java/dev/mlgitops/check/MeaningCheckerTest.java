@@ -84,6 +84,31 @@ class MeaningCheckerTest {
 
     /** The base and each of the three environments find it; it is reported once. */
     @Test
+    void rejectsMlflowsBaseImageNamingTheDriversItLacksAndTheFullImage() {
+        List<String> findings = check(spec -> {
+            ((ObjectNode) spec.get("images")).put("mlflow", "ghcr.io/mlflow/mlflow:v3.5.0");
+            at(spec, "/modelRegistry").put("image", "mlflow");
+        });
+
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-MLFLOW-IMAGE] spec.modelRegistry.image:"
+                + " image 'ghcr.io/mlflow/mlflow:v3.5.0' is MLflow's base image, without a driver for its postgresql"
+                + " database and a client for its s3:// artifact store, so the tracking server fails at start: use"
+                + " ghcr.io/mlflow/mlflow:v3.16.1-full (MLflow's -full image, 3.9 and later) or an image built from"
+                + " the base with pip install psycopg2-binary boto3");
+    }
+
+    @Test
+    void acceptsMlflowsFullImageAndAnImageOfTheProjectsOwn() {
+        for (String image : List.of("ghcr.io/mlflow/mlflow:v3.9.0-full", "registry.example.com/mlflow-pg-s3:3.5.0",
+                "ghcr.io/mlflow/mlflow@sha256:" + "0".repeat(64))) {
+            assertThat(check(spec -> {
+                ((ObjectNode) spec.get("images")).put("mlflow", image);
+                at(spec, "/modelRegistry").put("image", "mlflow");
+            })).as(image).isEmpty();
+        }
+    }
+
+    @Test
     void rejectsAMinimumAboveTheMaximum() {
         List<String> findings = check(spec -> at(spec, "/serving/explainer/replicas").put("min", 5));
 

@@ -89,6 +89,29 @@ class FunctionCheckerTest {
                         + " run at once) asks for 136.5 of requests.cpu").doesNotContain("asks for 135.25 ");
     }
 
+    @Test
+    void theRegistrysDatabasePortIsAConnectionOfEveryPodThatReadsItsSecret() throws IOException {
+        // a blueprint override that opens only HTTPS to the stores: the database path of the server breaks
+        Path blueprints = folder.resolve("blueprints/tenancy");
+        Files.createDirectories(blueprints);
+        String policies = Files.readString(Path.of("../blueprints/tenancy/networkpolicies.yaml.ftl"));
+        String httpsOnly = policies.replace("<#list out.ports as port>{protocol: TCP, port: ${port}}<#sep>, </#list>",
+                "{protocol: TCP, port: 443}");
+        assertThat(httpsOnly).isNotEqualTo(policies);
+        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"), httpsOnly);
+        Path spec = edited(text -> text.replace("database: postgresql}", "port: 6432}"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
+                .filteredOn(line -> line.contains("database")).containsExactly(
+                        "mlproject.yaml:114:5: error [MLG-FUNCTION-UNREACHABLE] spec.modelRegistry.backendStore:"
+                                + " Deployment fraud-detection-mlflow to the model registry's database"
+                                + " (Secret fraud-detection-mlflow-db) is blocked on TCP 6432 (the source's egress is not"
+                                + " allowed): allow it in the tenancy NetworkPolicies"
+                                + " or set spec.tenancy.networkPolicy: open");
+    }
+
     private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {
         String reference = Files.readString(CaseFolders.REFERENCE);
         String text = edit.apply(reference);

@@ -44,7 +44,8 @@ class MlflowRegistryTest {
                 "--allowed-hosts=" + MLFLOW + "," + MLFLOW + ":5000," + MLFLOW + ".*,localhost,localhost:*");
         assertThat(container.get("env")).contains(json("{\"name\":\"MLFLOW_BACKEND_STORE_URI\",\"valueFrom\":"
                 + "{\"secretKeyRef\":{\"name\":\"fraud-detection-mlflow-db\",\"key\":\"uri\"}}}"));
-        assertThat(container.get("image").asString()).isEqualTo("ghcr.io/mlflow/mlflow:v3.5.0");
+        // the -full variant: the base image has no database driver and no S3 client
+        assertThat(container.get("image").asString()).isEqualTo("ghcr.io/mlflow/mlflow:v3.16.1-full");
         assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
         assertThat(deployment.at("/spec/template/spec/serviceAccountName").asString()).isEqualTo("fraud-detection-model-registry");
     }
@@ -87,6 +88,24 @@ class MlflowRegistryTest {
         ObjectNode deployment = rendering.get("Deployment/" + MLFLOW);
         assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
         assertThat(container(deployment).get("image").asString()).isEqualTo("registry.example.com/mlflow-postgres-s3:3.5.0");
+    }
+
+    @Test
+    void theServerLeavesTheNamespaceForHttpsAndTheDatabasesDeclaredPortOnly() {
+        Rendering declared = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.at("/modelRegistry/backendStore")).put("database", "mysql").put("port", 6033);
+            return spec;
+        }));
+        Rendering unsaid = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.at("/modelRegistry/backendStore")).remove("database");
+            return spec;
+        }));
+
+        assertThat(declared.get("NetworkPolicy/fraud-detection-model-registry-to-stores").at("/spec/egress/0/ports"))
+                .isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":443},{\"protocol\":\"TCP\",\"port\":6033}]"));
+        assertThat(unsaid.get("NetworkPolicy/fraud-detection-model-registry-to-stores").at("/spec/egress/0/ports"))
+                .isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":443},{\"protocol\":\"TCP\",\"port\":5432},"
+                        + "{\"protocol\":\"TCP\",\"port\":3306}]"));
     }
 
     private static List<String> strings(JsonNode array) {

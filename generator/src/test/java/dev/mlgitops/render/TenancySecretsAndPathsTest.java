@@ -98,7 +98,7 @@ class TenancySecretsAndPathsTest {
     void theStoresServersTrainingAndServingMayLeaveTheNamespaceOnTheirStoresPortsButNotForTheMetadataAddress() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
-        String[][] stages = {{"feature-store", "443, 6379"}, {"model-registry", "443, 5432, 3306"}, {"training", "443"},
+        String[][] stages = {{"feature-store", "443, 6379"}, {"model-registry", "443, 5432"}, {"training", "443"},
             {"serving", "443, 6379"}};
         for (String[] stage : stages) {
             ObjectNode policy = prod.get("NetworkPolicy/fraud-detection-" + stage[0] + "-to-stores");
