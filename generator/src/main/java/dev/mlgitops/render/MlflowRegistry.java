@@ -12,13 +12,15 @@ import dev.mlgitops.render.RuntimeContract.Connection;
 
 /**
  * Model registry engine {@code mlflow}: the tracking server's Deployment and its Service, named by
- * {@link RenderContext#mlflowName()}. The backend store URI comes from its Secret; artifacts are served
- * through the server ({@code --serve-artifacts}), so only the server needs the artifact store.
+ * {@link RenderContext#mlflowName()}, and the Job that migrates its database before each sync (an
+ * Argo CD PreSync hook). The backend store URI comes from its Secret, only through the environment;
+ * artifacts are served through the server ({@code --serve-artifacts}), so only the server needs
+ * the artifact store.
  */
 final class MlflowRegistry implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
-            List.of(Connection.external("backend store", 0, "backendStore: the database's port (backendStore.port, or 5432, 3306, 1433 by backendStore.database)"),
+            List.of(Connection.external("backend store", 0, "backendStore, from the server and its PreSync migration Job: the database's port (backendStore.port, or 5432, 3306, 1433 by backendStore.database)"),
                     Connection.external("object store", 443, "artifactRoot, served through the server")),
             List.of(Connection.stage(Stage.TRAINING, RenderContext.MLFLOW_PORT, "runs and registered models"),
                     Connection.stage(Stage.SERVING, RenderContext.MLFLOW_PORT, "models to serve"),
@@ -47,6 +49,25 @@ final class MlflowRegistry implements Engine {
     static final int USER = 1001;
 
     private static final Spec.Resources RESOURCES = new Spec.Resources("500m", "1Gi", null);
+    private static final Spec.Resources MIGRATION_RESOURCES = new Spec.Resources("250m", "512Mi", null);
+    /** How long a migration may run; MLflow warns some take long on big stores (db_migrations/README.md). */
+    private static final int MIGRATION_DEADLINE_SECONDS = 1800;
+
+    /**
+     * The migration Job's program: {@code mlflow db upgrade <uri>} run in-process (the click group of
+     * mlflow/db.py, called with its arguments) with the URI from {@link #URI_ENV}, so no argv holds
+     * it. A database without {@code alembic_version} is empty: the server creates its tables at its
+     * first start, and an upgrade of an empty database would fail, so it is left alone.
+     */
+    static final String MIGRATION_SCRIPT = String.join("\n",
+            "import os, sqlalchemy, mlflow.db",
+            "uri = os.environ['" + URI_ENV + "']",
+            "engine = sqlalchemy.create_engine(uri)",
+            "if not sqlalchemy.inspect(engine).has_table('alembic_version'):",
+            "    print('empty database: the tracking server creates its tables at its first start')",
+            "else:",
+            "    engine.dispose()",
+            "    mlflow.db.commands(['upgrade', uri], prog_name='mlflow db')");
 
     @Override
     public Stage stage() {
@@ -65,7 +86,7 @@ final class MlflowRegistry implements Engine {
 
     @Override
     public List<String> templates() {
-        return List.of("deployment.yaml.ftl", "service.yaml.ftl");
+        return List.of("migration.yaml.ftl", "deployment.yaml.ftl", "service.yaml.ftl");
     }
 
     @Override
@@ -115,7 +136,15 @@ final class MlflowRegistry implements Engine {
                 URI_KEY, URI_ENV,
                 registry.artifactRoot(),
                 USER,
-                RESOURCES.cpu(), RESOURCES.memory());
+                RESOURCES.cpu(), RESOURCES.memory(),
+                migration(context));
+    }
+
+    /** The PreSync Job's own name and labels; its pods carry the stage's labels, so the stage's egress holds for them. */
+    private static Migration migration(RenderContext context) {
+        String name = context.objectName("mlflow-db-upgrade");
+        return new Migration(name, context.labels(Stage.MODEL_REGISTRY, name), context.podLabels(Stage.MODEL_REGISTRY, name),
+                MIGRATION_DEADLINE_SECONDS, MIGRATION_SCRIPT, MIGRATION_RESOURCES.cpu(), MIGRATION_RESOURCES.memory());
     }
 
     /**
@@ -131,5 +160,9 @@ final class MlflowRegistry implements Engine {
     public record MlflowView(String name, Map<String, String> labels, Map<String, String> selector,
                              Map<String, String> podLabels, String serviceAccount, String image, int replicas, int port,
                              String allowedHosts, String secret, String secretKey, String uriEnv, String artifactRoot,
-                             int user, String cpu, String memory) {}
+                             int user, String cpu, String memory, Migration migration) {}
+
+    /** The {@code mlflow db upgrade} Job that runs before each sync (an Argo CD PreSync hook). */
+    public record Migration(String name, Map<String, String> labels, Map<String, String> podLabels, int deadlineSeconds,
+                            String script, String cpu, String memory) {}
 }

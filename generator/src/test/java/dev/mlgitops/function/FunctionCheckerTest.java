@@ -90,7 +90,7 @@ class FunctionCheckerTest {
     }
 
     @Test
-    void theRegistrysDatabasePortIsAConnectionOfEveryPodThatReadsItsSecret() throws IOException {
+    void theRegistrysDatabasePortIsAConnectionOfTheServerAndOfItsMigrationJob() throws IOException {
         // a blueprint override that opens only HTTPS to the stores: the database path of the server breaks
         Path blueprints = folder.resolve("blueprints/tenancy");
         Files.createDirectories(blueprints);
@@ -107,6 +107,11 @@ class FunctionCheckerTest {
                 .filteredOn(line -> line.contains("database")).containsExactly(
                         "mlproject.yaml:114:5: error [MLG-FUNCTION-UNREACHABLE] spec.modelRegistry.backendStore:"
                                 + " Deployment fraud-detection-mlflow to the model registry's database"
+                                + " (Secret fraud-detection-mlflow-db) is blocked on TCP 6432 (the source's egress is not"
+                                + " allowed): allow it in the tenancy NetworkPolicies"
+                                + " or set spec.tenancy.networkPolicy: open",
+                        "mlproject.yaml:114:5: error [MLG-FUNCTION-UNREACHABLE] spec.modelRegistry.backendStore:"
+                                + " Job fraud-detection-mlflow-db-upgrade to the model registry's database"
                                 + " (Secret fraud-detection-mlflow-db) is blocked on TCP 6432 (the source's egress is not"
                                 + " allowed): allow it in the tenancy NetworkPolicies"
                                 + " or set spec.tenancy.networkPolicy: open");

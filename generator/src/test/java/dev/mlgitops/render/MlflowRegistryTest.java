@@ -24,7 +24,7 @@ class MlflowRegistryTest {
 
         assertThat(prod.objects()).filteredOn(o -> o.stage() == Stage.MODEL_REGISTRY)
                 .extracting(o -> o.key().kind() + "/" + o.key().name())
-                .containsExactly("Deployment/" + MLFLOW, "Service/" + context.mlflowName());
+                .containsExactly("Job/" + MLFLOW + "-db-upgrade", "Deployment/" + MLFLOW, "Service/" + context.mlflowName());
         assertThat(context.mlflowUrl()).isEqualTo("http://" + MLFLOW + ":5000");
         assertThat(prod.get("Service/" + MLFLOW).at("/spec/ports/0"))
                 .isEqualTo(json("{\"name\":\"http\",\"port\":5000,\"targetPort\":\"http\",\"protocol\":\"TCP\"}"));
@@ -106,6 +106,39 @@ class MlflowRegistryTest {
         assertThat(unsaid.get("NetworkPolicy/fraud-detection-model-registry-to-stores").at("/spec/egress/0/ports"))
                 .isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":443},{\"protocol\":\"TCP\",\"port\":5432},"
                         + "{\"protocol\":\"TCP\",\"port\":3306}]"));
+    }
+
+    @Test
+    void aPreSyncJobUpgradesTheDatabaseWithTheUriFromTheSecretOnlyAndIsDeletedOnceItSucceeded() {
+        ObjectNode job = Rendering.of(ReferenceProject.prod()).get("Job/" + MLFLOW + "-db-upgrade");
+        JsonNode container = container(job);
+
+        assertThat(job.at("/metadata/annotations")).isEqualTo(json("{\"argocd.argoproj.io/hook\":\"PreSync\","
+                + "\"argocd.argoproj.io/hook-delete-policy\":\"BeforeHookCreation,HookSucceeded\"}"));
+        assertThat(job.at("/spec/backoffLimit").asInt()).isZero();
+        assertThat(container.get("image").asString()).isEqualTo("ghcr.io/mlflow/mlflow:v3.16.1-full");
+        assertThat(strings(container.get("command"))).hasSize(3).startsWith("python", "-c");
+        String script = container.at("/command/2").asString();
+        assertThat(script).contains("os.environ['MLFLOW_BACKEND_STORE_URI']")
+                .contains("mlflow.db.commands(['upgrade', uri], prog_name='mlflow db')")
+                .contains("has_table('alembic_version')");
+        assertThat(container.has("args")).isFalse();
+        assertThat(container.get("env")).contains(json("{\"name\":\"MLFLOW_BACKEND_STORE_URI\",\"valueFrom\":"
+                + "{\"secretKeyRef\":{\"name\":\"fraud-detection-mlflow-db\",\"key\":\"uri\"}}}"));
+    }
+
+    @Test
+    void theMigrationPodRunsRestrictedUnderTheRegistrysAccountAndEgress() {
+        JsonNode pod = Rendering.of(ReferenceProject.prod()).get("Job/" + MLFLOW + "-db-upgrade").at("/spec/template");
+
+        assertThat(pod.at("/metadata/labels/app.kubernetes.io~1component").asString()).isEqualTo("model-registry");
+        assertThat(pod.at("/metadata/labels/app.kubernetes.io~1part-of").asString()).isEqualTo("fraud-detection");
+        assertThat(pod.at("/spec/serviceAccountName").asString()).isEqualTo("fraud-detection-model-registry");
+        assertThat(pod.at("/spec/restartPolicy").asString()).isEqualTo("Never");
+        assertThat(pod.at("/spec/securityContext").toString()).isEqualTo("{\"runAsNonRoot\":true,\"runAsUser\":1001,"
+                + "\"runAsGroup\":1001,\"seccompProfile\":{\"type\":\"RuntimeDefault\"}}");
+        assertThat(pod.at("/spec/containers/0/securityContext")).isEqualTo(json("{\"allowPrivilegeEscalation\":false,"
+                + "\"readOnlyRootFilesystem\":true,\"capabilities\":{\"drop\":[\"ALL\"]}}"));
     }
 
     private static List<String> strings(JsonNode array) {
