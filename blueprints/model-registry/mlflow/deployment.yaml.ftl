@@ -5,7 +5,9 @@
   password) is a Secret value that mlflow server reads from MLFLOW_BACKEND_STORE_URI (the click
   option's envvar): never an argument, where it would show in the process list and pod specs.
   --serve-artifacts with --artifacts-destination: clients up- and download through the server
-  and need no credentials for the store. MLflow 3.5+ rejects Host headers it does not allow.
+  and need no credentials for the store. MLflow 3.5+ rejects Host headers it does not allow; pod
+  addresses are allowed for Prometheus, which scrapes /metrics (--expose-prometheus, a directory
+  for the gunicorn workers' metrics) on the server's own port.
 -->
 apiVersion: apps/v1
 kind: Deployment
@@ -43,6 +45,7 @@ spec:
         - --serve-artifacts
         - ${"--artifacts-destination=" + m.artifactRoot}
         - ${"--allowed-hosts=" + m.allowedHosts}
+        - ${"--expose-prometheus=" + m.metricsDirectory}
         env:
         - {name: HOME, value: /tmp}
         - name: ${m.uriEnv}

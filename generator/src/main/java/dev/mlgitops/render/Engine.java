@@ -58,4 +58,13 @@ public interface Engine {
 
     /** What the engine's pods need at run time. */
     RuntimeContract contract();
+
+    /**
+     * The servers of this engine that expose Prometheus metrics, which the monitoring stage scrapes
+     * when the spec has monitoring; none by default. A serving engine declares its model servers'
+     * metrics through {@link ServingEngine#metrics()} instead.
+     */
+    default List<Scrape> scrapes(RenderContext context) {
+        return List.of();
+    }
 }

@@ -45,6 +45,19 @@ final class MlflowRegistry implements Engine {
      * the option's {@code envvar}), and the only way the URI reaches the server: never in argv.
      */
     static final String URI_ENV = "MLFLOW_BACKEND_STORE_URI";
+    /** Where the server serves its Prometheus metrics, on its own port. */
+    static final String METRICS_PATH = "/metrics";
+    /**
+     * The multiprocess directory of the gunicorn workers' metrics ({@code --expose-prometheus} takes a
+     * directory and creates it): on the writable {@code /tmp}.
+     */
+    static final String METRICS_DIRECTORY = "/tmp/prometheus-metrics";
+    /**
+     * Host patterns of pod IPs (MLflow's own private ranges, mlflow/server/security_utils.py): Prometheus
+     * scrapes a pod by its address, so its Host header is an IP, which DNS rebinding (the attack the
+     * host check stops) cannot produce from a name.
+     */
+    static final List<String> POD_ADDRESS_HOSTS = List.of("10.*", "172.1[6-9].*", "172.2[0-9].*", "172.3[01].*", "192.168.*");
     /** A numeric user: the image's own may be root or a name, which runAsNonRoot cannot verify. */
     static final int USER = 1001;
 
@@ -94,6 +107,17 @@ final class MlflowRegistry implements Engine {
         return CONTRACT;
     }
 
+    /**
+     * MLflow's own metrics: {@code --expose-prometheus} (mlflow/cli.py) serves them at {@code /metrics}
+     * on the server's port (prometheus_flask_exporter on the Flask app, mlflow/server/prometheus_exporter.py).
+     */
+    @Override
+    public List<Scrape> scrapes(RenderContext context) {
+        return mine(context).map(registry -> List.of(new Scrape(context.mlflowName(), RenderContext.selector(context.mlflowName()),
+                        "http", RenderContext.MLFLOW_PORT, METRICS_PATH)))
+                .orElse(List.of());
+    }
+
     @Override
     public List<ItemModel> models(RenderContext context, Findings findings) {
         return mine(context).map(registry -> List.of(new ItemModel("/modelRegistry", Map.of("mlflow", view(context, registry)))))
@@ -135,6 +159,7 @@ final class MlflowRegistry implements Engine {
                 context.secretName(registry.backendStore().secret()),
                 URI_KEY, URI_ENV,
                 registry.artifactRoot(),
+                METRICS_DIRECTORY,
                 USER,
                 RESOURCES.cpu(), RESOURCES.memory(),
                 migration(context));
@@ -150,17 +175,21 @@ final class MlflowRegistry implements Engine {
     /**
      * The Host headers MLflow 3.5+ accepts (fnmatch patterns): the Service by its short name, with
      * and without the port, its namespaced names ({@code <svc>.<namespace>.svc...}, whatever the
-     * overlay's namespace), and localhost for a port-forward. /health is exempt, so probes pass.
+     * overlay's namespace), localhost for a port-forward, and pod addresses for Prometheus's scrapes
+     * ({@link #POD_ADDRESS_HOSTS}). /health is exempt, so probes pass.
      */
     static String allowedHosts(String service) {
-        return String.join(",", service, service + ":" + RenderContext.MLFLOW_PORT, service + ".*", "localhost", "localhost:*");
+        List<String> hosts = new ArrayList<>(List.of(service, service + ":" + RenderContext.MLFLOW_PORT, service + ".*",
+                "localhost", "localhost:*"));
+        hosts.addAll(POD_ADDRESS_HOSTS);
+        return String.join(",", hosts);
     }
 
     /** What the templates see; every value is already derived. */
     public record MlflowView(String name, Map<String, String> labels, Map<String, String> selector,
                              Map<String, String> podLabels, String serviceAccount, String image, int replicas, int port,
                              String allowedHosts, String secret, String secretKey, String uriEnv, String artifactRoot,
-                             int user, String cpu, String memory, Migration migration) {}
+                             String metricsDirectory, int user, String cpu, String memory, Migration migration) {}
 
     /** The {@code mlflow db upgrade} Job that runs before each sync (an Argo CD PreSync hook). */
     public record Migration(String name, Map<String, String> labels, Map<String, String> podLabels, int deadlineSeconds,

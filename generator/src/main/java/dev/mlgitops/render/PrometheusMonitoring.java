@@ -11,10 +11,11 @@ import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 
 /**
- * Monitoring engine {@code prometheus} (Prometheus Operator): a ServiceMonitor per served model,
- * one PrometheusRule with the spec's alerts for every served model, and a Grafana dashboard
- * ConfigMap when {@code dashboards: true}. Which metrics each serving engine exposes is the
- * engine's own {@link ServingEngine#metrics()}.
+ * Monitoring engine {@code prometheus} (Prometheus Operator): a ServiceMonitor per served model and
+ * per server another engine declares ({@link Engine#scrapes}, the MLflow tracking server), one
+ * PrometheusRule with the spec's alerts for every served model, and a Grafana dashboard ConfigMap
+ * when {@code dashboards: true}. Which metrics each serving engine exposes is the engine's own
+ * {@link ServingEngine#metrics()}.
  */
 final class PrometheusMonitoring implements Engine {
 
@@ -59,7 +60,8 @@ final class PrometheusMonitoring implements Engine {
     @Override
     public List<ItemModel> models(RenderContext context, Findings findings) {
         Spec.Monitoring monitoring = context.spec().monitoring();
-        if (monitoring == null || context.spec().serving().isEmpty()) {
+        List<Scrape> servers = servers(context);
+        if (monitoring == null || context.spec().serving().isEmpty() && servers.isEmpty()) {
             return List.of();
         }
         List<MonitoredView> models = new ArrayList<>();
@@ -70,13 +72,14 @@ final class PrometheusMonitoring implements Engine {
         data.put("labels", labels);
         data.put("interval", monitoring.scrapeInterval() == null ? DEFAULT_INTERVAL : monitoring.scrapeInterval());
         data.put("models", models);
+        data.put("servers", servers);
         data.put("ruleName", context.objectName("alerts"));
         data.put("group", context.name() + ".serving");
         Spec.Alerts alerts = monitoring.alerts();
         data.put("latency", alerts == null ? null : alerts.latencyP99());
         data.put("latencySeconds", alerts == null || alerts.latencyP99() == null ? null : seconds(alerts.latencyP99().threshold()));
         data.put("errorRate", alerts == null ? null : alerts.errorRate());
-        data.put("dashboard", monitoring.dashboards()
+        data.put("dashboard", monitoring.dashboards() && !models.isEmpty()
                 ? new DashboardView(context.objectName("dashboard"), context.name() + ".json", Dashboard.json(context.name(), models))
                 : null);
         return List.of(new ItemModel("/monitoring", data));
@@ -92,7 +95,15 @@ final class PrometheusMonitoring implements Engine {
         context.spec().serving().forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
                 context.objectName(model + "-allow-metrics"), context.objectName(model),
                 metricsPort(serving), false, List.of(MONITORING_NAMESPACE))));
+        // from Prometheus's namespace only: in its own, the server admits the stages that use it, not every pod
+        servers(context).forEach(server -> allows.add(new TenancyNeeds.Allow(server.name() + "-allow-metrics",
+                server.name(), server.port(), List.of(context.stageSelector(stage())), false, List.of(MONITORING_NAMESPACE))));
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(), allows);
+    }
+
+    /** The other stages' servers with metrics, as their engines declare them ({@link Engine#scrapes}). */
+    private static List<Scrape> servers(RenderContext context) {
+        return Engines.all().stream().flatMap(engine -> engine.scrapes(context).stream()).toList();
     }
 
     private static MonitoredView monitored(RenderContext context, String model, Spec.ServingModel serving) {

@@ -117,6 +117,28 @@ class FunctionCheckerTest {
                                 + " or set spec.tenancy.networkPolicy: open");
     }
 
+    @Test
+    void aServerPortMovedByABlueprintOverrideLeavesPrometheusBlockedAtTheMonitoring() throws IOException {
+        // the override moves the server to 5001; the NetworkPolicy still opens the declared 5000 to Prometheus
+        Path blueprints = folder.resolve("blueprints/model-registry/mlflow");
+        Files.createDirectories(blueprints);
+        String deployment = Files.readString(Path.of("../blueprints/model-registry/mlflow/deployment.yaml.ftl"));
+        String moved = deployment.replace("containerPort: ${m.port}", "containerPort: 5001")
+                .replace("${\"--port=\" + m.port?c}", "--port=5001");
+        assertThat(moved).isNotEqualTo(deployment);
+        Files.writeString(blueprints.resolve("deployment.yaml.ftl"), moved);
+
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE,
+                BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
+                .filteredOn(line -> line.contains("ServiceMonitor")).containsExactly(
+                        "mlproject.yaml:148:3: error [MLG-FUNCTION-UNREACHABLE] spec.monitoring: Prometheus to Service"
+                                + " fraud-detection-mlflow (ServiceMonitor fraud-detection-mlflow) is blocked on TCP 5001"
+                                + " (the destination's ingress is not allowed): allow it in the tenancy NetworkPolicies"
+                                + " or set spec.tenancy.networkPolicy: open");
+    }
+
     private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {
         String reference = Files.readString(CaseFolders.REFERENCE);
         String text = edit.apply(reference);

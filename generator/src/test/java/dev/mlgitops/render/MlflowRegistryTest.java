@@ -41,7 +41,9 @@ class MlflowRegistryTest {
                 "--port=5000",
                 "--serve-artifacts",
                 "--artifacts-destination=s3://risk-ml/mlflow",
-                "--allowed-hosts=" + MLFLOW + "," + MLFLOW + ":5000," + MLFLOW + ".*,localhost,localhost:*");
+                "--allowed-hosts=" + MLFLOW + "," + MLFLOW + ":5000," + MLFLOW + ".*,localhost,localhost:*,"
+                        + "10.*,172.1[6-9].*,172.2[0-9].*,172.3[01].*,192.168.*",
+                "--expose-prometheus=/tmp/prometheus-metrics");
         assertThat(container.get("env")).contains(json("{\"name\":\"MLFLOW_BACKEND_STORE_URI\",\"valueFrom\":"
                 + "{\"secretKeyRef\":{\"name\":\"fraud-detection-mlflow-db\",\"key\":\"uri\"}}}"));
         // the -full variant: the base image has no database driver and no S3 client
@@ -139,6 +141,40 @@ class MlflowRegistryTest {
                 + "\"runAsGroup\":1001,\"seccompProfile\":{\"type\":\"RuntimeDefault\"}}");
         assertThat(pod.at("/spec/containers/0/securityContext")).isEqualTo(json("{\"allowPrivilegeEscalation\":false,"
                 + "\"readOnlyRootFilesystem\":true,\"capabilities\":{\"drop\":[\"ALL\"]}}"));
+    }
+
+    @Test
+    void withMonitoringPrometheusScrapesTheServersOwnPortFromItsNamespaceOnly() {
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+        ObjectNode monitor = prod.get("ServiceMonitor/" + MLFLOW);
+
+        assertThat(prod.objects()).filteredOn(o -> o.key().kind().equals("ServiceMonitor") && o.key().name().equals(MLFLOW))
+                .singleElement().satisfies(o -> assertThat(o.stage()).isEqualTo(Stage.MONITORING));
+        assertThat(monitor.at("/spec/selector/matchLabels")).isEqualTo(json("{\"app.kubernetes.io/name\":\"" + MLFLOW + "\"}"));
+        assertThat(monitor.at("/spec/endpoints")).isEqualTo(json("[{\"port\":\"http\",\"path\":\"/metrics\",\"interval\":\"30s\"}]"));
+        assertThat(monitor.at("/metadata/labels/release").asString()).isEqualTo("kube-prometheus-stack");
+        // the Service's port of that name, on the server's container port
+        assertThat(prod.get("Service/" + MLFLOW).at("/spec/ports/0/name").asString()).isEqualTo("http");
+        assertThat(container(prod.get("Deployment/" + MLFLOW)).at("/ports/0")).isEqualTo(
+                json("{\"name\":\"http\",\"containerPort\":5000,\"protocol\":\"TCP\"}"));
+
+        JsonNode policy = prod.get("NetworkPolicy/" + MLFLOW + "-allow-metrics").get("spec");
+        assertThat(policy.at("/podSelector/matchLabels")).isEqualTo(json("{\"app.kubernetes.io/name\":\"" + MLFLOW + "\"}"));
+        assertThat(policy.at("/ingress/0/from")).isEqualTo(json("""
+                [{"podSelector":{"matchLabels":{"app.kubernetes.io/component":"monitoring","app.kubernetes.io/part-of":"fraud-detection"}}},
+                 {"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"monitoring"}}}]"""));
+        assertThat(policy.at("/ingress/0/ports")).isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":5000}]"));
+    }
+
+    @Test
+    void withoutMonitoringNothingScrapesTheServer() {
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            spec.remove("monitoring");
+            return spec;
+        }));
+
+        assertThat(rendering.byName().keySet()).noneMatch(name -> name.startsWith("ServiceMonitor/"))
+                .doesNotContain("NetworkPolicy/" + MLFLOW + "-allow-metrics");
     }
 
     private static List<String> strings(JsonNode array) {
