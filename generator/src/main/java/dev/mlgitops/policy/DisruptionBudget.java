@@ -18,7 +18,7 @@ final class DisruptionBudget extends ProductionServingRule {
 
     @Override
     List<Violation> checkServing(TypedObject object, Scope scope) {
-        boolean workload = scope.servingFacts(object).map(facts -> facts.budgeted().contains(object.key().kind()))
+        boolean workload = scope.productionFacts(object).map(facts -> facts.budgeted().contains(object.key().kind()))
                 .orElse(false);
         if (!workload) {
             return List.of();

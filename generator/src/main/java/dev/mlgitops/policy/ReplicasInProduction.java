@@ -8,7 +8,8 @@ import dev.mlgitops.model.Spec;
 import dev.mlgitops.typed.TypedObject;
 
 /**
- * Production serving runs at least two replicas, so a node drain or a crash leaves one serving.
+ * Production serving (and the model registry's server) runs at least two replicas, so a node drain
+ * or a crash leaves one serving.
  * The count is read where the serving engine says it is owned
  * ({@link dev.mlgitops.render.ProductionFacts#replicas()}): an autoscaler's minReplicas, an
  * InferenceService's, or a workload's replicas when no autoscaler scales it. Each default is the
@@ -29,7 +30,7 @@ final class ReplicasInProduction extends ProductionServingRule {
     }
 
     private static Optional<Integer> least(TypedObject object, Scope scope) {
-        return scope.servingFacts(object)
+        return scope.productionFacts(object)
                 .flatMap(facts -> facts.replicasOf(object.key().kind()))
                 .filter(count -> !(count.unlessAutoscaled() && scaled(object, scope)))
                 .map(count -> object.manifest().at(count.pointer()).asInt(1));
@@ -40,8 +41,15 @@ final class ReplicasInProduction extends ProductionServingRule {
         return scope.scaledWorkloads().contains(List.of(workload.key().kind(), workload.key().name()));
     }
 
-    /** The served model's replicas.min when the spec sets it (an override's, if one did), else the item. */
+    /**
+     * The served model's replicas.min (the model registry's replicas) when the spec sets it (an
+     * override's, if one did), else the item.
+     */
     private static String pointer(TypedObject object, Scope scope) {
+        Spec.ModelRegistry registry = scope.environment().spec().modelRegistry();
+        if (SpecItems.modelRegistry(scope.environment().spec(), object.source()).isPresent() && registry.replicas() != null) {
+            return object.source() + "/replicas";
+        }
         for (var entry : scope.environment().spec().serving().entrySet()) {
             Spec.ServingModel model = entry.getValue();
             if (object.source().equals(SpecItems.serving(entry.getKey())) && model.replicas() != null) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.Stage;
+import dev.mlgitops.render.Engine;
 import dev.mlgitops.render.Engines;
 import dev.mlgitops.render.ProductionFacts;
 import dev.mlgitops.render.ServingEngine;
@@ -44,13 +46,20 @@ record Scope(ResolvedEnvironment environment, List<TypedObject> objects, boolean
     }
 
     /**
-     * What the production serving rules know of the engine that made an object: the engine of
-     * the served model the object came from, in this environment. Empty for every other object.
+     * What the production rules know of the engine that made an object, in this environment: the
+     * engine of the served model the object came from, or the model registry's. Empty for every
+     * other object.
      */
-    Optional<ProductionFacts> servingFacts(TypedObject object) {
-        return SpecItems.servedModel(environment.spec(), object.source())
+    Optional<ProductionFacts> productionFacts(TypedObject object) {
+        Optional<ProductionFacts> serving = SpecItems.servedModel(environment.spec(), object.source())
                 .flatMap(model -> Engines.serving(model.engine()))
                 .map(ServingEngine::production);
+        if (serving.isPresent()) {
+            return serving;
+        }
+        return SpecItems.modelRegistry(environment.spec(), object.source())
+                .flatMap(registry -> Engines.named(Stage.MODEL_REGISTRY, registry.engine()))
+                .map(Engine::production);
     }
 
     /** The pods of one of the objects. */

@@ -26,6 +26,13 @@ final class SpecItems {
                 ? Optional.ofNullable(spec.serving().get(name(tokens))) : Optional.empty();
     }
 
+    /** The model registry when an object came from it; empty for any other object. */
+    static Optional<Spec.ModelRegistry> modelRegistry(Spec spec, String source) {
+        String[] tokens = tokens(source);
+        return tokens.length > 0 && "modelRegistry".equals(tokens[0]) ? Optional.ofNullable(spec.modelRegistry())
+                : Optional.empty();
+    }
+
     /** The waivers of the item that made an object, by rule id; empty for objects of no item. */
     static Map<String, String> waivers(Spec spec, String source) {
         String[] tokens = tokens(source);

@@ -67,4 +67,12 @@ public interface Engine {
     default List<Scrape> scrapes(RenderContext context) {
         return List.of();
     }
+
+    /**
+     * The facts the production rules (replicas, disruption budget) check this engine's objects by;
+     * {@link ProductionFacts#NONE} for an engine whose objects they do not concern.
+     */
+    default ProductionFacts production() {
+        return ProductionFacts.NONE;
+    }
 }

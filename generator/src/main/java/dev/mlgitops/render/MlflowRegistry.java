@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
@@ -61,6 +62,8 @@ final class MlflowRegistry implements Engine {
     /** A numeric user: the image's own may be root or a name, which runAsNonRoot cannot verify. */
     static final int USER = 1001;
 
+    private static final ProductionFacts PRODUCTION = new ProductionFacts(Set.of("Deployment"),
+            List.of(new ProductionFacts.ReplicaCount("Deployment", "/spec/replicas", false)));
     private static final Spec.Resources RESOURCES = new Spec.Resources("500m", "1Gi", null);
     private static final Spec.Resources MIGRATION_RESOURCES = new Spec.Resources("250m", "512Mi", null);
     /** How long a migration may run; MLflow warns some take long on big stores (db_migrations/README.md). */
@@ -99,12 +102,18 @@ final class MlflowRegistry implements Engine {
 
     @Override
     public List<String> templates() {
-        return List.of("migration.yaml.ftl", "deployment.yaml.ftl", "service.yaml.ftl");
+        return List.of("migration.yaml.ftl", "deployment.yaml.ftl", "service.yaml.ftl", "pdb.yaml.ftl");
     }
 
     @Override
     public RuntimeContract contract() {
         return CONTRACT;
+    }
+
+    /** The server, like a served model: two replicas or more and a disruption budget in production. */
+    @Override
+    public ProductionFacts production() {
+        return PRODUCTION;
     }
 
     /**

@@ -5,12 +5,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the production serving rules need to know of one serving engine's objects.
+ * What the production rules need to know of one engine's objects (a serving engine's, the model
+ * registry's).
  *
  * @param budgeted the kinds of its workloads that need a PodDisruptionBudget made from the same spec item
  * @param replicas where its objects keep their least replica count
  */
 public record ProductionFacts(Set<String> budgeted, List<ReplicaCount> replicas) {
+
+    /** Objects the production rules do not concern. */
+    public static final ProductionFacts NONE = new ProductionFacts(Set.of(), List.of());
 
     public ProductionFacts {
         budgeted = Set.copyOf(budgeted);

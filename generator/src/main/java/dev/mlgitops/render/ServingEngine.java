@@ -20,5 +20,6 @@ public interface ServingEngine extends Engine {
 
     Metrics metrics();
 
+    @Override
     ProductionFacts production();
 }

@@ -146,6 +146,30 @@ class PolicyCheckerTest {
     }
 
     @Test
+    void holdsTheModelRegistrysServerToTheServedModelsProductionRulesButNotItsMigrationJob() {
+        ResolvedProject project = reference(yaml -> yaml.replace("    replicas: 2      ", "    replicas: 1      "));
+        TypedObject server = object("Deployment", "fraud-detection-mlflow", "/modelRegistry", "{replicas: 1}");
+        TypedObject migration = object("Job", "fraud-detection-mlflow-db-upgrade", "/modelRegistry", "{backoffLimit: 0}");
+        Map<String, List<TypedObject>> environments = new LinkedHashMap<>();
+        environments.put("dev", List.of(server, migration));
+        environments.put("prod", List.of(server, migration));
+
+        List<String> lines = check(project, environments).stream().filter(line -> line.contains("REPLICAS") || line.contains("BUDGET")).toList();
+
+        assertThat(lines).containsExactly(
+                "mlproject.yaml:111:3: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.modelRegistry: environment 'prod': Deployment"
+                        + " fraud-detection-mlflow has no PodDisruptionBudget in production, so a node drain may stop every replica:"
+                        + " use an engine that makes one",
+                "mlproject.yaml:115:5: warning [MLG-POLICY-REPLICAS] spec.modelRegistry.replicas: environment 'prod': Deployment"
+                        + " fraud-detection-mlflow may run 1 replica in production, so any disruption stops it: set replicas.min"
+                        + " to 2 or more");
+
+        environments.put("prod", List.of(object("Deployment", "fraud-detection-mlflow", "/modelRegistry", "{replicas: 2}"),
+                object("PodDisruptionBudget", "fraud-detection-mlflow", "/modelRegistry", "{maxUnavailable: 1}")));
+        assertThat(check(project, environments)).noneMatch(line -> line.contains("REPLICAS") || line.contains("BUDGET"));
+    }
+
+    @Test
     void aWaiverSilencesItsRuleForThatItemOnly() {
         ResolvedProject project = reference(yaml -> yaml.replace("      health: {liveness: /healthz, readiness: /ready}\n",
                 "      health: {liveness: /healthz, readiness: /ready}\n"
@@ -209,7 +233,8 @@ class PolicyCheckerTest {
     private static TypedObject object(String kind, String name, String source, String spec) {
         ObjectNode manifest = (ObjectNode) KubeYaml.mapper().readTree(
                 "{apiVersion: v1, kind: " + kind + ", metadata: {name: " + name + "}, spec: " + spec + "}");
-        return new TypedObject(Stage.byFolder(source.startsWith("/serving") ? "serving" : "training").orElseThrow(),
+        String stage = source.startsWith("/serving") ? "serving" : source.startsWith("/modelRegistry") ? "model-registry" : "training";
+        return new TypedObject(Stage.byFolder(stage).orElseThrow(),
                 "test", new ObjectKey("v1", kind, name, true), manifest, source);
     }
 

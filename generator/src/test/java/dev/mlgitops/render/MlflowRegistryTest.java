@@ -24,7 +24,8 @@ class MlflowRegistryTest {
 
         assertThat(prod.objects()).filteredOn(o -> o.stage() == Stage.MODEL_REGISTRY)
                 .extracting(o -> o.key().kind() + "/" + o.key().name())
-                .containsExactly("Job/" + MLFLOW + "-db-upgrade", "Deployment/" + MLFLOW, "Service/" + context.mlflowName());
+                .containsExactly("Job/" + MLFLOW + "-db-upgrade", "Deployment/" + MLFLOW, "Service/" + context.mlflowName(),
+                        "PodDisruptionBudget/" + MLFLOW);
         assertThat(context.mlflowUrl()).isEqualTo("http://" + MLFLOW + ":5000");
         assertThat(prod.get("Service/" + MLFLOW).at("/spec/ports/0"))
                 .isEqualTo(json("{\"name\":\"http\",\"port\":5000,\"targetPort\":\"http\",\"protocol\":\"TCP\"}"));
@@ -48,7 +49,7 @@ class MlflowRegistryTest {
                 + "{\"secretKeyRef\":{\"name\":\"fraud-detection-mlflow-db\",\"key\":\"uri\"}}}"));
         // the -full variant: the base image has no database driver and no S3 client
         assertThat(container.get("image").asString()).isEqualTo("ghcr.io/mlflow/mlflow:v3.16.1-full");
-        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
         assertThat(deployment.at("/spec/template/spec/serviceAccountName").asString()).isEqualTo("fraud-detection-model-registry");
     }
 
@@ -175,6 +176,14 @@ class MlflowRegistryTest {
 
         assertThat(rendering.byName().keySet()).noneMatch(name -> name.startsWith("ServiceMonitor/"))
                 .doesNotContain("NetworkPolicy/" + MLFLOW + "-allow-metrics");
+    }
+
+    @Test
+    void aDisruptionBudgetLetsOneServerGoAtATimeAndNeverBlocksADrain() {
+        JsonNode budget = Rendering.of(ReferenceProject.prod()).get("PodDisruptionBudget/" + MLFLOW).get("spec");
+
+        assertThat(budget).isEqualTo(json("{\"maxUnavailable\":1,\"unhealthyPodEvictionPolicy\":\"AlwaysAllow\","
+                + "\"selector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"" + MLFLOW + "\"}}}"));
     }
 
     private static List<String> strings(JsonNode array) {
