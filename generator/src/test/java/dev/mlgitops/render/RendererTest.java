@@ -60,6 +60,7 @@ class RendererTest {
                 "NetworkPolicy/fraud-detection-scorer-allow-metrics",
                 "NetworkPolicy/fraud-detection-explainer-allow-metrics",
                 "NetworkPolicy/fraud-detection-assistant-allow-metrics",
+                "NetworkPolicy/fraud-detection-mlflow-allow-metrics",
                 "ExternalSecret/fraud-detection-feast-redis",
                 "ExternalSecret/fraud-detection-mlflow-db",
                 "ExternalSecret/fraud-detection-object-store",
