@@ -43,6 +43,25 @@ class AuthRenderTest {
     }
 
     @Test
+    void vllmTakesTheSameProxyInFrontOfItsOwnPort() {
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.at("/serving/assistant")).set("auth", json("{\"type\":\"oauth2-proxy\"}"));
+            return spec;
+        }));
+
+        assertThat(rendering.errors()).isEmpty();
+        JsonNode containers = rendering.get("Deployment/fraud-detection-assistant").at("/spec/template/spec/containers");
+        assertThat(containers.at("/1/name").asString()).isEqualTo("auth-proxy");
+        assertThat(containers.at("/1/args").toString()).contains("\"--upstream=http://127.0.0.1:8000/\"", "\"--email-domain=*\"");
+        assertThat(rendering.get("Service/fraud-detection-assistant").at("/spec/ports")).isEqualTo(json(
+                "[{\"name\":\"http\",\"port\":80,\"targetPort\":\"proxy\",\"protocol\":\"TCP\"},"
+                        + "{\"name\":\"metrics\",\"port\":8000,\"targetPort\":\"http\",\"protocol\":\"TCP\"}]"));
+        assertThat(rendering.get("NetworkPolicy/fraud-detection-assistant-allow-http").at("/spec/ingress/0/ports"))
+                .isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":4180}]"));
+        assertThat(rendering.byName()).doesNotContainKey("ConfigMap/fraud-detection-assistant-auth-emails");
+    }
+
+    @Test
     void theAdmittedEmailsAreAConfigMapOneALine() {
         ObjectNode emails = Rendering.of(ReferenceProject.prod()).get("ConfigMap/" + EXPLAINER + "-auth-emails");
 
