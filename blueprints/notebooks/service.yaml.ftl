@@ -9,3 +9,6 @@ spec:
   selector: <@y.map n.selector/>
   ports:
   - {name: http, port: ${n.port}, targetPort: http, protocol: TCP}
+<#if n.proxy??>
+  - {name: proxy, port: ${n.proxy.port}, targetPort: proxy, protocol: TCP}
+</#if>

@@ -1,4 +1,5 @@
 <#import "/lib/yaml.ftl" as y>
+<#import "/lib/authproxy.ftl" as auth>
 <#assign n = notebook>
 <#--
   One Jupyter pod whose home directory is its own volume (fsGroup makes it writable for jovyan);
@@ -6,7 +7,9 @@
   (volumeClaimTemplates cannot change after creation, and labels do) and its apiVersion and kind,
   which the API server would otherwise add and Argo CD then show as a difference.
   Jupyter prints its login token to the log (read with kubectl logs, or reach it with
-  kubectl port-forward; no ingress lets anyone else in).
+  kubectl port-forward). A private notebook (spec.identity and an owner) has an oauth2-proxy
+  beside Jupyter, which admits only the owner and shared users; the Ingress, if any, and the
+  NetworkPolicies lead to the proxy's port only, and Jupyter's token still applies behind it.
 -->
 apiVersion: apps/v1
 kind: StatefulSet
@@ -61,9 +64,15 @@ spec:
         volumeMounts:
         - {name: home, mountPath: /home/jovyan}
         - {name: tmp, mountPath: /tmp}
+<#if n.proxy??>
+<@auth.container proxy=n.proxy indent=6/>
+</#if>
       volumes:
       - name: tmp
         emptyDir: {}
+<#if n.proxy??>
+<@auth.volumes proxy=n.proxy indent=6/>
+</#if>
   volumeClaimTemplates:
   - apiVersion: v1
     kind: PersistentVolumeClaim

@@ -76,7 +76,7 @@ spec:
 <#list allow.from as selector>
     - podSelector: {matchLabels: <@y.map selector/>}
 </#list>
-<#else>
+<#elseif allow.fromNamespacePods>
     - podSelector: {}
 </#if>
 <#if allow.fromIngressController>

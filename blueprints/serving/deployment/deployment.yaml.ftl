@@ -1,4 +1,5 @@
 <#import "/lib/yaml.ftl" as y>
+<#import "/lib/authproxy.ftl" as auth>
 <#assign m = model>
 <#--
   No spec.replicas: the HorizontalPodAutoscaler owns the count, and a fixed value here would
@@ -75,6 +76,12 @@ spec:
           capabilities: {drop: [ALL]}
         volumeMounts:
         - {name: tmp, mountPath: /tmp}
+<#if m.proxy??>
+<@auth.container proxy=m.proxy indent=6/>
+</#if>
       volumes:
       - name: tmp
         emptyDir: {}
+<#if m.proxy??>
+<@auth.volumes proxy=m.proxy indent=6/>
+</#if>

@@ -1,5 +1,6 @@
 <#import "/lib/yaml.ftl" as y>
 <#import "/lib/pod.ftl" as pod>
+<#import "/lib/authproxy.ftl" as auth>
 <#assign m = model>
 <#--
   vLLM's OpenAI-compatible server. spec.replicas only when no autoscaler owns the count. /health
@@ -76,6 +77,9 @@ spec:
 <#if m.claim??>
         - {name: model, mountPath: /mnt/models, readOnly: true}
 </#if>
+<#if m.proxy??>
+<@auth.container proxy=m.proxy indent=6/>
+</#if>
       volumes:
       - name: tmp
         emptyDir: {}
@@ -86,4 +90,7 @@ spec:
 <#if m.claim??>
       - name: model
         persistentVolumeClaim: {claimName: ${m.claim}, readOnly: true}
+</#if>
+<#if m.proxy??>
+<@auth.volumes proxy=m.proxy indent=6/>
 </#if>

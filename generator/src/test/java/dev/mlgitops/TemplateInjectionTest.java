@@ -51,7 +51,6 @@ class TemplateInjectionTest {
             "/spec/featureStore/registry",
             "/spec/featureStore/onlineStore/type",
             "/spec/featureStore/offlineStore/type",
-            "/spec/notebooks/alice/owner",
             "/spec/training/nightly/steps/extract/command/2",
             "/spec/training/nightly/steps/train/env/MLFLOW_EXPERIMENT_NAME",
             "/spec/training/distributed/command/2",

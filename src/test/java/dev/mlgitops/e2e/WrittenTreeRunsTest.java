@@ -84,6 +84,13 @@ class WrittenTreeRunsTest {
         assertThat(passes(policies, namespace, scorer, "", Map.of("ip", OUTSIDE), 443)).as("the model download").isTrue();
         assertThat(passes(policies, namespace, pod(pods, "fraud-detection-explainer"), "", Map.of("ip", OUTSIDE), 6379))
                 .as("the explainer to Redis").isTrue();
+        // the explainer signs users in: clients reach its oauth2-proxy, never the model's own port
+        Map<String, String> explainer = pod(pods, "fraud-detection-explainer");
+        Map<String, String> client = Map.of("app.kubernetes.io/name", "a-client");
+        assertThat(passes(policies, namespace, client, namespace, explainer, 4180)).as("a client to the explainer's proxy").isTrue();
+        assertThat(passes(policies, namespace, client, namespace, explainer, 8080)).as("a client past the explainer's proxy").isFalse();
+        assertThat(passes(policies, "ingress-nginx", Map.of(), namespace, explainer, 8080)).as("the ingress past the proxy").isFalse();
+        assertThat(passes(policies, "monitoring", Map.of(), namespace, explainer, 8080)).as("Prometheus to the explainer").isTrue();
         Map<String, String> ranks = pod(pods, "fraud-detection-distributed");
         assertThat(passes(policies, namespace, ranks, namespace, ranks, 29500)).as("NCCL between ranks").isTrue();
         assertThat(passes(policies, "default", Map.of(), namespace, ranks, 29500)).as("a stranger to the ranks").isFalse();

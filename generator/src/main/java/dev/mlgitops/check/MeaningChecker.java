@@ -19,6 +19,7 @@ public final class MeaningChecker {
             new RegisterModelNeedsRegistry(),
             new ReplicaBounds(),
             new CanaryNeedsKserve(),
+            new AuthNeedsIdentity(),
             new ModelFormatNeedsKserve(),
             new FeastRegistryScheme(),
             new MlflowImageDrivers(),

@@ -56,6 +56,9 @@ public enum Code {
     CHECK_REGISTER_WITHOUT_REGISTRY(Severity.ERROR, "registerModel '%s' needs a model registry: add spec.modelRegistry or remove registerModel"),
     CHECK_REPLICAS_ORDER(Severity.ERROR, "replicas.min (%d) is greater than replicas.max (%d): lower min or raise max"),
     CHECK_CANARY_ENGINE(Severity.ERROR, "canary traffic needs engine kserve, but '%s' uses engine %s: remove canary or switch the engine"),
+    CHECK_AUTH_IDENTITY(Severity.ERROR, "'%s' asks for auth.type oauth2-proxy, which signs users in with spec.identity, but the spec has none: add spec.identity (issuer, clientId, clientSecret, cookieSecret) or use auth.type jwt"),
+    CHECK_AUTH_ENGINE(Severity.ERROR, "'%s' runs on engine kserve, whose Knative pods take no oauth2-proxy sidecar from mlgitops: use auth.type jwt (Istio's sidecar in the predictor checks the token) or engine deployment"),
+    CHECK_NOTEBOOK_INGRESS(Severity.ERROR, "notebook '%s' asks for ingress, but without spec.identity nothing would sign users in before Jupyter: add spec.identity, or remove ingress and reach the notebook with kubectl port-forward"),
     CHECK_MODEL_FORMAT(Severity.ERROR, "model '%s' gives format '%s', but engine %s reads the format from the model's files: remove model.format"),
     CHECK_CRON(Severity.ERROR, "'%s' is not a valid cron schedule: %s"),
     CHECK_QUANTITY_ZERO(Severity.ERROR, "%s is zero: give a positive amount"),
@@ -104,6 +107,7 @@ public enum Code {
 
     // function: the tree would run (connections, quota, admission)
     FUNCTION_UNREACHABLE(Severity.ERROR, "%s is blocked on %s (%s): allow it in the tenancy NetworkPolicies or set spec.tenancy.networkPolicy: open"),
+    FUNCTION_AUTH_BYPASS(Severity.ERROR, "%s reaches port %s of %s past its %s: let the NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)"),
     FUNCTION_POLICY_TOO_BROAD(Severity.WARNING, "the NetworkPolicies let %s reach %s on %s, which no connection of the tree needs: narrow the rule that allows it"),
     FUNCTION_QUOTA_WORKLOAD(Severity.ERROR, "%s at its largest scale (%s) asks for %s of %s, more than the namespace's quota of %s, so it never runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.%s"),
     FUNCTION_QUOTA_TOGETHER(Severity.WARNING, "environment '%s': the always-on workloads at their largest scale with %s ask for %s of %s, more than the namespace's quota of %s, so they run only in turns: raise spec.tenancy.quota.%s or lower the replicas"),

@@ -113,6 +113,11 @@ final class Contracts {
             Map.entry("external-secrets.io/ExternalSecret", new Requirement("External Secrets Operator", "v0.17 or later (external-secrets.io/v1)",
                     "externalsecrets.external-secrets.io", "external-secrets",
                     "the secret store the spec names")),
+            Map.entry("security.istio.io/RequestAuthentication", new Requirement("Istio (sidecar mode) with istio-cni",
+                    "1.22 or later (security.istio.io/v1)", "requestauthentications.security.istio.io, authorizationpolicies.security.istio.io",
+                    NETWORKING_LAYER_NAMESPACE,
+                    "sidecar injection by the pod label sidecar.istio.io/inject; istio-cni, as Pod Security restricted refuses istio-init's NET_ADMIN;"
+                            + " with kserve, knative-serving's activator in the mesh too")),
             Map.entry("networking.k8s.io/Ingress", new Requirement("ingress-nginx", "any", "", INGRESS_NAMESPACE,
                     "ingress class nginx")),
             Map.entry("networking.k8s.io/NetworkPolicy", new Requirement("a CNI that enforces NetworkPolicy",

@@ -61,6 +61,7 @@ public final class FunctionChecker {
         return switch (key) {
             case "argoproj.io/CronWorkflow" -> "argoproj.io/WorkflowTemplate";
             case "monitoring.coreos.com/PrometheusRule" -> "monitoring.coreos.com/ServiceMonitor";
+            case "security.istio.io/AuthorizationPolicy" -> "security.istio.io/RequestAuthentication";
             default -> key;
         };
     }

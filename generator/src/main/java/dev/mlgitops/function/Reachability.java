@@ -40,6 +40,8 @@ final class Reachability {
     private static final Peer ACTIVATOR = Peer.cluster(Contracts.KNATIVE_NAMESPACE, Map.of("app", "activator"));
     private static final Peer AUTOSCALER = Peer.cluster(Contracts.KNATIVE_NAMESPACE, Map.of("app", "autoscaler"));
     private static final Peer GATEWAY = Peer.cluster(Contracts.NETWORKING_LAYER_NAMESPACE, Map.of("istio", "ingressgateway"));
+    /** The container name of the oauth2-proxy in front of a server (render's AuthProxy). */
+    static final String AUTH_PROXY = "auth-proxy";
     private static final Peer STRANGER = Peer.cluster("default", Map.of("app", "anything"));
 
     /** One connection the objects need. */
@@ -69,6 +71,7 @@ final class Reachability {
     }
 
     void check(List<Finding> findings) {
+        proxiedPorts(findings);
         for (Connection connection : connections()) {
             String refusal = policies.refusal(connection.from(), connection.to(), connection.port());
             if (refusal != null) {
@@ -275,6 +278,44 @@ final class Reachability {
                         if (number != null) {
                             all.add(new Connection(from, pod(group), new Port(servicePort.path("protocol").asString("TCP"),
                                     number), what, pointer));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A pod with an oauth2-proxy in front of its server ({@code auth-proxy}) is only as closed as
+     * the NetworkPolicies make it: neither a client in the namespace nor the ingress controller
+     * may reach the server's own ports, only the proxy's. (Prometheus, from its own namespace,
+     * reads the server's metrics port and is not a client.)
+     */
+    private void proxiedPorts(List<Finding> findings) {
+        Peer client = Peer.cluster(namespace, Map.of("app.kubernetes.io/name", "any-client"));
+        for (Workload workload : workloads) {
+            for (PodGroup group : workload.groups()) {
+                boolean proxied = group.containers().stream()
+                        .anyMatch(c -> AUTH_PROXY.equals(c.node().path("name").asString("")));
+                if (!proxied) {
+                    continue;
+                }
+                Peer pod = pod(group);
+                for (Workloads.Container container : group.containers()) {
+                    if (AUTH_PROXY.equals(container.node().path("name").asString(""))) {
+                        continue;
+                    }
+                    for (JsonNode port : container.node().path("ports")) {
+                        Port tcp = Port.tcp(port.path("containerPort").asInt());
+                        for (Peer from : List.of(client, INGRESS_CONTROLLER)) {
+                            if (policies.refusal(from, pod, tcp) == null) {
+                                String who = from == client ? "a pod of the namespace" : "the ingress controller";
+                                // a model's proxy comes from its auth, a notebook's from its owner
+                                String source = workload.object().source();
+                                findings.add(environment.locator().finding(Code.FUNCTION_AUTH_BYPASS,
+                                        source + (source.startsWith("/notebooks/") ? "/owner" : "/auth/type"),
+                                        Code.FUNCTION_AUTH_BYPASS.message(who, tcp, who(workload), AUTH_PROXY)));
+                            }
                         }
                     }
                 }

@@ -17,6 +17,7 @@ public record Spec(
         Map<String, String> images,
         Tenancy tenancy,
         Secrets secrets,
+        Identity identity,
         FeatureStore featureStore,
         Map<String, Notebook> notebooks,
         Map<String, TrainingJob> training,
@@ -87,6 +88,15 @@ public record Spec(
 
     public record SecretEntry(String key) {}
 
+    /**
+     * The OpenID Connect provider users sign in with, shared by every oauth2-proxy the tree runs
+     * (served models with {@code auth.type: oauth2-proxy}, private notebooks). The client secret and
+     * the proxy's cookie secret only by reference to a secrets entry; {@code image}: an image key
+     * overriding the pinned oauth2-proxy image, null for the default.
+     */
+    public record Identity(String issuer, String clientId, SecretRef clientSecret, SecretRef cookieSecret,
+                           String image) {}
+
     public record Resources(String cpu, String memory, String gpu) {}
 
     /** {@code image}: an image key overriding the engine's pinned default image; null for the default. */
@@ -106,9 +116,17 @@ public record Spec(
 
     public record Materialize(String schedule) {}
 
-    public record Notebook(String owner, String image, Resources resources, String storage,
-                           Map<String, String> waivers) {
+    /**
+     * {@code shared}: the e-mail addresses besides the owner's that the notebook's oauth2-proxy
+     * admits; {@code idleTimeout}: a duration after which Jupyter culls idle kernels and terminals,
+     * null for never; {@code egress}: named destinations outside the cluster it may reach on 443;
+     * {@code ingress}: the host it answers at, through its oauth2-proxy (needs {@code spec.identity}).
+     */
+    public record Notebook(String owner, List<String> shared, String image, Resources resources, String storage,
+                           String idleTimeout, List<String> egress, Ingress ingress, Map<String, String> waivers) {
         public Notebook {
+            shared = copy(shared);
+            egress = copy(egress);
             waivers = copy(waivers);
         }
     }
@@ -171,7 +189,7 @@ public record Spec(
     public record ServingModel(String engine, Model model, String image, List<String> args, Integer port,
                                Map<String, String> env, Map<String, SecretRef> secretEnv, Replicas replicas,
                                Autoscaling autoscaling, Resources resources, Canary canary, Ingress ingress,
-                               Health health, Map<String, String> waivers) {
+                               Health health, Auth auth, Map<String, String> waivers) {
         public ServingModel {
             waivers = copy(waivers);
             args = copy(args);
@@ -191,6 +209,30 @@ public record Spec(
     public record Canary(int trafficPercent) {}
 
     public record Ingress(String host, boolean tls) {}
+
+    /**
+     * Who may call a served model. {@code type} {@code none} (the default: the NetworkPolicies
+     * only), {@code jwt} (a bearer token from {@code issuer}, checked against {@code jwksUri}, for one
+     * of {@code audiences}, with {@code requiredClaims}) or {@code oauth2-proxy} (a sign-in with
+     * {@code spec.identity}, limited to {@code allowedGroups} and {@code allowedEmails}).
+     */
+    public record Auth(String type, String issuer, String jwksUri, List<String> audiences,
+                       Map<String, String> requiredClaims, List<String> allowedGroups, List<String> allowedEmails) {
+        public Auth {
+            audiences = copy(audiences);
+            requiredClaims = copy(requiredClaims);
+            allowedGroups = copy(allowedGroups);
+            allowedEmails = copy(allowedEmails);
+        }
+
+        public boolean jwt() {
+            return "jwt".equals(type);
+        }
+
+        public boolean proxy() {
+            return "oauth2-proxy".equals(type);
+        }
+    }
 
     public record Health(String liveness, String readiness) {}
 

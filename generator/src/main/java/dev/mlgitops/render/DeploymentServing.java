@@ -88,7 +88,8 @@ final class DeploymentServing implements ServingEngine {
 
     @Override
     public List<String> templates() {
-        return List.of("deployment.yaml.ftl", "service.yaml.ftl", "hpa.yaml.ftl", "pdb.yaml.ftl", "ingress.yaml.ftl");
+        return List.of("deployment.yaml.ftl", "service.yaml.ftl", "hpa.yaml.ftl", "pdb.yaml.ftl", "ingress.yaml.ftl",
+                "auth-emails.yaml.ftl", "requestauthentication.yaml.ftl", "authorizationpolicy.yaml.ftl");
     }
 
     @Override
@@ -109,8 +110,8 @@ final class DeploymentServing implements ServingEngine {
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
         mine(context).forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
-                context.objectName(model + "-allow-http"), context.objectName(model), port(serving),
-                serving.ingress() != null)));
+                context.objectName(model + "-allow-http"), context.objectName(model),
+                ServingAuth.clientPort(serving, port(serving)), serving.ingress() != null)));
         // the models this engine runs may call the stores; tenancy keeps one policy per path if kserve asks too
         if (!allows.isEmpty()) {
             context.featureServerAccess(stage()).ifPresent(allows::add);
@@ -118,8 +119,11 @@ final class DeploymentServing implements ServingEngine {
         }
         // a model given the online store's Secret talks to Redis; tenancy keeps one policy if kserve asks too
         boolean redis = mine(context).values().stream().anyMatch(serving -> readsRedis(context, serving));
-        return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), redis
-                ? List.of(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT)) : List.of());
+        List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine(context)));
+        if (redis) {
+            egress.add(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT));
+        }
+        return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), egress);
     }
 
     /** Whether a model reads the Secret of a Redis online store. */
@@ -156,11 +160,12 @@ final class DeploymentServing implements ServingEngine {
         serving.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, context.secretName(ref.secret()), ref.key())));
         Spec.Ingress ingress = serving.ingress();
         Spec.Health health = serving.health();
+        ServingAuth auth = ServingAuth.of(context, name, serving, port(serving));
         return new ServingView(
                 name,
                 context.labels(Stage.SERVING, name),
                 RenderContext.selector(name),
-                context.podLabels(Stage.SERVING, name),
+                auth.podLabels(),
                 context.objectName(WORKLOAD),
                 context.environment().image(serving.image()),
                 serving.args(),
@@ -173,19 +178,21 @@ final class DeploymentServing implements ServingEngine {
                 metric, autoscaling.target(),
                 ingress == null ? null : ingress.host(),
                 ingress != null && ingress.tls(),
-                name + "-tls");
+                name + "-tls",
+                auth.proxy(), auth.jwt());
     }
 
     /**
      * What the templates of one served model see; every value is already derived, so a template
      * only places it. Nullable: {@code gpu}, {@code liveness}, {@code readiness}, {@code metric}
-     * (null when it cannot be expressed), {@code host} (null without ingress).
+     * (null when it cannot be expressed), {@code host} (null without ingress), {@code proxy} (null
+     * without an oauth2-proxy in front), {@code jwt} (null unless Istio checks a token).
      */
     public record ServingView(String name, Map<String, String> labels, Map<String, String> selector,
                               Map<String, String> podLabels, String serviceAccount, String image, List<String> args,
                               int port, List<EnvView> env, String cpu, String memory, String gpu, String liveness,
                               String readiness, int minReplicas, int maxReplicas, String metric, int target,
-                              String host, boolean tls, String tlsSecret) {}
+                              String host, boolean tls, String tlsSecret, AuthProxy.View proxy, JwtAuth.View jwt) {}
 
     /** One container env var: a plain {@code value}, or a key of the Secret {@code secret}. */
     public record EnvView(String name, String value, String secret, String key) {}

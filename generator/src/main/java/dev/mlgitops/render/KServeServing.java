@@ -91,7 +91,8 @@ final class KServeServing implements ServingEngine {
 
     @Override
     public List<String> templates() {
-        return List.of("inferenceservice.yaml.ftl", "pdb.yaml.ftl");
+        return List.of("inferenceservice.yaml.ftl", "pdb.yaml.ftl", "requestauthentication.yaml.ftl",
+                "authorizationpolicy.yaml.ftl");
     }
 
     @Override
@@ -154,22 +155,25 @@ final class KServeServing implements ServingEngine {
         Spec.Resources resources = serving.resources() == null ? DeploymentServing.DEFAULT_RESOURCES : serving.resources();
         Spec.Replicas replicas = serving.replicas();
         Spec.Autoscaling autoscaling = serving.autoscaling();
-        return new InferenceView(name, context.labels(Stage.SERVING, name), context.podLabels(Stage.SERVING, name),
+        return new InferenceView(name, context.labels(Stage.SERVING, name),
+                JwtAuth.podLabels(context.podLabels(Stage.SERVING, name), serving.auth()),
                 DEPLOYMENT_MODE, context.objectName(DeploymentServing.WORKLOAD),
                 serving.model().format(), serving.model().storageUri(),
                 replicas == null ? null : replicas.min(), replicas == null ? null : replicas.max(),
                 autoscaling == null ? null : autoscaling.metric(), autoscaling == null ? null : autoscaling.target(),
                 serving.canary() == null ? null : serving.canary().trafficPercent(),
-                Addresses.env(context), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT);
+                Addresses.env(context), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT,
+                JwtAuth.view(name, serving.auth()));
     }
 
     /**
      * One InferenceService as the template sees it. Nullable: the replica bounds, the scale
-     * metric and target (KServe's defaults apply), {@code canaryPercent}, {@code gpu}.
+     * metric and target (KServe's defaults apply), {@code canaryPercent}, {@code gpu}, {@code jwt}
+     * (null unless Istio checks a token).
      */
     public record InferenceView(String name, Map<String, String> labels, Map<String, String> podLabels,
                                 String deploymentMode, String serviceAccount, String format, String storageUri,
                                 Integer minReplicas, Integer maxReplicas, String scaleMetric, Integer scaleTarget,
                                 Integer canaryPercent, List<DeploymentServing.EnvView> env, String cpu, String memory,
-                                String gpu, int port) {}
+                                String gpu, int port, JwtAuth.View jwt) {}
 }

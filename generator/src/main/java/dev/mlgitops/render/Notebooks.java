@@ -14,6 +14,13 @@ import dev.mlgitops.model.Stage;
  * The notebooks stage: per notebook a StatefulSet of one Jupyter pod whose home directory is its
  * own volume (a claim template of the asked size), and the headless Service that names the pod.
  * Notebooks reach the feature server and MLflow by the addresses in their environment.
+ *
+ * <p>Private notebooks: with {@code spec.identity} and an {@code owner}, an oauth2-proxy in the pod
+ * admits only the owner and {@code shared} (by e-mail), and an {@code ingress} host reaches Jupyter
+ * through it only. Without an identity a notebook is reachable by {@code kubectl port-forward} only.
+ * Jupyter keeps its own token behind the proxy. {@code idleTimeout} is Jupyter's own culling of
+ * idle kernels and terminals, passed by {@code NOTEBOOK_ARGS}, which the docker-stacks images'
+ * start-notebook.py appends to {@code jupyter lab}. Named {@code egress} destinations open 443.
  */
 final class Notebooks implements Engine {
 
@@ -51,7 +58,7 @@ final class Notebooks implements Engine {
 
     @Override
     public List<String> templates() {
-        return List.of("statefulset.yaml.ftl", "service.yaml.ftl");
+        return List.of("statefulset.yaml.ftl", "service.yaml.ftl", "ingress.yaml.ftl", "auth-emails.yaml.ftl");
     }
 
     @Override
@@ -76,9 +83,48 @@ final class Notebooks implements Engine {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        List<TenancyNeeds.Egress> egress = new ArrayList<>();
+        boolean proxied = false;
+        for (Map.Entry<String, Spec.Notebook> entry : context.spec().notebooks().entrySet()) {
+            String name = context.objectName(entry.getKey());
+            Spec.Notebook notebook = entry.getValue();
+            if (isPrivate(context, notebook)) {
+                proxied = true;
+                // signed-in users come through the proxy only; Jupyter's own port stays closed
+                allows.add(new TenancyNeeds.Allow(context.objectName(entry.getKey() + "-allow-proxy"), name,
+                        AuthProxy.PORT, notebook.ingress() != null));
+            }
+            if (!notebook.egress().isEmpty()) {
+                egress.add(new TenancyNeeds.Egress(context.objectName(entry.getKey() + "-to-package-indexes"),
+                        RenderContext.selector(name), List.of(RenderContext.HTTPS_PORT)));
+            }
+        }
+        if (proxied) {
+            egress.add(0, AuthProxy.egress(context, stage()));
+        }
         context.featureServerAccess(stage()).ifPresent(allows::add);
         context.mlflowAccess(stage()).ifPresent(allows::add);
-        return new TenancyNeeds(List.of(WORKLOAD), allows);
+        return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), egress);
+    }
+
+    /** Whether a notebook gets an oauth2-proxy: an identity to sign in with and an owner to admit. */
+    private static boolean isPrivate(RenderContext context, Spec.Notebook notebook) {
+        return context.spec().identity() != null && notebook.owner() != null;
+    }
+
+    /** Jupyter's culling flags for an idle timeout (a duration of the spec), or null for none. */
+    static String cullingArgs(String idleTimeout) {
+        if (idleTimeout == null) {
+            return null;
+        }
+        long seconds = new java.math.BigDecimal(PrometheusMonitoring.seconds(idleTimeout))
+                .setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        // the culler looks every cull_interval seconds (300 by default): no less often than the timeout
+        long interval = Math.max(1, Math.min(300, seconds));
+        return "--MappingKernelManager.cull_idle_timeout=" + seconds
+                + " --MappingKernelManager.cull_interval=" + interval
+                + " --TerminalManager.cull_inactive_timeout=" + seconds
+                + " --TerminalManager.cull_interval=" + interval;
     }
 
     private static NotebookView view(RenderContext context, String notebook, Spec.Notebook spec) {
@@ -86,6 +132,18 @@ final class Notebooks implements Engine {
         Map<String, String> annotations = spec.owner() == null ? Map.of() : Map.of("mlgitops.dev/owner", spec.owner());
         Map<String, String> env = new LinkedHashMap<>();
         Addresses.env(context).forEach(address -> env.put(address.name(), address.value()));
+        String culling = cullingArgs(spec.idleTimeout());
+        if (culling != null) {
+            env.put("NOTEBOOK_ARGS", culling);
+        }
+        AuthProxy.View proxy = null;
+        if (isPrivate(context, spec)) {
+            List<String> admitted = new ArrayList<>();
+            admitted.add(spec.owner());
+            spec.shared().stream().filter(user -> !admitted.contains(user)).forEach(admitted::add);
+            proxy = AuthProxy.view(context, name, PORT, admitted, List.of(), false).orElse(null);
+        }
+        Spec.Ingress ingress = proxy == null ? null : spec.ingress();
         return new NotebookView(
                 name,
                 context.labels(Stage.NOTEBOOKS, name),
@@ -97,12 +155,20 @@ final class Notebooks implements Engine {
                 PORT, USER, GROUP,
                 env,
                 spec.resources().cpu(), spec.resources().memory(), spec.resources().gpu(),
-                spec.storage() == null ? DEFAULT_STORAGE : spec.storage());
+                spec.storage() == null ? DEFAULT_STORAGE : spec.storage(),
+                proxy,
+                ingress == null ? null : ingress.host(),
+                ingress != null && ingress.tls(),
+                name + "-tls");
     }
 
-    /** What the templates of one notebook see. Nullable: {@code gpu}. */
+    /**
+     * What the templates of one notebook see. Nullable: {@code gpu}, {@code proxy} (a notebook
+     * without an oauth2-proxy), {@code host} (no ingress).
+     */
     public record NotebookView(String name, Map<String, String> labels, Map<String, String> annotations,
                                Map<String, String> selector, Map<String, String> podLabels, String serviceAccount,
                                String image, int port, int user, int group, Map<String, String> env, String cpu,
-                               String memory, String gpu, String storage) {}
+                               String memory, String gpu, String storage, AuthProxy.View proxy, String host,
+                               boolean tls, String tlsSecret) {}
 }

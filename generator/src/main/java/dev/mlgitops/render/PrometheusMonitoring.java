@@ -92,9 +92,12 @@ final class PrometheusMonitoring implements Engine {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        context.spec().serving().forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
-                context.objectName(model + "-allow-metrics"), context.objectName(model),
-                metricsPort(serving), false, List.of(MONITORING_NAMESPACE))));
+        // behind an oauth2-proxy the model's own port admits the scraper alone, no pod of the namespace
+        context.spec().serving().forEach((model, serving) -> allows.add(ServingAuth.proxied(serving)
+                ? TenancyNeeds.Allow.fromNamespacesOnly(context.objectName(model + "-allow-metrics"),
+                        context.objectName(model), metricsPort(serving), List.of(MONITORING_NAMESPACE))
+                : new TenancyNeeds.Allow(context.objectName(model + "-allow-metrics"), context.objectName(model),
+                        metricsPort(serving), false, List.of(MONITORING_NAMESPACE))));
         // from Prometheus's namespace only: in its own, the server admits the stages that use it, not every pod
         servers(context).forEach(server -> allows.add(new TenancyNeeds.Allow(server.name() + "-allow-metrics",
                 server.name(), server.port(), List.of(context.stageSelector(stage())), false, List.of(MONITORING_NAMESPACE))));
@@ -109,7 +112,9 @@ final class PrometheusMonitoring implements Engine {
     private static MonitoredView monitored(RenderContext context, String model, Spec.ServingModel serving) {
         String name = context.objectName(model);
         Metrics metrics = engine(serving).metrics();
-        return new MonitoredView(name, RenderContext.selector(name), metrics.portName(), metrics.latencySeconds(name),
+        // behind an oauth2-proxy the Service's port http is the proxy's; "metrics" is the model's own
+        String port = ServingAuth.proxied(serving) ? "metrics" : metrics.portName();
+        return new MonitoredView(name, RenderContext.selector(name), port, metrics.latencySeconds(name),
                 metrics.errorRatio(name), serving.engine());
     }
 

@@ -64,14 +64,31 @@ record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> 
      * @param ports the TCP ports; empty allows every port (the ranks of one distributed job)
      * @param from pod selectors of the namespace's pods let in; empty lets in every pod of the namespace
      * @param fromNamespaces other namespaces whose pods may connect (a scraper's, a data plane's)
+     * @param fromNamespacePods whether an empty {@code from} lets in every pod of the namespace; false
+     *                          only with {@code fromNamespaces} (a server behind an auth proxy, whose own
+     *                          port only a scraper may reach)
      */
     public record Allow(String name, String target, List<Integer> ports, List<Map<String, String>> from,
-                        boolean fromIngressController, List<String> fromNamespaces) {
+                        boolean fromIngressController, List<String> fromNamespaces, boolean fromNamespacePods) {
 
         public Allow {
             ports = List.copyOf(ports);
             from = List.copyOf(from);
             fromNamespaces = List.copyOf(fromNamespaces);
+            if (!fromNamespacePods && (!from.isEmpty() || fromIngressController || fromNamespaces.isEmpty())) {
+                // an ingress rule with no peer at all would let everything in
+                throw new IllegalArgumentException("an allow without the namespace's pods needs other namespaces only: " + name);
+            }
+        }
+
+        public Allow(String name, String target, List<Integer> ports, List<Map<String, String>> from,
+                     boolean fromIngressController, List<String> fromNamespaces) {
+            this(name, target, ports, from, fromIngressController, fromNamespaces, true);
+        }
+
+        /** From pods of other namespaces only, none of this one. */
+        public static Allow fromNamespacesOnly(String name, String target, int port, List<String> namespaces) {
+            return new Allow(name, target, List.of(port), List.of(), false, namespaces, false);
         }
 
         /** On one port. */

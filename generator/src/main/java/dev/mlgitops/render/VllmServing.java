@@ -89,7 +89,8 @@ final class VllmServing implements ServingEngine {
 
     @Override
     public List<String> templates() {
-        return List.of("deployment.yaml.ftl", "service.yaml.ftl", "hpa.yaml.ftl", "pdb.yaml.ftl", "ingress.yaml.ftl");
+        return List.of("deployment.yaml.ftl", "service.yaml.ftl", "hpa.yaml.ftl", "pdb.yaml.ftl", "ingress.yaml.ftl",
+                "auth-emails.yaml.ftl", "requestauthentication.yaml.ftl", "authorizationpolicy.yaml.ftl");
     }
 
     @Override
@@ -127,11 +128,11 @@ final class VllmServing implements ServingEngine {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        List<TenancyNeeds.Egress> egress = new ArrayList<>();
+        List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine));
         mine.forEach((model, serving) -> {
             String name = context.objectName(model);
-            allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), name, port(serving),
-                    serving.ingress() != null));
+            allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), name,
+                    ServingAuth.clientPort(serving, port(serving)), serving.ingress() != null));
             if (ModelSource.of(serving.model().storageUri()).downloads()) {
                 egress.add(new TenancyNeeds.Egress(context.objectName(model + "-to-model-store"), RenderContext.selector(name),
                         List.of(RenderContext.HTTPS_PORT)));
@@ -176,11 +177,12 @@ final class VllmServing implements ServingEngine {
         serving.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, context.secretName(ref.secret()), ref.key())));
         Spec.Ingress ingress = serving.ingress();
         boolean scaled = metric != null;
+        ServingAuth auth = ServingAuth.of(context, name, serving, port);
         return new VllmView(
                 name,
                 context.labels(Stage.SERVING, name),
                 RenderContext.selector(name),
-                context.podLabels(Stage.SERVING, name),
+                auth.podLabels(),
                 context.objectName(DeploymentServing.WORKLOAD),
                 context.environment().image(serving.image()),
                 args,
@@ -196,7 +198,8 @@ final class VllmServing implements ServingEngine {
                 source.claim(),
                 ingress == null ? null : ingress.host(),
                 ingress != null && ingress.tls(),
-                name + "-tls");
+                name + "-tls",
+                auth.proxy(), auth.jwt());
     }
 
     /** GPUs as a count; a quantity such as {@code 1000m} or {@code 2} is whole GPUs (the device plugin has no fractions). */
@@ -250,12 +253,13 @@ final class VllmServing implements ServingEngine {
      * One vLLM server as the templates see it. Nullable: {@code gpu}, {@code replicas} (null when
      * an autoscaler owns the count), {@code metric} (null without an autoscaler),
      * {@code downloadFrom} and {@code downloader} (null unless an init container downloads the
-     * model), {@code claim} (null unless the model is on a claim), {@code host} (null without ingress).
+     * model), {@code claim} (null unless the model is on a claim), {@code host} (null without ingress),
+     * {@code proxy} (null without an oauth2-proxy in front), {@code jwt} (null unless Istio checks a token).
      */
     public record VllmView(String name, Map<String, String> labels, Map<String, String> selector,
                            Map<String, String> podLabels, String serviceAccount, String image, List<String> args,
                            int port, List<EnvView> env, String cpu, String memory, String gpu, String shmSize,
                            Integer replicas, int minReplicas, int maxReplicas, String metric, int target,
                            String downloadFrom, String downloader, String claim, String host, boolean tls,
-                           String tlsSecret) {}
+                           String tlsSecret, AuthProxy.View proxy, JwtAuth.View jwt) {}
 }

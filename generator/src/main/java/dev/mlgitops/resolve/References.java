@@ -58,6 +58,9 @@ final class References {
         if (spec.modelRegistry() != null) {
             add(uses, "/modelRegistry/image", spec.modelRegistry().image());
         }
+        if (spec.identity() != null) {
+            add(uses, "/identity/image", spec.identity().image());
+        }
         return uses;
     }
 
@@ -76,6 +79,10 @@ final class References {
         });
         spec.serving().forEach((name, model) -> model.secretEnv().forEach((variable, ref) ->
                 add(uses, pointer("serving", name, "secretEnv", variable, "secret"), ref.secret())));
+        if (spec.identity() != null) {
+            add(uses, "/identity/clientSecret/secret", spec.identity().clientSecret().secret());
+            add(uses, "/identity/cookieSecret/secret", spec.identity().cookieSecret().secret());
+        }
         return uses;
     }
 

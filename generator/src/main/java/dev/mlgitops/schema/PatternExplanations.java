@@ -34,7 +34,10 @@ final class PatternExplanations {
             Map.entry("hostName", "is not a host name such as model.example.com"),
             Map.entry("httpPath", "is not an HTTP path: start it with '/'"),
             Map.entry("clusterName", "is not an Argo CD destination: use a cluster name such as in-cluster or an https:// server URL"),
-            Map.entry("feastProject", "is not a Feast project name: use letters, digits and '_'"));
+            Map.entry("feastProject", "is not a Feast project name: use letters, digits and '_'"),
+            Map.entry("httpsUrl", "is not an https URL such as https://login.example.com/realms/ml"),
+            Map.entry("email", "is not an e-mail address such as alice@example.com"),
+            Map.entry("claimName", "is not a JWT claim name: use letters, digits, '_', '.', ':' and '-'"));
 
     private PatternExplanations() {
     }

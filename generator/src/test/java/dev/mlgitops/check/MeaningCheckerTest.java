@@ -185,7 +185,7 @@ class MeaningCheckerTest {
 
         assertThat(findings).containsExactly(
                 existingSecretName("feast-redis", "ml/fraud/redis"), existingSecretName("huggingface", "ml/fraud/huggingface"),
-                existingSecretName("object-store", "ml/fraud/s3"));
+                existingSecretName("object-store", "ml/fraud/s3"), existingSecretName("oidc-client", "ml/fraud/oidc-client"));
     }
 
     @Test

@@ -38,12 +38,60 @@ class FunctionCheckerTest {
 
     @Test
     void openNetworkingHasNoPathToCheckAndNothingTooBroad() throws IOException {
-        Path spec = edited(text -> text.replace("networkPolicy: restricted ", "networkPolicy: open       "));
+        Path spec = edited(text -> withoutSignIn(text.replace("networkPolicy: restricted ", "networkPolicy: open       ")));
 
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).isEmpty();
         assertThat(generation.tree().orElseThrow().files().get("PREREQUISITES.md")).doesNotContain("NetworkPolicy");
+    }
+
+    @Test
+    void aProxyWithoutNetworkPoliciesCanBeWalkedAroundAndIsAnErrorAtItsItem() throws IOException {
+        Path spec = edited(text -> text.replace("networkPolicy: restricted ", "networkPolicy: open       "));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+                "mlproject.yaml:83:7: error [MLG-FUNCTION-AUTH-BYPASS] spec.notebooks.alice.owner: a pod of the namespace"
+                        + " reaches port TCP 8888 of StatefulSet fraud-detection-alice past its auth-proxy: let the"
+                        + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
+                "mlproject.yaml:83:7: error [MLG-FUNCTION-AUTH-BYPASS] spec.notebooks.alice.owner: the ingress controller"
+                        + " reaches port TCP 8888 of StatefulSet fraud-detection-alice past its auth-proxy: let the"
+                        + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
+                "mlproject.yaml:157:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: a pod of the"
+                        + " namespace reaches port TCP 8080 of Deployment fraud-detection-explainer past its auth-proxy: let the"
+                        + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
+                "mlproject.yaml:157:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: the ingress"
+                        + " controller reaches port TCP 8080 of Deployment fraud-detection-explainer past its auth-proxy: let the"
+                        + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)");
+        assertThat(generation.tree()).isEmpty();
+    }
+
+    @Test
+    void aRuleLettingTheNamespaceOntoTheModelsOwnPortIsCaughtWithTheProxyInFront() throws IOException {
+        // the scraper's rule, widened to every pod of the namespace, as it is for a model without a proxy
+        Path blueprints = folder.resolve("blueprints/tenancy");
+        Files.createDirectories(blueprints);
+        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"), Files.readString(
+                        Path.of("..", "blueprints", "tenancy", "networkpolicies.yaml.ftl"))
+                .replace("<#elseif allow.fromNamespacePods>", "<#else>"));
+
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE,
+                BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+                "mlproject.yaml:157:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: a pod of the"
+                        + " namespace reaches port TCP 8080 of Deployment fraud-detection-explainer past its auth-proxy: let the"
+                        + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)");
+    }
+
+    /** The reference without sign-in: no identity, the explainer without auth, alice without ingress. */
+    private static String withoutSignIn(String text) {
+        return text.replaceAll("(?s)\n  identity:.*?\n\n", "\n\n")
+                .replaceAll("(?s)\n      auth:\n        type: oauth2-proxy.*?allowedEmails[^\n]*", "")
+                .replaceAll("\n      ingress: \\{host: alice[^\n]*", "")
+                .replace(", alice: {ingress: null}", "");
     }
 
     @Test
@@ -64,7 +112,7 @@ class FunctionCheckerTest {
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(f -> f.format("mlproject.yaml")).containsExactly(
-                "mlproject.yaml:104:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed: PyTorchJob"
+                "mlproject.yaml:116:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed: PyTorchJob"
                         + " fraud-detection-distributed at its largest scale (1 Master pod + 4 Worker pods) asks for 80 of"
                         + " requests.cpu, more than the namespace's quota of 64, so it never runs whole: lower its replicas,"
                         + " workers or resources, or raise spec.tenancy.quota.cpu");

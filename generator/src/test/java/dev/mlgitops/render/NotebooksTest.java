@@ -21,7 +21,8 @@ class NotebooksTest {
 
         assertThat(prod.objects()).filteredOn(o -> o.stage() == Stage.NOTEBOOKS)
                 .extracting(o -> o.key().kind() + "/" + o.key().name())
-                .containsExactly("StatefulSet/" + ALICE, "Service/" + ALICE, "StatefulSet/" + GPU_LAB, "Service/" + GPU_LAB);
+                .containsExactly("StatefulSet/" + ALICE, "Service/" + ALICE, "Ingress/" + ALICE,
+                        "ConfigMap/" + ALICE + "-auth-emails", "StatefulSet/" + GPU_LAB, "Service/" + GPU_LAB);
         ObjectNode service = prod.get("Service/" + ALICE);
         assertThat(service.at("/spec/clusterIP").asString()).isEqualTo("None");
         assertThat(service.at("/spec/ports/0")).isEqualTo(json("{\"name\":\"http\",\"port\":8888,\"targetPort\":\"http\",\"protocol\":\"TCP\"}"));
@@ -65,7 +66,9 @@ class NotebooksTest {
         assertThat(container.at("/resources/limits")).isEqualTo(json("{\"cpu\":\"2\",\"memory\":\"8Gi\"}"));
         assertThat(container.get("env")).isEqualTo(json("[{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":"
                 + "\"http://fraud-detection-mlflow:5000\"},{\"name\":\"FEAST_FEATURE_SERVER_URL\",\"value\":"
-                + "\"http://fraud-detection-feature-server:6566\"}]"));
+                + "\"http://fraud-detection-feature-server:6566\"},{\"name\":\"NOTEBOOK_ARGS\",\"value\":"
+                + "\"--MappingKernelManager.cull_idle_timeout=7200 --MappingKernelManager.cull_interval=300"
+                + " --TerminalManager.cull_inactive_timeout=7200 --TerminalManager.cull_interval=300\"}]"));
     }
 
     @Test

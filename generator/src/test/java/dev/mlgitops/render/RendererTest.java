@@ -44,11 +44,15 @@ class RendererTest {
                 "NetworkPolicy/fraud-detection-feature-store-to-stores",
                 "NetworkPolicy/fraud-detection-model-registry-to-stores",
                 "NetworkPolicy/fraud-detection-training-to-stores",
+                "NetworkPolicy/fraud-detection-notebooks-to-identity",
+                "NetworkPolicy/fraud-detection-alice-to-package-indexes",
                 "NetworkPolicy/fraud-detection-serving-to-stores",
+                "NetworkPolicy/fraud-detection-serving-to-identity",
                 "NetworkPolicy/fraud-detection-assistant-to-model-store",
                 "NetworkPolicy/fraud-detection-training-to-feature-server",
                 "NetworkPolicy/fraud-detection-training-to-mlflow",
                 "NetworkPolicy/fraud-detection-distributed-allow-ranks",
+                "NetworkPolicy/fraud-detection-alice-allow-proxy",
                 "NetworkPolicy/fraud-detection-notebooks-to-feature-server",
                 "NetworkPolicy/fraud-detection-notebooks-to-mlflow",
                 "NetworkPolicy/fraud-detection-scorer-allow-http",
@@ -65,9 +69,12 @@ class RendererTest {
                 "ExternalSecret/fraud-detection-mlflow-db",
                 "ExternalSecret/fraud-detection-object-store",
                 "ExternalSecret/fraud-detection-huggingface",
+                "ExternalSecret/fraud-detection-oidc-client",
                 "InferenceService/fraud-detection-scorer", "PodDisruptionBudget/fraud-detection-scorer",
+                "RequestAuthentication/fraud-detection-scorer", "AuthorizationPolicy/fraud-detection-scorer",
                 "Deployment/" + EXPLAINER, "Service/" + EXPLAINER,
                 "HorizontalPodAutoscaler/" + EXPLAINER, "PodDisruptionBudget/" + EXPLAINER,
+                "ConfigMap/" + EXPLAINER + "-auth-emails",
                 "Deployment/fraud-detection-assistant", "Service/fraud-detection-assistant",
                 "PodDisruptionBudget/fraud-detection-assistant");
         assertThat(prod.objects()).extracting(TypedObject::stage)
@@ -176,8 +183,12 @@ class RendererTest {
     void serviceAndDisruptionBudgetFollowTheServingReference() {
         Rendering prod = Rendering.of(ReferenceProject.prod());
 
-        assertThat(prod.get("Service/" + EXPLAINER).at("/spec/ports/0"))
-                .isEqualTo(json("{\"name\":\"http\",\"port\":80,\"protocol\":\"TCP\",\"targetPort\":\"http\"}"));
+        // the explainer signs users in: port http leads to its oauth2-proxy, metrics to the model itself
+        assertThat(prod.get("Service/" + EXPLAINER).at("/spec/ports")).isEqualTo(json(
+                "[{\"name\":\"http\",\"port\":80,\"protocol\":\"TCP\",\"targetPort\":\"proxy\"},"
+                        + "{\"name\":\"metrics\",\"port\":8080,\"protocol\":\"TCP\",\"targetPort\":\"http\"}]"));
+        assertThat(prod.get("Service/fraud-detection-assistant").at("/spec/ports"))
+                .isEqualTo(json("[{\"name\":\"http\",\"port\":80,\"protocol\":\"TCP\",\"targetPort\":\"http\"}]"));
         ObjectNode pdb = prod.get("PodDisruptionBudget/" + EXPLAINER);
         assertThat(pdb.at("/spec/maxUnavailable").asInt()).isEqualTo(1);
         assertThat(pdb.at("/spec/unhealthyPodEvictionPolicy").asString()).isEqualTo("AlwaysAllow");
@@ -237,11 +248,16 @@ class RendererTest {
 
     @Test
     void withoutIngressOnlyTheNamespaceMayReachTheModel() {
-        JsonNode policy = Rendering.of(ReferenceProject.prod()).get("NetworkPolicy/" + EXPLAINER + "-allow-http");
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+        JsonNode policy = prod.get("NetworkPolicy/fraud-detection-assistant-allow-http");
 
-        assertThat(policy.at("/spec/podSelector/matchLabels")).isEqualTo(json("{\"app.kubernetes.io/name\":\"" + EXPLAINER + "\"}"));
+        assertThat(policy.at("/spec/podSelector/matchLabels")).isEqualTo(json("{\"app.kubernetes.io/name\":\"fraud-detection-assistant\"}"));
         assertThat(policy.at("/spec/ingress/0/from")).isEqualTo(json("[{\"podSelector\":{}}]"));
-        assertThat(policy.at("/spec/ingress/0/ports")).isEqualTo(json("[{\"port\":8080,\"protocol\":\"TCP\"}]"));
+        assertThat(policy.at("/spec/ingress/0/ports")).isEqualTo(json("[{\"port\":8000,\"protocol\":\"TCP\"}]"));
+        // behind an oauth2-proxy the namespace is let in on the proxy's port, never the model's 8080
+        JsonNode proxied = prod.get("NetworkPolicy/" + EXPLAINER + "-allow-http");
+        assertThat(proxied.at("/spec/ingress/0/from")).isEqualTo(json("[{\"podSelector\":{}}]"));
+        assertThat(proxied.at("/spec/ingress/0/ports")).isEqualTo(json("[{\"port\":4180,\"protocol\":\"TCP\"}]"));
     }
 
     @Test

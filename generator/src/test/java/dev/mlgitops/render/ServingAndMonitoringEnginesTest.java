@@ -82,7 +82,10 @@ class ServingAndMonitoringEnginesTest {
 
         assertThat(scorer.at("/spec/selector/matchLabels")).isEqualTo(json("{\"app.kubernetes.io/name\":\"" + SCORER + "\"}"));
         assertThat(scorer.at("/spec/endpoints")).isEqualTo(json("[{\"port\":\"http-usermetric\",\"path\":\"/metrics\",\"interval\":\"30s\"}]"));
-        assertThat(explainer.at("/spec/endpoints/0/port").asString()).isEqualTo("http");
+        // the explainer's port http is its oauth2-proxy's; the ServiceMonitor reads the model's own port
+        assertThat(explainer.at("/spec/endpoints/0/port").asString()).isEqualTo("metrics");
+        assertThat(rendering.get("ServiceMonitor/fraud-detection-assistant").at("/spec/endpoints/0/port").asString())
+                .isEqualTo("http");
         assertThat(scorer.at("/metadata/labels/release").asString()).isEqualTo("kube-prometheus-stack");
     }
 
@@ -90,12 +93,17 @@ class ServingAndMonitoringEnginesTest {
     void monitoringNamespaceMayScrapeTheMetricsPorts() {
         Rendering rendering = Rendering.of(ReferenceProject.prod());
 
-        for (String[] model : new String[][] {{SCORER, "9091"}, {EXPLAINER, "8080"}}) {
+        for (String[] model : new String[][] {{SCORER, "9091"}, {"fraud-detection-assistant", "8000"}}) {
             JsonNode policy = rendering.get("NetworkPolicy/" + model[0] + "-allow-metrics").get("spec");
             assertThat(policy.at("/ingress/0/from/1/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asString())
                     .isEqualTo("monitoring");
             assertThat(policy.at("/ingress/0/ports/0/port").asInt()).isEqualTo(Integer.parseInt(model[1]));
         }
+        // behind an oauth2-proxy the model's own port admits the monitoring namespace alone, no pod of the namespace
+        JsonNode proxied = rendering.get("NetworkPolicy/" + EXPLAINER + "-allow-metrics").get("spec");
+        assertThat(proxied.at("/ingress/0/from")).isEqualTo(json(
+                "[{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"monitoring\"}}}]"));
+        assertThat(proxied.at("/ingress/0/ports/0/port").asInt()).isEqualTo(8080);
     }
 
     @Test

@@ -91,7 +91,27 @@ class TenancySecretsAndPathsTest {
         assertPath(prod.get("NetworkPolicy/fraud-detection-training-to-feature-server"), "fraud-detection-feature-server", "training", 6566);
         assertPath(prod.get("NetworkPolicy/fraud-detection-training-to-mlflow"), "fraud-detection-mlflow", "training", 5000);
         assertThat(prod.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-")
-                && !name.endsWith("-to-stores") && !name.endsWith("-to-model-store")).hasSize(6);
+                && !name.endsWith("-to-stores") && !name.endsWith("-to-model-store") && !name.endsWith("-to-identity")
+                && !name.endsWith("-to-package-indexes")).hasSize(6);
+    }
+
+    @Test
+    void theProxiesReachTheIdentityProviderAndAPrivateNotebookItsPackageIndexesOn443Only() {
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+
+        for (String[] egress : new String[][] {
+            {"serving-to-identity", "{\"app.kubernetes.io/component\":\"serving\",\"app.kubernetes.io/part-of\":\"fraud-detection\"}"},
+            {"notebooks-to-identity", "{\"app.kubernetes.io/component\":\"notebooks\",\"app.kubernetes.io/part-of\":\"fraud-detection\"}"},
+            {"alice-to-package-indexes", "{\"app.kubernetes.io/name\":\"fraud-detection-alice\"}"}}) {
+            ObjectNode policy = prod.get("NetworkPolicy/fraud-detection-" + egress[0]);
+            assertThat(policy.at("/spec/podSelector/matchLabels")).as(egress[0]).isEqualTo(json(egress[1]));
+            assertThat(policy.at("/spec/egress/0/ports")).as(egress[0]).isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":443}]"));
+            assertThat(policy.at("/spec/egress/0/to/0/ipBlock")).as(egress[0])
+                    .isEqualTo(json("{\"cidr\":\"0.0.0.0/0\",\"except\":[\"169.254.169.254/32\"]}"));
+        }
+        // gpu-lab names no egress and no owner
+        assertThat(prod.byName()).doesNotContainKey("NetworkPolicy/fraud-detection-gpu-lab-to-package-indexes")
+                .doesNotContainKey("NetworkPolicy/fraud-detection-gpu-lab-allow-proxy");
     }
 
     @Test
@@ -130,6 +150,7 @@ class TenancySecretsAndPathsTest {
         assertThat(rendering.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-"))
                 .containsExactly("NetworkPolicy/fraud-detection-feature-store-to-stores",
                         "NetworkPolicy/fraud-detection-serving-to-stores",
+                        "NetworkPolicy/fraud-detection-serving-to-identity",
                         "NetworkPolicy/fraud-detection-assistant-to-model-store",
                         "NetworkPolicy/fraud-detection-serving-to-feature-server");
     }

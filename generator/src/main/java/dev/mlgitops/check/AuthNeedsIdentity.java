@@ -1,0 +1,38 @@
+package dev.mlgitops.check;
+
+import dev.mlgitops.finding.Code;
+import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.ResolvedEnvironment;
+
+/**
+ * {@code auth.type: oauth2-proxy} signs users in with {@code spec.identity}; without one there is
+ * nothing to sign in with. On kserve there is no proxy to put in front (Knative owns the pod's one
+ * port), so there it is jwt or nothing.
+ */
+final class AuthNeedsIdentity implements MeaningRule {
+
+    @Override
+    public void check(ResolvedEnvironment environment, Findings findings) {
+        environment.spec().serving().forEach((name, model) -> {
+            if (model.auth() == null || !model.auth().proxy()) {
+                return;
+            }
+            String pointer = Pointers.of("serving", name, "auth", "type");
+            if ("kserve".equals(model.engine())) {
+                findings.add(environment.locator().finding(Code.CHECK_AUTH_ENGINE, pointer,
+                        Code.CHECK_AUTH_ENGINE.message(name)));
+            } else if (environment.spec().identity() == null) {
+                findings.add(environment.locator().finding(Code.CHECK_AUTH_IDENTITY, pointer,
+                        Code.CHECK_AUTH_IDENTITY.message(name)));
+            }
+        });
+        if (environment.spec().identity() == null) {
+            environment.spec().notebooks().forEach((name, notebook) -> {
+                if (notebook.ingress() != null) {
+                    findings.add(environment.locator().finding(Code.CHECK_NOTEBOOK_INGRESS,
+                            Pointers.of("notebooks", name, "ingress"), Code.CHECK_NOTEBOOK_INGRESS.message(name)));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.mlgitops.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Stage;
+
+/**
+ * The oauth2-proxy put in front of a server (a served model with {@code auth.type: oauth2-proxy},
+ * a private notebook): what {@code /lib/authproxy.ftl} places, derived once here for both.
+ *
+ * <p>Flags (oauth2-proxy's command line options, 7.x): {@code --provider=oidc} with
+ * {@code --oidc-issuer-url} and {@code --client-id} from {@code spec.identity}; {@code --http-address}
+ * on every address of the pod at {@link #PORT}; {@code --upstream} the server on 127.0.0.1;
+ * {@code --reverse-proxy} behind the ingress controller; {@code --cookie-secure}; admitted users
+ * by {@code --authenticated-emails-file} (a ConfigMap) when there is a list, else
+ * {@code --email-domain=*} (any signed-in user), narrowed by {@code --allowed-group}. oauth2-proxy
+ * checks a group on top of the e-mail, never instead. API clients of a served model send a bearer
+ * token of the same issuer instead of a cookie ({@code --skip-jwt-bearer-tokens}).
+ */
+final class AuthProxy {
+
+    /** oauth2-proxy's default port, and the Service's target when a proxy is in front. */
+    static final int PORT = 4180;
+    static final String CONTAINER = "auth-proxy";
+    static final String DEFAULT_IMAGE = "quay.io/oauth2-proxy/oauth2-proxy:v7.15.2";
+    /** A Go proxy holding sessions in cookies: little CPU, little memory. */
+    static final String CPU = "100m";
+    static final String MEMORY = "128Mi";
+    static final String EMAILS_DIRECTORY = "/etc/oauth2-proxy";
+    static final String EMAILS_FILE = "emails";
+
+    private AuthProxy() {
+    }
+
+    /**
+     * The proxy in front of the server {@code name} listening on {@code upstreamPort}; empty when
+     * the spec has no {@code identity} (the caller reports that, or stays without a proxy).
+     *
+     * @param emails the users admitted, empty for any user of the provider
+     * @param groups the groups a user must be in, empty for any
+     * @param bearer whether API clients may send a bearer token instead of signing in
+     */
+    static Optional<View> view(RenderContext context, String name, int upstreamPort, List<String> emails,
+                               List<String> groups, boolean bearer) {
+        Spec.Identity identity = context.spec().identity();
+        if (identity == null) {
+            return Optional.empty();
+        }
+        String emailsConfigMap = emails.isEmpty() ? null : name + "-auth-emails";
+        List<String> args = new ArrayList<>(List.of(
+                "--provider=oidc",
+                "--oidc-issuer-url=" + identity.issuer(),
+                "--client-id=" + identity.clientId(),
+                "--http-address=0.0.0.0:" + PORT,
+                "--upstream=http://127.0.0.1:" + upstreamPort + "/",
+                "--reverse-proxy=true",
+                "--cookie-secure=true",
+                "--skip-provider-button=true"));
+        if (bearer) {
+            args.add("--skip-jwt-bearer-tokens=true");
+        }
+        if (emailsConfigMap == null) {
+            args.add("--email-domain=*");
+        } else {
+            args.add("--authenticated-emails-file=" + EMAILS_DIRECTORY + "/" + EMAILS_FILE);
+        }
+        groups.forEach(group -> args.add("--allowed-group=" + group));
+        return Optional.of(new View(CONTAINER,
+                identity.image() == null ? DEFAULT_IMAGE : context.environment().image(identity.image()),
+                args, PORT, upstreamPort,
+                context.secretName(identity.clientSecret().secret()), identity.clientSecret().key(),
+                context.secretName(identity.cookieSecret().secret()), identity.cookieSecret().key(),
+                CPU, MEMORY, List.copyOf(emails), emailsConfigMap, EMAILS_DIRECTORY, EMAILS_FILE,
+                emails.isEmpty() ? null : String.join("\n", emails) + "\n"));
+    }
+
+    /**
+     * Lets the proxies of {@code stage} reach the identity provider (discovery, keys, token
+     * redemption) on 443; the provider's address is outside the spec, so any but the metadata one.
+     */
+    static TenancyNeeds.Egress egress(RenderContext context, Stage stage) {
+        return new TenancyNeeds.Egress(context.objectName(stage.folder() + "-to-identity"),
+                context.stageSelector(stage), List.of(RenderContext.HTTPS_PORT));
+    }
+
+    /**
+     * What the fragment places. Nullable: {@code emailsConfigMap} and {@code emailsText} (no list:
+     * any signed-in user).
+     */
+    public record View(String container, String image, List<String> args, int port, int upstreamPort,
+                       String clientSecret, String clientSecretKey, String cookieSecret, String cookieSecretKey,
+                       String cpu, String memory, List<String> emails, String emailsConfigMap,
+                       String emailsDirectory, String emailsFile, String emailsText) {}
+}
