@@ -1,12 +1,12 @@
 <#import "/lib/yaml.ftl" as y>
 <#assign m = model>
-<#-- ingressClassName nginx pairs with the ingress-nginx namespace the tenancy NetworkPolicy lets in. -->
+<#-- The class of spec.cluster.ingress, whose namespace the tenancy NetworkPolicy lets in. -->
 <#if m.host??>
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 <@y.metadata name=m.name labels=m.labels/>
 spec:
-  ingressClassName: nginx
+  ingressClassName: ${cluster.ingress.className}
 <#if m.tls>
   tls:
   - hosts: [${m.host}]

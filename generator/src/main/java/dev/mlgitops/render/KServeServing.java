@@ -37,11 +37,6 @@ final class KServeServing implements ServingEngine {
     static final int QUEUE_PROXY_PORT = 8012;
     /** The model server's port in KServe's runtimes. */
     static final int MODEL_PORT = 8080;
-    /**
-     * Where requests come from in Knative mode: the activator (knative-serving) and the ingress
-     * gateway (istio-system, KServe's default networking layer for Knative).
-     */
-    static final List<String> DATA_PLANE_NAMESPACES = List.of("knative-serving", "istio-system");
 
     private static final Metrics METRICS = new Metrics("http-usermetric", 9091,
             "histogram_quantile(0.99, sum by (namespace, le) (rate(revision_app_request_latencies_bucket{service_name=\"%s-predictor\"}[5m]))) / 1000",
@@ -57,8 +52,8 @@ final class KServeServing implements ServingEngine {
                     "object store", 443, "the storage-initializer downloads model.storageUri")),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving",
                             QUEUE_PROXY_PORT, "the activator"),
-                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "istio-system",
-                            QUEUE_PROXY_PORT, "the ingress gateway"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "spec.cluster.knative.namespace",
+                            QUEUE_PROXY_PORT, "the networking layer's gateway"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving", 8022,
                             "the activator probes queue-proxy's admin port"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving", 9090,
@@ -132,9 +127,11 @@ final class KServeServing implements ServingEngine {
     @Override
     public TenancyNeeds needs(RenderContext context) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        // where requests come from in Knative mode: the activator and the networking layer's gateway
+        List<String> dataPlane = List.of(KNATIVE_NAMESPACE, context.spec().cluster().knative().namespace());
         ByEngine.served(context, name()).keySet().forEach(model -> {
             allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), context.objectName(model),
-                    QUEUE_PROXY_PORT, false, DATA_PLANE_NAMESPACES));
+                    QUEUE_PROXY_PORT, false, dataPlane));
             // the activator's probes (8022) and the autoscaler's scrape of queue-proxy (9090)
             allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-knative"), context.objectName(model),
                     KNATIVE_PORTS, List.of(), false, List.of(KNATIVE_NAMESPACE)));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
@@ -20,15 +21,13 @@ final class PrometheusMonitoring implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(List.of(), List.of(), List.of(),
             List.of(new RuntimeContract.Prerequisite("Prometheus Operator", "monitoring.coreos.com/v1",
-                            "Prometheus selects ServiceMonitors and PrometheusRules labelled release: kube-prometheus-stack", ""),
+                            "Prometheus selects ServiceMonitors and PrometheusRules by spec.cluster.monitoring.prometheusLabels", ""),
                     new RuntimeContract.Prerequisite("Grafana dashboard sidecar", "",
                             "the sidecar loads ConfigMaps labelled grafana_dashboard", "monitoring.dashboards")),
             RuntimeContract.Scaling.NONE);
 
-    /** Where kube-prometheus-stack runs Prometheus; its pods scrape the models. */
-    static final String MONITORING_NAMESPACE = "monitoring";
-    /** kube-prometheus-stack's Prometheus selects ServiceMonitors and rules by its Helm release's label. */
-    static final Map<String, String> DISCOVERY_LABELS = Map.of("release", "kube-prometheus-stack");
+    /** In contracts: Prometheus's namespace, which each environment's spec.cluster.monitoring.namespace names. */
+    static final String MONITORING_NAMESPACE = "spec.cluster.monitoring.namespace";
     private static final String DEFAULT_INTERVAL = "30s";
 
     @Override
@@ -65,7 +64,8 @@ final class PrometheusMonitoring implements Engine {
         List<MonitoredView> models = new ArrayList<>();
         context.spec().serving().forEach((model, serving) -> models.add(monitored(context, model, serving)));
         Map<String, String> labels = new LinkedHashMap<>(context.labels(stage()));
-        labels.putAll(DISCOVERY_LABELS);
+        // the labels Prometheus selects ServiceMonitors and rules by (kube-prometheus-stack: its Helm release's)
+        labels.putAll(new TreeMap<>(context.spec().cluster().monitoring().prometheusLabels()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("labels", labels);
         data.put("interval", monitoring.scrapeInterval() == null ? DEFAULT_INTERVAL : monitoring.scrapeInterval());
@@ -91,7 +91,7 @@ final class PrometheusMonitoring implements Engine {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
         context.spec().serving().forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
                 context.objectName(model + "-allow-metrics"), context.objectName(model),
-                metricsPort(serving), false, List.of(MONITORING_NAMESPACE))));
+                metricsPort(serving), false, List.of(context.spec().cluster().monitoring().namespace()))));
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(), allows);
     }
 
