@@ -39,9 +39,10 @@ final class KServeServing implements ServingEngine {
     static final int MODEL_PORT = 8080;
 
     private static final Metrics METRICS = new Metrics("http-usermetric", 9091,
-            "histogram_quantile(0.99, sum by (namespace, le) (rate(revision_app_request_latencies_bucket{service_name=\"%s-predictor\"}[5m]))) / 1000",
-            "sum by (namespace) (rate(revision_app_request_count{service_name=\"%1$s-predictor\", response_code_class=\"5xx\"}[5m]))"
-                    + " / sum by (namespace) (rate(revision_app_request_count{service_name=\"%1$s-predictor\"}[5m]))");
+            "histogram_quantile(0.99, sum by (namespace, le) (rate(revision_app_request_latencies_bucket{%2$sservice_name=\"%1$s-predictor\"}[5m]))) / 1000",
+            "sum by (namespace) (rate(revision_app_request_count{%2$sservice_name=\"%1$s-predictor\", response_code_class=\"5xx\"}[5m]))"
+                    + " / sum by (namespace) (rate(revision_app_request_count{%2$sservice_name=\"%1$s-predictor\"}[5m]))",
+            "revision_app_request_count{%2$sservice_name=\"%1$s-predictor\"}");
 
     /** The InferenceService owns its count; KServe makes the Deployment (or Knative revision) from it. */
     private static final ProductionFacts PRODUCTION = new ProductionFacts(Set.of("InferenceService"),

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.model.Target;
 
 /**
  * Monitoring engine {@code prometheus} (Prometheus Operator): a ServiceMonitor per served model,
@@ -76,9 +77,7 @@ final class PrometheusMonitoring implements Engine {
         data.put("latency", alerts == null ? null : alerts.latencyP99());
         data.put("latencySeconds", alerts == null || alerts.latencyP99() == null ? null : seconds(alerts.latencyP99().threshold()));
         data.put("errorRate", alerts == null ? null : alerts.errorRate());
-        data.put("dashboard", monitoring.dashboards()
-                ? new DashboardView(context.objectName("dashboard"), context.name() + ".json", Dashboard.json(context.name(), models))
-                : null);
+        data.put("dashboard", monitoring.dashboards() ? dashboard(context, models) : null);
         return List.of(new ItemModel("/monitoring", data));
     }
 
@@ -97,9 +96,26 @@ final class PrometheusMonitoring implements Engine {
 
     private static MonitoredView monitored(RenderContext context, String model, Spec.ServingModel serving) {
         String name = context.objectName(model);
-        Metrics metrics = engine(serving).metrics();
-        return new MonitoredView(name, RenderContext.selector(name), metrics.portName(), metrics.latencySeconds(name),
-                metrics.errorRatio(name), serving.engine());
+        String namespace = context.environment().target().map(Target::namespace).orElse(null);
+        Metrics metrics = engine(serving).metrics(context.spec().cluster());
+        return new MonitoredView(name, RenderContext.selector(name), metrics.portName(),
+                metrics.latencySeconds(name, namespace), metrics.errorRatio(name, namespace),
+                metrics.absent(name, namespace), serving.engine());
+    }
+
+    /**
+     * The Grafana dashboard of one environment. Grafana's sidecar writes every ConfigMap's keys as
+     * files into one folder and Grafana keys dashboards by uid, so both carry the environment: two
+     * environments on one cluster get two dashboards, never one overwriting the other. The base
+     * (no environment) keeps the project's name alone; each overlay patches it.
+     */
+    private static DashboardView dashboard(RenderContext context, List<MonitoredView> models) {
+        String project = context.name();
+        String key = context.environment().isBase() ? project : project + "-" + context.environment().name();
+        String title = context.environment().isBase() ? project + " models"
+                : project + " models (" + context.environment().name() + ")";
+        return new DashboardView(context.objectName("dashboard"), key + ".json",
+                Dashboard.json(Dashboard.uid(key), title, models));
     }
 
     /** The serving engine of a model; the schema admits only registered ones. */
@@ -130,12 +146,13 @@ final class PrometheusMonitoring implements Engine {
 
     /**
      * One served model as monitoring sees it: the ServiceMonitor's selector and port, and the
-     * PromQL of its p99 latency (in seconds) and of its share of 5xx answers.
+     * PromQL of its p99 latency (in seconds), of its share of 5xx answers, and of the absence of
+     * its request series.
      *
      * @param engine the serving engine, whose {@link ServingEngine#metrics()} these are
      */
     public record MonitoredView(String name, Map<String, String> selector, String port, String latency,
-                                String errorRatio, String engine) {}
+                                String errorRatio, String absent, String engine) {}
 
     /** The Grafana dashboard's ConfigMap: its name, the data key and the dashboard JSON. */
     public record DashboardView(String name, String key, String json) {}

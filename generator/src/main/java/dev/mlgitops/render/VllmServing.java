@@ -56,9 +56,10 @@ final class VllmServing implements ServingEngine {
     private static final Spec.Replicas DEFAULT_REPLICAS = new Spec.Replicas(1, 1);
 
     private static final Metrics METRICS = new Metrics("http", 0,
-            "histogram_quantile(0.99, sum by (namespace, le) (rate(vllm:e2e_request_latency_seconds_bucket{job=\"%s\"}[5m])))",
-            "sum by (namespace) (rate(http_requests_total{job=\"%1$s\", status=\"5xx\"}[5m]))"
-                    + " / sum by (namespace) (rate(http_requests_total{job=\"%1$s\"}[5m]))");
+            "histogram_quantile(0.99, sum by (namespace, le) (rate(vllm:e2e_request_latency_seconds_bucket{%2$sjob=\"%1$s\"}[5m])))",
+            "sum by (namespace) (rate(http_requests_total{%2$sjob=\"%1$s\", status=\"5xx\"}[5m]))"
+                    + " / sum by (namespace) (rate(http_requests_total{%2$sjob=\"%1$s\"}[5m]))",
+            "vllm:e2e_request_latency_seconds_count{%2$sjob=\"%1$s\"}");
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(
