@@ -98,9 +98,11 @@ final class PrometheusMonitoring implements Engine {
         String name = context.objectName(model);
         String namespace = context.environment().target().map(Target::namespace).orElse(null);
         Metrics metrics = engine(serving).metrics(context.spec().cluster());
+        // a model that may scale to zero has no series while idle: its absence says nothing
+        boolean scalesToZero = serving.replicas() != null && serving.replicas().min() == 0;
         return new MonitoredView(name, RenderContext.selector(name), metrics.portName(),
                 metrics.latencySeconds(name, namespace), metrics.errorRatio(name, namespace),
-                metrics.absent(name, namespace), serving.engine());
+                scalesToZero ? null : metrics.absent(name, namespace), serving.engine());
     }
 
     /**

@@ -102,8 +102,8 @@ class ServingAndMonitoringEnginesTest {
     void alertsArePromqlOverEachEnginesRequestMetrics() {
         JsonNode rules = Rendering.of(ReferenceProject.prod()).get("PrometheusRule/fraud-detection-alerts").at("/spec/groups/0/rules");
 
-        // latency and errors of each served model: scorer, explainer, assistant
-        assertThat(rules).hasSize(6);
+        // latency, errors and absent series of each served model: scorer, explainer, assistant
+        assertThat(rules).hasSize(9);
         JsonNode latency = rules.get(0);
         assertThat(latency.get("alert").asString()).isEqualTo("ServedModelLatencyHigh");
         assertThat(latency.get("expr").asString()).isEqualTo("histogram_quantile(0.99, sum by (namespace, le) "
@@ -111,13 +111,13 @@ class ServingAndMonitoringEnginesTest {
         assertThat(latency.get("for").asString()).isEqualTo("5m");
         assertThat(latency.at("/labels/severity").asString()).isEqualTo("warning");
         assertThat(latency.at("/annotations/summary").asString()).isEqualTo("fraud-detection-scorer p99 latency above 250ms");
-        JsonNode errors = rules.get(3);
+        JsonNode errors = rules.get(4);
         assertThat(errors.get("expr").asString()).isEqualTo(
                 "sum by (namespace) (rate(http_requests_total{namespace=\"fraud\", job=\"fraud-detection-explainer\", code=~\"5..\"}[5m]))"
                         + " / sum by (namespace) (rate(http_requests_total{namespace=\"fraud\", job=\"fraud-detection-explainer\"}[5m])) > 0.02");
         assertThat(errors.get("for").asString()).isEqualTo("10m");
         assertThat(errors.at("/labels/model").asString()).isEqualTo(EXPLAINER);
-        assertThat(rules.get(2).get("expr").asString()).startsWith(
+        assertThat(rules.get(3).get("expr").asString()).startsWith(
                 "histogram_quantile(0.99, sum by (namespace, le) (rate(http_request_duration_seconds_bucket{namespace=\"fraud\", job=\"fraud-detection-explainer\"}[5m])))");
     }
 
