@@ -132,6 +132,7 @@ spec:
   #   ingress: {namespace: ingress-nginx, className: nginx}
   #   knative: {networking: istio, version: "1.18"} #| istio | kourier | contour; "1.19" and later: OpenTelemetry metrics
   #   monitoring: {namespace: monitoring, prometheusLabels: {release: kube-prometheus-stack}}
+  #   tls: {issuer: letsencrypt-prod} #| a cert-manager ClusterIssuer for TLS Ingresses (no default)
 </#if>
 
   environments: #| in promotion order; each in its own namespace

@@ -1,10 +1,13 @@
 package dev.mlgitops.function;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import dev.mlgitops.model.Spec;
+import dev.mlgitops.typed.TypedObject;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The runtime contract data of the engines, in one table: which cluster components must reach a
@@ -133,6 +136,36 @@ final class Contracts {
                     cluster.ingress().namespace(), "IngressClass " + cluster.ingress().className())),
             Map.entry("networking.k8s.io/NetworkPolicy", new Requirement("a CNI that enforces NetworkPolicy",
                     "any", "", "", "Calico, Cilium or another enforcing plugin")));
+    }
+
+    /** The annotation by which cert-manager's ingress-shim makes an Ingress's TLS Secrets from a ClusterIssuer. */
+    static final String CLUSTER_ISSUER = "cert-manager.io/cluster-issuer";
+
+    /**
+     * What the TLS of an Ingress needs: with cert-manager's annotation, cert-manager and the
+     * ClusterIssuer it names; without, each Secret {@code tls[].secretName} in the namespace, made
+     * by someone else before the Ingress serves HTTPS (the controller serves its default
+     * certificate until then). Nothing for other objects.
+     */
+    static List<Requirement> certificates(TypedObject object, String namespace) {
+        if (!object.key().kind().equals("Ingress") || object.manifest().path("spec").path("tls").isEmpty()) {
+            return List.of();
+        }
+        String issuer = object.manifest().path("metadata").path("annotations").path(CLUSTER_ISSUER).asString("");
+        if (!issuer.isEmpty()) {
+            return List.of(new Requirement("cert-manager", "v1.x (cert-manager.io/v1, ingress-shim)",
+                    "certificates.cert-manager.io, clusterissuers.cert-manager.io", "cert-manager",
+                    "ClusterIssuer " + issuer));
+        }
+        List<Requirement> secrets = new ArrayList<>();
+        for (JsonNode tls : object.manifest().path("spec").path("tls")) {
+            List<String> hosts = new ArrayList<>();
+            tls.path("hosts").forEach(host -> hosts.add(host.asString("")));
+            secrets.add(new Requirement("TLS Secret " + tls.path("secretName").asString(""), "kubernetes.io/tls", "",
+                    namespace, "a certificate for " + String.join(", ", hosts)
+                            + " made before the sync, or set spec.cluster.tls.issuer for cert-manager to make it"));
+        }
+        return secrets;
     }
 
     private static String labels(Map<String, String> labels) {

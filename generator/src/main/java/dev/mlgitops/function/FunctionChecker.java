@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
@@ -39,8 +40,10 @@ public final class FunctionChecker {
             found.forEach(findings::add);
             Map<String, Contracts.Requirement> requirements = Contracts.requirements(environment.spec().cluster());
             for (TypedObject object : objects) {
-                Contracts.Requirement requirement = requirements.get(requirementOf(object));
-                if (requirement != null) {
+                List<Contracts.Requirement> of = new ArrayList<>();
+                Optional.ofNullable(requirements.get(requirementOf(object))).ifPresent(of::add);
+                of.addAll(Contracts.certificates(object, namespace));
+                for (Contracts.Requirement requirement : of) {
                     List<String> by = needed.computeIfAbsent(requirement, key -> new ArrayList<>());
                     if (!by.contains(environment.name())) {
                         by.add(environment.name());

@@ -33,6 +33,7 @@ final class PatternExplanations {
             Map.entry("vllmModelUri", "is not a model location vLLM loads: use hf://<org>/<name>, s3://<bucket>/<folder> or pvc://<claim>/<folder>"),
             Map.entry("namespaceName", "is not a namespace name: use lowercase letters, digits and '-', starting and ending with a letter or digit"),
             Map.entry("ingressClassName", "is not an IngressClass name such as nginx: lowercase letters, digits, '-' and '.'"),
+            Map.entry("issuerName", "is not an issuer name such as letsencrypt-prod: lowercase letters, digits, '-' and '.'"),
             Map.entry("knativeVersion", "is not a Knative version such as \"1.19\" (quote it, or YAML reads 1.20 as the number 1.2)"),
             Map.entry("hostName", "is not a host name such as model.example.com"),
             Map.entry("httpPath", "is not an HTTP path: start it with '/'"),

@@ -69,6 +69,41 @@ class ClusterFactsFunctionTest {
                 .anySatisfy(m -> assertThat(m).startsWith("the networking layer's gateway to InferenceService fraud-detection-scorer"));
     }
 
+    @Test
+    void aTlsIngressWithoutAnIssuerListsItsSecretPerNamespaceAsAPrerequisite() throws IOException {
+        Path spec = edited(text -> text.replace(EXPLAINER_HEALTH, EXPLAINER_HEALTH + EXPLAINER_TLS)
+                .replaceAll("\n    tls: \\{issuer: [^\n]*", ""));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(generation.findings().hasErrors()).isFalse();
+        String prerequisites = generation.tree().orElseThrow().files().get("PREREQUISITES.md");
+        for (String[] environment : new String[][] {{"dev", "fraud-dev"}, {"staging", "fraud-staging"}, {"prod", "fraud"}}) {
+            assertThat(prerequisites).contains("| TLS Secret fraud-detection-explainer-tls | kubernetes.io/tls | - | "
+                    + environment[1] + " | a certificate for explain.example.com made before the sync, or set"
+                    + " spec.cluster.tls.issuer for cert-manager to make it | " + environment[0] + " |");
+        }
+        assertThat(prerequisites).doesNotContain("cert-manager |");
+    }
+
+    @Test
+    void aTlsIngressWithAnIssuerNeedsCertManagerAndNoSecret() throws IOException {
+        // the reference names the issuer letsencrypt-prod
+        Path spec = edited(text -> text.replace(EXPLAINER_HEALTH, EXPLAINER_HEALTH + EXPLAINER_TLS));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(generation.findings().hasErrors()).isFalse();
+        String prerequisites = generation.tree().orElseThrow().files().get("PREREQUISITES.md");
+        assertThat(prerequisites).contains("| cert-manager | v1.x (cert-manager.io/v1, ingress-shim) |"
+                        + " certificates.cert-manager.io, clusterissuers.cert-manager.io | cert-manager |"
+                        + " ClusterIssuer letsencrypt-prod | dev, staging, prod |")
+                .doesNotContain("TLS Secret");
+    }
+
+    private static final String EXPLAINER_HEALTH = "      health: {liveness: /healthz, readiness: /ready}\n";
+    private static final String EXPLAINER_TLS = "      ingress: {host: explain.example.com, tls: true}\n";
+
     private static ResolvedEnvironment prod(String cluster) {
         return new ResolvedEnvironment(ReferenceProject.metadata(), ReferenceProject.spec(spec -> {
             spec.set("cluster", KubeYaml.mapper().readTree(cluster));

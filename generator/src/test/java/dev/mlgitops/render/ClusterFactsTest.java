@@ -101,6 +101,34 @@ class ClusterFactsTest {
                 .contains("\"monitoring\"");
     }
 
+    @Test
+    void withAnIssuerATlsIngressAsksCertManagerForTheSecretItNames() {
+        Rendering rendering = prod(spec -> {
+            ((ObjectNode) spec.at("/serving/explainer")).set("ingress", json("{\"host\": \"explain.example.com\", \"tls\": true}"));
+            ((ObjectNode) spec.at("/serving/assistant")).set("ingress", json("{\"host\": \"chat.example.com\"}"));
+            return cluster(spec, "{\"tls\": {\"issuer\": \"letsencrypt-prod\"}}");
+        });
+
+        ObjectNode explainer = rendering.get("Ingress/" + EXPLAINER);
+        assertThat(explainer.at("/metadata/annotations")).isEqualTo(json("{\"cert-manager.io/cluster-issuer\":\"letsencrypt-prod\"}"));
+        assertThat(explainer.at("/spec/tls")).isEqualTo(json(
+                "[{\"hosts\":[\"explain.example.com\"],\"secretName\":\"" + EXPLAINER + "-tls\"}]"));
+        // no TLS, no certificate to ask for
+        assertThat(rendering.get("Ingress/fraud-detection-assistant").at("/metadata/annotations").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void withoutAnIssuerATlsIngressNamesItsSecretAndNoIssuer() {
+        Rendering rendering = prod(spec -> {
+            ((ObjectNode) spec.at("/serving/explainer")).set("ingress", json("{\"host\": \"explain.example.com\", \"tls\": true}"));
+            return spec;
+        });
+
+        ObjectNode explainer = rendering.get("Ingress/" + EXPLAINER);
+        assertThat(explainer.at("/metadata/annotations").isMissingNode()).isTrue();
+        assertThat(explainer.at("/spec/tls/0/secretName").asString()).isEqualTo(EXPLAINER + "-tls");
+    }
+
     static Rendering prod(UnaryOperator<ObjectNode> edit) {
         ResolvedEnvironment prod = new ResolvedEnvironment(ReferenceProject.metadata(), ReferenceProject.spec(edit),
                 Optional.of(ReferenceProject.PROD));
