@@ -166,9 +166,8 @@ final class VllmServing implements ServingEngine {
             args.addAll(List.of("--tensor-parallel-size", Integer.toString(gpus)));
         }
         args.addAll(serving.args());
-        // HOME for the caches vLLM, Triton and PyTorch keep under ~ (the user has none); HF_HOME on the model volume
+        // HOME (/tmp, for the caches vLLM, Triton and PyTorch keep under ~) comes with every container's env; HF_HOME on the model volume
         List<EnvView> env = new ArrayList<>(List.of(
-                new EnvView("HOME", "/tmp", null, null),
                 new EnvView("HF_HOME", CACHE_PATH + "/huggingface", null, null),
                 new EnvView("VLLM_NO_USAGE_STATS", "1", null, null),
                 new EnvView("DO_NOT_TRACK", "1", null, null)));
