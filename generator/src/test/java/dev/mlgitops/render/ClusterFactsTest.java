@@ -121,6 +121,7 @@ class ClusterFactsTest {
     void withoutAnIssuerATlsIngressNamesItsSecretAndNoIssuer() {
         Rendering rendering = prod(spec -> {
             ((ObjectNode) spec.at("/serving/explainer")).set("ingress", json("{\"host\": \"explain.example.com\", \"tls\": true}"));
+            ((ObjectNode) spec.get("cluster")).remove("tls");
             return spec;
         });
 

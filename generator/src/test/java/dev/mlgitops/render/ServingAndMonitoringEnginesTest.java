@@ -36,7 +36,8 @@ class ServingAndMonitoringEnginesTest {
         assertThat(predictor.at("/labels/app.kubernetes.io~1name").asString()).isEqualTo(SCORER);
         assertThat(predictor.at("/model/readinessProbe/httpGet/path").asString()).isEqualTo("/v2/health/ready");
         assertThat(predictor.at("/model/env")).isEqualTo(json("""
-                [{"name":"MLFLOW_TRACKING_URI","value":"http://fraud-detection-mlflow:5000"},
+                [{"name":"HOME","value":"/tmp"},
+                 {"name":"MLFLOW_TRACKING_URI","value":"http://fraud-detection-mlflow:5000"},
                  {"name":"FEAST_FEATURE_SERVER_URL","value":"http://fraud-detection-feature-server:6566"}]"""));
     }
 
