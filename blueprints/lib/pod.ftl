@@ -37,6 +37,26 @@ ${p}resources:
 ${p}  requests: {cpu: ${cpu}, memory: ${memory}<#if gpu?has_content>, nvidia.com/gpu: ${gpu}</#if>}
 ${p}  limits: {cpu: ${cpu}, memory: ${memory}<#if gpu?has_content>, nvidia.com/gpu: ${gpu}</#if>}
 </#macro>
+<#--
+  A container's "env:" and HOME, the first item; the caller writes the other items after it.
+  Every container runs as a numeric user without a home directory on a read-only root filesystem,
+  so whatever writes under ~ (pip, matplotlib, torch and Hugging Face caches, MLflow's client)
+  fails: HOME is /tmp, the writable emptyDir, or `home` where the pod has a home volume. An item
+  named HOME among `items` (the spec's env the caller writes) wins: then none is written here.
+  The one place HOME is set.
+-->
+<#macro homeEnv indent items=[] home="/tmp">
+<#local p = ""?left_pad(indent)?no_esc>
+${p}env:
+<#if !items?filter(e -> e.name == "HOME")?has_content>
+${p}- {name: HOME, value: ${home}}
+</#if>
+</#macro>
+<#-- "env:", HOME and then `items`: the whole env of a container whose env is the spec's. -->
+<#macro containerEnv indent items=[] home="/tmp">
+<@homeEnv indent=indent items=items home=home/>
+<@env items=items indent=indent/>
+</#macro>
 <#-- The items of an env list (the caller writes "env:"): plain values or keys of a Secret. -->
 <#macro env items indent>
 <#local p = ""?left_pad(indent)?no_esc>

@@ -1,5 +1,6 @@
 <#import "/lib/yaml.ftl" as y>
 <#import "/lib/authproxy.ftl" as auth>
+<#import "/lib/pod.ftl" as pod>
 <#assign n = notebook>
 <#--
   One Jupyter pod whose home directory is its own volume (fsGroup makes it writable for jovyan);
@@ -43,12 +44,11 @@ spec:
         image: ${n.image}
         ports:
         - {name: http, containerPort: ${n.port}, protocol: TCP}
-<#if n.env?has_content>
-        env:
+<#-- HOME is the notebook's own volume (mounted at /home/jovyan), so settings and caches persist -->
+<@pod.homeEnv indent=8 home="/home/jovyan"/>
 <#list n.env as name, value>
         - {name: ${name}, value: ${value}}
 </#list>
-</#if>
         readinessProbe:
           httpGet: {path: /api, port: http}
         livenessProbe:

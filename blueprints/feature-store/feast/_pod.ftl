@@ -1,3 +1,4 @@
+<#import "/lib/pod.ftl" as shared>
 <#--
   What the server's and the materialization's pods share, written at column 0 and placed with
   y.indent: the security settings (Pod Security "restricted", read-only root with /tmp writable,
@@ -11,8 +12,7 @@ securityContext:
   seccompProfile: {type: RuntimeDefault}
 </#macro>
 <#macro containerCommon f>
-env:
-- {name: HOME, value: /tmp}
+<@shared.homeEnv indent=0/>
 - {name: FEAST_USAGE, value: "False"}
 <#if f.secret??>
 - name: ${f.connectionStringEnv}

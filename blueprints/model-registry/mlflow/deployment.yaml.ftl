@@ -1,4 +1,5 @@
 <#import "/lib/yaml.ftl" as y>
+<#import "/lib/pod.ftl" as pod>
 <#assign m = mlflow>
 <#--
   mlflow server listens on 127.0.0.1 unless told --host 0.0.0.0. The backend store URI (with its
@@ -46,8 +47,7 @@ spec:
         - ${"--artifacts-destination=" + m.artifactRoot}
         - ${"--allowed-hosts=" + m.allowedHosts}
         - ${"--expose-prometheus=" + m.metricsDirectory}
-        env:
-        - {name: HOME, value: /tmp}
+<@pod.homeEnv indent=8/>
         - name: ${m.uriEnv}
           valueFrom:
             secretKeyRef: {name: ${m.secret}, key: ${m.secretKey}}

@@ -1,4 +1,5 @@
 <#import "/lib/yaml.ftl" as y>
+<#import "/lib/pod.ftl" as pod>
 <#assign m = mlflow>
 <#assign job = mlflow.migration>
 <#--
@@ -37,8 +38,7 @@ spec:
       - name: db-upgrade
         image: ${m.image}
         command: <@y.list ["python", "-c", job.script]/>
-        env:
-        - {name: HOME, value: /tmp}
+<@pod.homeEnv indent=8/>
         - name: ${m.uriEnv}
           valueFrom:
             secretKeyRef: {name: ${m.secret}, key: ${m.secretKey}}

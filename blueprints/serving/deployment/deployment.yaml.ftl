@@ -1,5 +1,6 @@
 <#import "/lib/yaml.ftl" as y>
 <#import "/lib/authproxy.ftl" as auth>
+<#import "/lib/pod.ftl" as pod>
 <#assign m = model>
 <#--
   No spec.replicas: the HorizontalPodAutoscaler owns the count, and a fixed value here would
@@ -43,18 +44,7 @@ spec:
 </#if>
         ports:
         - {name: http, containerPort: ${m.port}, protocol: TCP}
-<#if m.env?has_content>
-        env:
-<#list m.env as e>
-<#if e.secret??>
-        - name: ${e.name}
-          valueFrom:
-            secretKeyRef: {name: ${e.secret}, key: ${e.key}}
-<#else>
-        - {name: ${e.name}, value: ${e.value}}
-</#if>
-</#list>
-</#if>
+<@pod.containerEnv items=m.env indent=8/>
         readinessProbe:
 <#if m.readiness??>
           httpGet: {path: ${m.readiness}, port: http}

@@ -42,10 +42,7 @@ spec:
       storageUri: ${m.storageUri}
       ports:
       - {containerPort: ${m.port}, protocol: TCP}
-<#if m.env?has_content>
-      env:
-<@pod.env items=m.env indent=6/>
-</#if>
+<@pod.containerEnv items=m.env indent=6/>
       readinessProbe:
         httpGet: {path: /v2/health/ready, port: ${m.port}}
       livenessProbe:

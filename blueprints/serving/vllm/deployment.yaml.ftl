@@ -40,10 +40,7 @@ spec:
       - name: download-model
         image: ${m.downloader}
         args: [${m.downloadFrom}, /models/download]
-<#if m.env?has_content>
-        env:
-<@pod.env items=m.env indent=8/>
-</#if>
+<@pod.containerEnv items=m.env indent=8/>
 <@pod.resources cpu=m.cpu memory=m.memory indent=8/>
 <@pod.containerSecurity indent=8/>
         - {name: models, mountPath: /models}
@@ -55,10 +52,7 @@ spec:
         args: <@y.list m.args/>
         ports:
         - {name: http, containerPort: ${m.port}, protocol: TCP}
-<#if m.env?has_content>
-        env:
-<@pod.env items=m.env indent=8/>
-</#if>
+<@pod.containerEnv items=m.env indent=8/>
         startupProbe:
           httpGet: {path: /health, port: http}
           periodSeconds: 10

@@ -57,7 +57,7 @@ spec:
 <#if s.command?has_content>
       command: <@y.list s.command/>
 </#if>
-      env:
+<@pod.homeEnv items=s.env indent=6/>
       - {name: MLGITOPS_RUN, value: "{{workflow.name}}"}
 <@pod.env items=s.env indent=6/>
 <@pod.envFrom secrets=p.secrets indent=6/>
@@ -73,7 +73,7 @@ spec:
       image: ${r.image}
       command: [python]
       source: ${r.script()}
-      env:
+<@pod.homeEnv items=r.env indent=6/>
       - {name: MLGITOPS_RUN, value: "{{workflow.name}}"}
       - {name: MLGITOPS_MODEL, value: ${r.model}}
 <@pod.env items=r.env indent=6/>

@@ -29,7 +29,7 @@
 <#if c.command?has_content>
   command: <@y.list c.command/>
 </#if>
-  env:
+<@pod.homeEnv items=c.env indent=2/>
   - name: MLGITOPS_RUN
     valueFrom:
       fieldRef: {fieldPath: "metadata.labels['batch.kubernetes.io/job-name']"}

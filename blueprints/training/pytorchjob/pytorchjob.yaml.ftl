@@ -26,10 +26,7 @@ template:
 <#if s.command?has_content>
       command: <@y.list s.command/>
 </#if>
-<#if s.env?has_content>
-      env:
-<@pod.env items=s.env indent=6/>
-</#if>
+<@pod.containerEnv items=s.env indent=6/>
 <@pod.envFrom secrets=p.secrets indent=6/>
 <@pod.resources cpu=s.cpu memory=s.memory gpu=s.gpu indent=6/>
 <@pod.containerSecurity indent=6 shm=multiGpu/>

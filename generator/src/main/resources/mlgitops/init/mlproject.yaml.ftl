@@ -126,6 +126,14 @@ spec:
       latencyP99: {threshold: 500ms, for: 5m}
       errorRate: {threshold: 0.05, for: 10m} #| a fraction of requests
 </#if>
+<#if serving || monitoring>
+
+  # cluster: #| what the clusters run (docs/cluster.md); these are the defaults
+  #   ingress: {namespace: ingress-nginx, className: nginx}
+  #   knative: {networking: istio, version: "1.18"} #| istio | kourier | contour; "1.19" and later: OpenTelemetry metrics
+  #   monitoring: {namespace: monitoring, prometheusLabels: {release: kube-prometheus-stack}}
+  #   tls: {issuer: letsencrypt-prod} #| a cert-manager ClusterIssuer for TLS Ingresses (no default)
+</#if>
 
   environments: #| in promotion order; each in its own namespace
     dev:

@@ -31,6 +31,7 @@ public final class MeaningChecker {
             new PlainSecrets(),
             new SystemSubjects(),
             new GitOpsTarget(),
+            new ClusterNamespaces(),
             new Waivers());
 
     private final List<String> deniedNamespaces;

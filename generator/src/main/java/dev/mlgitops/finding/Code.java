@@ -73,6 +73,7 @@ public enum Code {
     CHECK_WAIVER_REASON(Severity.ERROR, "the waiver of %s gives no reason: say why the rule does not apply to this item"),
     CHECK_WAIVER_UNKNOWN(Severity.ERROR, "'%s' is not a policy rule that can be waived%s; rules: %s"),
     CHECK_RESERVED_NAMESPACE(Severity.ERROR, "namespace '%s' %s: give the environment a namespace of the project's own"),
+    CHECK_CLUSTER_NAMESPACE(Severity.ERROR, "'%s' is the namespace of environment %s itself, not of a cluster component: name the namespace the component runs in"),
     CHECK_SYSTEM_SUBJECT(Severity.ERROR, "'%s' is a Kubernetes system identity, which a project may not grant access to: name users and groups of your identity provider"),
     CHECK_GITOPS_PATH(Severity.ERROR, "'%s' %s: give a folder such as projects/my-project"),
     CHECK_REF_NAME(Severity.ERROR, "'%s' is not a valid Git branch or tag name: %s"),

@@ -1,7 +1,13 @@
 package dev.mlgitops.function;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import dev.mlgitops.model.Spec;
+import dev.mlgitops.typed.TypedObject;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The runtime contract data of the engines, in one table: which cluster components must reach a
@@ -18,17 +24,22 @@ final class Contracts {
     /** Where cluster DNS answers: CoreDNS/kube-dns's documented namespace and label. */
     static final Peer KUBE_DNS = Peer.cluster("kube-system", Map.of("k8s-app", "kube-dns"));
 
-    /** Where the ingress controller runs; ingress-nginx's documented default namespace. */
-    static final String INGRESS_NAMESPACE = "ingress-nginx";
-
-    /** Where Prometheus runs; kube-prometheus-stack's usual namespace. */
-    static final String MONITORING_NAMESPACE = "monitoring";
-
-    /** Knative Serving's control plane: the activator and the autoscaler run here. */
+    /**
+     * Knative Serving's control plane: the activator and the autoscaler run here. The ingress
+     * controller's, the networking layer's and Prometheus's namespaces are the environment's
+     * {@code spec.cluster} facts.
+     */
     static final String KNATIVE_NAMESPACE = "knative-serving";
 
-    /** The namespace of Knative's networking layer gateways (Istio's; Kourier uses kourier-system). */
-    static final String NETWORKING_LAYER_NAMESPACE = "istio-system";
+    /**
+     * The labels of each Knative networking layer's gateway pods: Istio's ingressgateway
+     * (istio-system), net-kourier's 3scale-kourier-gateway (kourier-system), net-contour's Envoy
+     * (contour-external). The generated policies admit the namespace; these name its pods.
+     */
+    static final Map<String, Map<String, String>> GATEWAY_LABELS = Map.of(
+            "istio", Map.of("istio", "ingressgateway"),
+            "kourier", Map.of("app", "3scale-kourier-gateway"),
+            "contour", Map.of("app", "envoy"));
 
     /**
      * Knative's queue-proxy ports (knative/serving pkg/apis/networking/ports.go): 8012 the HTTP
@@ -94,8 +105,15 @@ final class Contracts {
     /** What a kind of object needs installed in the cluster. */
     record Requirement(String component, String version, String crd, String namespace, String settings) {}
 
-    /** The prerequisites by API group and kind; versions from the apiVersions and fields the blueprints use (shared/reference/stage-reference.md). */
-    static final Map<String, Requirement> REQUIREMENTS = Map.ofEntries(
+    /**
+     * The prerequisites by API group and kind, with the namespaces and settings of the
+     * environment's cluster facts; versions from the apiVersions and fields the blueprints use
+     * (shared/reference/stage-reference.md).
+     */
+    static Map<String, Requirement> requirements(Spec.Cluster cluster) {
+        String layer = cluster.knative().networking();
+        String layerNamespace = cluster.knative().namespace();
+        return Map.ofEntries(
             Map.entry("argoproj.io/WorkflowTemplate", new Requirement("Argo Workflows", "v3.6 or later (CronWorkflow schedules)",
                     "workflowtemplates.argoproj.io, cronworkflows.argoproj.io", "the controller watching the namespace",
                     "executor image runs non-root (the blueprint's podSpecPatch makes init and wait restricted)")),
@@ -104,22 +122,64 @@ final class Contracts {
                     "--pytorch-init-container-template-file with a restricted securityContext for init-pytorch"
                             + " (Pod Security restricted rejects the built-in one)")),
             Map.entry("serving.kserve.io/InferenceService", new Requirement("KServe (Knative mode) with Knative Serving",
-                    "KServe v0.16 or later (deploymentMode Knative), Knative Serving", "inferenceservices.serving.kserve.io",
-                    KNATIVE_NAMESPACE + ", " + NETWORKING_LAYER_NAMESPACE,
-                    "Knative's networking layer in " + NETWORKING_LAYER_NAMESPACE)),
+                    "KServe v0.16 or later (deploymentMode Knative), Knative Serving " + cluster.knative().version(),
+                    "inferenceservices.serving.kserve.io", KNATIVE_NAMESPACE + ", " + layerNamespace,
+                    "Knative's networking layer " + layer + " with its gateways in " + layerNamespace)),
             Map.entry("monitoring.coreos.com/ServiceMonitor", new Requirement("Prometheus Operator", "serving monitoring.coreos.com/v1",
-                    "servicemonitors.monitoring.coreos.com, prometheusrules.monitoring.coreos.com", MONITORING_NAMESPACE,
-                    "Prometheus selects the label release: kube-prometheus-stack")),
+                    "servicemonitors.monitoring.coreos.com, prometheusrules.monitoring.coreos.com",
+                    cluster.monitoring().namespace(), "Prometheus selects ServiceMonitors and PrometheusRules labelled "
+                            + labels(cluster.monitoring().prometheusLabels()))),
             Map.entry("external-secrets.io/ExternalSecret", new Requirement("External Secrets Operator", "v0.17 or later (external-secrets.io/v1)",
                     "externalsecrets.external-secrets.io", "external-secrets",
                     "the secret store the spec names")),
             Map.entry("security.istio.io/RequestAuthentication", new Requirement("Istio (sidecar mode) with istio-cni",
                     "1.22 or later (security.istio.io/v1)", "requestauthentications.security.istio.io, authorizationpolicies.security.istio.io",
-                    NETWORKING_LAYER_NAMESPACE,
+                    "istio".equals(layer) ? layerNamespace : "istio-system",
                     "sidecar injection by the pod label sidecar.istio.io/inject; istio-cni, as Pod Security restricted refuses istio-init's NET_ADMIN;"
                             + " with kserve, knative-serving's activator in the mesh too")),
-            Map.entry("networking.k8s.io/Ingress", new Requirement("ingress-nginx", "any", "", INGRESS_NAMESPACE,
-                    "ingress class nginx")),
+            Map.entry("networking.k8s.io/Ingress", new Requirement("an ingress controller", "any", "",
+                    cluster.ingress().namespace(), "IngressClass " + cluster.ingress().className())),
             Map.entry("networking.k8s.io/NetworkPolicy", new Requirement("a CNI that enforces NetworkPolicy",
                     "any", "", "", "Calico, Cilium or another enforcing plugin")));
+    }
+
+    /** The annotation by which cert-manager's ingress-shim makes an Ingress's TLS Secrets from a ClusterIssuer. */
+    static final String CLUSTER_ISSUER = "cert-manager.io/cluster-issuer";
+
+    /**
+     * What the TLS of an Ingress needs: with cert-manager's annotation, cert-manager and the
+     * ClusterIssuer it names; without, each Secret {@code tls[].secretName} in the namespace, made
+     * by someone else before the Ingress serves HTTPS (the controller serves its default
+     * certificate until then). Nothing for other objects.
+     */
+    static List<Requirement> certificates(TypedObject object, String namespace) {
+        if (!object.key().kind().equals("Ingress") || object.manifest().path("spec").path("tls").isEmpty()) {
+            return List.of();
+        }
+        String issuer = object.manifest().path("metadata").path("annotations").path(CLUSTER_ISSUER).asString("");
+        if (!issuer.isEmpty()) {
+            return List.of(new Requirement("cert-manager", "v1.x (cert-manager.io/v1, ingress-shim)",
+                    "certificates.cert-manager.io, clusterissuers.cert-manager.io", "cert-manager",
+                    "ClusterIssuer " + issuer));
+        }
+        List<Requirement> secrets = new ArrayList<>();
+        for (JsonNode tls : object.manifest().path("spec").path("tls")) {
+            List<String> hosts = new ArrayList<>();
+            tls.path("hosts").forEach(host -> hosts.add(host.asString("")));
+            secrets.add(new Requirement("TLS Secret " + tls.path("secretName").asString(""), "kubernetes.io/tls", "",
+                    namespace, "a certificate for " + String.join(", ", hosts)
+                            + " made before the sync, or set spec.cluster.tls.issuer for cert-manager to make it"));
+        }
+        return secrets;
+    }
+
+    private static String labels(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return "(none: Prometheus selects every one)";
+        }
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(labels).forEach((key, value) -> text.append(text.length() == 0 ? "" : ", ").append(key)
+                .append(": ").append(value));
+        return text.toString();
+    }
 }

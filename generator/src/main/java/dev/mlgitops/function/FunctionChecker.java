@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
@@ -26,7 +27,8 @@ public final class FunctionChecker {
      * @return the prerequisites of the whole tree
      */
     public Prerequisites check(ResolvedProject project, Map<String, List<TypedObject>> environments, Findings findings) {
-        Map<String, List<String>> needed = new LinkedHashMap<>();
+        // by requirement: environments whose cluster facts differ need different things of one component
+        Map<Contracts.Requirement, List<String>> needed = new LinkedHashMap<>();
         for (ResolvedEnvironment environment : project.environments()) {
             List<TypedObject> objects = environments.getOrDefault(environment.name(), List.of());
             String namespace = environment.target().map(Target::namespace).orElse("");
@@ -36,9 +38,12 @@ public final class FunctionChecker {
             new QuotaFit(environment.locator(), objects).check(environment.name(), workloads, found);
             new Admission(environment.locator(), level(objects)).check(workloads, found);
             found.forEach(findings::add);
+            Map<String, Contracts.Requirement> requirements = Contracts.requirements(environment.spec().cluster());
             for (TypedObject object : objects) {
-                String requirement = requirementOf(object);
-                if (Contracts.REQUIREMENTS.containsKey(requirement)) {
+                List<Contracts.Requirement> of = new ArrayList<>();
+                Optional.ofNullable(requirements.get(requirementOf(object))).ifPresent(of::add);
+                of.addAll(Contracts.certificates(object, namespace));
+                for (Contracts.Requirement requirement : of) {
                     List<String> by = needed.computeIfAbsent(requirement, key -> new ArrayList<>());
                     if (!by.contains(environment.name())) {
                         by.add(environment.name());
@@ -47,8 +52,7 @@ public final class FunctionChecker {
             }
         }
         List<Prerequisites.Item> items = new ArrayList<>();
-        needed.forEach((key, by) -> {
-            Contracts.Requirement requirement = Contracts.REQUIREMENTS.get(key);
+        needed.forEach((requirement, by) -> {
             items.add(new Prerequisites.Item(requirement.component(), requirement.version(), requirement.crd(),
                     requirement.namespace(), requirement.settings(), by));
         });

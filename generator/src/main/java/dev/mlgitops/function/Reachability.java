@@ -33,13 +33,8 @@ final class Reachability {
     private static final Pattern ADDRESS = Pattern.compile(
             "^(?:([a-z][a-z0-9+.-]*)://)?([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)(?:\\.([a-z0-9-]+)(?:\\.svc(?:\\.[a-z0-9.-]+)?)?)?(?::(\\d{1,5}))?(?:/.*)?$");
 
-    private static final Peer PROMETHEUS = Peer.cluster(Contracts.MONITORING_NAMESPACE,
-            Map.of("app.kubernetes.io/name", "prometheus"));
-    private static final Peer INGRESS_CONTROLLER = Peer.cluster(Contracts.INGRESS_NAMESPACE,
-            Map.of("app.kubernetes.io/name", "ingress-nginx"));
     private static final Peer ACTIVATOR = Peer.cluster(Contracts.KNATIVE_NAMESPACE, Map.of("app", "activator"));
     private static final Peer AUTOSCALER = Peer.cluster(Contracts.KNATIVE_NAMESPACE, Map.of("app", "autoscaler"));
-    private static final Peer GATEWAY = Peer.cluster(Contracts.NETWORKING_LAYER_NAMESPACE, Map.of("istio", "ingressgateway"));
     /** The container name of the oauth2-proxy in front of a server (render's AuthProxy). */
     static final String AUTH_PROXY = "auth-proxy";
     private static final Peer STRANGER = Peer.cluster("default", Map.of("app", "anything"));
@@ -52,12 +47,22 @@ final class Reachability {
     private final List<TypedObject> objects;
     private final List<Workload> workloads;
     private final NetworkPolicies policies;
+    /** The cluster's components in the namespaces the environment's spec.cluster names. */
+    private final Peer prometheus;
+    private final Peer ingressController;
+    private final Peer gateway;
 
     Reachability(ResolvedEnvironment environment, String namespace, List<TypedObject> objects, List<Workload> workloads) {
         this.environment = environment;
         this.namespace = namespace;
         this.objects = objects;
         this.workloads = workloads;
+        Spec.Cluster cluster = environment.spec().cluster();
+        this.prometheus = Peer.cluster(cluster.monitoring().namespace(), Map.of("app.kubernetes.io/name", "prometheus"));
+        this.ingressController = Peer.cluster(cluster.ingress().namespace(),
+                Map.of("app.kubernetes.io/name", "ingress-nginx"));
+        this.gateway = Peer.cluster(cluster.knative().namespace(),
+                Contracts.GATEWAY_LABELS.getOrDefault(cluster.knative().networking(), Map.of()));
         Map<String, Map<String, String>> namespaceLabels = new TreeMap<>();
         List<JsonNode> found = new ArrayList<>();
         for (TypedObject object : objects) {
@@ -199,7 +204,7 @@ final class Reachability {
             String who = who(workload);
             all.add(new Connection(ACTIVATOR, pod, Port.tcp(Contracts.QUEUE_PROXY_HTTP),
                     "Knative's activator to " + who, source));
-            all.add(new Connection(GATEWAY, pod, Port.tcp(Contracts.QUEUE_PROXY_HTTP),
+            all.add(new Connection(gateway, pod, Port.tcp(Contracts.QUEUE_PROXY_HTTP),
                     "the networking layer's gateway to " + who, source));
             all.add(new Connection(ACTIVATOR, pod, Port.tcp(Contracts.QUEUE_PROXY_ADMIN),
                     "Knative's probes to " + who, source));
@@ -224,7 +229,7 @@ final class Reachability {
                 if (service.key().kind().equals("Service")
                         && Selector.matches(selector, labels(service.manifest().path("metadata").path("labels")))) {
                     found = true;
-                    toService(PROMETHEUS, service, -1, portName, "Prometheus to Service " + service.key().name()
+                    toService(prometheus, service, -1, portName, "Prometheus to Service " + service.key().name()
                             + " (ServiceMonitor " + monitor.key().name() + ")", source, all);
                 }
             }
@@ -234,7 +239,7 @@ final class Reachability {
                 for (Workload workload : workloads) {
                     for (PodGroup group : workload.groups()) {
                         if (port != null && Selector.matches(selector, group.labels())) {
-                            all.add(new Connection(PROMETHEUS, pod(group), Port.tcp(port), "Prometheus to "
+                            all.add(new Connection(prometheus, pod(group), Port.tcp(port), "Prometheus to "
                                     + who(workload) + " (ServiceMonitor " + monitor.key().name() + ")", source));
                         }
                     }
@@ -251,7 +256,7 @@ final class Reachability {
                 if (service != null) {
                     int number = backend.path("port").path("number").asInt(-1);
                     String name = backend.path("port").has("name") ? backend.path("port").path("name").asString("") : null;
-                    toService(INGRESS_CONTROLLER, service, number, name, "the ingress controller to Service "
+                    toService(ingressController, service, number, name, "the ingress controller to Service "
                             + service.key().name() + " (Ingress " + ingress.key().name() + ")", ingress.source(), all);
                 }
             }
@@ -307,7 +312,7 @@ final class Reachability {
                     }
                     for (JsonNode port : container.node().path("ports")) {
                         Port tcp = Port.tcp(port.path("containerPort").asInt());
-                        for (Peer from : List.of(client, INGRESS_CONTROLLER)) {
+                        for (Peer from : List.of(client, ingressController)) {
                             if (policies.refusal(from, pod, tcp) == null) {
                                 String who = from == client ? "a pod of the namespace" : "the ingress controller";
                                 // a model's proxy comes from its auth, a notebook's from its owner

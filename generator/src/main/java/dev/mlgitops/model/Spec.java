@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The {@code spec} of an mlproject.yaml as the user wrote it (or as an environment's overrides
  * left it), bound after the schema check passed. Named things are maps in file order.
- * Absent optional sections are {@code null}; absent maps are empty. The {@code waivers} of a
+ * Absent optional sections are {@code null}; absent maps are empty. The
+ * {@code cluster} is never null: absent, it holds the defaults (see {@link Cluster}). The {@code waivers} of a
  * workload item map a policy rule's id ({@code MLG-POLICY-REPLICAS}) to the reason it does not
  * apply to that item's objects.
  */
@@ -24,9 +25,11 @@ public record Spec(
         ModelRegistry modelRegistry,
         Map<String, ServingModel> serving,
         Monitoring monitoring,
-        Map<String, EnvironmentSpec> environments) {
+        Map<String, EnvironmentSpec> environments,
+        Cluster cluster) {
 
     public Spec {
+        cluster = cluster == null ? Cluster.DEFAULTS : cluster;
         images = copy(images);
         notebooks = copy(notebooks);
         training = copy(training);
@@ -255,5 +258,93 @@ public record Spec(
         public boolean tracksLatest() {
             return "latest".equals(track);
         }
+    }
+
+    /**
+     * What the cluster the environment runs on already has, which the tree's objects name: the
+     * ingress controller, Knative's networking layer, the monitoring stack. Every field has a
+     * default (the values mlgitops assumed before these fields existed), filled in at binding, so
+     * an environment's overrides may change one fact and keep the others.
+     */
+    public record Cluster(IngressController ingress, Knative knative, MonitoringStack monitoring, Tls tls) {
+
+        public static final Cluster DEFAULTS = new Cluster(null, null, null, null);
+
+        public Cluster {
+            ingress = ingress == null ? IngressController.DEFAULTS : ingress;
+            knative = knative == null ? Knative.DEFAULTS : knative;
+            monitoring = monitoring == null ? MonitoringStack.DEFAULTS : monitoring;
+            tls = tls == null ? Tls.DEFAULTS : tls;
+        }
+    }
+
+    /** The ingress controller Ingresses name by class and whose namespace NetworkPolicies let in; ingress-nginx's defaults. */
+    public record IngressController(String namespace, String className) {
+
+        public static final IngressController DEFAULTS = new IngressController(null, null);
+
+        public IngressController {
+            namespace = namespace == null ? "ingress-nginx" : namespace;
+            className = className == null ? "nginx" : className;
+        }
+    }
+
+    /**
+     * Knative Serving under KServe: its networking layer, the namespace of that layer's gateways
+     * (by default the one the layer's own install uses), and the version, which decides the
+     * metric names (1.19 moved to OpenTelemetry's).
+     */
+    public record Knative(String networking, String namespace, String version) {
+
+        /** The networking layers and the namespaces their releases install the gateways into. */
+        public static final Map<String, String> LAYER_NAMESPACES = layers();
+
+        /** Declared after the table it reads. */
+        public static final Knative DEFAULTS = new Knative(null, null, null);
+
+        /** The first minor version of Knative Serving that exports OpenTelemetry metric names. */
+        public static final int OTEL_MINOR = 19;
+
+        public Knative {
+            networking = networking == null ? "istio" : networking;
+            namespace = namespace == null ? LAYER_NAMESPACES.getOrDefault(networking, networking + "-system") : namespace;
+            version = version == null ? "1.18" : version;
+        }
+
+        private static Map<String, String> layers() {
+            Map<String, String> layers = new LinkedHashMap<>();
+            layers.put("istio", "istio-system");
+            layers.put("kourier", "kourier-system");
+            layers.put("contour", "contour-external");
+            return Collections.unmodifiableMap(layers);
+        }
+
+        /** Whether this version exports OpenTelemetry metric names (1.19 and later). */
+        public boolean openTelemetryMetrics() {
+            String[] parts = version.split("\\.");
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return major > 1 || (major == 1 && minor >= OTEL_MINOR);
+        }
+    }
+
+    /**
+     * The Prometheus that scrapes the models: its namespace (NetworkPolicies let it in) and the
+     * labels by which it selects ServiceMonitors and PrometheusRules; kube-prometheus-stack's defaults.
+     */
+    public record MonitoringStack(String namespace, Map<String, String> prometheusLabels) {
+
+        public static final MonitoringStack DEFAULTS = new MonitoringStack(null, null);
+
+        public MonitoringStack {
+            namespace = namespace == null ? "monitoring" : namespace;
+            prometheusLabels = prometheusLabels == null ? Map.of("release", "kube-prometheus-stack") : copy(prometheusLabels);
+        }
+    }
+
+    /** How Ingress certificates come to be: {@code issuer} names a cert-manager ClusterIssuer; null when the Secrets are made otherwise. */
+    public record Tls(String issuer) {
+
+        public static final Tls DEFAULTS = new Tls(null);
     }
 }

@@ -1,5 +1,9 @@
 package dev.mlgitops.render;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 import dev.mlgitops.yaml.KubeYaml;
@@ -20,10 +24,31 @@ final class Dashboard {
     private Dashboard() {
     }
 
-    static String json(String project, List<PrometheusMonitoring.MonitoredView> models) {
+    /** Grafana's longest uid. */
+    static final int UID_LENGTH = 40;
+
+    /** {@code key} as a Grafana uid: itself when short enough, else cut and made unique again by a digest of the whole. */
+    static String uid(String key) {
+        if (key.length() <= UID_LENGTH) {
+            return key;
+        }
+        String digest = digest(key);
+        return key.substring(0, UID_LENGTH - digest.length() - 1) + "-" + digest;
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    static String json(String uid, String title, List<PrometheusMonitoring.MonitoredView> models) {
         ObjectNode dashboard = KubeYaml.newObject();
-        dashboard.put("title", project + " models");
-        dashboard.put("uid", project.length() > 40 ? project.substring(0, 40) : project);
+        dashboard.put("title", title);
+        dashboard.put("uid", uid);
         dashboard.put("schemaVersion", SCHEMA_VERSION);
         dashboard.put("editable", false);
         dashboard.putObject("time").put("from", "now-6h").put("to", "now");

@@ -34,9 +34,10 @@ final class DeploymentServing implements ServingEngine {
     private static final Spec.Autoscaling DEFAULT_AUTOSCALING = new Spec.Autoscaling("cpu", 80);
 
     private static final Metrics METRICS = new Metrics("http", 0,
-            "histogram_quantile(0.99, sum by (namespace, le) (rate(http_request_duration_seconds_bucket{job=\"%s\"}[5m])))",
-            "sum by (namespace) (rate(http_requests_total{job=\"%1$s\", code=~\"5..\"}[5m]))"
-                    + " / sum by (namespace) (rate(http_requests_total{job=\"%1$s\"}[5m]))");
+            "histogram_quantile(0.99, sum by (namespace, le) (rate(http_request_duration_seconds_bucket{%2$sjob=\"%1$s\"}[5m])))",
+            "sum by (namespace) (rate(http_requests_total{%2$sjob=\"%1$s\", code=~\"5..\"}[5m]))"
+                    + " / sum by (namespace) (rate(http_requests_total{%2$sjob=\"%1$s\"}[5m]))",
+            "http_requests_total{%2$sjob=\"%1$s\"}");
 
     /** The autoscaler owns the count; the Deployment's replicas count only where no autoscaler scales it. */
     static final ProductionFacts PRODUCTION = new ProductionFacts(Set.of("Deployment"), List.of(

@@ -24,11 +24,16 @@ import dev.mlgitops.model.Stage;
  * {@code ingress.host} cannot be set per object, so it is reported (a warning) for the platform
  * team, and no Ingress is emitted.
  *
- * <p>Metrics: Knative's queue-proxy in every predictor pod serves
+ * <p>Metrics: Knative's queue-proxy in every predictor pod serves them on port 9091, named
+ * {@code http-usermetric} on the revision's private Service. Up to Knative Serving 1.18 (OpenCensus):
  * {@code revision_app_request_latencies} (a histogram in milliseconds) and
- * {@code revision_app_request_count} (with {@code response_code_class}) on port 9091, named
- * {@code http-usermetric} on the revision's private Service; {@code service_name} is the
- * predictor's Knative Service, {@code <isvc>-predictor} (knative.dev, "Service metrics").
+ * {@code revision_app_request_count} (with {@code response_code_class}), by {@code service_name},
+ * the predictor's Knative Service {@code <isvc>-predictor} (knative.dev, "Service metrics"). From
+ * 1.19 (OpenTelemetry): {@code kn.serving.invocation.duration} (a histogram in seconds, with
+ * {@code http.response.status_code}), by {@code kn.service.name}; in Prometheus
+ * {@code kn_serving_invocation_duration_seconds_*} (knative.dev, "Knative Serving Metrics"; the
+ * first 1.19 releases called it {@code kn.queueproxy.app.duration}, renamed in knative/serving#16290).
+ * Which names apply is {@code spec.cluster.knative.version}'s.
  */
 final class KServeServing implements ServingEngine {
 
@@ -37,16 +42,18 @@ final class KServeServing implements ServingEngine {
     static final int QUEUE_PROXY_PORT = 8012;
     /** The model server's port in KServe's runtimes. */
     static final int MODEL_PORT = 8080;
-    /**
-     * Where requests come from in Knative mode: the activator (knative-serving) and the ingress
-     * gateway (istio-system, KServe's default networking layer for Knative).
-     */
-    static final List<String> DATA_PLANE_NAMESPACES = List.of("knative-serving", "istio-system");
 
     private static final Metrics METRICS = new Metrics("http-usermetric", 9091,
-            "histogram_quantile(0.99, sum by (namespace, le) (rate(revision_app_request_latencies_bucket{service_name=\"%s-predictor\"}[5m]))) / 1000",
-            "sum by (namespace) (rate(revision_app_request_count{service_name=\"%1$s-predictor\", response_code_class=\"5xx\"}[5m]))"
-                    + " / sum by (namespace) (rate(revision_app_request_count{service_name=\"%1$s-predictor\"}[5m]))");
+            "histogram_quantile(0.99, sum by (namespace, le) (rate(revision_app_request_latencies_bucket{%2$sservice_name=\"%1$s-predictor\"}[5m]))) / 1000",
+            "sum by (namespace) (rate(revision_app_request_count{%2$sservice_name=\"%1$s-predictor\", response_code_class=\"5xx\"}[5m]))"
+                    + " / sum by (namespace) (rate(revision_app_request_count{%2$sservice_name=\"%1$s-predictor\"}[5m]))",
+            "revision_app_request_count{%2$sservice_name=\"%1$s-predictor\"}");
+
+    private static final Metrics OPEN_TELEMETRY_METRICS = new Metrics("http-usermetric", 9091,
+            "histogram_quantile(0.99, sum by (namespace, le) (rate(kn_serving_invocation_duration_seconds_bucket{%2$skn_service_name=\"%1$s-predictor\"}[5m])))",
+            "sum by (namespace) (rate(kn_serving_invocation_duration_seconds_count{%2$skn_service_name=\"%1$s-predictor\", http_response_status_code=~\"5..\"}[5m]))"
+                    + " / sum by (namespace) (rate(kn_serving_invocation_duration_seconds_count{%2$skn_service_name=\"%1$s-predictor\"}[5m]))",
+            "kn_serving_invocation_duration_seconds_count{%2$skn_service_name=\"%1$s-predictor\"}");
 
     /** The InferenceService owns its count; KServe makes the Deployment (or Knative revision) from it. */
     private static final ProductionFacts PRODUCTION = new ProductionFacts(Set.of("InferenceService"),
@@ -57,8 +64,8 @@ final class KServeServing implements ServingEngine {
                     "object store", 443, "the storage-initializer downloads model.storageUri")),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving",
                             QUEUE_PROXY_PORT, "the activator"),
-                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "istio-system",
-                            QUEUE_PROXY_PORT, "the ingress gateway"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "spec.cluster.knative.namespace",
+                            QUEUE_PROXY_PORT, "the networking layer's gateway"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving", 8022,
                             "the activator probes queue-proxy's admin port"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving", 9090,
@@ -105,6 +112,12 @@ final class KServeServing implements ServingEngine {
         return METRICS;
     }
 
+    /** Knative Serving 1.19 and later export OpenTelemetry's names; earlier releases OpenCensus's. */
+    @Override
+    public Metrics metrics(Spec.Cluster cluster) {
+        return cluster.knative().openTelemetryMetrics() ? OPEN_TELEMETRY_METRICS : METRICS;
+    }
+
     @Override
     public ProductionFacts production() {
         return PRODUCTION;
@@ -133,9 +146,11 @@ final class KServeServing implements ServingEngine {
     @Override
     public TenancyNeeds needs(RenderContext context) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        // where requests come from in Knative mode: the activator and the networking layer's gateway
+        List<String> dataPlane = List.of(KNATIVE_NAMESPACE, context.spec().cluster().knative().namespace());
         ByEngine.served(context, name()).keySet().forEach(model -> {
             allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), context.objectName(model),
-                    QUEUE_PROXY_PORT, false, DATA_PLANE_NAMESPACES));
+                    QUEUE_PROXY_PORT, false, dataPlane));
             // the activator's probes (8022) and the autoscaler's scrape of queue-proxy (9090)
             allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-knative"), context.objectName(model),
                     KNATIVE_PORTS, List.of(), false, List.of(KNATIVE_NAMESPACE)));

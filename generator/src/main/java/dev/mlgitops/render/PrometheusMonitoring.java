@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.model.Target;
 
 /**
  * Monitoring engine {@code prometheus} (Prometheus Operator): a ServiceMonitor per served model and
@@ -21,15 +23,13 @@ final class PrometheusMonitoring implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(List.of(), List.of(), List.of(),
             List.of(new RuntimeContract.Prerequisite("Prometheus Operator", "monitoring.coreos.com/v1",
-                            "Prometheus selects ServiceMonitors and PrometheusRules labelled release: kube-prometheus-stack", ""),
+                            "Prometheus selects ServiceMonitors and PrometheusRules by spec.cluster.monitoring.prometheusLabels", ""),
                     new RuntimeContract.Prerequisite("Grafana dashboard sidecar", "",
                             "the sidecar loads ConfigMaps labelled grafana_dashboard", "monitoring.dashboards")),
             RuntimeContract.Scaling.NONE);
 
-    /** Where kube-prometheus-stack runs Prometheus; its pods scrape the models. */
-    static final String MONITORING_NAMESPACE = "monitoring";
-    /** kube-prometheus-stack's Prometheus selects ServiceMonitors and rules by its Helm release's label. */
-    static final Map<String, String> DISCOVERY_LABELS = Map.of("release", "kube-prometheus-stack");
+    /** In contracts: Prometheus's namespace, which each environment's spec.cluster.monitoring.namespace names. */
+    static final String MONITORING_NAMESPACE = "spec.cluster.monitoring.namespace";
     private static final String DEFAULT_INTERVAL = "30s";
 
     @Override
@@ -67,7 +67,8 @@ final class PrometheusMonitoring implements Engine {
         List<MonitoredView> models = new ArrayList<>();
         context.spec().serving().forEach((model, serving) -> models.add(monitored(context, model, serving)));
         Map<String, String> labels = new LinkedHashMap<>(context.labels(stage()));
-        labels.putAll(DISCOVERY_LABELS);
+        // the labels Prometheus selects ServiceMonitors and rules by (kube-prometheus-stack: its Helm release's)
+        labels.putAll(new TreeMap<>(context.spec().cluster().monitoring().prometheusLabels()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("labels", labels);
         data.put("interval", monitoring.scrapeInterval() == null ? DEFAULT_INTERVAL : monitoring.scrapeInterval());
@@ -79,9 +80,7 @@ final class PrometheusMonitoring implements Engine {
         data.put("latency", alerts == null ? null : alerts.latencyP99());
         data.put("latencySeconds", alerts == null || alerts.latencyP99() == null ? null : seconds(alerts.latencyP99().threshold()));
         data.put("errorRate", alerts == null ? null : alerts.errorRate());
-        data.put("dashboard", monitoring.dashboards() && !models.isEmpty()
-                ? new DashboardView(context.objectName("dashboard"), context.name() + ".json", Dashboard.json(context.name(), models))
-                : null);
+        data.put("dashboard", monitoring.dashboards() && !models.isEmpty() ? dashboard(context, models) : null);
         return List.of(new ItemModel("/monitoring", data));
     }
 
@@ -92,15 +91,16 @@ final class PrometheusMonitoring implements Engine {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        String prometheus = context.spec().cluster().monitoring().namespace();
         // behind an oauth2-proxy the model's own port admits the scraper alone, no pod of the namespace
         context.spec().serving().forEach((model, serving) -> allows.add(ServingAuth.proxied(serving)
                 ? TenancyNeeds.Allow.fromNamespacesOnly(context.objectName(model + "-allow-metrics"),
-                        context.objectName(model), metricsPort(serving), List.of(MONITORING_NAMESPACE))
+                        context.objectName(model), metricsPort(serving), List.of(prometheus))
                 : new TenancyNeeds.Allow(context.objectName(model + "-allow-metrics"), context.objectName(model),
-                        metricsPort(serving), false, List.of(MONITORING_NAMESPACE))));
+                        metricsPort(serving), false, List.of(prometheus))));
         // from Prometheus's namespace only: in its own, the server admits the stages that use it, not every pod
         servers(context).forEach(server -> allows.add(new TenancyNeeds.Allow(server.name() + "-allow-metrics",
-                server.name(), server.port(), List.of(context.stageSelector(stage())), false, List.of(MONITORING_NAMESPACE))));
+                server.name(), server.port(), List.of(context.stageSelector(stage())), false, List.of(prometheus))));
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(), allows);
     }
 
@@ -111,11 +111,30 @@ final class PrometheusMonitoring implements Engine {
 
     private static MonitoredView monitored(RenderContext context, String model, Spec.ServingModel serving) {
         String name = context.objectName(model);
-        Metrics metrics = engine(serving).metrics();
+        String namespace = context.environment().target().map(Target::namespace).orElse(null);
+        Metrics metrics = engine(serving).metrics(context.spec().cluster());
+        // a model that may scale to zero has no series while idle: its absence says nothing
+        boolean scalesToZero = serving.replicas() != null && serving.replicas().min() == 0;
         // behind an oauth2-proxy the Service's port http is the proxy's; "metrics" is the model's own
         String port = ServingAuth.proxied(serving) ? "metrics" : metrics.portName();
-        return new MonitoredView(name, RenderContext.selector(name), port, metrics.latencySeconds(name),
-                metrics.errorRatio(name), serving.engine());
+        return new MonitoredView(name, RenderContext.selector(name), port,
+                metrics.latencySeconds(name, namespace), metrics.errorRatio(name, namespace),
+                scalesToZero ? null : metrics.absent(name, namespace), serving.engine());
+    }
+
+    /**
+     * The Grafana dashboard of one environment. Grafana's sidecar writes every ConfigMap's keys as
+     * files into one folder and Grafana keys dashboards by uid, so both carry the environment: two
+     * environments on one cluster get two dashboards, never one overwriting the other. The base
+     * (no environment) keeps the project's name alone; each overlay patches it.
+     */
+    private static DashboardView dashboard(RenderContext context, List<MonitoredView> models) {
+        String project = context.name();
+        String key = context.environment().isBase() ? project : project + "-" + context.environment().name();
+        String title = context.environment().isBase() ? project + " models"
+                : project + " models (" + context.environment().name() + ")";
+        return new DashboardView(context.objectName("dashboard"), key + ".json",
+                Dashboard.json(Dashboard.uid(key), title, models));
     }
 
     /** The serving engine of a model; the schema admits only registered ones. */
@@ -146,12 +165,13 @@ final class PrometheusMonitoring implements Engine {
 
     /**
      * One served model as monitoring sees it: the ServiceMonitor's selector and port, and the
-     * PromQL of its p99 latency (in seconds) and of its share of 5xx answers.
+     * PromQL of its p99 latency (in seconds), of its share of 5xx answers, and of the absence of
+     * its request series.
      *
      * @param engine the serving engine, whose {@link ServingEngine#metrics()} these are
      */
     public record MonitoredView(String name, Map<String, String> selector, String port, String latency,
-                                String errorRatio, String engine) {}
+                                String errorRatio, String absent, String engine) {}
 
     /** The Grafana dashboard's ConfigMap: its name, the data key and the dashboard JSON. */
     public record DashboardView(String name, String key, String json) {}

@@ -3,6 +3,7 @@ package dev.mlgitops.render;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,9 @@ public final class Renderer {
             }
         }
         // each template on its own, on every core (rendering is a good part of a large run), in the jobs' order
-        List<Output> outputs = jobs.parallelStream().map(job -> render(job.blueprint(), job.item().model())).toList();
+        // every blueprint also sees the cluster facts (spec.cluster, defaults filled in) as `cluster`
+        List<Output> outputs = jobs.parallelStream()
+                .map(job -> render(job.blueprint(), withCluster(job.item().model(), environment))).toList();
         List<RenderedDocument> documents = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             Job job = jobs.get(i);
@@ -60,6 +63,12 @@ public final class Renderer {
                     job.stage(), job.blueprint(), yaml, environment.name(), job.item().source())));
         }
         return documents;
+    }
+
+    private static Map<String, Object> withCluster(Map<String, Object> model, ResolvedEnvironment environment) {
+        Map<String, Object> all = new LinkedHashMap<>(model);
+        all.put("cluster", environment.spec().cluster());
+        return all;
     }
 
     /** One template to render with one item's model. */

@@ -20,6 +20,11 @@ public interface ServingEngine extends Engine {
 
     Metrics metrics();
 
+    /** The metrics on a cluster with these facts; the same everywhere unless the engine's names depend on a version. */
+    default Metrics metrics(Spec.Cluster cluster) {
+        return metrics();
+    }
+
     @Override
     ProductionFacts production();
 }

@@ -18,9 +18,6 @@ import dev.mlgitops.model.Stage;
  */
 final class TenancyBlueprint implements Engine {
 
-    /** Where the ingress controller runs; ingress-nginx's documented default namespace. */
-    static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
-
     private static final RuntimeContract CONTRACT = new RuntimeContract(List.of(), List.of(), List.of(),
             List.of(new RuntimeContract.Prerequisite("External Secrets Operator", "external-secrets.io/v1", "",
                     "spec.secrets.provider: external-secrets")),
@@ -99,7 +96,7 @@ final class TenancyBlueprint implements Engine {
         model.put("namespaceEgressName", context.objectName("allow-namespace-egress"));
         model.put("allows", List.copyOf(allows));
         model.put("egress", List.copyOf(egress));
-        model.put("ingressControllerNamespace", INGRESS_CONTROLLER_NAMESPACE);
+        model.put("ingressControllerNamespace", context.spec().cluster().ingress().namespace());
         model.put("externalSecrets", externalSecrets(context));
         return List.of(new ItemModel("/tenancy", model));
     }

@@ -56,9 +56,10 @@ final class VllmServing implements ServingEngine {
     private static final Spec.Replicas DEFAULT_REPLICAS = new Spec.Replicas(1, 1);
 
     private static final Metrics METRICS = new Metrics("http", 0,
-            "histogram_quantile(0.99, sum by (namespace, le) (rate(vllm:e2e_request_latency_seconds_bucket{job=\"%s\"}[5m])))",
-            "sum by (namespace) (rate(http_requests_total{job=\"%1$s\", status=\"5xx\"}[5m]))"
-                    + " / sum by (namespace) (rate(http_requests_total{job=\"%1$s\"}[5m]))");
+            "histogram_quantile(0.99, sum by (namespace, le) (rate(vllm:e2e_request_latency_seconds_bucket{%2$sjob=\"%1$s\"}[5m])))",
+            "sum by (namespace) (rate(http_requests_total{%2$sjob=\"%1$s\", status=\"5xx\"}[5m]))"
+                    + " / sum by (namespace) (rate(http_requests_total{%2$sjob=\"%1$s\"}[5m]))",
+            "vllm:e2e_request_latency_seconds_count{%2$sjob=\"%1$s\"}");
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(
@@ -166,9 +167,8 @@ final class VllmServing implements ServingEngine {
             args.addAll(List.of("--tensor-parallel-size", Integer.toString(gpus)));
         }
         args.addAll(serving.args());
-        // HOME for the caches vLLM, Triton and PyTorch keep under ~ (the user has none); HF_HOME on the model volume
+        // HOME (/tmp, for the caches vLLM, Triton and PyTorch keep under ~) comes with every container's env; HF_HOME on the model volume
         List<EnvView> env = new ArrayList<>(List.of(
-                new EnvView("HOME", "/tmp", null, null),
                 new EnvView("HF_HOME", CACHE_PATH + "/huggingface", null, null),
                 new EnvView("VLLM_NO_USAGE_STATS", "1", null, null),
                 new EnvView("DO_NOT_TRACK", "1", null, null)));

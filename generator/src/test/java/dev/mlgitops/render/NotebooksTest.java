@@ -64,7 +64,7 @@ class NotebooksTest {
         assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/api");
         assertThat(container.at("/resources/requests")).isEqualTo(json("{\"cpu\":\"2\",\"memory\":\"8Gi\"}"));
         assertThat(container.at("/resources/limits")).isEqualTo(json("{\"cpu\":\"2\",\"memory\":\"8Gi\"}"));
-        assertThat(container.get("env")).isEqualTo(json("[{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":"
+        assertThat(container.get("env")).isEqualTo(json("[{\"name\":\"HOME\",\"value\":\"/home/jovyan\"},{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":"
                 + "\"http://fraud-detection-mlflow:5000\"},{\"name\":\"FEAST_FEATURE_SERVER_URL\",\"value\":"
                 + "\"http://fraud-detection-feature-server:6566\"},{\"name\":\"NOTEBOOK_ARGS\",\"value\":"
                 + "\"--MappingKernelManager.cull_idle_timeout=7200 --MappingKernelManager.cull_interval=300"

@@ -159,12 +159,13 @@ class RendererTest {
         assertThat(container.at("/ports/0/containerPort").isInt()).isTrue();
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
         // the other stages' addresses come first, then the model's own
-        assertThat(container.at("/env/0")).isEqualTo(json("{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":\"http://fraud-detection-mlflow:5000\"}"));
-        assertThat(container.at("/env/1")).isEqualTo(json("{\"name\":\"FEAST_FEATURE_SERVER_URL\",\"value\":\"http://fraud-detection-feature-server:6566\"}"));
-        assertThat(container.at("/env/2")).isEqualTo(json("{\"name\":\"LOG_LEVEL\",\"value\":\"info\"}"));
-        assertThat(container.at("/env/3/name").asString()).isEqualTo("REDIS_PASSWORD");
-        assertThat(container.at("/env/3/valueFrom/secretKeyRef/name").asString()).isEqualTo("fraud-detection-feast-redis");
-        assertThat(container.at("/env/3/valueFrom/secretKeyRef/key").asString()).isEqualTo("password");
+        assertThat(container.at("/env/0")).isEqualTo(json("{\"name\":\"HOME\",\"value\":\"/tmp\"}"));
+        assertThat(container.at("/env/1")).isEqualTo(json("{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":\"http://fraud-detection-mlflow:5000\"}"));
+        assertThat(container.at("/env/2")).isEqualTo(json("{\"name\":\"FEAST_FEATURE_SERVER_URL\",\"value\":\"http://fraud-detection-feature-server:6566\"}"));
+        assertThat(container.at("/env/3")).isEqualTo(json("{\"name\":\"LOG_LEVEL\",\"value\":\"info\"}"));
+        assertThat(container.at("/env/4/name").asString()).isEqualTo("REDIS_PASSWORD");
+        assertThat(container.at("/env/4/valueFrom/secretKeyRef/name").asString()).isEqualTo("fraud-detection-feast-redis");
+        assertThat(container.at("/env/4/valueFrom/secretKeyRef/key").asString()).isEqualTo("password");
         assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/ready");
         assertThat(container.at("/readinessProbe/httpGet/port").asString()).isEqualTo("http");
         assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/healthz");

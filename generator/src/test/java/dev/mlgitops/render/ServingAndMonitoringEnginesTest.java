@@ -36,7 +36,8 @@ class ServingAndMonitoringEnginesTest {
         assertThat(predictor.at("/labels/app.kubernetes.io~1name").asString()).isEqualTo(SCORER);
         assertThat(predictor.at("/model/readinessProbe/httpGet/path").asString()).isEqualTo("/v2/health/ready");
         assertThat(predictor.at("/model/env")).isEqualTo(json("""
-                [{"name":"MLFLOW_TRACKING_URI","value":"http://fraud-detection-mlflow:5000"},
+                [{"name":"HOME","value":"/tmp"},
+                 {"name":"MLFLOW_TRACKING_URI","value":"http://fraud-detection-mlflow:5000"},
                  {"name":"FEAST_FEATURE_SERVER_URL","value":"http://fraud-detection-feature-server:6566"}]"""));
     }
 
@@ -110,23 +111,23 @@ class ServingAndMonitoringEnginesTest {
     void alertsArePromqlOverEachEnginesRequestMetrics() {
         JsonNode rules = Rendering.of(ReferenceProject.prod()).get("PrometheusRule/fraud-detection-alerts").at("/spec/groups/0/rules");
 
-        // latency and errors of each served model: scorer, explainer, assistant
-        assertThat(rules).hasSize(6);
+        // latency, errors and absent series of each served model: scorer, explainer, assistant
+        assertThat(rules).hasSize(9);
         JsonNode latency = rules.get(0);
         assertThat(latency.get("alert").asString()).isEqualTo("ServedModelLatencyHigh");
         assertThat(latency.get("expr").asString()).isEqualTo("histogram_quantile(0.99, sum by (namespace, le) "
-                + "(rate(revision_app_request_latencies_bucket{service_name=\"fraud-detection-scorer-predictor\"}[5m]))) / 1000 > 0.25");
+                + "(rate(revision_app_request_latencies_bucket{namespace=\"fraud\", service_name=\"fraud-detection-scorer-predictor\"}[5m]))) / 1000 > 0.25");
         assertThat(latency.get("for").asString()).isEqualTo("5m");
         assertThat(latency.at("/labels/severity").asString()).isEqualTo("warning");
         assertThat(latency.at("/annotations/summary").asString()).isEqualTo("fraud-detection-scorer p99 latency above 250ms");
-        JsonNode errors = rules.get(3);
+        JsonNode errors = rules.get(4);
         assertThat(errors.get("expr").asString()).isEqualTo(
-                "sum by (namespace) (rate(http_requests_total{job=\"fraud-detection-explainer\", code=~\"5..\"}[5m]))"
-                        + " / sum by (namespace) (rate(http_requests_total{job=\"fraud-detection-explainer\"}[5m])) > 0.02");
+                "sum by (namespace) (rate(http_requests_total{namespace=\"fraud\", job=\"fraud-detection-explainer\", code=~\"5..\"}[5m]))"
+                        + " / sum by (namespace) (rate(http_requests_total{namespace=\"fraud\", job=\"fraud-detection-explainer\"}[5m])) > 0.02");
         assertThat(errors.get("for").asString()).isEqualTo("10m");
         assertThat(errors.at("/labels/model").asString()).isEqualTo(EXPLAINER);
-        assertThat(rules.get(2).get("expr").asString()).startsWith(
-                "histogram_quantile(0.99, sum by (namespace, le) (rate(http_request_duration_seconds_bucket{job=\"fraud-detection-explainer\"}[5m])))");
+        assertThat(rules.get(3).get("expr").asString()).startsWith(
+                "histogram_quantile(0.99, sum by (namespace, le) (rate(http_request_duration_seconds_bucket{namespace=\"fraud\", job=\"fraud-detection-explainer\"}[5m])))");
     }
 
     @Test
@@ -135,8 +136,9 @@ class ServingAndMonitoringEnginesTest {
 
         assertThat(configMap.at("/metadata/labels/grafana_dashboard").asString()).isEqualTo("1");
         JsonNode dashboard = tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(configMap.at("/data/fraud-detection.json").asString());
-        assertThat(dashboard.get("title").asString()).isEqualTo("fraud-detection models");
+                .readTree(configMap.at("/data/fraud-detection-prod.json").asString());
+        assertThat(dashboard.get("title").asString()).isEqualTo("fraud-detection models (prod)");
+        assertThat(dashboard.get("uid").asString()).isEqualTo("fraud-detection-prod");
         assertThat(dashboard.get("panels")).hasSize(6);
         assertThat(dashboard.at("/panels/0/targets/0/expr").asString()).contains("revision_app_request_latencies_bucket");
     }

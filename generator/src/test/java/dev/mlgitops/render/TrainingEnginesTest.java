@@ -39,7 +39,8 @@ class TrainingEnginesTest {
         assertThat(train.at("/container/image").asString()).isEqualTo(TRAINER);
         assertThat(train.at("/container/command")).isEqualTo(json("[\"python\",\"-m\",\"fraud.train\"]"));
         assertThat(train.at("/container/env")).isEqualTo(json("""
-                [{"name":"MLGITOPS_RUN","value":"{{workflow.name}}"},
+                [{"name":"HOME","value":"/tmp"},
+                 {"name":"MLGITOPS_RUN","value":"{{workflow.name}}"},
                  {"name":"MLFLOW_TRACKING_URI","value":"http://fraud-detection-mlflow:5000"},
                  {"name":"FEAST_FEATURE_SERVER_URL","value":"http://fraud-detection-feature-server:6566"},
                  {"name":"MLFLOW_EXPERIMENT_NAME","value":"fraud"}]"""));
@@ -61,8 +62,8 @@ class TrainingEnginesTest {
         assertThat(register.at("/script/source").asString())
                 .contains("mlflow.register_model(f'runs:/{runs[0].info.run_id}/model', os.environ['MLGITOPS_MODEL'])")
                 .contains("tags.`mlgitops.run`");
-        assertThat(register.at("/script/env/1")).isEqualTo(json("{\"name\":\"MLGITOPS_MODEL\",\"value\":\"fraud-classifier\"}"));
-        assertThat(register.at("/script/env/2")).isEqualTo(json("{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":\"http://fraud-detection-mlflow:5000\"}"));
+        assertThat(register.at("/script/env/2")).isEqualTo(json("{\"name\":\"MLGITOPS_MODEL\",\"value\":\"fraud-classifier\"}"));
+        assertThat(register.at("/script/env/3")).isEqualTo(json("{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":\"http://fraud-detection-mlflow:5000\"}"));
     }
 
     @Test

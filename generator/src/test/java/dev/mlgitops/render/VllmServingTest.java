@@ -149,9 +149,9 @@ class VllmServingTest {
 
         assertThat(exprs).contains(
                 "histogram_quantile(0.99, sum by (namespace, le) (rate(vllm:e2e_request_latency_seconds_bucket"
-                        + "{job=\"fraud-detection-assistant\"}[5m]))) > 0.25",
-                "sum by (namespace) (rate(http_requests_total{job=\"fraud-detection-assistant\", status=\"5xx\"}[5m]))"
-                        + " / sum by (namespace) (rate(http_requests_total{job=\"fraud-detection-assistant\"}[5m])) > 0.02");
+                        + "{namespace=\"fraud\", job=\"fraud-detection-assistant\"}[5m]))) > 0.25",
+                "sum by (namespace) (rate(http_requests_total{namespace=\"fraud\", job=\"fraud-detection-assistant\", status=\"5xx\"}[5m]))"
+                        + " / sum by (namespace) (rate(http_requests_total{namespace=\"fraud\", job=\"fraud-detection-assistant\"}[5m])) > 0.02");
         assertThat(rendering.get("ServiceMonitor/" + ASSISTANT).at("/spec/endpoints/0/port").asString()).isEqualTo("http");
         assertThat(rendering.get("NetworkPolicy/fraud-detection-assistant-allow-metrics").at("/spec/ingress/0/ports/0/port").asInt())
                 .isEqualTo(8000);

@@ -82,11 +82,11 @@ class YamlEscapingTest {
         container.get("args").forEach(arg -> args.add(arg.asString()));
         assertThat(args).isEqualTo(values);
         for (int i = 0; i < values.size(); i++) {
-            // after the two stores' addresses
-            assertThat(container.at("/env/" + (i + 2) + "/name").asString()).isEqualTo("V" + i);
-            assertThat(container.at("/env/" + (i + 2) + "/value").asString()).isEqualTo(values.get(i));
+            // after HOME and the two stores' addresses
+            assertThat(container.at("/env/" + (i + 3) + "/name").asString()).isEqualTo("V" + i);
+            assertThat(container.at("/env/" + (i + 3) + "/value").asString()).isEqualTo(values.get(i));
         }
-        assertThat(container.at("/env/" + (values.size() + 2) + "/name").asString()).isEqualTo("KEY: injected\n#");
+        assertThat(container.at("/env/" + (values.size() + 3) + "/name").asString()).isEqualTo("KEY: injected\n#");
         assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo(values.get(0));
         assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo(values.get(7));
         assertThat(hostile.get("RoleBinding/fraud-detection-viewers").at("/subjects/0/name").asString()).isEqualTo(values.get(0));
@@ -118,11 +118,11 @@ class YamlEscapingTest {
         List<String> command = new ArrayList<>();
         container.get("command").forEach(arg -> command.add(arg.asString()));
         assertThat(command).isEqualTo(values);
-        // MLGITOPS_RUN and the two addresses come first, then the step's own
+        // HOME, MLGITOPS_RUN and the two addresses come first, then the step's own
         for (int i = 0; i < values.size(); i++) {
-            assertThat(container.at("/env/" + (i + 3) + "/value").asString()).isEqualTo(values.get(i));
+            assertThat(container.at("/env/" + (i + 4) + "/value").asString()).isEqualTo(values.get(i));
         }
-        assertThat(hostile.get("WorkflowTemplate/fraud-detection-nightly").at("/spec/templates/4/script/env/1/value").asString())
+        assertThat(hostile.get("WorkflowTemplate/fraud-detection-nightly").at("/spec/templates/4/script/env/2/value").asString())
                 .isEqualTo(values.get(0));
         JsonNode model = hostile.get("InferenceService/fraud-detection-scorer").at("/spec/predictor/model");
         assertThat(model.get("storageUri").asString()).isEqualTo(values.get(7));
