@@ -35,6 +35,7 @@ public final class FunctionChecker {
             new Reachability(environment, namespace, objects, workloads).check(found);
             new QuotaFit(environment.locator(), objects).check(environment.name(), workloads, found);
             new Admission(environment.locator(), level(objects)).check(workloads, found);
+            new ExecutorToken(environment.locator()).check(objects, found);
             found.forEach(findings::add);
             for (TypedObject object : objects) {
                 String requirement = requirementOf(object);

@@ -90,7 +90,10 @@ final class StepsTraining implements Engine {
         context.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
         context.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
         // steps read data and write artifacts in stores outside the namespace (buckets, databases)
+        // the steps automount no token, so Argo's controller mounts the executor ServiceAccount's token
+        // Secret <sa>.service-account-token into init and wait (util/secrets TokenName): one must exist
         return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants,
-                List.of(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT)));
+                List.of(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT)),
+                reportsTaskResults ? List.of(Pipelines.WORKLOAD) : List.of());
     }
 }

@@ -89,6 +89,41 @@ class FunctionCheckerTest {
                         + " run at once) asks for 136.5 of requests.cpu").doesNotContain("asks for 135.25 ");
     }
 
+    @Test
+    void theArgoExecutorGetsItsServiceAccountsTokenSecretAndTheProjectAllowsSecrets() {
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults());
+
+        var files = generation.tree().orElseThrow().files();
+        assertThat(files.get("base/tenancy/secret-fraud-detection-training.service-account-token.yaml"))
+                .contains("kind: Secret\n")
+                .contains("  name: fraud-detection-training.service-account-token\n")
+                .contains("    kubernetes.io/service-account.name: fraud-detection-training\n")
+                .contains("type: kubernetes.io/service-account-token\n")
+                .doesNotContain("\ndata:").doesNotContain("stringData");
+        assertThat(files.get("base/tenancy/kustomization.yaml"))
+                .contains("- secret-fraud-detection-training.service-account-token.yaml");
+        assertThat(files.get("argocd/appproject.yaml")).contains("  - group: \"\"\n    kind: Secret\n");
+    }
+
+    @Test
+    void aWorkflowWhoseExecutorTokenSecretNobodyMakesIsAnErrorAtThePipeline() throws IOException {
+        Path blueprints = folder.resolve("blueprints");
+        Files.createDirectories(blueprints.resolve("tenancy"));
+        String own = Files.readString(Path.of("../blueprints/tenancy/serviceaccounts.yaml.ftl"));
+        Files.writeString(blueprints.resolve("tenancy/serviceaccounts.yaml.ftl"),
+                own.substring(0, own.indexOf("<#list tokens as token>")));
+
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults().withBlueprints(blueprints));
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+                "mlproject.yaml:85:5: error [MLG-FUNCTION-EXECUTOR-TOKEN] spec.training.nightly: WorkflowTemplate"
+                        + " fraud-detection-nightly: its pods automount no token, so Argo Workflows mounts the executor"
+                        + " ServiceAccount's token from the Secret 'fraud-detection-training.service-account-token',"
+                        + " which nothing creates: emit it (type kubernetes.io/service-account-token, annotation"
+                        + " kubernetes.io/service-account.name: fraud-detection-training) as the tenancy blueprint does");
+        assertThat(generation.tree()).isEmpty();
+    }
+
     private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {
         String reference = Files.readString(CaseFolders.REFERENCE);
         String text = edit.apply(reference);
