@@ -54,6 +54,16 @@ final class Contracts {
     /** The cloud metadata address; no workload pod may reach it (it hands out node credentials). */
     static final String METADATA_ADDRESS = "169.254.169.254";
 
+    /**
+     * An address standing for the Kubernetes API server (TEST-NET-1): no pod or namespace selector
+     * matches it, and NetworkPolicy sees the apiserver's own address and port after the
+     * {@code kubernetes} Service's is translated, so a client needs both ports to any address.
+     */
+    static final String APISERVER_ADDRESS = "192.0.2.1";
+
+    /** The {@code kubernetes} Service's port and kube-apiserver's default secure port. */
+    static final List<Integer> APISERVER_PORTS = List.of(443, 6443);
+
     /** HTTPS: S3, GCS and Azure Blob endpoints, and https:// model URIs. */
     static final int HTTPS = 443;
 

@@ -124,6 +124,38 @@ class FunctionCheckerTest {
         assertThat(generation.tree()).isEmpty();
     }
 
+    @Test
+    void argosWaitContainerMayReachTheApiServerOnItsTwoPortsAndNothingElseOutside() {
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults());
+
+        assertThat(generation.tree().orElseThrow().files().get(
+                "base/tenancy/networkpolicy-fraud-detection-nightly-to-apiserver.yaml"))
+                .contains("  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: fraud-detection-nightly\n")
+                .contains("  policyTypes:\n  - Egress\n")
+                .contains("    - ipBlock:\n        cidr: 0.0.0.0/0\n        except:\n        - 169.254.169.254/32\n")
+                .contains("    ports:\n    - protocol: TCP\n      port: 443\n    - protocol: TCP\n      port: 6443\n")
+                .doesNotContain("port: 22");
+    }
+
+    @Test
+    void aWorkflowWhoseStepsCannotReachTheApiServerIsUnreachable() throws IOException {
+        Path blueprints = folder.resolve("blueprints");
+        Files.createDirectories(blueprints.resolve("tenancy"));
+        String own = Files.readString(Path.of("../blueprints/tenancy/networkpolicies.yaml.ftl"));
+        String withoutApiServer = own.replace("<#list egress as out>", "<#list egress?filter(e -> !e.name?ends_with(\"-to-apiserver\")) as out>");
+        assertThat(withoutApiServer).isNotEqualTo(own);
+        Files.writeString(blueprints.resolve("tenancy/networkpolicies.yaml.ftl"), withoutApiServer);
+
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults().withBlueprints(blueprints));
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
+                .contains("mlproject.yaml:85:5: error [MLG-FUNCTION-UNREACHABLE] spec.training.nightly: Argo Workflows'"
+                        + " wait container of WorkflowTemplate fraud-detection-nightly (train) to the Kubernetes API server"
+                        + " is blocked on TCP 6443 (the source's egress is not allowed):"
+                        + " allow it in the tenancy NetworkPolicies or set spec.tenancy.networkPolicy: open")
+                .noneMatch(f -> f.contains("on TCP 443 "));
+    }
+
     private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {
         String reference = Files.readString(CaseFolders.REFERENCE);
         String text = edit.apply(reference);
