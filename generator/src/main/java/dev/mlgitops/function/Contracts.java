@@ -3,6 +3,10 @@ package dev.mlgitops.function;
 import java.util.List;
 import java.util.Map;
 
+import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * The runtime contract data of the engines, in one table: which cluster components must reach a
  * workload (and on which ports), what operators inject into its pods, which stores its pods open,
@@ -100,6 +104,29 @@ final class Contracts {
     static final Injected PYTORCH_INIT = new Injected("init-pytorch", true, "Kubeflow Training Operator",
             "mount an init container template with a restricted securityContext into the training-operator"
                     + " and pass --pytorch-init-container-template-file (see PREREQUISITES.md)");
+
+    /**
+     * Knative Serving (pkg/reconciler/revision/resources/queue.go) adds the container
+     * {@code queue-proxy} to every pod of a revision: requests.cpu 25m (config-deployment's
+     * {@code queue-sidecar-cpu-request} default), no other request or limit unless the cluster sets
+     * them (then the namespace's LimitRange defaults apply), and a restricted securityContext.
+     */
+    static final Injected QUEUE_PROXY = new Injected("queue-proxy", false, "Knative Serving",
+            "set queue-sidecar-* in Knative's config-deployment ConfigMap");
+
+    /** The queue-proxy container as Knative writes it, for the quota and admission checks. */
+    static JsonNode queueProxy() {
+        ObjectNode container = KubeYaml.newObject();
+        container.put("name", QUEUE_PROXY.name());
+        container.putObject("resources").putObject("requests").put("cpu", "25m");
+        ObjectNode security = container.putObject("securityContext");
+        security.put("allowPrivilegeEscalation", false);
+        security.put("readOnlyRootFilesystem", true);
+        security.put("runAsNonRoot", true);
+        security.putObject("capabilities").putArray("drop").add("ALL");
+        security.putObject("seccompProfile").put("type", "RuntimeDefault");
+        return container;
+    }
 
     /** What a kind of object needs installed in the cluster. */
     record Requirement(String component, String version, String crd, String namespace, String settings) {}

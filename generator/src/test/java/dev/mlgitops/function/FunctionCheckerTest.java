@@ -59,7 +59,7 @@ class FunctionCheckerTest {
 
     @Test
     void aPipelineLargerThanTheQuotaIsAnErrorAtItsItemWithTheFix() throws IOException {
-        Path spec = edited(text -> text.replace("quota: {cpu: \"136\"", "quota: {cpu: \"64\""));
+        Path spec = edited(text -> text.replace("quota: {cpu: \"192\"", "quota: {cpu: \"64\""));
 
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
@@ -67,15 +67,19 @@ class FunctionCheckerTest {
                 "mlproject.yaml:104:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed: PyTorchJob"
                         + " fraud-detection-distributed at its largest scale (1 Master pod + 4 Worker pods) asks for 80 of"
                         + " requests.cpu, more than the namespace's quota of 64, so it never runs whole: lower its replicas,"
-                        + " workers or resources, or raise spec.tenancy.quota.cpu");
+                        + " workers or resources, or raise spec.tenancy.quota.cpu",
+                "mlproject.yaml:118:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.serving.scorer: InferenceService"
+                        + " fraud-detection-scorer at its largest scale (40 predictor pods + 40 pods of the previous revision"
+                        + " beside the canary) asks for 82 of requests.cpu, more than the namespace's quota of 64, so it never"
+                        + " runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.cpu");
         assertThat(generation.tree()).isEmpty();
     }
 
     @Test
     void parallelStepsCountTogetherAndDependentOnesInTurn() throws IOException {
-        // train asks nearly the whole quota (135 CPUs, and Argo's wait container takes the LimitRange's default
+        // train asks nearly the whole quota (191 CPUs, and Argo's wait container takes the LimitRange's default
         // 250m): run after extract it fits, run beside it it cannot
-        String wholeQuota = "          resources: {cpu: \"135\", memory: 32Gi, gpu: 1}";
+        String wholeQuota = "          resources: {cpu: \"191\", memory: 32Gi, gpu: 1}";
         Path inTurn = edited(text -> text.replace("          resources: {cpu: \"8\", memory: 32Gi, gpu: 1}", wholeQuota));
         assertThat(functionFindings(Builder.build(inTurn, BuildOptions.defaults()))).filteredOn(Finding::isError).isEmpty();
 
@@ -86,7 +90,7 @@ class FunctionCheckerTest {
 
         assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(Finding::message).singleElement()
                 .asString().startsWith("WorkflowTemplate fraud-detection-nightly at its largest scale (the steps that may"
-                        + " run at once) asks for 136.5 of requests.cpu").doesNotContain("asks for 135.25 ");
+                        + " run at once) asks for 192.5 of requests.cpu").doesNotContain("asks for 191.25 ");
     }
 
     @Test
@@ -154,6 +158,51 @@ class FunctionCheckerTest {
                         + " is blocked on TCP 6443 (the source's egress is not allowed):"
                         + " allow it in the tenancy NetworkPolicies or set spec.tenancy.networkPolicy: open")
                 .noneMatch(f -> f.contains("on TCP 443 "));
+    }
+
+    @Test
+    void productionsGpusAreOverfullOnceTheVllmRolloutsSurgeCounts() throws IOException {
+        // the quota the reference had: 2 vLLM replicas with 1 GPU each beside the 10 GPUs of the distributed job
+        // filled it exactly, but a rolling update starts a third vLLM pod (maxSurge 25% of 2, rounded up) first
+        Path spec = edited(text -> text.replace("memory: 768Gi, gpu: 14,", "memory: 768Gi, gpu: 12,"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+                "mlproject.yaml:42:5: warning [MLG-FUNCTION-QUOTA-TOGETHER] spec.tenancy.quota: environment 'prod': the"
+                        + " always-on workloads at their largest scale with PyTorchJob fraud-detection-distributed ask for 13"
+                        + " of requests.nvidia.com/gpu, more than the namespace's quota of 12, so they run only in turns:"
+                        + " raise spec.tenancy.quota.gpu or lower the replicas",
+                "mlproject.yaml:42:5: warning [MLG-FUNCTION-QUOTA-TOGETHER] spec.tenancy.quota: environment 'staging': the"
+                        + " always-on workloads at their largest scale with PyTorchJob fraud-detection-distributed ask for 13"
+                        + " of requests.nvidia.com/gpu, more than the namespace's quota of 12, so they run only in turns:"
+                        + " raise spec.tenancy.quota.gpu or lower the replicas");
+    }
+
+    @Test
+    void aDeploymentsSurgeCountsAtItsLargestScale() throws IOException {
+        Path spec = edited(text -> text.replace("memory: 768Gi, gpu: 14,", "memory: 768Gi, gpu: 2,"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).extracting(Finding::message).filteredOn(m -> m.contains("assistant"))
+                .containsExactly("Deployment fraud-detection-assistant at its largest scale (2 pods + 1 pod surging in a"
+                        + " rolling update) asks for 3 of requests.nvidia.com/gpu, more than the namespace's quota of 2, so"
+                        + " it never runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.gpu");
+    }
+
+    @Test
+    void aKServeCanaryCountsBothRevisionsWithKnativesQueueProxy() throws IOException {
+        // prod's scorer: 40 pods of (1 CPU + queue-proxy's 25m), twice while the canary runs: 82 CPUs
+        Path spec = edited(text -> text.replace("quota: {cpu: \"192\"", "quota: {cpu: \"81\""));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(Finding::message)
+                .containsExactly("InferenceService fraud-detection-scorer at its largest scale (40 predictor pods + 40"
+                        + " pods of the previous revision beside the canary) asks for 82 of requests.cpu, more than the"
+                        + " namespace's quota of 81, so it never runs whole: lower its replicas, workers or resources, or"
+                        + " raise spec.tenancy.quota.cpu");
     }
 
     private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {
