@@ -37,7 +37,10 @@ public final class FunctionChecker {
             new Admission(environment.locator(), level(objects)).check(workloads, found);
             new ExecutorToken(environment.locator()).check(objects, found);
             found.forEach(findings::add);
-            for (TypedObject object : objects) {
+            List<TypedObject> running = new ArrayList<>(objects);
+            // what a workflow creates at run time needs its operator as much as what Argo CD applies
+            workloads.stream().map(Workloads.Workload::object).filter(o -> !objects.contains(o)).forEach(running::add);
+            for (TypedObject object : running) {
                 String requirement = requirementOf(object);
                 if (Contracts.REQUIREMENTS.containsKey(requirement)) {
                     List<String> by = needed.computeIfAbsent(requirement, key -> new ArrayList<>());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.mlgitops.typed.ObjectKey;
 import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
@@ -102,7 +103,10 @@ final class Workloads {
                         spec.path("jobTemplate").path("spec").path("template"),
                         spec.path("jobTemplate").path("spec").path("parallelism").asInt(1))), true));
                 case "PyTorchJob" -> workloads.add(new Workload(object, pytorch(spec), true));
-                case "WorkflowTemplate" -> workloads.add(new Workload(object, argo(spec), true));
+                case "WorkflowTemplate" -> {
+                    workloads.add(new Workload(object, argo(spec), true));
+                    created(object).forEach(job -> workloads.add(new Workload(job, pytorch(job.manifest().path("spec")), true)));
+                }
                 case "InferenceService" -> workloads.add(new Workload(object, kserve(manifest), false));
                 default -> {
                     // not a workload, or one that runs another's pods (a CronWorkflow runs its WorkflowTemplate)
@@ -155,6 +159,27 @@ final class Workloads {
                     entry.getValue().path("replicas").asInt(1), List.of()));
         }
         return groups;
+    }
+
+    /**
+     * The PyTorchJobs a WorkflowTemplate's resource steps create (action create), as objects of the
+     * template's spec item, named by their generateName: their pods run in the namespace like any other.
+     */
+    static List<TypedObject> created(TypedObject template) {
+        List<TypedObject> jobs = new ArrayList<>();
+        for (JsonNode step : template.manifest().path("spec").path("templates")) {
+            JsonNode resource = step.path("resource");
+            if (!resource.path("action").asString("").equals("create")) {
+                continue;
+            }
+            JsonNode manifest = PodSpecPatch.parse(resource.path("manifest").asString(""));
+            if (manifest instanceof ObjectNode job && job.path("kind").asString("").equals("PyTorchJob")) {
+                String name = job.path("metadata").path("generateName").asString(job.path("metadata").path("name").asString(""));
+                jobs.add(new TypedObject(template.stage(), template.blueprint(), new ObjectKey(job.path("apiVersion").asString(""),
+                        "PyTorchJob", name, true), job, template.source()));
+            }
+        }
+        return jobs;
     }
 
     private static List<PodGroup> argo(JsonNode spec) {

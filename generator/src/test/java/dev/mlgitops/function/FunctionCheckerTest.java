@@ -205,6 +205,60 @@ class FunctionCheckerTest {
                         + " raise spec.tenancy.quota.cpu");
     }
 
+    @Test
+    void aOneShotPyTorchJobIsNoSyncHookAndOutlivesItsRunSoSelfHealLeavesIt() {
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults());
+
+        assertThat(generation.tree().orElseThrow().files().get("base/training/pytorchjob-fraud-detection-distributed.yaml"))
+                .contains("  annotations:\n    argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true\nspec:\n")
+                .contains("  runPolicy:\n    cleanPodPolicy: None\n    backoffLimit: 3\n")
+                .doesNotContain("argocd.argoproj.io/hook").doesNotContain("ttlSecondsAfterFinished");
+    }
+
+    @Test
+    void aScheduledPyTorchJobIsCreatedByAnArgoWorkflowWhoseServiceAccountMayCreateIt() throws IOException {
+        Path spec = edited(text -> text.replace("      engine: pytorchjob\n", "      engine: pytorchjob\n      schedule: \"0 3 * * 0\"\n"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).isEmpty();
+        var files = generation.tree().orElseThrow().files();
+        assertThat(files).doesNotContainKey("base/training/pytorchjob-fraud-detection-distributed.yaml");
+        assertThat(files.get("base/training/cronworkflow-fraud-detection-distributed.yaml"))
+                .contains("  schedules:\n  - 0 3 * * 0\n").contains("    workflowTemplateRef:\n      name: fraud-detection-distributed\n");
+        assertThat(files.get("base/training/workflowtemplate-fraud-detection-distributed.yaml"))
+                .contains("  serviceAccountName: fraud-detection-training\n  automountServiceAccountToken: false\n")
+                .contains("    resource:\n      action: create\n      setOwnerReference: true\n"
+                        + "      successCondition: status.replicaStatuses.Master.succeeded > 0\n"
+                        + "      failureCondition: status.replicaStatuses.Master.failed > 0\n"
+                        + "      manifest: |\n        apiVersion: kubeflow.org/v1\n        kind: PyTorchJob\n"
+                        + "        metadata:\n          generateName: \"fraud-detection-distributed-\"\n")
+                .contains("            replicas: 4\n")
+                .doesNotContain("argocd.argoproj.io/hook");
+        assertThat(files.get("base/tenancy/role-fraud-detection-pytorchjob-launcher.yaml"))
+                .contains("rules:\n- apiGroups:\n  - kubeflow.org\n  resources:\n  - pytorchjobs\n"
+                        + "  verbs:\n  - create\n  - get\n  - list\n  - watch\n");
+        assertThat(files.get("base/tenancy/rolebinding-fraud-detection-pytorchjob-launcher.yaml"))
+                .contains("  name: fraud-detection-pytorchjob-launcher\n")
+                .contains("subjects:\n- kind: ServiceAccount\n  name: fraud-detection-training\n");
+        assertThat(files).containsKey("base/tenancy/networkpolicy-fraud-detection-distributed-to-apiserver.yaml");
+        assertThat(files.get("PREREQUISITES.md")).contains("| Kubeflow Training Operator |").contains("| Argo Workflows |");
+    }
+
+    @Test
+    void theJobAWorkflowCreatesIsCheckedLikeOneArgoCdApplies() throws IOException {
+        Path spec = edited(text -> text.replace("      engine: pytorchjob\n", "      engine: pytorchjob\n      schedule: \"0 3 * * 0\"\n")
+                .replace("quota: {cpu: \"192\"", "quota: {cpu: \"84\"").replace("      workers: 4\n", "      workers: 5\n"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(f -> f.format("mlproject.yaml"))
+                .containsExactly("mlproject.yaml:104:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed:"
+                        + " PyTorchJob fraud-detection-distributed- at its largest scale (1 Master pod + 5 Worker pods) asks"
+                        + " for 96 of requests.cpu, more than the namespace's quota of 84, so it never runs whole: lower its"
+                        + " replicas, workers or resources, or raise spec.tenancy.quota.cpu");
+    }
+
     private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {
         String reference = Files.readString(CaseFolders.REFERENCE);
         String text = edit.apply(reference);
