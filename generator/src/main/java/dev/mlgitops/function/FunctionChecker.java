@@ -27,6 +27,8 @@ public final class FunctionChecker {
      */
     public Prerequisites check(ResolvedProject project, Map<String, List<TypedObject>> environments, Findings findings) {
         Map<String, List<String>> needed = new LinkedHashMap<>();
+        Map<String, List<String>> stores = new LinkedHashMap<>();
+        Map<String, List<String>> storeNamespaces = new LinkedHashMap<>();
         for (ResolvedEnvironment environment : project.environments()) {
             List<TypedObject> objects = environments.getOrDefault(environment.name(), List.of());
             String namespace = environment.target().map(Target::namespace).orElse("");
@@ -36,6 +38,11 @@ public final class FunctionChecker {
             new QuotaFit(environment.locator(), objects).check(environment.name(), workloads, found);
             new Admission(environment.locator(), level(objects)).check(workloads, found);
             new ExecutorToken(environment.locator()).check(objects, found);
+            new SecretStores(environment.locator()).check(environment.name(), namespace, objects, found);
+            SecretStores.missing(objects).ifPresent(store -> {
+                stores.computeIfAbsent(store, key -> new ArrayList<>()).add(environment.name());
+                storeNamespaces.computeIfAbsent(store, key -> new ArrayList<>()).add(namespace);
+            });
             found.forEach(findings::add);
             List<TypedObject> running = new ArrayList<>(objects);
             // what a workflow creates at run time needs its operator as much as what Argo CD applies
@@ -56,6 +63,10 @@ public final class FunctionChecker {
             items.add(new Prerequisites.Item(requirement.component(), requirement.version(), requirement.crd(),
                     requirement.namespace(), requirement.settings(), by));
         });
+        stores.forEach((store, by) -> items.add(new Prerequisites.Item("SecretStore " + store + " (External Secrets Operator)",
+                "external-secrets.io/v1", "secretstores.external-secrets.io", String.join(", ", storeNamespaces.get(store)),
+                "a namespaced store the platform creates in each of these namespaces with the backend's credentials:"
+                        + " the tree makes none and its AppProject allows none", by)));
         return new Prerequisites(Prerequisites.sorted(items));
     }
 

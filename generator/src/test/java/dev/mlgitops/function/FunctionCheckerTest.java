@@ -259,6 +259,33 @@ class FunctionCheckerTest {
                         + " replicas, workers or resources, or raise spec.tenancy.quota.cpu");
     }
 
+    @Test
+    void aSecretStoreNothingMakesIsAWarningPerEnvironmentAndAPrerequisite() throws IOException {
+        Path spec = edited(text -> text.replace("store: {kind: ClusterSecretStore, name: vault}", "store: {kind: SecretStore, name: vault}"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+                "mlproject.yaml:54:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'dev': the"
+                        + " ExternalSecrets read from the SecretStore 'vault', which nothing in the tree creates (and the"
+                        + " AppProject lets it create none), so they stay unsynced unless the platform made it in namespace"
+                        + " 'fraud-dev': use kind ClusterSecretStore, the platform's store shared by namespaces, or have the"
+                        + " platform create it (PREREQUISITES.md lists it)",
+                "mlproject.yaml:54:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'prod': the"
+                        + " ExternalSecrets read from the SecretStore 'vault', which nothing in the tree creates (and the"
+                        + " AppProject lets it create none), so they stay unsynced unless the platform made it in namespace"
+                        + " 'fraud': use kind ClusterSecretStore, the platform's store shared by namespaces, or have the"
+                        + " platform create it (PREREQUISITES.md lists it)",
+                "mlproject.yaml:54:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'staging': the"
+                        + " ExternalSecrets read from the SecretStore 'vault', which nothing in the tree creates (and the"
+                        + " AppProject lets it create none), so they stay unsynced unless the platform made it in namespace"
+                        + " 'fraud-staging': use kind ClusterSecretStore, the platform's store shared by namespaces, or have the"
+                        + " platform create it (PREREQUISITES.md lists it)");
+        assertThat(generation.tree().orElseThrow().files().get("PREREQUISITES.md")).contains(
+                "| SecretStore vault (External Secrets Operator) | external-secrets.io/v1 | secretstores.external-secrets.io |"
+                        + " fraud-dev, fraud-staging, fraud | a namespaced store the platform creates");
+    }
+
     private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {
         String reference = Files.readString(CaseFolders.REFERENCE);
         String text = edit.apply(reference);
