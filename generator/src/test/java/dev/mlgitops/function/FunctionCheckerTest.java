@@ -286,6 +286,32 @@ class FunctionCheckerTest {
                         + " fraud-dev, fraud-staging, fraud | a namespaced store the platform creates");
     }
 
+    @Test
+    void thePrerequisitesCarryArgoCdsSettingsAsTheGuideShowsThem() throws IOException {
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults());
+
+        String prerequisites = generation.tree().orElseThrow().files().get("PREREQUISITES.md");
+        String health = "data:\n  resource.customizations.health.argoproj.io_Application: |\n    hs = {}\n"
+                + "    hs.status = \"Progressing\"\n    hs.message = \"\"\n    if obj.status ~= nil then\n"
+                + "      if obj.status.health ~= nil then\n        hs.status = obj.status.health.status\n"
+                + "        if obj.status.health.message ~= nil then\n          hs.message = obj.status.health.message\n"
+                + "        end\n      end\n    end\n    return hs\n";
+        assertThat(prerequisites).contains("## What Argo CD needs\n")
+                .contains("```yaml\n" + health + "```\n")
+                .contains("```yaml\ndata:\n  application.namespaces: fraud, fraud-dev, fraud-staging\n```\n");
+        assertThat(generation.prerequisites().orElseThrow().jsonText())
+                .contains("\"application.namespaces\" : \"fraud, fraud-dev, fraud-staging\"");
+        // the guide shows the same entry and the same namespaces, not a second hand-made copy
+        assertThat(Files.readString(Path.of("../docs/argocd.md"))).contains(health);
+        assertThat(Files.readString(Path.of("../docs/trust-model.md")))
+                .contains("application.namespaces: fraud, fraud-dev, fraud-staging\n");
+
+        BuildOutcome inArgoCd = Builder.build(CaseFolders.REFERENCE,
+                BuildOptions.defaults().withApplicationsIn(dev.mlgitops.model.ApplicationsIn.ARGOCD_NAMESPACE));
+        assertThat(inArgoCd.tree().orElseThrow().files().get("PREREQUISITES.md")).contains(health)
+                .doesNotContain("application.namespaces");
+    }
+
     private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {
         String reference = Files.readString(CaseFolders.REFERENCE);
         String text = edit.apply(reference);
