@@ -39,11 +39,7 @@ template:
 </#if>
 </#assign>
 <#assign replicaTemplate = podTemplate?markup_string?trim?replace("\n", "\n      ")?no_esc>
-apiVersion: kubeflow.org/v1
-kind: PyTorchJob
-<@y.metadata name=p.name labels=p.labels annotations=y.customResource + y.oneShot/>
-spec:
-  runPolicy: {cleanPodPolicy: None, ttlSecondsAfterFinished: 86400, backoffLimit: 3}
+<#assign replicaSpecs>
   pytorchReplicaSpecs:
     Master:
       replicas: 1
@@ -55,3 +51,71 @@ spec:
       restartPolicy: OnFailure
       ${replicaTemplate}
 </#if>
+</#assign>
+<#if p.schedule??>
+<#--
+  With a schedule, a CronWorkflow runs a WorkflowTemplate whose one step creates the job (an Argo
+  resource template: create, then wait on the Master's replica status), so each run is a new job
+  named <name>-xxxxx that the Workflow owns and its TTL removes; Argo CD syncs only the templates and
+  never reruns training. The step runs as the training ServiceAccount, which tenancy lets create
+  PyTorchJobs; the step pod is Argo's executor alone (container main), restricted by podSpecPatch.
+-->
+apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+<@y.metadata name=p.name labels=p.labels annotations=y.customResource/>
+spec:
+  entrypoint: train
+  serviceAccountName: ${p.serviceAccount}
+  automountServiceAccountToken: false
+  executor: {serviceAccountName: ${p.serviceAccount}}
+<@pod.podSecurity indent=2/>
+  podMetadata:
+    labels: <@y.map p.podLabels/>
+  ttlStrategy: {secondsAfterCompletion: 86400}
+  podGC: {strategy: OnPodSuccess}
+  templates:
+  - name: train
+    podSpecPatch: |
+      containers:
+      - name: main
+        securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}
+    resource:
+      action: create
+      setOwnerReference: true
+      successCondition: status.replicaStatuses.Master.succeeded > 0
+      failureCondition: status.replicaStatuses.Master.failed > 0
+      manifest: |
+        apiVersion: kubeflow.org/v1
+        kind: PyTorchJob
+        metadata:
+          generateName: ${p.name + "-"}
+          labels: <@y.map p.labels/>
+        spec:
+          runPolicy: {cleanPodPolicy: None, backoffLimit: 3}
+<@y.indent by=8>${replicaSpecs}</@y.indent>
+---
+apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+<@y.metadata name=p.name labels=p.labels annotations=y.customResource/>
+spec:
+  schedules: [${p.schedule}]
+  timezone: Etc/UTC
+  concurrencyPolicy: Forbid
+  startingDeadlineSeconds: 600
+  successfulJobsHistoryLimit: 3
+  failedJobsHistoryLimit: 1
+  workflowSpec:
+    workflowTemplateRef: {name: ${p.name}}
+<#else>
+<#--
+  Without a schedule the job runs once, as an ordinary object of the training Application: no
+  hook (Argo CD runs every Sync hook again on every sync, selfHeal's too, so a hook retrains on
+  any drift or commit) and no ttlSecondsAfterFinished (a deleted job is missing, and selfHeal
+  would recreate it). The finished job stays, in sync, until someone deletes it to train again.
+-->
+apiVersion: kubeflow.org/v1
+kind: PyTorchJob
+<@y.metadata name=p.name labels=p.labels annotations=y.customResource/>
+spec:
+  runPolicy: {cleanPodPolicy: None, backoffLimit: 3}
+${replicaSpecs}</#if>

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import dev.mlgitops.Progress;
 import dev.mlgitops.check.MeaningChecker;
@@ -18,6 +19,7 @@ import dev.mlgitops.layout.Layout;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.load.LoadedSpec;
 import dev.mlgitops.load.SpecLoader;
+import dev.mlgitops.model.ApplicationsIn;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Stage;
@@ -70,7 +72,8 @@ public final class Builder {
         if (findings.reach(options.failOn())) {
             return BuildOutcome.failed(sourceFile, findings, options.failOn());
         }
-        Prerequisites prerequisites = new FunctionChecker().check(project, environments, findings);
+        Prerequisites prerequisites = new FunctionChecker().check(project, environments, findings)
+                .withApplicationNamespaces(applicationNamespaces(project, options));
         if (findings.reach(options.failOn())) {
             return BuildOutcome.failed(sourceFile, findings, options.failOn());
         }
@@ -90,6 +93,16 @@ public final class Builder {
         });
         return new BuildOutcome(sourceFile, findings, Optional.of(project), Optional.of(tree), objects, options.failOn(),
                 Optional.of(prerequisites), layout);
+    }
+
+    /** Where the Applications live when in the teams' namespaces: every environment's, sorted, as the AppProject lists them. */
+    private static List<String> applicationNamespaces(ResolvedProject project, BuildOptions options) {
+        if (options.applicationsIn() != ApplicationsIn.TEAM_NAMESPACES) {
+            return List.of();
+        }
+        TreeSet<String> namespaces = new TreeSet<>();
+        project.environments().forEach(e -> e.target().ifPresent(t -> namespaces.add(t.namespace())));
+        return List.copyOf(namespaces);
     }
 
     /**

@@ -112,7 +112,9 @@ public enum Code {
     FUNCTION_POLICY_TOO_BROAD(Severity.WARNING, "the NetworkPolicies let %s reach %s on %s, which no connection of the tree needs: narrow the rule that allows it"),
     FUNCTION_QUOTA_WORKLOAD(Severity.ERROR, "%s at its largest scale (%s) asks for %s of %s, more than the namespace's quota of %s, so it never runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.%s"),
     FUNCTION_QUOTA_TOGETHER(Severity.WARNING, "environment '%s': the always-on workloads at their largest scale with %s ask for %s of %s, more than the namespace's quota of %s, so they run only in turns: raise spec.tenancy.quota.%s or lower the replicas"),
-    FUNCTION_ADMISSION(Severity.ERROR, "%s: %s is refused by the namespace's Pod Security level %s (%s): %s");
+    FUNCTION_ADMISSION(Severity.ERROR, "%s: %s is refused by the namespace's Pod Security level %s (%s): %s"),
+    FUNCTION_EXECUTOR_TOKEN(Severity.ERROR, "%s: its pods automount no token, so Argo Workflows mounts the executor ServiceAccount's token from the Secret '%s', which nothing creates: emit it (type kubernetes.io/service-account-token, annotation kubernetes.io/service-account.name: %s) as the tenancy blueprint does"),
+    FUNCTION_SECRET_STORE(Severity.WARNING, "environment '%s': the ExternalSecrets read from the SecretStore '%s', which nothing in the tree creates (and the AppProject lets it create none), so they stay unsynced unless the platform made it in namespace '%s': use kind ClusterSecretStore, the platform's store shared by namespaces, or have the platform create it (PREREQUISITES.md lists it)");
 
     private final Severity severity;
     private final String template;

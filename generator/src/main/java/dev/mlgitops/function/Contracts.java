@@ -9,6 +9,10 @@ import dev.mlgitops.model.Spec;
 import dev.mlgitops.typed.TypedObject;
 import tools.jackson.databind.JsonNode;
 
+import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * The runtime contract data of the engines, in one table: which cluster components must reach a
  * workload (and on which ports), what operators inject into its pods, which stores its pods open,
@@ -65,6 +69,16 @@ final class Contracts {
     /** The cloud metadata address; no workload pod may reach it (it hands out node credentials). */
     static final String METADATA_ADDRESS = "169.254.169.254";
 
+    /**
+     * An address standing for the Kubernetes API server (TEST-NET-1): no pod or namespace selector
+     * matches it, and NetworkPolicy sees the apiserver's own address and port after the
+     * {@code kubernetes} Service's is translated, so a client needs both ports to any address.
+     */
+    static final String APISERVER_ADDRESS = "192.0.2.1";
+
+    /** The {@code kubernetes} Service's port and kube-apiserver's default secure port. */
+    static final List<Integer> APISERVER_PORTS = List.of(443, 6443);
+
     /** HTTPS: S3, GCS and Azure Blob endpoints, and https:// model URIs. */
     static final int HTTPS = 443;
 
@@ -101,6 +115,29 @@ final class Contracts {
     static final Injected PYTORCH_INIT = new Injected("init-pytorch", true, "Kubeflow Training Operator",
             "mount an init container template with a restricted securityContext into the training-operator"
                     + " and pass --pytorch-init-container-template-file (see PREREQUISITES.md)");
+
+    /**
+     * Knative Serving (pkg/reconciler/revision/resources/queue.go) adds the container
+     * {@code queue-proxy} to every pod of a revision: requests.cpu 25m (config-deployment's
+     * {@code queue-sidecar-cpu-request} default), no other request or limit unless the cluster sets
+     * them (then the namespace's LimitRange defaults apply), and a restricted securityContext.
+     */
+    static final Injected QUEUE_PROXY = new Injected("queue-proxy", false, "Knative Serving",
+            "set queue-sidecar-* in Knative's config-deployment ConfigMap");
+
+    /** The queue-proxy container as Knative writes it, for the quota and admission checks. */
+    static JsonNode queueProxy() {
+        ObjectNode container = KubeYaml.newObject();
+        container.put("name", QUEUE_PROXY.name());
+        container.putObject("resources").putObject("requests").put("cpu", "25m");
+        ObjectNode security = container.putObject("securityContext");
+        security.put("allowPrivilegeEscalation", false);
+        security.put("readOnlyRootFilesystem", true);
+        security.put("runAsNonRoot", true);
+        security.putObject("capabilities").putArray("drop").add("ALL");
+        security.putObject("seccompProfile").put("type", "RuntimeDefault");
+        return container;
+    }
 
     /** What a kind of object needs installed in the cluster. */
     record Requirement(String component, String version, String crd, String namespace, String settings) {}

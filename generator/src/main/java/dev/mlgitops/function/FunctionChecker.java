@@ -29,6 +29,8 @@ public final class FunctionChecker {
     public Prerequisites check(ResolvedProject project, Map<String, List<TypedObject>> environments, Findings findings) {
         // by requirement: environments whose cluster facts differ need different things of one component
         Map<Contracts.Requirement, List<String>> needed = new LinkedHashMap<>();
+        Map<String, List<String>> stores = new LinkedHashMap<>();
+        Map<String, List<String>> storeNamespaces = new LinkedHashMap<>();
         for (ResolvedEnvironment environment : project.environments()) {
             List<TypedObject> objects = environments.getOrDefault(environment.name(), List.of());
             String namespace = environment.target().map(Target::namespace).orElse("");
@@ -37,9 +39,18 @@ public final class FunctionChecker {
             new Reachability(environment, namespace, objects, workloads).check(found);
             new QuotaFit(environment.locator(), objects).check(environment.name(), workloads, found);
             new Admission(environment.locator(), level(objects)).check(workloads, found);
+            new ExecutorToken(environment.locator()).check(objects, found);
+            new SecretStores(environment.locator()).check(environment.name(), namespace, objects, found);
+            SecretStores.missing(objects).ifPresent(store -> {
+                stores.computeIfAbsent(store, key -> new ArrayList<>()).add(environment.name());
+                storeNamespaces.computeIfAbsent(store, key -> new ArrayList<>()).add(namespace);
+            });
             found.forEach(findings::add);
             Map<String, Contracts.Requirement> requirements = Contracts.requirements(environment.spec().cluster());
-            for (TypedObject object : objects) {
+            List<TypedObject> running = new ArrayList<>(objects);
+            // what a workflow creates at run time needs its operator as much as what Argo CD applies
+            workloads.stream().map(Workloads.Workload::object).filter(o -> !objects.contains(o)).forEach(running::add);
+            for (TypedObject object : running) {
                 List<Contracts.Requirement> of = new ArrayList<>();
                 Optional.ofNullable(requirements.get(requirementOf(object))).ifPresent(of::add);
                 of.addAll(Contracts.certificates(object, namespace));
@@ -56,6 +67,10 @@ public final class FunctionChecker {
             items.add(new Prerequisites.Item(requirement.component(), requirement.version(), requirement.crd(),
                     requirement.namespace(), requirement.settings(), by));
         });
+        stores.forEach((store, by) -> items.add(new Prerequisites.Item("SecretStore " + store + " (External Secrets Operator)",
+                "external-secrets.io/v1", "secretstores.external-secrets.io", String.join(", ", storeNamespaces.get(store)),
+                "a namespaced store the platform creates in each of these namespaces with the backend's credentials:"
+                        + " the tree makes none and its AppProject allows none", by)));
         return new Prerequisites(Prerequisites.sorted(items));
     }
 

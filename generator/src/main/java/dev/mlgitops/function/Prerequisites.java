@@ -20,10 +20,58 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param items one per component, in a stable order
  */
-public record Prerequisites(List<Item> items) {
+public record Prerequisites(List<Item> items, List<String> applicationNamespaces) {
+
+    /**
+     * Argo CD's health check for {@code argoproj.io/Application}, which Argo CD dropped from its
+     * defaults in 1.8 (argo-cd issue #3781) and without which the sync waves between the stage
+     * Applications do not hold: the entry of Argo CD's operator manual (Resource Health, "Argocd
+     * App"), for the {@code argocd-cm} ConfigMap. The one copy: docs/argocd.md shows it and a test
+     * keeps the two the same.
+     */
+    public static final String APPLICATION_HEALTH_KEY = "resource.customizations.health.argoproj.io_Application";
+    public static final String APPLICATION_HEALTH_LUA = String.join("\n",
+            "hs = {}",
+            "hs.status = \"Progressing\"",
+            "hs.message = \"\"",
+            "if obj.status ~= nil then",
+            "  if obj.status.health ~= nil then",
+            "    hs.status = obj.status.health.status",
+            "    if obj.status.health.message ~= nil then",
+            "      hs.message = obj.status.health.message",
+            "    end",
+            "  end",
+            "end",
+            "return hs",
+            "");
 
     public Prerequisites {
         items = List.copyOf(items);
+        applicationNamespaces = List.copyOf(applicationNamespaces);
+    }
+
+    /** The clusters' needs alone, before the layout decides where the Applications live. */
+    public Prerequisites(List<Item> items) {
+        this(items, List.of());
+    }
+
+    /**
+     * With the namespaces that hold the tree's Applications, which Argo CD must watch
+     * ({@code application.namespaces}); none when the Applications live in Argo CD's own namespace.
+     */
+    public Prerequisites withApplicationNamespaces(List<String> namespaces) {
+        return new Prerequisites(items, namespaces);
+    }
+
+    /** The {@code data} of Argo CD's ConfigMap {@code argocd-cm} the tree needs, as YAML. */
+    public static String argocdCm() {
+        return "data:\n  " + APPLICATION_HEALTH_KEY + ": |\n"
+                + APPLICATION_HEALTH_LUA.indent(4);
+    }
+
+    /** The {@code data} of {@code argocd-cmd-params-cm}: the namespaces Argo CD takes Applications from. */
+    public String argocdCmdParamsCm() {
+        return "data:\n  application.namespaces: " + String.join(", ", applicationNamespaces) + "\n";
     }
 
     /**
@@ -60,6 +108,16 @@ public record Prerequisites(List<Item> items) {
                     .append(cell(item.crds())).append(" | ").append(cell(item.namespaces())).append(" | ")
                     .append(cell(item.settings())).append(" | ").append(String.join(", ", item.neededBy())).append(" |\n");
         }
+        text.append("\n## What Argo CD needs\n\n");
+        text.append("The sync waves between the stage Applications hold only where Argo CD assesses the health of"
+                + " Applications (dropped from its defaults in 1.8). In the `argocd-cm` ConfigMap:\n\n");
+        text.append("```yaml\n").append(argocdCm()).append("```\n");
+        if (!applicationNamespaces.isEmpty()) {
+            text.append("\nThe Applications live in the environments' namespaces (Argo CD 3.2 or later). In the"
+                    + " `argocd-cmd-params-cm` ConfigMap, then restart `argocd-server` and"
+                    + " `argocd-application-controller`:\n\n");
+            text.append("```yaml\n").append(argocdCmdParamsCm()).append("```\n");
+        }
         return text.toString();
     }
 
@@ -76,6 +134,11 @@ public record Prerequisites(List<Item> items) {
             node.put("settings", item.settings());
             ArrayNode needed = node.putArray("neededBy");
             item.neededBy().forEach(needed::add);
+        }
+        ObjectNode argocd = root.putObject("argocd");
+        argocd.putObject("argocd-cm").put(APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA);
+        if (!applicationNamespaces.isEmpty()) {
+            argocd.putObject("argocd-cmd-params-cm").put("application.namespaces", String.join(", ", applicationNamespaces));
         }
         return root;
     }

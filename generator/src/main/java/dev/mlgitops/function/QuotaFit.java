@@ -125,7 +125,7 @@ final class QuotaFit {
             } else {
                 BigDecimal sum = BigDecimal.ZERO;
                 for (PodGroup group : groups) {
-                    sum = sum.add(pod(group, key).multiply(BigDecimal.valueOf(group.count())));
+                    sum = sum.add(pod(group, key).multiply(BigDecimal.valueOf(group.count() + group.extra())));
                 }
                 total.put(key, sum);
             }
@@ -223,6 +223,9 @@ final class QuotaFit {
         for (PodGroup group : workload.groups()) {
             if (group.task().isEmpty()) {
                 parts.add(group.count() + (group.role().isEmpty() ? "" : " " + group.role()) + (group.count() == 1 ? " pod" : " pods"));
+                if (group.extra() > 0) {
+                    parts.add(group.extra() + (group.extra() == 1 ? " pod " : " pods ") + group.extraWhy());
+                }
             }
         }
         return parts.isEmpty() ? "the steps that may run at once" : String.join(" + ", parts);

@@ -103,6 +103,7 @@ final class Reachability {
             }
             ranks(workload, all);
             knative(workload, all);
+            apiServer(workload, all);
         }
         for (TypedObject object : objects) {
             switch (object.key().kind()) {
@@ -190,6 +191,20 @@ final class Reachability {
                             who(workload) + ": " + from.role() + " to " + to.role() + " (ranks of one job)",
                             workload.object().source()));
                 }
+            }
+        }
+    }
+
+    /** Argo Workflows' wait container of every step pod reports the step's result through the API server. */
+    private void apiServer(Workload workload, Set<Connection> all) {
+        if (!workload.object().key().kind().equals("WorkflowTemplate")) {
+            return;
+        }
+        for (PodGroup group : workload.groups()) {
+            for (int port : Contracts.APISERVER_PORTS) {
+                all.add(new Connection(pod(group), Peer.external(Contracts.APISERVER_ADDRESS), Port.tcp(port),
+                        "Argo Workflows' wait container of " + who(workload) + " (" + group.role()
+                                + ") to the Kubernetes API server", workload.object().source()));
             }
         }
     }

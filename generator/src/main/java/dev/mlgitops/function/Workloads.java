@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.mlgitops.typed.ObjectKey;
 import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
@@ -29,9 +30,21 @@ final class Workloads {
      * @param containers every container, init containers first, each with its name, those an operator injects too
      * @param count      how many such pods run at once at the largest scale
      * @param task       the DAG task of an Argo template and what it depends on; empty otherwise
+     * @param extra      pods of the same kind that run beside them for a while at that scale (a rolling
+     *                   update's surge, a canary's second revision); they count for the quota only
+     * @param extraWhy   what those extra pods are, empty when none
      */
     record PodGroup(String role, Map<String, String> labels, JsonNode pod, List<Container> containers, int count,
-                    List<String> task) {
+                    List<String> task, int extra, String extraWhy) {
+
+        PodGroup(String role, Map<String, String> labels, JsonNode pod, List<Container> containers, int count,
+                 List<String> task) {
+            this(role, labels, pod, containers, count, task, 0, "");
+        }
+
+        PodGroup withExtra(int pods, String why) {
+            return new PodGroup(role, labels, pod, containers, count, task, pods, why);
+        }
 
         Map<String, Integer> namedPorts() {
             Map<String, Integer> ports = new TreeMap<>();
@@ -75,7 +88,14 @@ final class Workloads {
             String kind = object.key().kind();
             int scaled = autoscaled.getOrDefault(kind + "/" + object.key().name(), -1);
             switch (kind) {
-                case "Deployment", "StatefulSet" -> workloads.add(new Workload(object, List.of(group("",
+                case "Deployment" -> {
+                    int replicas = scaled > 0 ? scaled : spec.path("replicas").asInt(1);
+                    PodGroup group = group("", spec.path("template"), replicas);
+                    int surge = surge(spec.path("strategy"), replicas);
+                    workloads.add(new Workload(object, List.of(surge == 0 ? group
+                            : group.withExtra(surge, "surging in a rolling update")), false));
+                }
+                case "StatefulSet" -> workloads.add(new Workload(object, List.of(group("",
                         spec.path("template"), scaled > 0 ? scaled : spec.path("replicas").asInt(1))), false));
                 case "Job" -> workloads.add(new Workload(object, List.of(group("", spec.path("template"),
                         spec.path("parallelism").asInt(1))), true));
@@ -83,7 +103,10 @@ final class Workloads {
                         spec.path("jobTemplate").path("spec").path("template"),
                         spec.path("jobTemplate").path("spec").path("parallelism").asInt(1))), true));
                 case "PyTorchJob" -> workloads.add(new Workload(object, pytorch(spec), true));
-                case "WorkflowTemplate" -> workloads.add(new Workload(object, argo(spec), true));
+                case "WorkflowTemplate" -> {
+                    workloads.add(new Workload(object, argo(spec), true));
+                    created(object).forEach(job -> workloads.add(new Workload(job, pytorch(job.manifest().path("spec")), true)));
+                }
                 case "InferenceService" -> workloads.add(new Workload(object, kserve(manifest), false));
                 default -> {
                     // not a workload, or one that runs another's pods (a CronWorkflow runs its WorkflowTemplate)
@@ -91,6 +114,26 @@ final class Workloads {
             }
         }
         return workloads;
+    }
+
+    /**
+     * The pods a Deployment's rolling update adds beyond its replicas: {@code maxSurge}, a number or a
+     * percentage of the replicas rounded up, 25% when unset (the apps/v1 default); none for Recreate.
+     */
+    static int surge(JsonNode strategy, int replicas) {
+        if (strategy.path("type").asString("RollingUpdate").equals("Recreate")) {
+            return 0;
+        }
+        JsonNode maxSurge = strategy.path("rollingUpdate").path("maxSurge");
+        if (maxSurge.isNumber()) {
+            return maxSurge.asInt();
+        }
+        String text = maxSurge.asString("25%");
+        if (text.endsWith("%")) {
+            int percent = Integer.parseInt(text.substring(0, text.length() - 1));
+            return (replicas * percent + 99) / 100;
+        }
+        return Integer.parseInt(text);
     }
 
     private static PodGroup group(String role, JsonNode template, int count) {
@@ -116,6 +159,27 @@ final class Workloads {
                     entry.getValue().path("replicas").asInt(1), List.of()));
         }
         return groups;
+    }
+
+    /**
+     * The PyTorchJobs a WorkflowTemplate's resource steps create (action create), as objects of the
+     * template's spec item, named by their generateName: their pods run in the namespace like any other.
+     */
+    static List<TypedObject> created(TypedObject template) {
+        List<TypedObject> jobs = new ArrayList<>();
+        for (JsonNode step : template.manifest().path("spec").path("templates")) {
+            JsonNode resource = step.path("resource");
+            if (!resource.path("action").asString("").equals("create")) {
+                continue;
+            }
+            JsonNode manifest = PodSpecPatch.parse(resource.path("manifest").asString(""));
+            if (manifest instanceof ObjectNode job && job.path("kind").asString("").equals("PyTorchJob")) {
+                String name = job.path("metadata").path("generateName").asString(job.path("metadata").path("name").asString(""));
+                jobs.add(new TypedObject(template.stage(), template.blueprint(), new ObjectKey(job.path("apiVersion").asString(""),
+                        "PyTorchJob", name, true), job, template.source()));
+            }
+        }
+        return jobs;
     }
 
     private static List<PodGroup> argo(JsonNode spec) {
@@ -167,9 +231,13 @@ final class Workloads {
         if (predictor.has("model")) {
             containers.add(new Container("kserve-container", false, predictor.get("model"), null));
         }
-        int count = predictor.has("maxReplicas") ? predictor.get("maxReplicas").asInt()
-                : predictor.path("minReplicas").asInt(1);
-        return List.of(new PodGroup("predictor", labels, predictor, containers, Math.max(count, 1), List.of()));
+        containers.add(new Container(Contracts.QUEUE_PROXY.name(), false, Contracts.queueProxy(), Contracts.QUEUE_PROXY));
+        int count = Math.max(predictor.has("maxReplicas") ? predictor.get("maxReplicas").asInt()
+                : predictor.path("minReplicas").asInt(1), 1);
+        PodGroup group = new PodGroup("predictor", labels, predictor, containers, count, List.of());
+        // a canary runs the new revision beside the previous one, each scaled by its own share of the traffic
+        return List.of(predictor.has("canaryTrafficPercent")
+                ? group.withExtra(count, "of the previous revision beside the canary") : group);
     }
 
     private static List<Container> containers(JsonNode pod) {

@@ -80,9 +80,24 @@ final class PyTorchJobTraining implements Engine {
             context.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
             context.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
         }
+        if (allows.isEmpty()) {
+            return TenancyNeeds.NONE;
+        }
         // workers read data and write checkpoints in stores outside the namespace
-        return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows,
-                List.of(), List.of(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT)));
+        List<TenancyNeeds.Egress> egress = new ArrayList<>();
+        egress.add(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT));
+        List<String> scheduled = Pipelines.of(context, name()).entrySet().stream()
+                .filter(e -> e.getValue().schedule() != null).map(Map.Entry::getKey).toList();
+        if (scheduled.isEmpty()) {
+            return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, List.of(), egress);
+        }
+        // a scheduled job is created by an Argo Workflow's resource step, as the training ServiceAccount: it may
+        // create the PyTorchJob and watch it (the executor reads its status for the success and failure
+        // conditions), needs the executor's token Secret and reaches the API server
+        scheduled.forEach(pipeline -> egress.add(context.apiServerEgress(pipeline)));
+        List<TenancyNeeds.Grant> grants = List.of(new TenancyNeeds.Grant(context.objectName("pytorchjob-launcher"),
+                Pipelines.WORKLOAD, "kubeflow.org", List.of("pytorchjobs"), List.of("create", "get", "list", "watch")));
+        return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants, egress, List.of(Pipelines.WORKLOAD));
     }
 
     private static DistributedView view(RenderContext context, String pipeline, Spec.TrainingJob job) {
@@ -91,10 +106,14 @@ final class PyTorchJobTraining implements Engine {
                 job.resources());
         return new DistributedView(name, context.labels(Stage.TRAINING, name), context.podLabels(Stage.TRAINING, name),
                 context.objectName(Pipelines.WORKLOAD), job.secrets().stream().map(context::objectName).toList(), step,
-                job.workers() == null ? 0 : job.workers());
+                job.workers() == null ? 0 : job.workers(), job.schedule());
     }
 
-    /** One distributed job: the container every replica runs, and how many workers beside the master. */
+    /**
+     * One distributed job: the container every replica runs, and how many workers beside the master.
+     * Nullable: {@code schedule} (the job runs once).
+     */
     public record DistributedView(String name, Map<String, String> labels, Map<String, String> podLabels,
-                                  String serviceAccount, List<String> secrets, Pipelines.StepView step, int workers) {}
+                                  String serviceAccount, List<String> secrets, Pipelines.StepView step, int workers,
+                                  String schedule) {}
 }

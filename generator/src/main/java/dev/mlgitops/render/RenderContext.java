@@ -31,6 +31,8 @@ public record RenderContext(ResolvedEnvironment environment) {
     static final int MLFLOW_PORT = 5000;
     /** HTTPS: bucket endpoints (S3, GCS, Azure Blob) and model downloads. */
     static final int HTTPS_PORT = 443;
+    /** The Kubernetes API server's own port (kube-apiserver --secure-port's default). */
+    static final int APISERVER_PORT = 6443;
     /** Redis's default port, the online store's. */
     static final int REDIS_PORT = 6379;
 
@@ -99,6 +101,16 @@ public record RenderContext(ResolvedEnvironment environment) {
      */
     TenancyNeeds.Egress storeEgress(Stage stage, Integer... ports) {
         return new TenancyNeeds.Egress(objectName(stage.folder() + "-to-stores"), stageSelector(stage), List.of(ports));
+    }
+
+    /**
+     * Lets the pods of the workload {@code thing} (an Argo workflow's steps) reach the Kubernetes API
+     * server: on 443 (the {@code kubernetes} Service's port) and 6443 (the apiserver's own, which
+     * NetworkPolicy sees after the Service's address is translated), to any address but the metadata one.
+     */
+    TenancyNeeds.Egress apiServerEgress(String thing) {
+        return new TenancyNeeds.Egress(objectName(thing + "-to-apiserver"), selector(objectName(thing)),
+                List.of(HTTPS_PORT, APISERVER_PORT));
     }
 
     private TenancyNeeds.Allow access(Stage from, String to, String target, int port) {

@@ -30,7 +30,12 @@ final class StepsTraining implements Engine {
     /** Argo's executor (since v3.4) reports each step's outcome as a WorkflowTaskResult, with the pod's ServiceAccount. */
     static StepsTraining argoWorkflows() {
         return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl"), true,
-                new RuntimeContract(Addresses.withConnections(), List.of(),
+                new RuntimeContract(Addresses.withConnections(
+                        RuntimeContract.Connection.external("Kubernetes API server", RenderContext.HTTPS_PORT,
+                                "the executor's wait container reports step results (the apiserver's Service port)"),
+                        RuntimeContract.Connection.external("Kubernetes API server", RenderContext.APISERVER_PORT,
+                                "the executor's wait container reports step results (the apiserver's own port)")),
+                        List.of(),
                         List.of(new RuntimeContract.Injected("init", "Argo Workflows' controller", true),
                                 new RuntimeContract.Injected("wait", "Argo Workflows' controller", false)),
                         List.of(new RuntimeContract.Prerequisite("Argo Workflows", "argoproj.io/v1alpha1",
@@ -90,7 +95,16 @@ final class StepsTraining implements Engine {
         context.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
         context.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
         // steps read data and write artifacts in stores outside the namespace (buckets, databases)
-        return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants,
-                List.of(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT)));
+        // the steps automount no token, so Argo's controller mounts the executor ServiceAccount's token
+        // Secret <sa>.service-account-token into init and wait (util/secrets TokenName): one must exist
+        List<TenancyNeeds.Egress> egress = new ArrayList<>();
+        egress.add(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT));
+        if (reportsTaskResults) {
+            // Argo's wait container writes WorkflowTaskResults through the API server; no pod or namespace
+            // selector matches the apiserver (it is no pod of the cluster's network), so addresses on its ports
+            Pipelines.of(context, name).keySet().forEach(pipeline -> egress.add(context.apiServerEgress(pipeline)));
+        }
+        return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants, egress,
+                reportsTaskResults ? List.of(Pipelines.WORKLOAD) : List.of());
     }
 }

@@ -71,11 +71,13 @@ final class TenancyBlueprint implements Engine {
         Set<TenancyNeeds.Egress> egress = new LinkedHashSet<>();
         List<GrantView> grants = new ArrayList<>();
         Set<String> kinds = new LinkedHashSet<>();
+        Set<String> tokens = new LinkedHashSet<>();
         for (Engine workload : workloads) {
             TenancyNeeds needs = workload.needs(context);
             kinds.addAll(needs.workloadKinds());
             allows.addAll(needs.allows());
             egress.addAll(needs.egress());
+            tokens.addAll(needs.tokenSecrets());
             needs.grants().forEach(g -> grants.add(new GrantView(g.name(), context.objectName(g.workloadKind()),
                     g.apiGroup(), g.resources(), g.verbs())));
         }
@@ -88,6 +90,8 @@ final class TenancyBlueprint implements Engine {
         model.put("quota", quota(tenancy));
         model.put("limitRangeName", context.objectName("defaults"));
         model.put("serviceAccounts", serviceAccounts(context, kinds));
+        model.put("tokens", tokens.stream().map(kind -> new TokenView(tokenSecretName(context.objectName(kind)),
+                context.objectName(kind))).toList());
         model.put("access", access(context, tenancy));
         model.put("grants", grants);
         model.put("restricted", tenancy == null || tenancy.restricted());
@@ -162,6 +166,17 @@ final class TenancyBlueprint implements Engine {
 
     /** An ExternalSecret and the Secret of the same name it makes from every property of {@code remoteKey}. */
     public record ExternalSecretView(String name, String storeKind, String storeName, String remoteKey) {}
+
+    /**
+     * The name Argo Workflows looks up for a ServiceAccount's token when the ServiceAccount lists no
+     * Secret (argo-workflows util/secrets, TokenName): {@code <name>.service-account-token}.
+     */
+    static String tokenSecretName(String serviceAccount) {
+        return serviceAccount + ".service-account-token";
+    }
+
+    /** A long-lived token Secret of a ServiceAccount, filled by Kubernetes' token controller. */
+    public record TokenView(String name, String serviceAccount) {}
 
     /** One ServiceAccount and its cloud identity annotations. */
     public record ServiceAccountView(String name, Map<String, String> annotations) {}

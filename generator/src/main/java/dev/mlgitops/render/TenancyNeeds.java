@@ -6,9 +6,12 @@ import java.util.Map;
 /**
  * What a stage's workloads need from tenancy: the workload kinds that run pods (each gets a
  * ServiceAccount {@code <project>-<kind>}), the traffic the default-deny policy must let in and
- * out, and what the ServiceAccounts may do through the API.
+ * out, what the ServiceAccounts may do through the API, and the workload kinds whose
+ * ServiceAccount needs a token Secret {@code <project>-<kind>.service-account-token} (Argo
+ * Workflows mounts it into its executor containers when the pod does not automount a token).
  */
-record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> grants, List<Egress> egress) {
+record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> grants, List<Egress> egress,
+                    List<String> tokenSecrets) {
 
     static final TenancyNeeds NONE = new TenancyNeeds(List.of(), List.of());
 
@@ -17,6 +20,12 @@ record TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> 
         allows = List.copyOf(allows);
         grants = List.copyOf(grants);
         egress = List.copyOf(egress);
+        tokenSecrets = List.copyOf(tokenSecrets);
+    }
+
+    /** Needs whose ServiceAccounts want no long-lived token Secret. */
+    TenancyNeeds(List<String> workloadKinds, List<Allow> allows, List<Grant> grants, List<Egress> egress) {
+        this(workloadKinds, allows, grants, egress, List.of());
     }
 
     /** Workloads that only talk inside the namespace and need no API rights. */

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -36,7 +37,7 @@ final class KubeTypes {
             Role.class, RoleBinding.class, NetworkPolicy.class,
             Deployment.class, StatefulSet.class, Service.class, HorizontalPodAutoscaler.class,
             PodDisruptionBudget.class, Ingress.class, ConfigMap.class, PersistentVolumeClaim.class,
-            Job.class, CronJob.class);
+            Job.class, CronJob.class, Secret.class);
 
     private final Map<String, Class<? extends HasMetadata>> byKey = new LinkedHashMap<>();
 

@@ -163,7 +163,7 @@ class MeaningCheckerTest {
 
         assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-GPU-OVER-QUOTA] "
                 + "spec.notebooks.gpu-lab.resources.gpu: notebook 'gpu-lab' asks for 16 GPUs, more than the tenancy "
-                + "quota of 12: lower the request or raise spec.tenancy.quota.gpu");
+                + "quota of 14: lower the request or raise spec.tenancy.quota.gpu");
     }
 
     @Test

@@ -107,7 +107,7 @@ class FunctionCheckerTest {
 
     @Test
     void aPipelineLargerThanTheQuotaIsAnErrorAtItsItemWithTheFix() throws IOException {
-        Path spec = edited(text -> text.replace("quota: {cpu: \"136\"", "quota: {cpu: \"64\""));
+        Path spec = edited(text -> text.replace("quota: {cpu: \"192\"", "quota: {cpu: \"64\""));
 
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
@@ -115,15 +115,19 @@ class FunctionCheckerTest {
                 "mlproject.yaml:116:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed: PyTorchJob"
                         + " fraud-detection-distributed at its largest scale (1 Master pod + 4 Worker pods) asks for 80 of"
                         + " requests.cpu, more than the namespace's quota of 64, so it never runs whole: lower its replicas,"
-                        + " workers or resources, or raise spec.tenancy.quota.cpu");
+                        + " workers or resources, or raise spec.tenancy.quota.cpu",
+                "mlproject.yaml:118:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.serving.scorer: InferenceService"
+                        + " fraud-detection-scorer at its largest scale (40 predictor pods + 40 pods of the previous revision"
+                        + " beside the canary) asks for 82 of requests.cpu, more than the namespace's quota of 64, so it never"
+                        + " runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.cpu");
         assertThat(generation.tree()).isEmpty();
     }
 
     @Test
     void parallelStepsCountTogetherAndDependentOnesInTurn() throws IOException {
-        // train asks nearly the whole quota (135 CPUs, and Argo's wait container takes the LimitRange's default
+        // train asks nearly the whole quota (191 CPUs, and Argo's wait container takes the LimitRange's default
         // 250m): run after extract it fits, run beside it it cannot
-        String wholeQuota = "          resources: {cpu: \"135\", memory: 32Gi, gpu: 1}";
+        String wholeQuota = "          resources: {cpu: \"191\", memory: 32Gi, gpu: 1}";
         Path inTurn = edited(text -> text.replace("          resources: {cpu: \"8\", memory: 32Gi, gpu: 1}", wholeQuota));
         assertThat(functionFindings(Builder.build(inTurn, BuildOptions.defaults()))).filteredOn(Finding::isError).isEmpty();
 
@@ -134,7 +138,226 @@ class FunctionCheckerTest {
 
         assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(Finding::message).singleElement()
                 .asString().startsWith("WorkflowTemplate fraud-detection-nightly at its largest scale (the steps that may"
-                        + " run at once) asks for 136.5 of requests.cpu").doesNotContain("asks for 135.25 ");
+                        + " run at once) asks for 192.5 of requests.cpu").doesNotContain("asks for 191.25 ");
+    }
+
+    @Test
+    void theArgoExecutorGetsItsServiceAccountsTokenSecretAndTheProjectAllowsSecrets() {
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults());
+
+        var files = generation.tree().orElseThrow().files();
+        assertThat(files.get("base/tenancy/secret-fraud-detection-training.service-account-token.yaml"))
+                .contains("kind: Secret\n")
+                .contains("  name: fraud-detection-training.service-account-token\n")
+                .contains("    kubernetes.io/service-account.name: fraud-detection-training\n")
+                .contains("type: kubernetes.io/service-account-token\n")
+                .doesNotContain("\ndata:").doesNotContain("stringData");
+        assertThat(files.get("base/tenancy/kustomization.yaml"))
+                .contains("- secret-fraud-detection-training.service-account-token.yaml");
+        assertThat(files.get("argocd/appproject.yaml")).contains("  - group: \"\"\n    kind: Secret\n");
+    }
+
+    @Test
+    void aWorkflowWhoseExecutorTokenSecretNobodyMakesIsAnErrorAtThePipeline() throws IOException {
+        Path blueprints = folder.resolve("blueprints");
+        Files.createDirectories(blueprints.resolve("tenancy"));
+        String own = Files.readString(Path.of("../blueprints/tenancy/serviceaccounts.yaml.ftl"));
+        Files.writeString(blueprints.resolve("tenancy/serviceaccounts.yaml.ftl"),
+                own.substring(0, own.indexOf("<#list tokens as token>")));
+
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults().withBlueprints(blueprints));
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+                "mlproject.yaml:85:5: error [MLG-FUNCTION-EXECUTOR-TOKEN] spec.training.nightly: WorkflowTemplate"
+                        + " fraud-detection-nightly: its pods automount no token, so Argo Workflows mounts the executor"
+                        + " ServiceAccount's token from the Secret 'fraud-detection-training.service-account-token',"
+                        + " which nothing creates: emit it (type kubernetes.io/service-account-token, annotation"
+                        + " kubernetes.io/service-account.name: fraud-detection-training) as the tenancy blueprint does");
+        assertThat(generation.tree()).isEmpty();
+    }
+
+    @Test
+    void argosWaitContainerMayReachTheApiServerOnItsTwoPortsAndNothingElseOutside() {
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults());
+
+        assertThat(generation.tree().orElseThrow().files().get(
+                "base/tenancy/networkpolicy-fraud-detection-nightly-to-apiserver.yaml"))
+                .contains("  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: fraud-detection-nightly\n")
+                .contains("  policyTypes:\n  - Egress\n")
+                .contains("    - ipBlock:\n        cidr: 0.0.0.0/0\n        except:\n        - 169.254.169.254/32\n")
+                .contains("    ports:\n    - protocol: TCP\n      port: 443\n    - protocol: TCP\n      port: 6443\n")
+                .doesNotContain("port: 22");
+    }
+
+    @Test
+    void aWorkflowWhoseStepsCannotReachTheApiServerIsUnreachable() throws IOException {
+        Path blueprints = folder.resolve("blueprints");
+        Files.createDirectories(blueprints.resolve("tenancy"));
+        String own = Files.readString(Path.of("../blueprints/tenancy/networkpolicies.yaml.ftl"));
+        String withoutApiServer = own.replace("<#list egress as out>", "<#list egress?filter(e -> !e.name?ends_with(\"-to-apiserver\")) as out>");
+        assertThat(withoutApiServer).isNotEqualTo(own);
+        Files.writeString(blueprints.resolve("tenancy/networkpolicies.yaml.ftl"), withoutApiServer);
+
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults().withBlueprints(blueprints));
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
+                .contains("mlproject.yaml:85:5: error [MLG-FUNCTION-UNREACHABLE] spec.training.nightly: Argo Workflows'"
+                        + " wait container of WorkflowTemplate fraud-detection-nightly (train) to the Kubernetes API server"
+                        + " is blocked on TCP 6443 (the source's egress is not allowed):"
+                        + " allow it in the tenancy NetworkPolicies or set spec.tenancy.networkPolicy: open")
+                .noneMatch(f -> f.contains("on TCP 443 "));
+    }
+
+    @Test
+    void productionsGpusAreOverfullOnceTheVllmRolloutsSurgeCounts() throws IOException {
+        // the quota the reference had: 2 vLLM replicas with 1 GPU each beside the 10 GPUs of the distributed job
+        // filled it exactly, but a rolling update starts a third vLLM pod (maxSurge 25% of 2, rounded up) first
+        Path spec = edited(text -> text.replace("memory: 768Gi, gpu: 14,", "memory: 768Gi, gpu: 12,"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+                "mlproject.yaml:42:5: warning [MLG-FUNCTION-QUOTA-TOGETHER] spec.tenancy.quota: environment 'prod': the"
+                        + " always-on workloads at their largest scale with PyTorchJob fraud-detection-distributed ask for 13"
+                        + " of requests.nvidia.com/gpu, more than the namespace's quota of 12, so they run only in turns:"
+                        + " raise spec.tenancy.quota.gpu or lower the replicas",
+                "mlproject.yaml:42:5: warning [MLG-FUNCTION-QUOTA-TOGETHER] spec.tenancy.quota: environment 'staging': the"
+                        + " always-on workloads at their largest scale with PyTorchJob fraud-detection-distributed ask for 13"
+                        + " of requests.nvidia.com/gpu, more than the namespace's quota of 12, so they run only in turns:"
+                        + " raise spec.tenancy.quota.gpu or lower the replicas");
+    }
+
+    @Test
+    void aDeploymentsSurgeCountsAtItsLargestScale() throws IOException {
+        Path spec = edited(text -> text.replace("memory: 768Gi, gpu: 14,", "memory: 768Gi, gpu: 2,"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).extracting(Finding::message).filteredOn(m -> m.contains("assistant"))
+                .containsExactly("Deployment fraud-detection-assistant at its largest scale (2 pods + 1 pod surging in a"
+                        + " rolling update) asks for 3 of requests.nvidia.com/gpu, more than the namespace's quota of 2, so"
+                        + " it never runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.gpu");
+    }
+
+    @Test
+    void aKServeCanaryCountsBothRevisionsWithKnativesQueueProxy() throws IOException {
+        // prod's scorer: 40 pods of (1 CPU + queue-proxy's 25m), twice while the canary runs: 82 CPUs
+        Path spec = edited(text -> text.replace("quota: {cpu: \"192\"", "quota: {cpu: \"81\""));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(Finding::message)
+                .containsExactly("InferenceService fraud-detection-scorer at its largest scale (40 predictor pods + 40"
+                        + " pods of the previous revision beside the canary) asks for 82 of requests.cpu, more than the"
+                        + " namespace's quota of 81, so it never runs whole: lower its replicas, workers or resources, or"
+                        + " raise spec.tenancy.quota.cpu");
+    }
+
+    @Test
+    void aOneShotPyTorchJobIsNoSyncHookAndOutlivesItsRunSoSelfHealLeavesIt() {
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults());
+
+        assertThat(generation.tree().orElseThrow().files().get("base/training/pytorchjob-fraud-detection-distributed.yaml"))
+                .contains("  annotations:\n    argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true\nspec:\n")
+                .contains("  runPolicy:\n    cleanPodPolicy: None\n    backoffLimit: 3\n")
+                .doesNotContain("argocd.argoproj.io/hook").doesNotContain("ttlSecondsAfterFinished");
+    }
+
+    @Test
+    void aScheduledPyTorchJobIsCreatedByAnArgoWorkflowWhoseServiceAccountMayCreateIt() throws IOException {
+        Path spec = edited(text -> text.replace("      engine: pytorchjob\n", "      engine: pytorchjob\n      schedule: \"0 3 * * 0\"\n"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).isEmpty();
+        var files = generation.tree().orElseThrow().files();
+        assertThat(files).doesNotContainKey("base/training/pytorchjob-fraud-detection-distributed.yaml");
+        assertThat(files.get("base/training/cronworkflow-fraud-detection-distributed.yaml"))
+                .contains("  schedules:\n  - 0 3 * * 0\n").contains("    workflowTemplateRef:\n      name: fraud-detection-distributed\n");
+        assertThat(files.get("base/training/workflowtemplate-fraud-detection-distributed.yaml"))
+                .contains("  serviceAccountName: fraud-detection-training\n  automountServiceAccountToken: false\n")
+                .contains("    resource:\n      action: create\n      setOwnerReference: true\n"
+                        + "      successCondition: status.replicaStatuses.Master.succeeded > 0\n"
+                        + "      failureCondition: status.replicaStatuses.Master.failed > 0\n"
+                        + "      manifest: |\n        apiVersion: kubeflow.org/v1\n        kind: PyTorchJob\n"
+                        + "        metadata:\n          generateName: \"fraud-detection-distributed-\"\n")
+                .contains("            replicas: 4\n")
+                .doesNotContain("argocd.argoproj.io/hook");
+        assertThat(files.get("base/tenancy/role-fraud-detection-pytorchjob-launcher.yaml"))
+                .contains("rules:\n- apiGroups:\n  - kubeflow.org\n  resources:\n  - pytorchjobs\n"
+                        + "  verbs:\n  - create\n  - get\n  - list\n  - watch\n");
+        assertThat(files.get("base/tenancy/rolebinding-fraud-detection-pytorchjob-launcher.yaml"))
+                .contains("  name: fraud-detection-pytorchjob-launcher\n")
+                .contains("subjects:\n- kind: ServiceAccount\n  name: fraud-detection-training\n");
+        assertThat(files).containsKey("base/tenancy/networkpolicy-fraud-detection-distributed-to-apiserver.yaml");
+        assertThat(files.get("PREREQUISITES.md")).contains("| Kubeflow Training Operator |").contains("| Argo Workflows |");
+    }
+
+    @Test
+    void theJobAWorkflowCreatesIsCheckedLikeOneArgoCdApplies() throws IOException {
+        Path spec = edited(text -> text.replace("      engine: pytorchjob\n", "      engine: pytorchjob\n      schedule: \"0 3 * * 0\"\n")
+                .replace("quota: {cpu: \"192\"", "quota: {cpu: \"84\"").replace("      workers: 4\n", "      workers: 5\n"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(f -> f.format("mlproject.yaml"))
+                .containsExactly("mlproject.yaml:104:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed:"
+                        + " PyTorchJob fraud-detection-distributed- at its largest scale (1 Master pod + 5 Worker pods) asks"
+                        + " for 96 of requests.cpu, more than the namespace's quota of 84, so it never runs whole: lower its"
+                        + " replicas, workers or resources, or raise spec.tenancy.quota.cpu");
+    }
+
+    @Test
+    void aSecretStoreNothingMakesIsAWarningPerEnvironmentAndAPrerequisite() throws IOException {
+        Path spec = edited(text -> text.replace("store: {kind: ClusterSecretStore, name: vault}", "store: {kind: SecretStore, name: vault}"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+                "mlproject.yaml:54:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'dev': the"
+                        + " ExternalSecrets read from the SecretStore 'vault', which nothing in the tree creates (and the"
+                        + " AppProject lets it create none), so they stay unsynced unless the platform made it in namespace"
+                        + " 'fraud-dev': use kind ClusterSecretStore, the platform's store shared by namespaces, or have the"
+                        + " platform create it (PREREQUISITES.md lists it)",
+                "mlproject.yaml:54:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'prod': the"
+                        + " ExternalSecrets read from the SecretStore 'vault', which nothing in the tree creates (and the"
+                        + " AppProject lets it create none), so they stay unsynced unless the platform made it in namespace"
+                        + " 'fraud': use kind ClusterSecretStore, the platform's store shared by namespaces, or have the"
+                        + " platform create it (PREREQUISITES.md lists it)",
+                "mlproject.yaml:54:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'staging': the"
+                        + " ExternalSecrets read from the SecretStore 'vault', which nothing in the tree creates (and the"
+                        + " AppProject lets it create none), so they stay unsynced unless the platform made it in namespace"
+                        + " 'fraud-staging': use kind ClusterSecretStore, the platform's store shared by namespaces, or have the"
+                        + " platform create it (PREREQUISITES.md lists it)");
+        assertThat(generation.tree().orElseThrow().files().get("PREREQUISITES.md")).contains(
+                "| SecretStore vault (External Secrets Operator) | external-secrets.io/v1 | secretstores.external-secrets.io |"
+                        + " fraud-dev, fraud-staging, fraud | a namespaced store the platform creates");
+    }
+
+    @Test
+    void thePrerequisitesCarryArgoCdsSettingsAsTheGuideShowsThem() throws IOException {
+        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults());
+
+        String prerequisites = generation.tree().orElseThrow().files().get("PREREQUISITES.md");
+        String health = "data:\n  resource.customizations.health.argoproj.io_Application: |\n    hs = {}\n"
+                + "    hs.status = \"Progressing\"\n    hs.message = \"\"\n    if obj.status ~= nil then\n"
+                + "      if obj.status.health ~= nil then\n        hs.status = obj.status.health.status\n"
+                + "        if obj.status.health.message ~= nil then\n          hs.message = obj.status.health.message\n"
+                + "        end\n      end\n    end\n    return hs\n";
+        assertThat(prerequisites).contains("## What Argo CD needs\n")
+                .contains("```yaml\n" + health + "```\n")
+                .contains("```yaml\ndata:\n  application.namespaces: fraud, fraud-dev, fraud-staging\n```\n");
+        assertThat(generation.prerequisites().orElseThrow().jsonText())
+                .contains("\"application.namespaces\" : \"fraud, fraud-dev, fraud-staging\"");
+        // the guide shows the same entry and the same namespaces, not a second hand-made copy
+        assertThat(Files.readString(Path.of("../docs/argocd.md"))).contains(health);
+        assertThat(Files.readString(Path.of("../docs/trust-model.md")))
+                .contains("application.namespaces: fraud, fraud-dev, fraud-staging\n");
+
+        BuildOutcome inArgoCd = Builder.build(CaseFolders.REFERENCE,
+                BuildOptions.defaults().withApplicationsIn(dev.mlgitops.model.ApplicationsIn.ARGOCD_NAMESPACE));
+        assertThat(inArgoCd.tree().orElseThrow().files().get("PREREQUISITES.md")).contains(health)
+                .doesNotContain("application.namespaces");
     }
 
     @Test

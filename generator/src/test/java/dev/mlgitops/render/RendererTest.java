@@ -34,6 +34,7 @@ class RendererTest {
                 "ServiceAccount/fraud-detection-training",
                 "ServiceAccount/fraud-detection-notebooks",
                 "ServiceAccount/fraud-detection-serving",
+                "Secret/fraud-detection-training.service-account-token",
                 "Role/fraud-detection-admins", "RoleBinding/fraud-detection-admins",
                 "Role/fraud-detection-editors", "RoleBinding/fraud-detection-editors",
                 "Role/fraud-detection-viewers", "RoleBinding/fraud-detection-viewers",
@@ -46,6 +47,7 @@ class RendererTest {
                 "NetworkPolicy/fraud-detection-training-to-stores",
                 "NetworkPolicy/fraud-detection-notebooks-to-identity",
                 "NetworkPolicy/fraud-detection-alice-to-package-indexes",
+                "NetworkPolicy/fraud-detection-nightly-to-apiserver",
                 "NetworkPolicy/fraud-detection-serving-to-stores",
                 "NetworkPolicy/fraud-detection-serving-to-identity",
                 "NetworkPolicy/fraud-detection-assistant-to-model-store",
@@ -287,8 +289,8 @@ class RendererTest {
     @Test
     void quotaTakesTheSpecsValuesAndSkipsAbsentOnes() {
         assertThat(Rendering.of(ReferenceProject.prod()).get("ResourceQuota/fraud-detection-quota").at("/spec/hard"))
-                .isEqualTo(json("{\"requests.cpu\":\"136\",\"requests.memory\":\"512Gi\",\"limits.memory\":\"512Gi\","
-                        + "\"requests.nvidia.com/gpu\":\"12\",\"requests.storage\":\"2Ti\"}"));
+                .isEqualTo(json("{\"requests.cpu\":\"192\",\"requests.memory\":\"768Gi\",\"limits.memory\":\"768Gi\","
+                        + "\"requests.nvidia.com/gpu\":\"14\",\"requests.storage\":\"2Ti\"}"));
 
         Rendering cpuOnly = Rendering.of(ReferenceProject.edited(spec -> {
             ((ObjectNode) spec.get("tenancy")).putObject("quota").put("cpu", "8");

@@ -32,12 +32,12 @@ class SyncOptionsAndSharedMemoryTest {
     }
 
     @Test
-    void aOneShotRunIsASyncHookSoItsTtlIsNoDriftAndANewImageReplacesIt() {
+    void aOneShotPyTorchJobIsNoHookAndStaysAfterItsRunSoSelfHealNeverRetrains() {
         JsonNode job = Rendering.of(ReferenceProject.prod()).get("PyTorchJob/fraud-detection-distributed");
 
-        assertThat(job.at("/metadata/annotations/argocd.argoproj.io~1hook").asString()).isEqualTo("Sync");
-        assertThat(job.at("/metadata/annotations/argocd.argoproj.io~1hook-delete-policy").asString())
-                .isEqualTo("BeforeHookCreation");
+        assertThat(job.at("/metadata/annotations").toString())
+                .isEqualTo("{\"argocd.argoproj.io/sync-options\":\"SkipDryRunOnMissingResource=true\"}");
+        assertThat(job.at("/spec/runPolicy").toString()).isEqualTo("{\"cleanPodPolicy\":\"None\",\"backoffLimit\":3}");
     }
 
     @Test

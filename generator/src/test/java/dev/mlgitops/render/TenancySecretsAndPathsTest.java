@@ -91,7 +91,7 @@ class TenancySecretsAndPathsTest {
         assertPath(prod.get("NetworkPolicy/fraud-detection-training-to-feature-server"), "fraud-detection-feature-server", "training", 6566);
         assertPath(prod.get("NetworkPolicy/fraud-detection-training-to-mlflow"), "fraud-detection-mlflow", "training", 5000);
         assertThat(prod.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-")
-                && !name.endsWith("-to-stores") && !name.endsWith("-to-model-store") && !name.endsWith("-to-identity")
+                && !name.endsWith("-to-stores") && !name.endsWith("-to-model-store") && !name.endsWith("-to-identity") && !name.endsWith("-to-apiserver")
                 && !name.endsWith("-to-package-indexes")).hasSize(6);
     }
 

@@ -71,7 +71,7 @@ class TreeReviewTest {
     @Test
     void flagsQuotaRbacAndNetworkPolicyChangesInEveryEnvironmentButNotOnAFirstPublish() {
         OutputTree generated = ReviewTrees.edit(ReviewTrees.edit(reference, "base/tenancy/resourcequota-fraud-detection-quota.yaml",
-                text -> text.replace("requests.cpu: \"136\"", "requests.cpu: \"272\"")),
+                text -> text.replace("requests.cpu: \"192\"", "requests.cpu: \"272\"")),
                 "base/tenancy/rolebinding-fraud-detection-viewers.yaml", text -> text.replace("name: risk-analysts", "name: everyone"));
         OutputTree committed = ReviewTrees.without(reference, "base/tenancy/networkpolicy-fraud-detection-allow-dns.yaml");
 
