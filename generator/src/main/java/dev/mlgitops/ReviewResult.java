@@ -42,9 +42,21 @@ public final class ReviewResult extends Result {
         return comparedWith;
     }
 
-    /** One line a file, "missing: path", "different: path" or "stale: path", in that order. */
+    /**
+     * One line a file, as {@code generate} would change it: {@code + path} added, {@code ~ path}
+     * changed, {@code - path} removed, in that order; what both commands print in both front ends.
+     */
     public List<String> driftLines() {
         return files.map(TreeComparison::lines).orElse(List.of());
+    }
+
+    /**
+     * The line under the {@linkplain #driftLines drift lines}, in the same notation: "gitops/x differs
+     * from what mlproject.yaml generates, 2 files: 1 added (+), 1 changed (~), 0 removed (-)"; empty when in sync.
+     */
+    public Optional<String> driftSummary() {
+        return files.filter(f -> !f.inSync())
+                .map(f -> comparedWith + " differs from what " + sourceFile() + " generates, " + f.summary());
     }
 
     /** Generated now, not committed (generate would add them). */

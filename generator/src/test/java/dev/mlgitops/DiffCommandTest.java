@@ -30,7 +30,9 @@ class DiffCommandTest {
 
         assertThat(diff.status()).isEqualTo(Status.CLEAN);
         assertThat(diff.comparedWith()).isEqualTo("gitops/projects/fraud-detection");
-        assertThat(diff.driftLines()).containsExactly("different: argocd/prod/root.yaml");
+        assertThat(diff.driftLines()).containsExactly("~ argocd/prod/root.yaml");
+        assertThat(diff.driftSummary()).contains("gitops/projects/fraud-detection differs from what mlproject.yaml generates,"
+                + " 1 file: 0 added (+), 1 changed (~), 0 removed (-)");
         assertThat(diff.reviewLines()).containsExactly("objects: 0 added, 1 changed, 0 removed; files: 0 added, 1 changed, 0 removed");
         assertThat(Files.readString(review)).isEqualTo(diff.reviewMarkdown().orElseThrow())
                 .contains("compared with `gitops/projects/fraud-detection`", "changed `Application fraud/fraud-detection-prod`",

@@ -42,8 +42,9 @@ class GitOpsGoalsIT {
         Command.Result drifted = ForkedMaven.run(project, ForkedMaven.pluginGoal("check"), "-D" + Options.OUTPUT_DIRECTORY + "=gitops");
 
         MavenOutput.assertFailedWithoutStackTrace(drifted);
-        assertThat(drifted.output()).contains("[ERROR] mlgitops: different: " + SERVICE + "\n")
-                .contains("generates (1 file: different: " + SERVICE + "); run mlgitops:generate or mlgitops:publish");
+        assertThat(drifted.output()).contains("[ERROR] mlgitops: ~ " + SERVICE + "\n")
+                .contains("gitops/projects/fraud-detection differs from what mlproject.yaml generates, 1 file: 0 added (+),"
+                        + " 1 changed (~), 0 removed (-); run mlgitops:generate or mlgitops:publish");
     }
 
     @Test
@@ -56,6 +57,9 @@ class GitOpsGoalsIT {
         MavenOutput.assertSucceeded(run);
         // an artifact-only change: the base, and dev's release.yaml and images: pin; staging and prod keep their pinned release
         assertThat(run.output()).contains("mlgitops: objects: 0 added, 1 changed, 0 removed; files: 0 added, 3 changed, 0 removed")
+                .contains("[INFO] mlgitops: ~ base/serving/deployment-fraud-detection-explainer.yaml\n")
+                .contains("[INFO] mlgitops: gitops/projects/fraud-detection differs from what mlproject.yaml generates, 3 files:"
+                        + " 0 added (+), 3 changed (~), 0 removed (-)\n")
                 .contains("mlgitops: [IMAGE_CHANGED] dev: Deployment fraud-dev/fraud-detection-explainer image")
                 .doesNotContain("[PROD_WITH_OTHERS]");
         String review = Files.readString(project.resolve("target/mlgitops/review.md"));

@@ -190,8 +190,4 @@ abstract class SpecSubcommand implements Callable<Integer> {
         err().println(line);
         err().flush();
     }
-
-    static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 }

@@ -143,9 +143,9 @@ class MainTest {
 
         assertThat(inStep.exitCode()).isZero();
         assertThat(drifted.exitCode()).isEqualTo(1);
-        assertThat(drifted.err()).contains("missing: argocd/dev/root.yaml\ndifferent: argocd/prod/root.yaml\nmlgitops: " + folder.resolve("gitops/" + TREE)
-                .toString().replaceAll("/$", "") + " is stale: 2 files differ from what the spec generates;"
-                + " run 'mlgitops generate' and commit the result\n");
+        assertThat(drifted.err()).contains("+ argocd/dev/root.yaml\n~ argocd/prod/root.yaml\nmlgitops: " + folder.resolve("gitops/" + TREE)
+                .toString().replaceAll("/$", "") + " differs from what mlproject.yaml generates, 2 files: 1 added (+), 1 changed (~),"
+                + " 0 removed (-); run 'mlgitops generate' and commit the result\n");
     }
 
     @Test
@@ -181,8 +181,8 @@ class MainTest {
         Cli.Run run = Cli.run("diff", Cli.REFERENCE.toString(), "--output-directory", output, "--review", review.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("different: argocd/prod/root.yaml\n")
-                .endsWith("mlgitops: 0 added, 1 changed, 0 removed\n")
+        assertThat(run.out()).startsWith("~ argocd/prod/root.yaml\n")
+                .endsWith(" differs from what mlproject.yaml generates, 1 file: 0 added (+), 1 changed (~), 0 removed (-)\n")
                 .contains("mlgitops: review written to " + review);
         assertThat(Files.readString(review)).contains("changed `Application fraud/fraud-detection-prod`")
                 .contains("-    targetRevision: release", "+    targetRevision: main");

@@ -14,7 +14,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Fails the build when the committed tree differs from what mlproject.yaml generates now, listing
- * every missing, different and stale file; passes quietly when they are in sync. The committed
+ * every file as generate would change it ({@code + path} added, {@code ~ path} changed,
+ * {@code - path} removed); passes quietly when they are in sync. The committed
  * tree is read from {@code <outputDirectory>/<spec.gitops.path>/} when {@code outputDirectory} is
  * given, else from the GitOps repository's branch. Writes nothing but the clone. For CI.
  */
@@ -38,9 +39,7 @@ public class CheckMojo extends AbstractGitOpsMojo {
             return;
         }
         result.driftLines().forEach(line -> getLog().error("mlgitops: " + line));
-        int files = result.driftLines().size();
-        throw new MojoFailureException(result.comparedWith() + " differs from what " + result.sourceFile()
-                + " generates (" + files + (files == 1 ? " file: " : " files: ") + String.join(", ", result.driftLines())
-                + "); run mlgitops:generate or mlgitops:publish and commit the result");
+        throw new MojoFailureException(result.driftSummary().orElseThrow()
+                + "; run mlgitops:generate or mlgitops:publish and commit the result");
     }
 }

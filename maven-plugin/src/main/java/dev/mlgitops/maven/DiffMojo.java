@@ -13,7 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Compares the tree mlproject.yaml generates now with the committed one, without writing it, and
- * writes the review ({@code <build directory>/mlgitops/review.md}): flags a reviewer must not
+ * writes the review ({@code <build directory>/mlgitops/review.md}): each file as generate would
+ * change it ({@code + path} added, {@code ~ path} changed, {@code - path} removed), flags a reviewer must not
  * miss (the deletion guard's among them), objects added, changed and removed per environment and
  * stage, and a unified diff per changed file. Prints a short summary. Never fails on what it finds.
  */
@@ -40,7 +41,9 @@ public class DiffMojo extends AbstractGitOpsMojo {
         ReviewResult result = configureGitOps(MlGitops.diff(spec))
                 .setOutputDirectory(outputDirectory == null ? null : outputDirectory.toPath()).setReviewFile(file).call();
         report(result);
+        result.driftLines().forEach(line -> getLog().info("mlgitops: " + line));
         result.reviewLines().forEach(line -> getLog().info("mlgitops: " + line));
         getLog().info("mlgitops: review written to " + file);
+        result.driftSummary().ifPresent(line -> getLog().info("mlgitops: " + line));
     }
 }
