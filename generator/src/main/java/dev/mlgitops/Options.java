@@ -50,6 +50,15 @@ public final class Options {
     public static final String INCREMENTAL_FLAG = "--incremental";
     public static final String INCREMENTAL_DEFAULT = "true";
 
+    /**
+     * {@code check} and {@code diff}: the report's form, {@code text}, {@code json} or {@code markdown}
+     * (the review's summary, for a CI step summary); the command line prints it on stdout, the
+     * plugin writes {@code <goal>.json} or {@code <goal>-summary.md} into its report folder.
+     */
+    public static final String OUTPUT = "mlgitops.output";
+    public static final String OUTPUT_FLAG = "--output";
+    public static final String OUTPUT_DEFAULT = "text";
+
     /** {@code diff}: the Markdown review's file. */
     public static final String REVIEW = "mlgitops.review";
     public static final String REVIEW_FLAG = "--review";

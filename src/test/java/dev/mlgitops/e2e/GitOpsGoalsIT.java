@@ -52,7 +52,8 @@ class GitOpsGoalsIT {
         Path project = copyOfExampleRepo("diff", true);
         replaceInSpec(project, OLD_IMAGE, NEW_IMAGE);
 
-        Command.Result run = ForkedMaven.run(project, ForkedMaven.pluginGoal("diff"), "-D" + Options.OUTPUT_DIRECTORY + "=gitops");
+        Command.Result run = ForkedMaven.run(project, ForkedMaven.pluginGoal("diff"), "-D" + Options.OUTPUT_DIRECTORY + "=gitops",
+                "-D" + Options.OUTPUT + "=markdown");
 
         MavenOutput.assertSucceeded(run);
         // an artifact-only change: the base, and dev's release.yaml and images: pin; staging and prod keep their pinned release
@@ -70,6 +71,13 @@ class GitOpsGoalsIT {
                         "```diff\n--- a/projects/fraud-detection/base/serving/deployment-fraud-detection-explainer.yaml\n",
                         "\n+        image: registry.example.com/risk/" + NEW_IMAGE)
                 .doesNotContain("- `staging`: release", "- `prod`: release", "| prod | serving |");
+        // the step summary: the same review without the file content, the files in the drift notation
+        assertThat(Files.readString(project.resolve("target/mlgitops/diff-summary.md")))
+                .startsWith("# mlgitops review: `projects/fraud-detection`\n")
+                .contains("- **IMAGE_CHANGED** `dev`: Deployment fraud-dev/fraud-detection-explainer image", "## Releases\n\n- `dev`: release `",
+                        "| dev | serving | 0 | 1 | 0 |", "```text\n~ base/serving/deployment-fraud-detection-explainer.yaml\n")
+                .doesNotContain("```diff");
+        assertThat(run.output()).containsPattern("\\[INFO\\] mlgitops: summary written to .*/target/mlgitops/diff-summary.md\\n");
         assertThat(Trees.differences(Trees.read(Repository.committedGitops()), Trees.read(project.resolve("gitops")))).isEmpty();
     }
 

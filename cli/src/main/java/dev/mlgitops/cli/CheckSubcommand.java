@@ -12,7 +12,7 @@ class CheckSubcommand extends CompareSubcommand {
 
     @Override
     ReviewResult compare(Path file) {
-        return configureGitOps(MlGitops.check(file)).setOutputDirectory(outputDirectory).call();
+        return configureGitOps(MlGitops.check(file)).setOutputDirectory(outputDirectory).setReview(markdown()).call();
     }
 
     @Override

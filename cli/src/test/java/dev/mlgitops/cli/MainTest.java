@@ -189,6 +189,32 @@ class MainTest {
     }
 
     @Test
+    void checkAndDiffPrintTheReviewsSummaryInMarkdownForACiStepSummary() throws IOException {
+        String output = folder.resolve("gitops").toString();
+        Cli.run("generate", Cli.REFERENCE.toString(), "--output-directory", output, "-q");
+        Path root = folder.resolve("gitops/" + TREE + "argocd/prod/root.yaml");
+        Files.writeString(root, Files.readString(root).replace("targetRevision: main", "targetRevision: release"));
+
+        Cli.Run diff = Cli.run("diff", Cli.REFERENCE.toString(), "--output-directory", output,
+                "--review", folder.resolve("review.md").toString(), "--output", "markdown");
+        Cli.Run check = Cli.run("check", Cli.REFERENCE.toString(), "--output-directory", output, "--output", "markdown");
+        Cli.Run validate = Cli.run("validate", Cli.REFERENCE.toString(), "--output", "markdown");
+
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.out()).startsWith("# mlgitops review: `projects/fraud-detection`\n")
+                .contains("## Flags\n\nNone.\n", "| prod | argocd | 0 | 1 | 0 |\n",
+                        "### prod / argocd\n\n- changed `Application fraud/fraud-detection-prod`\n")
+                .endsWith("## Files\n\n1 file: 0 added (+), 1 changed (~), 0 removed (-).\n\n```text\n~ argocd/prod/root.yaml\n```\n")
+                .doesNotContain("```diff", "mlgitops: ");
+        assertThat(Files.readString(folder.resolve("review.md"))).contains("```diff\n");
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).isEqualTo(diff.out());
+        assertThat(check.err()).contains("\n~ argocd/prod/root.yaml\nmlgitops: ");
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(validate.err()).isEqualTo("mlgitops: --output markdown is for check and diff: use text or json\n");
+    }
+
+    @Test
     void initWritesAStarterThatValidatesAndRefusesToOverwriteIt() throws IOException {
         Cli.Run init = Cli.run("init", folder.toString(), "--name", "churn", "--team", "growth", "--stages", "feature-store,serving");
         Cli.Run validate = Cli.run("validate", folder.resolve("mlproject.yaml").toString());

@@ -113,7 +113,15 @@ public final class TreeReview {
 
     /** The review as Markdown: flags, a table of changes, the objects per environment and stage, a diff per changed file. */
     public String markdown(String comparedWith, DeletionGuard guard) {
-        return new ReviewMarkdown(this, generated, committed).render(comparedWith, guard);
+        return new ReviewMarkdown(this, generated, committed).render(comparedWith, guard, true);
+    }
+
+    /**
+     * The review's summary as Markdown, for a CI step summary: flags, release changes, a table of
+     * changes, the objects per environment and stage, the files in the drift notation; no diffs.
+     */
+    public String summaryMarkdown(String comparedWith, DeletionGuard guard) {
+        return new ReviewMarkdown(this, generated, committed).render(comparedWith, guard, false);
     }
 
     /** A few lines for a build log: the counts, then every flag. */
