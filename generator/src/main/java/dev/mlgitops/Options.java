@@ -59,7 +59,7 @@ public final class Options {
     public static final String OUTPUT_FLAG = "--output";
     public static final String OUTPUT_DEFAULT = "text";
 
-    /** {@code diff}: the Markdown review's file. */
+    /** {@code diff} and {@code promote}: the Markdown review's file. */
     public static final String REVIEW = "mlgitops.review";
     public static final String REVIEW_FLAG = "--review";
 
@@ -135,7 +135,7 @@ public final class Options {
     public static final String RELEASE = "mlgitops.release";
     public static final String RELEASE_FLAG = "--release";
 
-    /** {@code promote}: {@code true} lets a release skip the environment before the target (flagged in the commit). */
+    /** {@code promote}: {@code true} lets a release skip the environment before the target (flagged in the commit and the review). */
     public static final String ALLOW_SKIP = "mlgitops.allowSkip";
     public static final String ALLOW_SKIP_FLAG = "--allow-skip";
     public static final String ALLOW_SKIP_DEFAULT = "false";
