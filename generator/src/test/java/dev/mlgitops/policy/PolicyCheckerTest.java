@@ -137,12 +137,13 @@ class PolicyCheckerTest {
         environments.put("dev", List.of(hpa));
         environments.put("prod", List.of(hpa, inference));
 
-        List<String> lines = check(reference(), environments).stream().filter(line -> line.contains("REPLICAS") || line.contains("BUDGET")).toList();
+        List<String> lines = check(project(CaseFolders.PRODUCTION_SERVING), environments).stream()
+                .filter(line -> line.contains("REPLICAS") || line.contains("BUDGET")).toList();
 
         assertThat(lines).containsExactly(
-                "mlproject.yaml:118:5: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.serving.scorer: environment 'prod': InferenceService fraud-detection-scorer has no PodDisruptionBudget in production, so a node drain may stop every replica: use an engine that makes one",
-                "mlproject.yaml:134:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler fraud-detection-explainer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more",
-                "mlproject.yaml:176:39: warning [MLG-POLICY-REPLICAS] spec.environments.prod.overrides.serving.scorer.replicas.min: environment 'prod': InferenceService fraud-detection-scorer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more");
+                "mlproject.yaml:15:5: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.serving.scorer: environment 'prod': InferenceService fraud-detection-scorer has no PodDisruptionBudget in production, so a node drain may stop every replica: use an engine that makes one",
+                "mlproject.yaml:23:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler fraud-detection-explainer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more",
+                "mlproject.yaml:31:39: warning [MLG-POLICY-REPLICAS] spec.environments.prod.overrides.serving.scorer.replicas.min: environment 'prod': InferenceService fraud-detection-scorer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more");
     }
 
     @Test
@@ -176,12 +177,12 @@ class PolicyCheckerTest {
     }
 
     @Test
-    void passesTheGeneratorsOwnObjectsOfTheReferenceSaveItsOneReplicaInProduction() {
-        Findings findings = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults()).findings();
+    void warnsOfOneReplicaInProductionOnTheGeneratorsOwnObjectsAtTheSpecItem() {
+        Findings findings = Builder.build(CaseFolders.ONE_REPLICA, BuildOptions.defaults()).findings();
 
-        assertThat(CaseFolders.lines(findings)).filteredOn(line -> line.contains("MLG-POLICY-")).containsExactly(
-                "mlproject.yaml:134:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': "
-                        + "HorizontalPodAutoscaler fraud-detection-explainer may run 1 replica in production, so any disruption"
+        assertThat(CaseFolders.lines(findings)).containsExactly(
+                "mlproject.yaml:18:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': "
+                        + "HorizontalPodAutoscaler demo-explainer may run 1 replica in production, so any disruption"
                         + " stops it: set replicas.min to 2 or more");
     }
 
@@ -193,6 +194,11 @@ class PolicyCheckerTest {
 
     private ResolvedProject reference() {
         return reference(UnaryOperator.identity());
+    }
+
+    /** A spec made for a test, resolved with its positions. */
+    private static ResolvedProject project(Path spec) {
+        return Builder.resolve(spec, BuildOptions.defaults(), new Findings()).orElseThrow();
     }
 
     /** The reference spec, edited as text, resolved with its positions. */
