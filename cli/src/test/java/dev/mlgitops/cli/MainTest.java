@@ -126,7 +126,7 @@ class MainTest {
         Cli.Run run = Cli.run("validate", Cli.REFERENCE.toString(), "--denied-namespaces", "monitoring,fraud", "-q");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mlproject.yaml:172:7: error [MLG-CHECK-RESERVED-NAMESPACE]"
+        assertThat(run.err()).isEqualTo("mlproject.yaml:173:7: error [MLG-CHECK-RESERVED-NAMESPACE]"
                 + " spec.environments.prod.namespace: namespace 'fraud' is denied by the platform (deniedNamespaces):"
                 + " give the environment a namespace of the project's own\nmlproject.yaml has 1 error\n");
     }

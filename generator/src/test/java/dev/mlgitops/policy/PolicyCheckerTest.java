@@ -72,7 +72,7 @@ class PolicyCheckerTest {
         List<String> lines = check(reference(), Map.of("dev", List.of(
                 object("Deployment", "fraud-detection-explainer", "/serving/explainer", "{template: {spec: " + flow(BARE_POD) + "}}"))));
 
-        String at = "mlproject.yaml:126:5: ";
+        String at = "mlproject.yaml:127:5: ";
         String object = " spec.serving.explainer: Deployment fraud-detection-explainer";
         assertThat(lines).containsExactly(
                 at + "error [MLG-POLICY-CAPABILITIES]" + object + ": container 'server' does not drop ALL capabilities and adds SYS_ADMIN: set capabilities.drop: [ALL] and add nothing but NET_BIND_SERVICE",
