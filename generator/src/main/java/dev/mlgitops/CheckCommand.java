@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class CheckCommand extends GitOpsCommand<CheckCommand, ReviewResult> {
 
     private Optional<Path> folder = Optional.empty();
+    private boolean review;
 
     CheckCommand(Path spec) {
         super(spec);
@@ -23,8 +24,17 @@ public final class CheckCommand extends GitOpsCommand<CheckCommand, ReviewResult
         return this;
     }
 
+    /**
+     * Review the objects too, as {@link DiffCommand} does, for {@link ReviewResult#summaryMarkdown()}.
+     * Default: false, the files only.
+     */
+    public CheckCommand setReview(boolean review) {
+        this.review = review;
+        return this;
+    }
+
     @Override
     ReviewResult run() {
-        return Reviews.review(this, folder, Status.DRIFT, false);
+        return Reviews.review(this, folder, Status.DRIFT, review);
     }
 }

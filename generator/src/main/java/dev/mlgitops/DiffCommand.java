@@ -1,8 +1,5 @@
 package dev.mlgitops;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -38,13 +35,7 @@ public final class DiffCommand extends GitOpsCommand<DiffCommand, ReviewResult> 
     ReviewResult run() {
         ReviewResult result = Reviews.review(this, folder, Status.CLEAN, true);
         if (reviewFile.isPresent() && result.reviewMarkdown().isPresent()) {
-            Path file = reviewFile.get();
-            try {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, result.reviewMarkdown().get(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new MlGitopsException("writing the review " + file.getFileName() + ": " + e.getClass().getSimpleName(), e);
-            }
+            Reviews.write(reviewFile.get(), result.reviewMarkdown().get());
         }
         return result;
     }

@@ -50,7 +50,16 @@ public final class Options {
     public static final String INCREMENTAL_FLAG = "--incremental";
     public static final String INCREMENTAL_DEFAULT = "true";
 
-    /** {@code diff}: the Markdown review's file. */
+    /**
+     * {@code check} and {@code diff}: the report's form, {@code text}, {@code json} or {@code markdown}
+     * (the review's summary, for a CI step summary); the command line prints it on stdout, the
+     * plugin writes {@code <goal>.json} or {@code <goal>-summary.md} into its report folder.
+     */
+    public static final String OUTPUT = "mlgitops.output";
+    public static final String OUTPUT_FLAG = "--output";
+    public static final String OUTPUT_DEFAULT = "text";
+
+    /** {@code diff} and {@code promote}: the Markdown review's file. */
     public static final String REVIEW = "mlgitops.review";
     public static final String REVIEW_FLAG = "--review";
 
@@ -126,7 +135,7 @@ public final class Options {
     public static final String RELEASE = "mlgitops.release";
     public static final String RELEASE_FLAG = "--release";
 
-    /** {@code promote}: {@code true} lets a release skip the environment before the target (flagged in the commit). */
+    /** {@code promote}: {@code true} lets a release skip the environment before the target (flagged in the commit and the review). */
     public static final String ALLOW_SKIP = "mlgitops.allowSkip";
     public static final String ALLOW_SKIP_FLAG = "--allow-skip";
     public static final String ALLOW_SKIP_DEFAULT = "false";

@@ -35,6 +35,7 @@ public final class PromoteCommand extends CommittingCommand<PromoteCommand, Prom
     private Optional<String> from = Optional.empty();
     private Optional<String> release = Optional.empty();
     private boolean allowSkip;
+    private Optional<Path> reviewFile = Optional.empty();
 
     PromoteCommand(Path spec, String target) {
         super(spec);
@@ -53,9 +54,15 @@ public final class PromoteCommand extends CommittingCommand<PromoteCommand, Prom
         return this;
     }
 
-    /** Let the release skip the environment before the target; the commit says so. Default false. */
+    /** Let the release skip the environment before the target; the commit ({@code Skipped:}) and the review ({@code RELEASE_SKIPPED}) say so. Default false. */
     public PromoteCommand setAllowSkip(boolean allow) {
         this.allowSkip = allow;
+        return this;
+    }
+
+    /** Write the promotion's Markdown review into this file, when it changes something. Default: none. */
+    public PromoteCommand setReviewFile(Path file) {
+        this.reviewFile = Optional.ofNullable(file).map(f -> f.toAbsolutePath().normalize());
         return this;
     }
 
@@ -79,13 +86,18 @@ public final class PromoteCommand extends CommittingCommand<PromoteCommand, Prom
             return PromoteResult.stopped(status, built.sourceFile(), built.findings(), promotion.message());
         }
         OutputTree tree = new OutputTree(root, new TreeMap<>(promotion.files()));
-        List<Flag> refusals = guard().refusals(TreeReview.of(tree, committed, built.production().orElseThrow()));
+        String id = promotion.release().orElseThrow().id();
+        List<Flag> skipped = promotion.skipped().map(environment -> List.of(new Flag(Flag.Kind.RELEASE_SKIPPED, target,
+                "release " + id + " skips " + environment + ", which never had it (allowed with --allow-skip)"))).orElse(List.of());
+        TreeReview review = TreeReview.of(tree, committed, built.production().orElseThrow(), skipped);
+        String markdown = review.markdown("`" + reviewName(built, Optional.empty()) + "`", guard());
+        reviewFile.ifPresent(file -> Reviews.write(file, markdown));
+        List<Flag> refusals = guard().refusals(review);
         if (!refusals.isEmpty()) {
-            return PromoteResult.stopped(Status.REFUSED, built.sourceFile(), built.findings(),
-                    String.join("; ", refusals.stream().map(Flag::message).toList()));
+            return PromoteResult.refused(built.sourceFile(), built.findings(),
+                    String.join("; ", refusals.stream().map(Flag::message).toList()), markdown);
         }
         String project = built.projectName().orElseThrow();
-        String id = promotion.release().orElseThrow().id();
         CommitTreeCommand command = GitOps.publish(tree, repository).setBranch(branch(built))
                 .setMessage(promotion.subject(project)).setTrailers(promotion.trailers()).setWorkFolder(workFolder())
                 .setCredentials(credentials().orElse(null)).setAllowInsecureHttp(allowInsecureHttp())
@@ -93,6 +105,6 @@ public final class PromoteCommand extends CommittingCommand<PromoteCommand, Prom
                 .setProject(project);
         CommitTreeResult done = committing(command, "mlgitops/promote-" + target + "-" + id).call();
         return PromoteResult.done(done.status() == CommitTreeResult.Status.REJECTED ? Status.REJECTED : Status.CLEAN,
-                built.sourceFile(), built.findings(), promotion.message(), done);
+                built.sourceFile(), built.findings(), promotion.message(), done, markdown);
     }
 }

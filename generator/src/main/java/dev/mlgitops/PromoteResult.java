@@ -17,20 +17,37 @@ public final class PromoteResult extends Result {
 
     private final String message;
     private final Optional<CommitTreeResult> published;
+    private final Optional<String> review;
 
     private PromoteResult(Status status, String sourceFile, Findings findings, String message,
-                          Optional<CommitTreeResult> published) {
+                          Optional<CommitTreeResult> published, Optional<String> review) {
         super(status, sourceFile, findings);
         this.message = message;
         this.published = published;
+        this.review = review;
     }
 
     static PromoteResult stopped(Status status, String sourceFile, Findings findings, String message) {
-        return new PromoteResult(status, sourceFile, findings, message, Optional.empty());
+        return new PromoteResult(status, sourceFile, findings, message, Optional.empty(), Optional.empty());
     }
 
-    static PromoteResult done(Status status, String sourceFile, Findings findings, String message, CommitTreeResult result) {
-        return new PromoteResult(status, sourceFile, findings, message, Optional.of(result));
+    /** Refused after the change was reviewed (by the deletion guard): the review says what it would have done. */
+    static PromoteResult refused(String sourceFile, Findings findings, String message, String review) {
+        return new PromoteResult(Status.REFUSED, sourceFile, findings, message, Optional.empty(), Optional.of(review));
+    }
+
+    static PromoteResult done(Status status, String sourceFile, Findings findings, String message, CommitTreeResult result,
+                              String review) {
+        return new PromoteResult(status, sourceFile, findings, message, Optional.of(result), Optional.of(review));
+    }
+
+    /**
+     * The promotion's review.md: the release diff above the objects and files it changes, and its
+     * flags, a release that skipped an environment ({@code RELEASE_SKIPPED}) among them; empty
+     * when nothing was to be changed.
+     */
+    public Optional<String> reviewMarkdown() {
+        return review;
     }
 
     /** What was promoted, or why nothing was ({@code promoted release 1a2b3c4d5e6f from staging to prod (was ...)}). */

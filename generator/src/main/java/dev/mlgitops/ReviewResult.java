@@ -7,6 +7,9 @@ import dev.mlgitops.finding.Findings;
 import dev.mlgitops.review.DeletionGuard;
 import dev.mlgitops.review.TreeReview;
 import dev.mlgitops.write.TreeComparison;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What {@code check} and {@code diff} found: the files that differ between the tree the spec
@@ -15,6 +18,8 @@ import dev.mlgitops.write.TreeComparison;
  * {@link Status#DRIFT} on any difference; {@code diff} only reports it.
  */
 public final class ReviewResult extends Result {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Optional<TreeComparison> files;
     private final Optional<TreeReview> review;
@@ -42,9 +47,21 @@ public final class ReviewResult extends Result {
         return comparedWith;
     }
 
-    /** One line a file, "missing: path", "different: path" or "stale: path", in that order. */
+    /**
+     * One line a file, as {@code generate} would change it: {@code + path} added, {@code ~ path}
+     * changed, {@code - path} removed, in that order; what both commands print in both front ends.
+     */
     public List<String> driftLines() {
         return files.map(TreeComparison::lines).orElse(List.of());
+    }
+
+    /**
+     * The line under the {@linkplain #driftLines drift lines}, in the same notation: "gitops/x differs
+     * from what mlproject.yaml generates, 2 files: 1 added (+), 1 changed (~), 0 removed (-)"; empty when in sync.
+     */
+    public Optional<String> driftSummary() {
+        return files.filter(f -> !f.inSync())
+                .map(f -> comparedWith + " differs from what " + sourceFile() + " generates, " + f.summary());
     }
 
     /** Generated now, not committed (generate would add them). */
@@ -73,5 +90,30 @@ public final class ReviewResult extends Result {
      */
     public Optional<String> reviewMarkdown() {
         return review.map(r -> r.markdown("`" + reviewName + "`", guard));
+    }
+
+    /**
+     * The review's summary as Markdown, for a CI step summary ({@code --output markdown}): flags,
+     * release changes, a table of changes and the objects per environment and stage, the files in
+     * the drift notation, no diffs; empty when findings stopped the run or objects were not reviewed.
+     */
+    public Optional<String> summaryMarkdown() {
+        return review.map(r -> r.summaryMarkdown("`" + reviewName + "`", guard));
+    }
+
+    /**
+     * The findings report ({@link #findingsJson}) with {@code drift}: {@code inSync}, and the files
+     * {@code missing} (+), {@code different} (~) and {@code stale} (-); no drift when findings stopped the run.
+     */
+    public String driftJson(String specUri) {
+        ObjectNode root = (ObjectNode) JSON.readTree(findingsJson(specUri));
+        if (!stoppedByFindings()) {
+            ObjectNode node = root.putObject("drift");
+            node.put("inSync", inSync());
+            missing().forEach(node.putArray("missing")::add);
+            different().forEach(node.putArray("different")::add);
+            stale().forEach(node.putArray("stale")::add);
+        }
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString((JsonNode) root) + "\n";
     }
 }

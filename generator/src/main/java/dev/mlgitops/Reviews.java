@@ -1,5 +1,8 @@
 package dev.mlgitops;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +43,16 @@ final class Reviews {
         return new ReviewResult(files.inSync() ? Status.CLEAN : onDrift, built.sourceFile(), built.findings(),
                 Optional.of(files), review, command.guard(), command.committedName(built, folder),
                 command.reviewName(built, folder));
+    }
+
+    /** Writes a review's Markdown into its file, making the folders. */
+    static void write(Path file, String markdown) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, markdown, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MlGitopsException("writing the review " + file.getFileName() + ": " + e.getClass().getSimpleName(), e);
+        }
     }
 
     /** A run limited to some environments speaks for nothing of the others. */

@@ -21,6 +21,15 @@ public final class CaseFolders {
     /** The reference mlproject.yaml, a byte copy of the user contract in example-repo. */
     public static final Path REFERENCE = Path.of("../example-repo/mlproject.yaml");
 
+    /** A spec made for one warning, MLG-RENDER-KSERVE-HOST: a KServe model with an ingress host. */
+    public static final Path KSERVE_HOST = Path.of("src/test/resources/warnings/kserve-host/mlproject.yaml");
+
+    /** A spec made for one warning, MLG-POLICY-REPLICAS: a served model that may run one replica in production. */
+    public static final Path ONE_REPLICA = Path.of("src/test/resources/warnings/one-replica-in-production/mlproject.yaml");
+
+    /** Two served models for the policy checker's production rules, one of them overridden in prod. */
+    public static final Path PRODUCTION_SERVING = Path.of("src/test/resources/warnings/production-serving/mlproject.yaml");
+
     private CaseFolders() {
     }
 

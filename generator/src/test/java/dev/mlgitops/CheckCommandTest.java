@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,17 +36,17 @@ class CheckCommandTest {
     static Stream<Arguments> driftCases() {
         return Stream.of(
                 Arguments.of("a generated file deleted by hand", (Drift) tree -> Files.delete(tree.resolve(DEPLOYMENT)),
-                        List.of("missing: " + DEPLOYMENT)),
+                        List.of("+ " + DEPLOYMENT)),
                 Arguments.of("a generated file edited by hand", (Drift) tree -> Files.writeString(tree.resolve(DEPLOYMENT),
                         Files.readString(tree.resolve(DEPLOYMENT)).replace("port: http", "port: 8081")),
-                        List.of("different: " + DEPLOYMENT)),
+                        List.of("~ " + DEPLOYMENT)),
                 Arguments.of("a generated file broken by hand", (Drift) tree -> Files.writeString(tree.resolve("argocd/prod/root.yaml"),
-                        "edited\n"), List.of("different: argocd/prod/root.yaml")),
+                        "edited\n"), List.of("~ argocd/prod/root.yaml")),
                 Arguments.of("a generated file the spec no longer makes", (Drift) tree -> Files.writeString(
                         tree.resolve("base/serving/service-gone.yaml"), Header.forSource("mlproject.yaml") + "kind: Service\n"),
-                        List.of("stale: base/serving/service-gone.yaml")),
+                        List.of("- base/serving/service-gone.yaml")),
                 Arguments.of("a deleted environment folder", (Drift) tree -> deleteFolder(tree.resolve("overlays/staging")),
-                        List.of("missing: overlays/staging/feature-store/kustomization.yaml")));
+                        List.of("+ overlays/staging/feature-store/kustomization.yaml")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,6 +62,8 @@ class CheckCommandTest {
         assertThat(check.driftLines()).containsAll(expected);
         assertThat(diff.status()).isEqualTo(Status.CLEAN);
         assertThat(diff.driftLines()).isEqualTo(check.driftLines());
+        assertThat(check.driftSummary()).get(InstanceOfAssertFactories.STRING).contains(" differs from what mlproject.yaml generates, ");
+        assertThat(diff.driftSummary()).isEqualTo(check.driftSummary());
         assertThat(diff.reviewMarkdown()).isPresent();
     }
 

@@ -30,7 +30,9 @@ class DiffCommandTest {
 
         assertThat(diff.status()).isEqualTo(Status.CLEAN);
         assertThat(diff.comparedWith()).isEqualTo("gitops/projects/fraud-detection");
-        assertThat(diff.driftLines()).containsExactly("different: argocd/prod/root.yaml");
+        assertThat(diff.driftLines()).containsExactly("~ argocd/prod/root.yaml");
+        assertThat(diff.driftSummary()).contains("gitops/projects/fraud-detection differs from what mlproject.yaml generates,"
+                + " 1 file: 0 added (+), 1 changed (~), 0 removed (-)");
         assertThat(diff.reviewLines()).containsExactly("objects: 0 added, 1 changed, 0 removed; files: 0 added, 1 changed, 0 removed");
         assertThat(Files.readString(review)).isEqualTo(diff.reviewMarkdown().orElseThrow())
                 .contains("compared with `gitops/projects/fraud-detection`", "changed `Application fraud/fraud-detection-prod`",
@@ -61,6 +63,47 @@ class DiffCommandTest {
         assertThat(diff.status()).isEqualTo(Status.CLEAN);
         assertThat(diff.reviewLines()).anySatisfy(line -> assertThat(line).startsWith("[APPLICATIONS_REMOVED] removes 7 Argo CD Applications"));
         assertThat(diff.stale()).contains("argocd/staging/root.yaml");
+    }
+
+    @Test
+    void summarizesAnImageChangeForACiStepSummaryWithTheReleaseDiffAndWithoutFileContent() throws IOException {
+        Path output = folder.resolve("gitops");
+        MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(output).call();
+        Path spec = Files.writeString(folder.resolve("mlproject.yaml"),
+                ValidateCommandTest.reference().replace("fraud-scorer@sha256:3f1c", "fraud-scorer@sha256:4f1c"));
+
+        ReviewResult diff = MlGitops.diff(spec).setOutputDirectory(output).setBaseDirectory(folder).call();
+        ReviewResult check = MlGitops.check(spec).setOutputDirectory(output).setBaseDirectory(folder).setReview(true).call();
+
+        // dev tracks the spec; staging and prod keep their pinned release, so only dev's Deployment changes
+        assertThat(diff.summaryMarkdown().orElseThrow())
+                .startsWith("# mlgitops review: `projects/fraud-detection`\n\nThe tree generated now, compared with"
+                        + " `gitops/projects/fraud-detection`. Production is `prod`.\n\n## Flags\n\n- **IMAGE_CHANGED** `dev`:"
+                        + " Deployment fraud-dev/fraud-detection-explainer image registry.example.com/risk/fraud-scorer@sha256:3f1c")
+                .contains("## Releases\n\n- `dev`: release `", "  - `images.scorer`: `registry.example.com/risk/fraud-scorer@sha256:3f1c",
+                        " → `registry.example.com/risk/fraud-scorer@sha256:4f1c",
+                        "## Summary\n\n| environment | stage | added | changed | removed |\n| --- | --- | ---: | ---: | ---: |\n"
+                                + "| dev | serving | 0 | 1 | 0 |\n\n",
+                        "## Objects\n\n### dev / serving\n\n- changed `Deployment fraud-dev/fraud-detection-explainer`\n\n")
+                .endsWith("## Files\n\n3 files: 0 added (+), 3 changed (~), 0 removed (-).\n\n```text\n"
+                        + "~ base/serving/deployment-fraud-detection-explainer.yaml\n~ overlays/dev/release.yaml\n"
+                        + "~ overlays/dev/serving/kustomization.yaml\n```\n")
+                .doesNotContain("```diff", "- `staging`: release", "- `prod`: release", "| prod |");
+        assertThat(check.status()).isEqualTo(Status.DRIFT);
+        assertThat(check.summaryMarkdown()).isEqualTo(diff.summaryMarkdown());
+        assertThat(MlGitops.check(spec).setOutputDirectory(output).call().summaryMarkdown()).isEmpty();
+    }
+
+    @Test
+    void summarizesATreeInStepInOneLine() {
+        Path output = folder.resolve("gitops");
+        MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(output).call();
+
+        ReviewResult diff = MlGitops.diff(CaseFolders.REFERENCE).setOutputDirectory(output).setBaseDirectory(folder).call();
+
+        assertThat(diff.summaryMarkdown()).contains("# mlgitops review: `projects/fraud-detection`\n\nThe tree generated now,"
+                + " compared with `gitops/projects/fraud-detection`. Production is `prod`.\n\n"
+                + "No changes: the committed tree is what the spec generates now.\n");
     }
 
     /** The reference spec without its staging environment: Argo CD would delete everything staging's Applications sync. */

@@ -50,13 +50,13 @@ class GenerateCommandTest {
 
     @Test
     void writesTheFindingReportsNamingTheSpecAsGiven() throws IOException {
-        GenerateResult result = MlGitops.generate(CaseFolders.REFERENCE).setOutputDirectory(folder.resolve("gitops")).call();
+        GenerateResult result = MlGitops.generate(CaseFolders.ONE_REPLICA).setOutputDirectory(folder.resolve("gitops")).call();
 
-        result.writeFindingReports(folder.resolve("reports"), "example-repo/mlproject.yaml");
+        result.writeFindingReports(folder.resolve("reports"), "ml/mlproject.yaml");
 
-        assertThat(Files.readString(folder.resolve("reports/findings.sarif"))).contains("\"uri\" : \"example-repo/mlproject.yaml\"");
+        assertThat(Files.readString(folder.resolve("reports/findings.sarif"))).contains("\"uri\" : \"ml/mlproject.yaml\"", "MLG-POLICY-REPLICAS");
         assertThat(folder.resolve("reports/findings-junit.xml")).isRegularFile();
-        assertThat(result.findingsJson("example-repo/mlproject.yaml")).contains("\"file\"");
+        assertThat(result.findingsJson("ml/mlproject.yaml")).contains("\"file\" : \"ml/mlproject.yaml\"");
     }
 
     @Test

@@ -29,11 +29,16 @@ class MlGitopsTest {
     private static final Path REFERENCE = CaseFolders.REFERENCE;
 
     @Test
-    void validatesTheReferenceWithoutErrors() {
+    void theReferenceHasNoFindingOfAnySeverityEvenWhenWarningsFail(@TempDir Path output) {
         ValidateResult validation = MlGitops.validate(REFERENCE).call();
+        GenerateResult strict = MlGitops.generate(REFERENCE).setOutputDirectory(output).setFailOn(FailOn.WARNING).call();
 
         assertThat(validation.status()).isEqualTo(Status.CLEAN);
-        assertThat(validation.findings()).noneMatch(FindingLine::error).isNotEmpty();
+        assertThat(validation.findings()).isEmpty();
+        assertThat(validation.errorCount() + validation.warningCount()).isZero();
+        assertThat(strict.status()).isEqualTo(Status.CLEAN);
+        assertThat(strict.findings()).isEmpty();
+        assertThat(output.resolve("projects/fraud-detection/argocd/prod/root.yaml")).isRegularFile();
     }
 
     @Test
@@ -97,7 +102,7 @@ class MlGitopsTest {
         ValidateResult allowed = MlGitops.validate(REFERENCE).call();
 
         assertThat(denied.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
-                "mlproject.yaml:194:7: error [MLG-CHECK-RESERVED-NAMESPACE] spec.environments.prod.namespace: namespace"
+                "mlproject.yaml:195:7: error [MLG-CHECK-RESERVED-NAMESPACE] spec.environments.prod.namespace: namespace"
                         + " 'fraud' is denied by the platform (deniedNamespaces): give the environment a namespace of the project's own");
         assertThat(BuildOptions.defaults().withDeniedNamespaces(denying).deniedNamespaces())
                 .containsExactly("fraud", "monitoring");
@@ -178,13 +183,14 @@ class MlGitopsTest {
     }
 
     @Test
-    void passesTheReferenceWithWarningsByDefaultAndFailsItWhenWarningsFail(@TempDir Path output) {
-        GenerateResult lenient = MlGitops.generate(REFERENCE).setOutputDirectory(output.resolve("lenient")).call();
-        GenerateResult strict = MlGitops.generate(REFERENCE).setOutputDirectory(output.resolve("strict"))
+    void passesASpecWithAWarningByDefaultAndFailsItWhenWarningsFail(@TempDir Path output) {
+        GenerateResult lenient = MlGitops.generate(CaseFolders.ONE_REPLICA).setOutputDirectory(output.resolve("lenient")).call();
+        GenerateResult strict = MlGitops.generate(CaseFolders.ONE_REPLICA).setOutputDirectory(output.resolve("strict"))
                 .setFailOn(FailOn.WARNING).call();
 
         assertThat(lenient.status()).isEqualTo(Status.CLEAN);
-        assertThat(lenient.warningCount()).isPositive();
+        assertThat(lenient.warningCount()).isEqualTo(1);
+        assertThat(lenient.findings()).singleElement().extracting(FindingLine::text).asString().contains("warning [MLG-POLICY-REPLICAS]");
         assertThat(strict.status()).isEqualTo(Status.FINDINGS);
         assertThat(strict.findings()).isEqualTo(lenient.findings());
         assertThat(strict.treeFolder()).isEmpty();

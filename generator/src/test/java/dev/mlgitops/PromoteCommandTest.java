@@ -82,6 +82,46 @@ class PromoteCommandTest {
         assertThat(again.branch()).isEmpty();
     }
 
+    @Test
+    void aSkipAllowedIsFlaggedInTheReviewAndInTheCommitTrailer() throws Exception {
+        assertThat(publish(CaseFolders.REFERENCE).call().status()).isEqualTo(Status.CLEAN);
+        String old = releaseId(file("main", "prod"));
+        Path newer = Files.writeString(folder.resolve("mlproject.yaml"), ValidateCommandTest.reference()
+                .replace("fraud-trainer:1.4.2", "fraud-trainer:1.5.0"));
+        assertThat(publish(newer).call().status()).isEqualTo(Status.CLEAN);
+        String id = releaseId(file("main", "dev"));
+        Path review = folder.resolve("review.md");
+        Path stagingReview = folder.resolve("staging-review.md");
+
+        PromoteResult skipping = promote(newer, "prod").setFrom("dev").setAllowSkip(true).setReviewFile(review).call();
+        PromoteResult toStaging = promote(newer, "staging").setNewBranch("promote-staging").setReviewFile(stagingReview).call();
+
+        assertThat(skipping.status()).isEqualTo(Status.CLEAN);
+        assertThat(Files.readString(review)).isEqualTo(skipping.reviewMarkdown().orElseThrow())
+                .contains("## Flags\n\n- **RELEASE_SKIPPED** `prod`: release " + id
+                        + " skips staging, which never had it (allowed with --allow-skip)\n")
+                .contains("## Releases\n\n- `prod`: release `" + old + "` → `" + id + "`\n"
+                        + "  - `images.trainer`: `registry.example.com/risk/fraud-trainer:1.4.2` → "
+                        + "`registry.example.com/risk/fraud-trainer:1.5.0`\n")
+                .doesNotContain("- `staging`: release", "- `dev`: release");
+        assertThat(message(skipping.branch().orElseThrow())).contains("\nSkipped: staging\n", "\nPromoted-From: dev\n",
+                "\nPromoted-To: prod\n", "\nRelease: " + id + "\n");
+        assertThat(Files.readString(stagingReview)).doesNotContain("RELEASE_SKIPPED").contains("- `staging`: release `" + old + "` → `" + id + "`\n");
+        assertThat(message(toStaging.branch().orElseThrow())).doesNotContain("Skipped:");
+    }
+
+    private static String releaseId(String releaseYaml) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("(?m)^release: (\\S+)$").matcher(releaseYaml);
+        assertThat(id.find()).as(releaseYaml).isTrue();
+        return id.group(1);
+    }
+
+    private String message(String branch) throws IOException {
+        try (Repository repository = Git.open(remote.toFile()).getRepository(); RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(repository.resolve("refs/heads/" + branch)).getFullMessage();
+        }
+    }
+
     private PublishCommand publish(Path spec) {
         return MlGitops.publish(spec).setRepository(remote.toString()).setBranch("main").setWorkFolder(folder.resolve("clone"))
                 .setPush(true);

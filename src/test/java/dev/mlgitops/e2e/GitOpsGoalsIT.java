@@ -42,8 +42,9 @@ class GitOpsGoalsIT {
         Command.Result drifted = ForkedMaven.run(project, ForkedMaven.pluginGoal("check"), "-D" + Options.OUTPUT_DIRECTORY + "=gitops");
 
         MavenOutput.assertFailedWithoutStackTrace(drifted);
-        assertThat(drifted.output()).contains("[ERROR] mlgitops: different: " + SERVICE + "\n")
-                .contains("generates (1 file: different: " + SERVICE + "); run mlgitops:generate or mlgitops:publish");
+        assertThat(drifted.output()).contains("[ERROR] mlgitops: ~ " + SERVICE + "\n")
+                .contains("gitops/projects/fraud-detection differs from what mlproject.yaml generates, 1 file: 0 added (+),"
+                        + " 1 changed (~), 0 removed (-); run mlgitops:generate or mlgitops:publish");
     }
 
     @Test
@@ -51,11 +52,15 @@ class GitOpsGoalsIT {
         Path project = copyOfExampleRepo("diff", true);
         replaceInSpec(project, OLD_IMAGE, NEW_IMAGE);
 
-        Command.Result run = ForkedMaven.run(project, ForkedMaven.pluginGoal("diff"), "-D" + Options.OUTPUT_DIRECTORY + "=gitops");
+        Command.Result run = ForkedMaven.run(project, ForkedMaven.pluginGoal("diff"), "-D" + Options.OUTPUT_DIRECTORY + "=gitops",
+                "-D" + Options.OUTPUT + "=markdown");
 
         MavenOutput.assertSucceeded(run);
         // an artifact-only change: the base, and dev's release.yaml and images: pin; staging and prod keep their pinned release
         assertThat(run.output()).contains("mlgitops: objects: 0 added, 1 changed, 0 removed; files: 0 added, 3 changed, 0 removed")
+                .contains("[INFO] mlgitops: ~ base/serving/deployment-fraud-detection-explainer.yaml\n")
+                .contains("[INFO] mlgitops: gitops/projects/fraud-detection differs from what mlproject.yaml generates, 3 files:"
+                        + " 0 added (+), 3 changed (~), 0 removed (-)\n")
                 .contains("mlgitops: [IMAGE_CHANGED] dev: Deployment fraud-dev/fraud-detection-explainer image")
                 .doesNotContain("[PROD_WITH_OTHERS]");
         String review = Files.readString(project.resolve("target/mlgitops/review.md"));
@@ -66,6 +71,13 @@ class GitOpsGoalsIT {
                         "```diff\n--- a/projects/fraud-detection/base/serving/deployment-fraud-detection-explainer.yaml\n",
                         "\n+        image: registry.example.com/risk/" + NEW_IMAGE)
                 .doesNotContain("- `staging`: release", "- `prod`: release", "| prod | serving |");
+        // the step summary: the same review without the file content, the files in the drift notation
+        assertThat(Files.readString(project.resolve("target/mlgitops/diff-summary.md")))
+                .startsWith("# mlgitops review: `projects/fraud-detection`\n")
+                .contains("- **IMAGE_CHANGED** `dev`: Deployment fraud-dev/fraud-detection-explainer image", "## Releases\n\n- `dev`: release `",
+                        "| dev | serving | 0 | 1 | 0 |", "```text\n~ base/serving/deployment-fraud-detection-explainer.yaml\n")
+                .doesNotContain("```diff");
+        assertThat(run.output()).containsPattern("\\[INFO\\] mlgitops: summary written to .*/target/mlgitops/diff-summary.md\\n");
         assertThat(Trees.differences(Trees.read(Repository.committedGitops()), Trees.read(project.resolve("gitops")))).isEmpty();
     }
 

@@ -43,15 +43,16 @@ class WithoutProjectIT {
     }
 
     @Test
-    void failOnWarningFailsGenerateOnTheReferencesWarningsAndWritesNothing() throws Exception {
-        Path folder = folderWithSpec("fail-on-warning", referenceSpec());
+    void failOnWarningFailsGenerateOnAWarningAndWritesNothing() throws Exception {
+        Path folder = folderWithSpec("fail-on-warning", Files.readString(Repository.root()
+                .resolve("generator/src/test/resources/warnings/one-replica-in-production/mlproject.yaml"), StandardCharsets.UTF_8));
 
         Command.Result run = ForkedMaven.run(folder, ForkedMaven.pluginGoal("generate"),
                 "-D" + Options.FAIL_ON + "=warning");
 
         MavenOutput.assertFailedWithoutStackTrace(run);
-        assertThat(run.output()).contains("\n[WARNING] mlproject.yaml:152:18: warning [MLG-POLICY-REPLICAS]"
-                + " spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler");
+        assertThat(run.output()).contains("\n[WARNING] mlproject.yaml:18:18: warning [MLG-POLICY-REPLICAS]"
+                + " spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler demo-explainer");
         assertThat(run.output()).contains("and " + Options.FAIL_ON + " is warning; see the lines above -> [Help 1]\n");
         // the findings reports are written; the tree is not
         assertThat(folder.resolve("target/mlgitops/findings.sarif")).isRegularFile();

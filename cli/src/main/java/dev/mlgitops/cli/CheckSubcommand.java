@@ -12,14 +12,13 @@ class CheckSubcommand extends CompareSubcommand {
 
     @Override
     ReviewResult compare(Path file) {
-        return configureGitOps(MlGitops.check(file)).setOutputDirectory(outputDirectory).call();
+        return configureGitOps(MlGitops.check(file)).setOutputDirectory(outputDirectory).setReview(markdown()).call();
     }
 
     @Override
     void onDrift(ReviewResult result) {
         result.driftLines().forEach(err()::println);
-        err().println("mlgitops: " + result.comparedWith() + " is stale: " + count(result.driftLines().size(), "file")
-                + " differ from what the spec generates; run 'mlgitops generate' and commit the result");
+        err().println("mlgitops: " + result.driftSummary().orElseThrow() + "; run 'mlgitops generate' and commit the result");
         err().flush();
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * What {@code check} and {@code diff} share: the tree compared with, and how a comparison is
- * printed up to the drift, which each treats in its own way.
+ * printed up to the drift, which each treats in its own way; with {@code --output markdown}
+ * stdout holds the review's summary only.
  */
 abstract class CompareSubcommand extends GitOpsSubcommand {
 
@@ -20,11 +21,15 @@ abstract class CompareSubcommand extends GitOpsSubcommand {
     final int runWithRepository(Path file) {
         ReviewResult result = compare(file);
         if (json()) {
-            out().print(Drift.json(findingsJson(result), result));
+            out().print(result.driftJson(specUri()));
             out().flush();
             return exitCode(result);
         }
         report(result);
+        if (markdown()) {
+            result.summaryMarkdown().ifPresent(out()::print);
+            out().flush();
+        }
         if (result.stoppedByFindings()) {
             return exitCode(result);
         }
@@ -34,6 +39,11 @@ abstract class CompareSubcommand extends GitOpsSubcommand {
         }
         onDrift(result);
         return exitCode(result);
+    }
+
+    /** Whether stdout holds the review's summary in Markdown. */
+    final boolean markdown() {
+        return output == Format.markdown;
     }
 
     /** The subcommand's porcelain call. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "diff", description = {"Show what generate would change in the committed tree, file by file:",
-    "missing (generate would add it), different (would change it), stale (would remove it); then the",
+    "+ path (generate would add it), ~ path (would change it), - path (would remove it); then the",
     "review: flags a reviewer must not miss and objects by environment and stage, as Markdown in --review.",
     "Reads the GitOps repository's branch, or the tree in --output-directory; exits 0 unless the spec has errors."})
 class DiffSubcommand extends CompareSubcommand {
@@ -31,7 +31,6 @@ class DiffSubcommand extends CompareSubcommand {
         result.driftLines().forEach(this::say);
         result.reviewLines().forEach(line -> say("mlgitops: " + line));
         say("mlgitops: review written to " + reviewFile);
-        say("mlgitops: " + result.missing().size() + " added, " + result.different().size() + " changed, "
-                + result.stale().size() + " removed");
+        say("mlgitops: " + result.driftSummary().orElseThrow());
     }
 }

@@ -25,14 +25,22 @@ class PromoteSubcommand extends CommittingSubcommand {
     String release;
 
     @Option(names = Options.ALLOW_SKIP_FLAG, defaultValue = Options.ALLOW_SKIP_DEFAULT,
-            description = "Let the release skip the environment before --to; the commit says so.")
+            description = "Let the release skip the environment before --to; the commit and the review say so.")
     boolean allowSkip;
+
+    @Option(names = Options.REVIEW_FLAG, paramLabel = "FILE",
+            description = "Where the promotion's Markdown review goes. Default: target/mlgitops/review.md.")
+    Path review;
 
     @Override
     int runWithRepository(Path file) {
+        Path reviewFile = (review != null ? review : Path.of("target", "mlgitops", "review.md")).toAbsolutePath().normalize();
         PromoteResult result = configureCommit(MlGitops.promote(file, to)).setFrom(from).setRelease(release)
-                .setAllowSkip(allowSkip).call();
+                .setAllowSkip(allowSkip).setReviewFile(reviewFile).call();
         int exit = finish(result);
+        if (result.reviewMarkdown().isPresent()) {
+            say("mlgitops: review written to " + reviewFile);
+        }
         if (result.status() == Status.REFUSED) {
             err().println("mlgitops: refused: " + result.message());
             err().flush();

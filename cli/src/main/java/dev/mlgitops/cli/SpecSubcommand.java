@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(mixinStandardHelpOptions = true, sortOptions = false)
 abstract class SpecSubcommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 
     @Spec
     CommandSpec spec;
@@ -64,8 +64,9 @@ abstract class SpecSubcommand implements Callable<Integer> {
                     + " applications in any namespace) or argocd-namespace. Default: ${DEFAULT-VALUE}. See docs/trust-model.md.")
     String applicationsIn;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (findings on stderr) or json (findings as JSON on stdout). Default: ${DEFAULT-VALUE}.")
+    @Option(names = Options.OUTPUT_FLAG, paramLabel = "FORMAT", defaultValue = Options.OUTPUT_DEFAULT,
+            description = "text (findings on stderr) or json (findings as JSON on stdout); check and diff: also markdown"
+                    + " (the review's summary on stdout, for a CI step summary). Default: ${DEFAULT-VALUE}.")
     Format output;
 
     @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
@@ -94,6 +95,9 @@ abstract class SpecSubcommand implements Callable<Integer> {
             return usage(ApplicationsIn.refusal(Options.APPLICATIONS_IN_FLAG + " " + applicationsIn));
         }
         where = place.get();
+        if (output == Format.markdown && !(this instanceof CompareSubcommand)) {
+            return usage(Options.OUTPUT_FLAG + " markdown is for check and diff: use text or json");
+        }
         try {
             return run(file);
         } catch (IllegalArgumentException e) {
@@ -159,7 +163,12 @@ abstract class SpecSubcommand implements Callable<Integer> {
 
     /** The findings as the JSON report, the spec named as it was given. */
     final String findingsJson(Result result) {
-        return result.findingsJson(given().toString().replace('\\', '/'));
+        return result.findingsJson(specUri());
+    }
+
+    /** The spec as it was given, with forward slashes: how the JSON reports name it. */
+    final String specUri() {
+        return given().toString().replace('\\', '/');
     }
 
     private Path given() {
@@ -170,9 +179,9 @@ abstract class SpecSubcommand implements Callable<Integer> {
         return output == Format.json;
     }
 
-    /** A line for a person: on stdout, unless quiet or JSON. */
+    /** A line for a person: on stdout, unless quiet or stdout holds a report (JSON, Markdown). */
     final void say(String line) {
-        if (!quiet && !json()) {
+        if (!quiet && output == Format.text) {
             out().println(line);
             out().flush();
         }
@@ -189,9 +198,5 @@ abstract class SpecSubcommand implements Callable<Integer> {
     private void progress(String line) {
         err().println(line);
         err().flush();
-    }
-
-    static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -126,7 +126,7 @@ class MainTest {
         Cli.Run run = Cli.run("validate", Cli.REFERENCE.toString(), "--denied-namespaces", "monitoring,fraud", "-q");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mlproject.yaml:194:7: error [MLG-CHECK-RESERVED-NAMESPACE]"
+        assertThat(run.err()).isEqualTo("mlproject.yaml:195:7: error [MLG-CHECK-RESERVED-NAMESPACE]"
                 + " spec.environments.prod.namespace: namespace 'fraud' is denied by the platform (deniedNamespaces):"
                 + " give the environment a namespace of the project's own\nmlproject.yaml has 1 error\n");
     }
@@ -143,9 +143,9 @@ class MainTest {
 
         assertThat(inStep.exitCode()).isZero();
         assertThat(drifted.exitCode()).isEqualTo(1);
-        assertThat(drifted.err()).contains("missing: argocd/dev/root.yaml\ndifferent: argocd/prod/root.yaml\nmlgitops: " + folder.resolve("gitops/" + TREE)
-                .toString().replaceAll("/$", "") + " is stale: 2 files differ from what the spec generates;"
-                + " run 'mlgitops generate' and commit the result\n");
+        assertThat(drifted.err()).contains("+ argocd/dev/root.yaml\n~ argocd/prod/root.yaml\nmlgitops: " + folder.resolve("gitops/" + TREE)
+                .toString().replaceAll("/$", "") + " differs from what mlproject.yaml generates, 2 files: 1 added (+), 1 changed (~),"
+                + " 0 removed (-); run 'mlgitops generate' and commit the result\n");
     }
 
     @Test
@@ -181,11 +181,37 @@ class MainTest {
         Cli.Run run = Cli.run("diff", Cli.REFERENCE.toString(), "--output-directory", output, "--review", review.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("different: argocd/prod/root.yaml\n")
-                .endsWith("mlgitops: 0 added, 1 changed, 0 removed\n")
+        assertThat(run.out()).startsWith("~ argocd/prod/root.yaml\n")
+                .endsWith(" differs from what mlproject.yaml generates, 1 file: 0 added (+), 1 changed (~), 0 removed (-)\n")
                 .contains("mlgitops: review written to " + review);
         assertThat(Files.readString(review)).contains("changed `Application fraud/fraud-detection-prod`")
                 .contains("-    targetRevision: release", "+    targetRevision: main");
+    }
+
+    @Test
+    void checkAndDiffPrintTheReviewsSummaryInMarkdownForACiStepSummary() throws IOException {
+        String output = folder.resolve("gitops").toString();
+        Cli.run("generate", Cli.REFERENCE.toString(), "--output-directory", output, "-q");
+        Path root = folder.resolve("gitops/" + TREE + "argocd/prod/root.yaml");
+        Files.writeString(root, Files.readString(root).replace("targetRevision: main", "targetRevision: release"));
+
+        Cli.Run diff = Cli.run("diff", Cli.REFERENCE.toString(), "--output-directory", output,
+                "--review", folder.resolve("review.md").toString(), "--output", "markdown");
+        Cli.Run check = Cli.run("check", Cli.REFERENCE.toString(), "--output-directory", output, "--output", "markdown");
+        Cli.Run validate = Cli.run("validate", Cli.REFERENCE.toString(), "--output", "markdown");
+
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.out()).startsWith("# mlgitops review: `projects/fraud-detection`\n")
+                .contains("## Flags\n\nNone.\n", "| prod | argocd | 0 | 1 | 0 |\n",
+                        "### prod / argocd\n\n- changed `Application fraud/fraud-detection-prod`\n")
+                .endsWith("## Files\n\n1 file: 0 added (+), 1 changed (~), 0 removed (-).\n\n```text\n~ argocd/prod/root.yaml\n```\n")
+                .doesNotContain("```diff", "mlgitops: ");
+        assertThat(Files.readString(folder.resolve("review.md"))).contains("```diff\n");
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).isEqualTo(diff.out());
+        assertThat(check.err()).contains("\n~ argocd/prod/root.yaml\nmlgitops: ");
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(validate.err()).isEqualTo("mlgitops: --output markdown is for check and diff: use text or json\n");
     }
 
     @Test

@@ -17,7 +17,7 @@ import dev.mlgitops.finding.Suggestions;
  */
 final class Waivers implements MeaningRule {
 
-    /** The ids of the rules that can be waived: every policy code. */
+    /** The ids of the rules that can be waived: every policy code but the tenancy guard, and the KServe host warning. */
     static final List<String> RULES = Arrays.stream(Code.values())
             .filter(Code::waivable)
             .map(Code::id)

@@ -71,7 +71,7 @@ public enum Code {
     CHECK_FEAST_REGISTRY(Severity.ERROR, "Feast reads its registry from s3://, gs://, file:// or a path, not from %s://: move the registry there (Azure Blob needs Feast's AzureRegistryStore, which mlgitops does not generate)"),
     CHECK_MLFLOW_IMAGE(Severity.ERROR, "image '%s' is MLflow's base image, without %s, so the tracking server fails at start: use %s (MLflow's -full image, 3.9 and later) or an image built from the base with pip install %s"),
     CHECK_WAIVER_REASON(Severity.ERROR, "the waiver of %s gives no reason: say why the rule does not apply to this item"),
-    CHECK_WAIVER_UNKNOWN(Severity.ERROR, "'%s' is not a policy rule that can be waived%s; rules: %s"),
+    CHECK_WAIVER_UNKNOWN(Severity.ERROR, "'%s' is not a rule that can be waived%s; rules: %s"),
     CHECK_RESERVED_NAMESPACE(Severity.ERROR, "namespace '%s' %s: give the environment a namespace of the project's own"),
     CHECK_CLUSTER_NAMESPACE(Severity.ERROR, "'%s' is the namespace of environment %s itself, not of a cluster component: name the namespace the component runs in"),
     CHECK_SYSTEM_SUBJECT(Severity.ERROR, "'%s' is a Kubernetes system identity, which a project may not grant access to: name users and groups of your identity provider"),
@@ -129,9 +129,12 @@ public enum Code {
         return "MLG-" + name().replace('_', '-');
     }
 
-    /** Whether an item may waive this code: every policy rule but the one guarding tenancy. */
+    /**
+     * Whether an item may waive this code: every policy rule but the one guarding tenancy, and the
+     * KServe host warning, which asks for a cluster setting the spec's author may know is made.
+     */
     public boolean waivable() {
-        return name().startsWith("POLICY_") && this != POLICY_ROLE_BINDING;
+        return name().startsWith("POLICY_") && this != POLICY_ROLE_BINDING || this == RENDER_KSERVE_HOST;
     }
 
     public Severity severity() {

@@ -132,7 +132,8 @@ final class KServeServing implements ServingEngine {
     public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
         ByEngine.served(context, name()).forEach((model, serving) -> {
-            if (serving.ingress() != null) {
+            // the author may waive it, with a reason, when the cluster's domain template is set for the host
+            if (serving.ingress() != null && !serving.waivers().containsKey(Code.RENDER_KSERVE_HOST.id())) {
                 findings.add(context.environment().locator().finding(Code.RENDER_KSERVE_HOST,
                         ByEngine.servedSource(model) + "/ingress/host",
                         Code.RENDER_KSERVE_HOST.message(model, serving.ingress().host(),

@@ -16,6 +16,8 @@ public record Flag(Kind kind, String environment, String message) {
         PROD_SYNC_AUTOMATED(false),
         /** A tenant's fence changes (quota, limits, Pod Security labels, NetworkPolicies, RBAC, the AppProject): a platform reviewer approves. */
         TENANCY_CHANGED(false),
+        /** A promotion let a release skip the environment before the target ({@code --allow-skip}). */
+        RELEASE_SKIPPED(false),
         /** Guard: Argo CD would delete whole applications. */
         APPLICATIONS_REMOVED(true),
         /** Guard: more than the allowed share of objects goes. */

@@ -10,7 +10,10 @@ import dev.mlgitops.release.Release;
 import dev.mlgitops.release.ReleaseDiff;
 import dev.mlgitops.release.Releases;
 
-/** Renders a {@link TreeReview} as the Markdown a pull request shows. */
+/**
+ * Renders a {@link TreeReview} as the Markdown a pull request shows, or as its summary for a CI
+ * step summary: the same sections without the unified diffs, the files in the drift notation.
+ */
 final class ReviewMarkdown {
 
     private final TreeReview review;
@@ -24,7 +27,8 @@ final class ReviewMarkdown {
         this.committed = committed;
     }
 
-    String render(String comparedWith, DeletionGuard guard) {
+    /** @param diffs whether to end with a unified diff per changed file (review.md), or only the files in the drift notation (a summary) */
+    String render(String comparedWith, DeletionGuard guard, boolean diffs) {
         out.append("# mlgitops review: `").append(review.root()).append("`\n\n");
         out.append("The tree generated now, compared with ").append(comparedWith)
                 .append(". Production is `").append(review.production()).append("`.\n\n");
@@ -36,7 +40,11 @@ final class ReviewMarkdown {
         releases();
         summary();
         objects();
-        files();
+        if (diffs) {
+            files();
+        } else {
+            driftNotation();
+        }
         return out.toString();
     }
 
@@ -102,6 +110,13 @@ final class ReviewMarkdown {
             out.append("### `").append(path).append("`\n\n```diff\n")
                     .append(UnifiedDiff.of(full, committed.get(path), generated.get(path))).append("```\n\n");
         }
+    }
+
+    /** The files as {@code check} and {@code diff} print them, without their content: what a CI step summary has room for. */
+    private void driftNotation() {
+        out.append("## Files\n\n").append(review.files().summary()).append(".\n\n```text\n");
+        review.files().lines().forEach(line -> out.append(line).append('\n'));
+        out.append("```\n");
     }
 
     /** The changes grouped under "environment / stage", in the order of the review. */

@@ -28,7 +28,8 @@ public final class TreeReview {
     private final List<Flag> flags;
     private final int committedObjectCount;
 
-    private TreeReview(String root, String production, SortedMap<String, String> generated, SortedMap<String, String> committed) {
+    private TreeReview(String root, String production, SortedMap<String, String> generated, SortedMap<String, String> committed,
+                       List<Flag> known) {
         this.root = root;
         this.production = production;
         this.generated = generated;
@@ -38,7 +39,7 @@ public final class TreeReview {
         SortedMap<TreeObjects.EnvironmentStage, SortedMap<String, ObjectNode>> after = TreeObjects.of(generated);
         this.committedObjectCount = before.values().stream().mapToInt(Map::size).sum();
         this.changes = new ArrayList<>();
-        this.flags = new ArrayList<>();
+        this.flags = new ArrayList<>(known);
         TreeSet<TreeObjects.EnvironmentStage> scopes = new TreeSet<>(before.keySet());
         scopes.addAll(after.keySet());
         for (TreeObjects.EnvironmentStage scope : scopes) {
@@ -52,8 +53,16 @@ public final class TreeReview {
      * @param production the production environment's name: the spec's last environment
      */
     public static TreeReview of(OutputTree generated, Map<String, String> committed, String production) {
+        return of(generated, committed, production, List.of());
+    }
+
+    /**
+     * The same, with flags the change's maker knows and the trees cannot show (a promotion that
+     * skipped an environment), listed first.
+     */
+    public static TreeReview of(OutputTree generated, Map<String, String> committed, String production, List<Flag> known) {
         return new TreeReview(generated.root(), Objects.requireNonNull(production, "production"),
-                new TreeMap<>(generated.files()), new TreeMap<>(committed));
+                new TreeMap<>(generated.files()), new TreeMap<>(committed), known);
     }
 
     private void compare(TreeObjects.EnvironmentStage scope, SortedMap<String, ObjectNode> before, SortedMap<String, ObjectNode> after) {
@@ -104,7 +113,7 @@ public final class TreeReview {
         return committedObjectCount;
     }
 
-    /** The flags of the content (replicas, PDBs, NetworkPolicies, images, sync), then the guard's. */
+    /** The flags known beforehand, those of the content (replicas, PDBs, NetworkPolicies, images, sync), then the guard's. */
     public List<Flag> flags(DeletionGuard guard) {
         List<Flag> all = new ArrayList<>(flags);
         all.addAll(guard.flags(this));
@@ -113,7 +122,15 @@ public final class TreeReview {
 
     /** The review as Markdown: flags, a table of changes, the objects per environment and stage, a diff per changed file. */
     public String markdown(String comparedWith, DeletionGuard guard) {
-        return new ReviewMarkdown(this, generated, committed).render(comparedWith, guard);
+        return new ReviewMarkdown(this, generated, committed).render(comparedWith, guard, true);
+    }
+
+    /**
+     * The review's summary as Markdown, for a CI step summary: flags, release changes, a table of
+     * changes, the objects per environment and stage, the files in the drift notation; no diffs.
+     */
+    public String summaryMarkdown(String comparedWith, DeletionGuard guard) {
+        return new ReviewMarkdown(this, generated, committed).render(comparedWith, guard, false);
     }
 
     /** A few lines for a build log: the counts, then every flag. */

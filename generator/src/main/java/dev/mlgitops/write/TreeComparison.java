@@ -66,12 +66,23 @@ public record TreeComparison(List<String> missing, List<String> different, List<
         return missing.isEmpty() && different.isEmpty() && stale.isEmpty();
     }
 
-    /** One line a file, "missing: path", "different: path" or "stale: path", in that order. */
+    /**
+     * One line a file, as {@code generate} would change it: {@code + path} added, {@code ~ path}
+     * changed, {@code - path} removed, in that order (terraform's plan marks, and a unified
+     * diff's + and -). The one drift notation of {@code check} and {@code diff} in both front ends.
+     */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        missing.forEach(path -> lines.add("missing: " + path));
-        different.forEach(path -> lines.add("different: " + path));
-        stale.forEach(path -> lines.add("stale: " + path));
+        missing.forEach(path -> lines.add("+ " + path));
+        different.forEach(path -> lines.add("~ " + path));
+        stale.forEach(path -> lines.add("- " + path));
         return lines;
+    }
+
+    /** The counts in the same notation: "3 files: 1 added (+), 1 changed (~), 1 removed (-)". */
+    public String summary() {
+        int files = missing.size() + different.size() + stale.size();
+        return files + (files == 1 ? " file: " : " files: ") + missing.size() + " added (+), "
+                + different.size() + " changed (~), " + stale.size() + " removed (-)";
     }
 }

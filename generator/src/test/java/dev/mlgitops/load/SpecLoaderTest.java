@@ -39,7 +39,7 @@ class SpecLoaderTest {
         SourceMap sourceMap = SpecLoader.load(CaseFolders.REFERENCE, "mlproject.yaml", findings).orElseThrow().sourceMap();
 
         assertThat(sourceMap.at("/spec/serving/scorer/engine")).isEqualTo(new Position("mlproject.yaml", 131, 7));
-        assertThat(sourceMap.at("/spec/serving/explainer/args/1")).isEqualTo(new Position("mlproject.yaml", 147, 22));
+        assertThat(sourceMap.at("/spec/serving/explainer/args/1")).isEqualTo(new Position("mlproject.yaml", 148, 22));
         assertThat(sourceMap.at("/spec/serving/scorer")).isEqualTo(new Position("mlproject.yaml", 130, 5));
         assertThat(sourceMap.at("/spec/serving")).isEqualTo(new Position("mlproject.yaml", 129, 3));
         assertThat(sourceMap.at("/apiVersion")).isEqualTo(new Position("mlproject.yaml", 20, 1));

@@ -72,7 +72,7 @@ class PolicyCheckerTest {
         List<String> lines = check(reference(), Map.of("dev", List.of(
                 object("Deployment", "fraud-detection-explainer", "/serving/explainer", "{template: {spec: " + flow(BARE_POD) + "}}"))));
 
-        String at = "mlproject.yaml:144:5: ";
+        String at = "mlproject.yaml:145:5: ";
         String object = " spec.serving.explainer: Deployment fraud-detection-explainer";
         assertThat(lines).containsExactly(
                 at + "error [MLG-POLICY-CAPABILITIES]" + object + ": container 'server' does not drop ALL capabilities and adds SYS_ADMIN: set capabilities.drop: [ALL] and add nothing but NET_BIND_SERVICE",
@@ -137,12 +137,13 @@ class PolicyCheckerTest {
         environments.put("dev", List.of(hpa));
         environments.put("prod", List.of(hpa, inference));
 
-        List<String> lines = check(reference(), environments).stream().filter(line -> line.contains("REPLICAS") || line.contains("BUDGET")).toList();
+        List<String> lines = check(project(CaseFolders.PRODUCTION_SERVING), environments).stream()
+                .filter(line -> line.contains("REPLICAS") || line.contains("BUDGET")).toList();
 
         assertThat(lines).containsExactly(
-                "mlproject.yaml:130:5: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.serving.scorer: environment 'prod': InferenceService fraud-detection-scorer has no PodDisruptionBudget in production, so a node drain may stop every replica: use an engine that makes one",
-                "mlproject.yaml:152:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler fraud-detection-explainer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more",
-                "mlproject.yaml:198:39: warning [MLG-POLICY-REPLICAS] spec.environments.prod.overrides.serving.scorer.replicas.min: environment 'prod': InferenceService fraud-detection-scorer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more");
+                "mlproject.yaml:15:5: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.serving.scorer: environment 'prod': InferenceService fraud-detection-scorer has no PodDisruptionBudget in production, so a node drain may stop every replica: use an engine that makes one",
+                "mlproject.yaml:23:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler fraud-detection-explainer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more",
+                "mlproject.yaml:31:39: warning [MLG-POLICY-REPLICAS] spec.environments.prod.overrides.serving.scorer.replicas.min: environment 'prod': InferenceService fraud-detection-scorer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more");
     }
 
     @Test
@@ -157,10 +158,10 @@ class PolicyCheckerTest {
         List<String> lines = check(project, environments).stream().filter(line -> line.contains("REPLICAS") || line.contains("BUDGET")).toList();
 
         assertThat(lines).containsExactly(
-                "mlproject.yaml:111:3: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.modelRegistry: environment 'prod': Deployment"
+                "mlproject.yaml:123:3: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.modelRegistry: environment 'prod': Deployment"
                         + " fraud-detection-mlflow has no PodDisruptionBudget in production, so a node drain may stop every replica:"
                         + " use an engine that makes one",
-                "mlproject.yaml:115:5: warning [MLG-POLICY-REPLICAS] spec.modelRegistry.replicas: environment 'prod': Deployment"
+                "mlproject.yaml:127:5: warning [MLG-POLICY-REPLICAS] spec.modelRegistry.replicas: environment 'prod': Deployment"
                         + " fraud-detection-mlflow may run 1 replica in production, so any disruption stops it: set replicas.min"
                         + " to 2 or more");
 
@@ -200,12 +201,12 @@ class PolicyCheckerTest {
     }
 
     @Test
-    void passesTheGeneratorsOwnObjectsOfTheReferenceSaveItsOneReplicaInProduction() {
-        Findings findings = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults()).findings();
+    void warnsOfOneReplicaInProductionOnTheGeneratorsOwnObjectsAtTheSpecItem() {
+        Findings findings = Builder.build(CaseFolders.ONE_REPLICA, BuildOptions.defaults()).findings();
 
-        assertThat(CaseFolders.lines(findings)).filteredOn(line -> line.contains("MLG-POLICY-")).containsExactly(
-                "mlproject.yaml:152:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': "
-                        + "HorizontalPodAutoscaler fraud-detection-explainer may run 1 replica in production, so any disruption"
+        assertThat(CaseFolders.lines(findings)).containsExactly(
+                "mlproject.yaml:18:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': "
+                        + "HorizontalPodAutoscaler demo-explainer may run 1 replica in production, so any disruption"
                         + " stops it: set replicas.min to 2 or more");
     }
 
@@ -217,6 +218,11 @@ class PolicyCheckerTest {
 
     private ResolvedProject reference() {
         return reference(UnaryOperator.identity());
+    }
+
+    /** A spec made for a test, resolved with its positions. */
+    private static ResolvedProject project(Path spec) {
+        return Builder.resolve(spec, BuildOptions.defaults(), new Findings()).orElseThrow();
     }
 
     /** The reference spec, edited as text, resolved with its positions. */

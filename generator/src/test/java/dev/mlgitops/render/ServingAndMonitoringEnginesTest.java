@@ -2,9 +2,17 @@ package dev.mlgitops.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-import dev.mlgitops.finding.Code;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.mlgitops.CaseFolders;
+import dev.mlgitops.build.BuildOptions;
+import dev.mlgitops.build.BuildOutcome;
+import dev.mlgitops.build.Builder;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,13 +62,22 @@ class ServingAndMonitoringEnginesTest {
 
     @Test
     void anIngressHostOfAKserveModelIsAWarningForTheClustersDomainTemplate() {
-        Rendering rendering = Rendering.of(ReferenceProject.prod());
+        BuildOutcome built = Builder.build(CaseFolders.KSERVE_HOST, BuildOptions.defaults());
 
-        assertThat(rendering.findings(Code.RENDER_KSERVE_HOST)).singleElement().satisfies(f -> {
-            assertThat(f.jsonPath()).isEqualTo("spec.serving.scorer.ingress.host");
-            assertThat(f.message()).startsWith("model 'scorer' asks for host 'fraud.example.com', but KServe's Knative mode");
-        });
-        assertThat(rendering.byName()).doesNotContainKey("Ingress/" + SCORER);
+        assertThat(CaseFolders.lines(built.findings())).containsExactly("mlproject.yaml:18:17: warning [MLG-RENDER-KSERVE-HOST]"
+                + " spec.serving.scorer.ingress.host: model 'scorer' asks for host 'scorer.example.com', but KServe's Knative mode"
+                + " takes hosts from the cluster's domain template: set ingress.domainTemplate in the inferenceservice-config"
+                + " ConfigMap (and Knative's config-domain) so the model answers at that host, with a certificate for it in the gateway");
+        assertThat(built.tree().orElseThrow().files().keySet()).noneMatch(path -> path.contains("ingress"));
+    }
+
+    @Test
+    void aWaiverWithItsReasonSilencesTheKserveHostWarning(@TempDir Path folder) throws IOException {
+        Path spec = Files.writeString(folder.resolve("mlproject.yaml"), Files.readString(CaseFolders.KSERVE_HOST).replace(
+                "      ingress: {host: scorer.example.com, tls: true}\n", "      ingress: {host: scorer.example.com, tls: true}\n"
+                        + "      waivers: {MLG-RENDER-KSERVE-HOST: the platform's domain template serves scorer.example.com}\n"));
+
+        assertThat(Builder.build(spec, BuildOptions.defaults()).findings().sorted()).isEmpty();
     }
 
     @Test

@@ -32,12 +32,15 @@ class TreeReviewTest {
 
     @Test
     void flagsAProductionReplicaMinimumLoweredOnlyInProduction() {
-        OutputTree committed = ReviewTrees.edit(reference, HPA, text -> text.replace("minReplicas: 1", "minReplicas: 3"));
+        // committed: a base minimum of 3, and 4 in prod's overlay; the spec generates 1, and 2 in prod
+        OutputTree committed = ReviewTrees.edit(ReviewTrees.edit(reference, HPA, text -> text.replace("minReplicas: 1", "minReplicas: 3")),
+                "overlays/prod/serving/kustomization.yaml", text -> text.replace("path: /spec/minReplicas\n      value: 2\n",
+                        "path: /spec/minReplicas\n      value: 4\n"));
 
         TreeReview review = TreeReview.of(reference, committed.files(), "prod");
 
         assertThat(lines(review.flags(DeletionGuard.defaults()))).containsExactly(
-                "[PROD_REPLICAS_LOWERED] prod: HorizontalPodAutoscaler fraud/fraud-detection-explainer spec.minReplicas lowered from 3 to 1",
+                "[PROD_REPLICAS_LOWERED] prod: HorizontalPodAutoscaler fraud/fraud-detection-explainer spec.minReplicas lowered from 4 to 2",
                 "[PROD_WITH_OTHERS] prod: changes production together with dev, staging: promote to production in a change of its own");
         assertThat(review.changes()).containsExactly(
                 changed("dev", "serving", "HorizontalPodAutoscaler fraud-dev/fraud-detection-explainer"),

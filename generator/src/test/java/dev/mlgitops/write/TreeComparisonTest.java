@@ -29,7 +29,8 @@ class TreeComparisonTest {
         TreeComparison comparison = TreeComparison.between(generated, committed);
 
         assertThat(comparison.inSync()).isFalse();
-        assertThat(comparison.lines()).containsExactly("missing: c.yaml", "different: b.yaml", "stale: old.yaml");
+        assertThat(comparison.lines()).containsExactly("+ c.yaml", "~ b.yaml", "- old.yaml");
+        assertThat(comparison.summary()).isEqualTo("3 files: 1 added (+), 1 changed (~), 1 removed (-)");
     }
 
     @Test
@@ -40,7 +41,7 @@ class TreeComparisonTest {
         assertThat(TreeWriter.compare(tree, folder).inSync()).isTrue();
 
         Files.writeString(folder.resolve("projects/p/base/x.yaml"), OURS + "x: 2\n");
-        assertThat(TreeWriter.compare(tree, folder).lines()).containsExactly("different: base/x.yaml");
+        assertThat(TreeWriter.compare(tree, folder).lines()).containsExactly("~ base/x.yaml");
     }
 
     @Test

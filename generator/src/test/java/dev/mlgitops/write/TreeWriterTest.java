@@ -164,7 +164,7 @@ class TreeWriterTest {
         assertThat(drift.missing()).containsExactly("c.yaml");
         assertThat(drift.different()).containsExactly("b.yaml");
         assertThat(drift.stale()).containsExactly("old.yaml");
-        assertThat(drift.lines()).containsExactly("missing: c.yaml", "different: b.yaml", "stale: old.yaml");
+        assertThat(drift.lines()).containsExactly("+ c.yaml", "~ b.yaml", "- old.yaml");
         assertThat(drift.inSync()).isFalse();
         assertThat(files(output.resolve(ROOT))).containsExactly("a.yaml", "b.yaml", "mine.yaml", "old.yaml");
     }

@@ -1,5 +1,6 @@
 package dev.mlgitops.maven;
 
+import java.io.File;
 import java.nio.file.Path;
 
 import dev.mlgitops.MlGitops;
@@ -43,17 +44,29 @@ public class PromoteMojo extends AbstractCommittingMojo {
     private String release;
 
     /**
-     * Let the release skip the environment before {@code to}; the commit says so.
+     * Let the release skip the environment before {@code to}; the commit and the review say so.
      * <p>Property: "mlgitops.allowSkip". Default: {@code false}.
      */
     @Parameter(property = Options.ALLOW_SKIP, defaultValue = Options.ALLOW_SKIP_DEFAULT)
     private boolean allowSkip;
 
+    /**
+     * The promotion's Markdown review: the release diff, the flags (a skipped environment among
+     * them), the objects and files it changes.
+     * <p>Property: "mlgitops.review". Default: {@code ${project.build.directory}/mlgitops/review.md}.
+     */
+    @Parameter(property = Options.REVIEW)
+    private File review;
+
     @Override
     protected void run(Path spec) throws MojoFailureException, MojoExecutionException {
+        Path file = review != null ? review.toPath().toAbsolutePath().normalize() : reportDirectory().resolve("review.md");
         PromoteResult result = configureCommit(MlGitops.promote(spec, to)).setFrom(from).setRelease(release)
-                .setAllowSkip(allowSkip).call();
+                .setAllowSkip(allowSkip).setReviewFile(file).call();
         report(result);
+        if (result.reviewMarkdown().isPresent()) {
+            getLog().info("mlgitops: review written to " + file);
+        }
         if (result.status() == Status.REFUSED) {
             throw new MojoFailureException("mlgitops refuses this promotion: " + result.message());
         }
