@@ -22,7 +22,7 @@ ${p}  - ${arg}
 </#list>
 ${p}  ports:
 ${p}  - {name: proxy, containerPort: ${proxy.port}, protocol: TCP}
-${p}  env:
+<@pod.homeEnv indent=indent + 2/>
 ${p}  - name: OAUTH2_PROXY_CLIENT_SECRET
 ${p}    valueFrom:
 ${p}      secretKeyRef: {name: ${proxy.clientSecret}, key: ${proxy.clientSecretKey}}
