@@ -34,6 +34,8 @@ final class PatternExplanations {
             Map.entry("hostName", "is not a host name such as model.example.com"),
             Map.entry("httpPath", "is not an HTTP path: start it with '/'"),
             Map.entry("clusterName", "is not an Argo CD destination: use a cluster name such as in-cluster or an https:// server URL"),
+            Map.entry("argoClusterName", "is not an Argo CD cluster name: use lowercase letters, digits, '-' and '.', such as prod-eu"),
+            Map.entry("serverUrl", "is not a cluster's API server: use its https:// URL, such as https://prod-eu.k8s.example.com"),
             Map.entry("feastProject", "is not a Feast project name: use letters, digits and '_'"));
 
     private PatternExplanations() {
