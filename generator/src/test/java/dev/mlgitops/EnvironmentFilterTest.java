@@ -34,7 +34,7 @@ class EnvironmentFilterTest {
                 "overlays/prod/serving/kustomization.yaml", "base/serving/kustomization.yaml");
         // the AppProject is laid out from every environment, so a limited run does not narrow it
         assertThat(prod.files().get("argocd/appproject.yaml")).isEqualTo(whole.files().get("argocd/appproject.yaml"));
-        assertThat(prod.scope()).containsExactly("argocd/appproject.yaml", "argocd/prod", "base", "overlays/prod");
+        assertThat(prod.scope()).containsExactly("README.md", "argocd/appproject.yaml", "argocd/prod", "base", "overlays/prod");
         whole.files().forEach((file, text) -> {
             if (prod.speaksFor(file)) {
                 assertThat(prod.files()).as(file).containsEntry(file, text);

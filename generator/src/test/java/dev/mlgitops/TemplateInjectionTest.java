@@ -20,7 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import tools.jackson.core.JsonParser;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -130,13 +130,13 @@ class TemplateInjectionTest {
         Map<String, List<JsonNode>> documents = new LinkedHashMap<>();
         tree.files().forEach((path, text) -> {
             if (!path.endsWith(".yaml")) {
-                return; // PREREQUISITES.md: prose, and none of it from the spec's free text
+                return; // PREREQUISITES.md, README.md: prose, and none of it from the spec's free text
             }
             List<JsonNode> parsed = new ArrayList<>();
-            try (JsonParser parser = KubeYaml.mapper().createParser(new WholeCodePointReader(text))) {
-                while (parser.nextToken() != null) {
-                    parsed.add(withEmbeddedFilesParsed(KubeYaml.mapper().readTree(parser)));
-                }
+            // a bootstrap.yaml holds two documents
+            try (MappingIterator<JsonNode> values = KubeYaml.mapper().readerFor(JsonNode.class)
+                    .readValues(new WholeCodePointReader(text))) {
+                values.forEachRemaining(document -> parsed.add(withEmbeddedFilesParsed(document)));
             }
             documents.put(path, parsed);
         });

@@ -36,7 +36,8 @@ class ExampleRepoIT {
                 .isEqualTo("fraud-staging");
         assertThat(tree.resolve("argocd/appproject.yaml")).isRegularFile();
         assertThat(tree.resolve("base/tenancy/kustomization.yaml")).isRegularFile();
-        assertThat(Trees.read(tree).values()).allSatisfy(text -> assertThat(text).startsWith(Header.PREFIX));
+        assertThat(Trees.read(tree)).allSatisfy((file, text) -> assertThat(Header.isGenerated(text)).as(file).isTrue());
+        assertThat(Trees.read(tree).get("README.md")).startsWith(Header.MARKDOWN_PREFIX);
         List<String> differences = Trees.differences(Trees.read(Repository.committedGitops().resolve(GITOPS_PATH)), Trees.read(tree));
         assertThat(differences)
                 .as("the plugin's tree differs from the one committed in example-repo/gitops:%n%s%nRefresh it with:%n  %s",
@@ -65,7 +66,7 @@ class ExampleRepoIT {
         Command.Result edited = ForkedMaven.run(project, "generate-resources");
 
         MavenOutput.assertSucceeded(edited);
-        assertThat(edited.output()).contains("mlgitops: writing 140 files").doesNotContain("up to date");
+        assertThat(edited.output()).contains("mlgitops: writing 144 files").doesNotContain("up to date");
         assertThat(Files.readString(deployment)).isEqualTo(generated);
     }
 

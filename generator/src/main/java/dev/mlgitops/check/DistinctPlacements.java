@@ -1,6 +1,7 @@
 package dev.mlgitops.check;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.mlgitops.finding.Code;
@@ -24,15 +25,29 @@ final class DistinctPlacements {
         Map<String, Target> seen = new HashMap<>();
         for (ResolvedEnvironment environment : project.environments()) {
             Target target = environment.target().orElseThrow();
-            String place = cluster(target.cluster()) + "|" + target.namespace();
-            Target earlier = seen.putIfAbsent(place, target);
-            if (earlier != null) {
-                findings.add(project.base().locator().finding(Code.CHECK_SAME_PLACEMENT,
-                        Pointers.of("environments", target.environment(), "namespace"),
-                        Code.CHECK_SAME_PLACEMENT.message(earlier.environment(), target.environment(),
-                                target.namespace(), target.cluster())));
+            for (String cluster : clusters(target)) {
+                String place = cluster(cluster) + "|" + target.namespace();
+                Target earlier = seen.putIfAbsent(place, target);
+                if (earlier != null && earlier != target) {
+                    findings.add(project.base().locator().finding(Code.CHECK_SAME_PLACEMENT,
+                            Pointers.of("environments", target.environment(), "namespace"),
+                            Code.CHECK_SAME_PLACEMENT.message(earlier.environment(), target.environment(),
+                                    target.namespace(), cluster)));
+                }
             }
         }
+    }
+
+    /**
+     * The clusters an environment names: its one cluster, or each listed cluster of its fleet by
+     * server (or name); a selector's clusters are known only to Argo CD.
+     */
+    private static List<String> clusters(Target target) {
+        if (target.fleetOf().isPresent()) {
+            return target.fleet().members().stream()
+                    .map(member -> member.server() == null ? member.name() : member.server()).toList();
+        }
+        return target.cluster() == null ? List.of() : List.of(target.cluster());
     }
 
     private static String cluster(String cluster) {

@@ -60,6 +60,7 @@ public final class MeaningChecker {
                 rule.check(environment, findings);
             }
         }
+        Fleets.check(project, findings);
         DistinctPlacements.check(project, findings);
         ReservedNamespaces.check(project, deniedNamespaces, findings);
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
@@ -71,7 +72,31 @@ public final class FunctionChecker {
                 "external-secrets.io/v1", "secretstores.external-secrets.io", String.join(", ", storeNamespaces.get(store)),
                 "a namespaced store the platform creates in each of these namespaces with the backend's credentials:"
                         + " the tree makes none and its AppProject allows none", by)));
+        fleetController(project).ifPresent(items::add);
         return new Prerequisites(Prerequisites.sorted(items));
+    }
+
+    /**
+     * An environment on a fleet is synced through ApplicationSets, which live beside the
+     * environment's Applications: the ApplicationSet controller must reconcile them there, and
+     * run RollingSync where a rollout is progressive.
+     */
+    private static Optional<Prerequisites.Item> fleetController(ResolvedProject project) {
+        List<Target> fleets = project.environments().stream().flatMap(environment -> environment.target().stream())
+                .filter(target -> target.fleetOf().isPresent()).toList();
+        if (fleets.isEmpty()) {
+            return Optional.empty();
+        }
+        String namespaces = fleets.stream().map(Target::namespace).distinct().sorted().collect(Collectors.joining(", "));
+        String settings = "argocd-cmd-params-cm: applicationsetcontroller.namespaces lists " + namespaces
+                + " (ApplicationSets in any namespace, like application.namespaces; not needed with the Applications"
+                + " in Argo CD's namespace)";
+        if (fleets.stream().anyMatch(target -> target.fleet().progressive())) {
+            settings += "; applicationsetcontroller.enable.progressive.syncs: \"true\" (RollingSync)";
+        }
+        return Optional.of(new Prerequisites.Item("Argo CD ApplicationSet controller",
+                "Argo CD v2.8 or later (ApplicationSets in any namespace)", "applicationsets.argoproj.io", "argocd",
+                settings, fleets.stream().map(Target::environment).toList()));
     }
 
     /** The requirement key of an object: kinds that come with another share its entry. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,7 +50,6 @@ final class Workspace implements AutoCloseable {
 
     private static final String ORIGIN = Constants.DEFAULT_REMOTE_NAME;
     private static final String ORIGIN_HEAD = Constants.R_REMOTES + ORIGIN + "/" + Constants.HEAD;
-    private static final byte[] HEADER = Header.PREFIX.getBytes(StandardCharsets.UTF_8);
     private static final int MESSAGE_LIMIT = 2000;
     /** What a remote says when another push updated the branch while ours was in flight. */
     private static final List<String> LOST_RACE = List.of("failed to update ref", "cannot lock ref", "failed to lock", "lock error");
@@ -280,8 +278,7 @@ final class Workspace implements AutoCloseable {
             return false;
         }
         try (InputStream in = git.getRepository().open(entry.getObjectId()).openStream()) {
-            byte[] start = in.readNBytes(HEADER.length);
-            return Arrays.equals(start, HEADER);
+            return Header.isGenerated(in.readNBytes(Header.PREFIX_BYTES));
         }
     }
 

@@ -8,16 +8,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mlgitops.model.ApplicationsIn;
+import dev.mlgitops.model.Fleet;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.model.Target;
 import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Argo CD objects of a project: one AppProject, one Application per environment and stage,
- * and one root Application (app of apps) per environment. The AppProject lives in Argo CD's
+ * The Argo CD objects of a project: one AppProject, one Application per environment and stage
+ * (one ApplicationSet for an environment on a {@linkplain Fleet fleet} of clusters), and one root
+ * Application (app of apps) per environment. The AppProject lives in Argo CD's
  * namespace (a platform admin applies it); where the Applications live is {@link ApplicationsIn}:
  * by default each environment's in its own namespace on Argo CD's cluster, so that Argo CD holds
  * them, and whatever a push puts beside them, to this project.
@@ -26,12 +29,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record ArgoCdObjects(String project, Spec.GitOps gitops, ApplicationsIn applicationsIn) {
 
-    static final String API_VERSION = "argoproj.io/v1alpha1";
+    static final String GROUP = "argoproj.io";
+    static final String API_VERSION = GROUP + "/v1alpha1";
     static final String ARGOCD_NAMESPACE = "argocd";
     static final String IN_CLUSTER = "https://kubernetes.default.svc";
     private static final String FINALIZER = "resources-finalizer.argocd.argoproj.io";
     private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
     private static final List<String> SYNC_OPTIONS = List.of("ServerSideApply=true", "PruneLast=true");
+    /** What every ApplicationSet's Go templates run with: a parameter a template names but a generator lacks is an error. */
+    private static final String MISSING_KEY_ERROR = "missingkey=error";
+    /** Any cluster, as an AppProject destination's glob: a selector's clusters are known only to Argo CD. */
+    private static final String ANY_SERVER = "*";
 
     /** A kind the tree emits, as an AppProject whitelist names it. */
     record GroupKind(String group, String kind) {
@@ -54,7 +62,7 @@ record ArgoCdObjects(String project, Spec.GitOps gitops, ApplicationsIn applicat
             namespaces.forEach(spec.putArray("sourceNamespaces")::add);
         }
         Set<ObjectNode> destinations = new LinkedHashSet<>();
-        targets.forEach(target -> destinations.add(destination(target.cluster(), target.namespace())));
+        targets.forEach(target -> clusterDestinations(target).forEach(destinations::add));
         targets.forEach(target -> destinations.add(applicationsDestination(target)));
         destinations.forEach(spec.putArray("destinations")::add);
         ArrayNode clusterWhitelist = spec.putArray("clusterResourceWhitelist");
@@ -66,7 +74,10 @@ record ArgoCdObjects(String project, Spec.GitOps gitops, ApplicationsIn applicat
             }
         }
         Set<GroupKind> namespaced = sorted(namespacedKinds);
-        namespaced.add(new GroupKind("argoproj.io", "Application"));
+        namespaced.add(new GroupKind(GROUP, "Application"));
+        if (targets.stream().anyMatch(target -> target.fleetOf().isPresent())) {
+            namespaced.add(new GroupKind(GROUP, "ApplicationSet"));
+        }
         ArrayNode namespacedWhitelist = spec.putArray("namespaceResourceWhitelist");
         namespaced.forEach(kind -> namespacedWhitelist.add(groupKind(kind)));
         return appProject;
@@ -86,15 +97,114 @@ record ArgoCdObjects(String project, Spec.GitOps gitops, ApplicationsIn applicat
         return destination(IN_CLUSTER, applicationsNamespace(target));
     }
 
-    /** The Application that syncs one environment's overlay of one stage. */
+    /**
+     * Where an environment's objects go, as the AppProject allows them: its one cluster, each listed
+     * cluster of its fleet, or any cluster (a selector's) in its namespace.
+     */
+    private static List<ObjectNode> clusterDestinations(Target target) {
+        if (target.fleetOf().isEmpty()) {
+            return List.of(destination(target.cluster(), target.namespace()));
+        }
+        Fleet fleet = target.fleet();
+        if (fleet.selects()) {
+            ObjectNode any = KubeYaml.newObject();
+            any.put("server", ANY_SERVER);
+            any.put("namespace", target.namespace());
+            return List.of(any);
+        }
+        return fleet.members().stream()
+                .map(member -> destination(member.server() == null ? member.name() : member.server(), target.namespace()))
+                .toList();
+    }
+
+    /**
+     * What syncs one environment's overlay of one stage: an Application, or for an environment on a
+     * fleet an ApplicationSet whose template is that Application with the generator's destination.
+     */
     ObjectNode application(Target target, Stage stage) {
-        ObjectNode application = object("Application", project + "-" + target.environment() + "-" + stage.folder(),
-                applicationsNamespace(target));
+        return target.fleetOf().isPresent() ? applicationSet(target, stage, target.fleet())
+                : stageApplication(target, stage, destination(target.cluster(), target.namespace()));
+    }
+
+    private ObjectNode stageApplication(Target target, Stage stage, ObjectNode destination) {
+        ObjectNode application = object("Application", applicationName(target, stage), applicationsNamespace(target));
         application.withObject("metadata").putObject("annotations")
                 .put("argocd.argoproj.io/sync-wave", Integer.toString(stage.syncWave()));
         fillSpec(application, repositoryPath("overlays/" + target.environment() + "/" + stage.folder()),
-                destination(target.cluster(), target.namespace()), target.autoSync());
+                destination, target.autoSync());
         return application;
+    }
+
+    private String applicationName(Target target, Stage stage) {
+        return project + "-" + target.environment() + "-" + stage.folder();
+    }
+
+    /**
+     * One stage of an environment on a fleet: an ApplicationSet with a list generator (listed
+     * clusters) or a cluster generator (a selector), Go templates that fail on a missing key, and
+     * as template the stage's Application, named per cluster and sent to the generator's cluster.
+     * A progressive rollout adds a RollingSync strategy, one step per wave: each generated
+     * Application carries its wave in the {@value Fleet#WAVE_LABEL} label.
+     */
+    private ObjectNode applicationSet(Target target, Stage stage, Fleet fleet) {
+        boolean byServer = !fleet.selects() && fleet.members().stream().allMatch(member -> member.server() != null);
+        ObjectNode destination = KubeYaml.newObject();
+        if (fleet.selects() || byServer) {
+            destination.put("server", "{{.server}}");
+        } else {
+            destination.put("name", "{{.name}}");
+        }
+        destination.put("namespace", target.namespace());
+        ObjectNode application = stageApplication(target, stage, destination);
+        ObjectNode template = KubeYaml.newObject();
+        ObjectNode metadata = template.putObject("metadata");
+        String clusterName = fleet.selects() ? "{{.nameNormalized}}" : "{{.name}}";
+        metadata.put("name", applicationName(target, stage) + "-" + clusterName);
+        if (fleet.progressive()) {
+            metadata.putObject("labels").put(Fleet.WAVE_LABEL,
+                    fleet.selects() ? "{{index .metadata.labels \"" + Fleet.WAVE_LABEL + "\"}}" : "{{.name}}");
+        }
+        JsonNode applicationMetadata = application.get("metadata");
+        metadata.set("annotations", applicationMetadata.get("annotations").deepCopy());
+        metadata.set("finalizers", applicationMetadata.get("finalizers").deepCopy());
+        template.set("spec", application.get("spec"));
+
+        ObjectNode applicationSet = KubeYaml.newObject();
+        applicationSet.put("apiVersion", API_VERSION);
+        applicationSet.put("kind", "ApplicationSet");
+        ObjectNode setMetadata = applicationSet.putObject("metadata");
+        setMetadata.put("name", applicationName(target, stage));
+        setMetadata.put("namespace", applicationsNamespace(target));
+        setMetadata.set("annotations", applicationMetadata.get("annotations").deepCopy());
+        ObjectNode spec = applicationSet.putObject("spec");
+        spec.put("goTemplate", true);
+        spec.putArray("goTemplateOptions").add(MISSING_KEY_ERROR);
+        ObjectNode generator = spec.putArray("generators").addObject();
+        if (fleet.selects()) {
+            ObjectNode matchLabels = generator.putObject("clusters").putObject("selector").putObject("matchLabels");
+            fleet.matchLabels().forEach(matchLabels::put);
+        } else {
+            ArrayNode elements = generator.putObject("list").putArray("elements");
+            for (Fleet.Member member : fleet.members()) {
+                ObjectNode element = elements.addObject();
+                element.put("name", member.name());
+                member.serverUrl().filter(server -> byServer).ifPresent(server -> element.put("server", server));
+            }
+        }
+        if (fleet.progressive()) {
+            ObjectNode strategy = spec.putObject("strategy");
+            strategy.put("type", "RollingSync");
+            ArrayNode steps = strategy.putObject("rollingSync").putArray("steps");
+            List<String> waves = fleet.selects() ? fleet.waves() : fleet.members().stream().map(Fleet.Member::name).toList();
+            for (String wave : waves) {
+                ObjectNode expression = steps.addObject().putArray("matchExpressions").addObject();
+                expression.put("key", Fleet.WAVE_LABEL);
+                expression.put("operator", "In");
+                expression.putArray("values").add(wave);
+            }
+        }
+        spec.set("template", template);
+        return applicationSet;
     }
 
     /** The environment's app of apps; it syncs argocd/env/apps, a folder it does not lie in. */

@@ -3,6 +3,7 @@ package dev.mlgitops.layout;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.yaml.Header;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Lays out the tree: a kustomize base per stage from the spec as written, an overlay per
@@ -32,6 +34,9 @@ import tools.jackson.databind.JsonNode;
  * {@linkplain Placement full rendering}, and the Argo CD objects that sync the overlays.
  */
 public final class Layout {
+
+    /** The tree's own README: what it is, what syncs what, how to bootstrap it. */
+    public static final String README = "README.md";
 
     private Layout() {
     }
@@ -72,6 +77,7 @@ public final class Layout {
         Set<ArgoCdObjects.GroupKind> clusterKinds = new LinkedHashSet<>();
         Set<ArgoCdObjects.GroupKind> namespacedKinds = new LinkedHashSet<>();
         Map<String, Release> releases = ReleasePins.releases(project, base, environments, pinned);
+        Map<String, List<Stage>> stages = new LinkedHashMap<>();
         for (ResolvedEnvironment environment : project.environments()) {
             Target target = environment.target()
                     .orElseThrow(() -> new MlGitopsException("laying out: environment " + environment.name() + " has no target"));
@@ -87,7 +93,9 @@ public final class Layout {
             }
             Release release = releases.get(target.environment());
             files.put(Release.path(target.environment()), release.toYaml());
-            byStage(target.environment(), objects).forEach((stage, staged) -> {
+            Map<Stage, SortedMap<String, TypedObject>> staging = byStage(target.environment(), objects);
+            stages.put(target.environment(), List.copyOf(staging.keySet()));
+            staging.forEach((stage, staged) -> {
                 String folder = "overlays/" + target.environment() + "/" + stage.folder();
                 SortedMap<String, TypedObject> stageBase = bases.getOrDefault(stage, new TreeMap<>());
                 Optional<String> basePath = stageBase.isEmpty() ? Optional.empty() : Optional.of("../../../" + baseFolder(stage));
@@ -96,10 +104,35 @@ public final class Layout {
                         .forEach((file, node) -> files.put(folder + "/" + file, node));
                 files.put(appsFolder(target.environment()) + "/" + stage.folder() + ".yaml", argoCd.application(target, stage));
             });
-            files.put("argocd/" + target.environment() + "/root.yaml", argoCd.root(target));
+            files.put(rootPath(target.environment()), argoCd.root(target));
         }
-        files.put("argocd/appproject.yaml", argoCd.appProject(targets, clusterKinds, namespacedKinds));
-        return new OutputTree(treeRoot(project.gitops()), texts(Header.forSource(project.sourceFile()), files));
+        ObjectNode appProject = argoCd.appProject(targets, clusterKinds, namespacedKinds);
+        files.put("argocd/appproject.yaml", appProject);
+        String header = Header.forSource(project.sourceFile());
+        SortedMap<String, String> texts = texts(header, files);
+        for (Target target : targets) {
+            texts.put(bootstrapPath(target.environment()), bootstrap(header, appProject, files.get(rootPath(target.environment()))));
+        }
+        texts.put(README, TreeReadme.text(Header.forMarkdown(project.sourceFile()), project.metadata().name(), argoCd, targets,
+                stages, applicationsIn));
+        return new OutputTree(treeRoot(project.gitops()), texts);
+    }
+
+    /**
+     * The one file a platform admin applies to bootstrap an environment: the AppProject, then the
+     * environment's root Application, the same objects as {@code argocd/appproject.yaml} and
+     * {@code argocd/<env>/root.yaml}. It lies beside the root, outside the folder the root syncs.
+     */
+    private static String bootstrap(String header, JsonNode appProject, JsonNode root) {
+        return header + KubeYaml.write(appProject) + "---\n" + KubeYaml.write(root);
+    }
+
+    static String bootstrapPath(String environment) {
+        return "argocd/" + environment + "/bootstrap.yaml";
+    }
+
+    static String rootPath(String environment) {
+        return "argocd/" + environment + "/root.yaml";
     }
 
     /** Each file's text, written on every core: writing YAML is a good part of a large run. */
@@ -109,13 +142,13 @@ public final class Layout {
     }
 
     /**
-     * The tree of a run limited to some environments: the bases, the AppProject, and those
+     * The tree of a run limited to some environments: the bases, the AppProject, the README, and those
      * environments' overlays and Argo CD folders. Nothing else under the root is written or
      * removed, neither the other environments' files nor those of environments the spec dropped.
      * The AppProject is laid out from every environment all the same.
      */
     public static OutputTree limit(OutputTree tree, List<String> environments) {
-        List<String> paths = new ArrayList<>(List.of("base", "argocd/appproject.yaml"));
+        List<String> paths = new ArrayList<>(List.of("base", "argocd/appproject.yaml", README));
         for (String environment : environments) {
             paths.add("overlays/" + environment);
             paths.add("argocd/" + environment);

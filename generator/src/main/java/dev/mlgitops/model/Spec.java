@@ -249,7 +249,14 @@ public record Spec(
 
     /** The overrides stay in the tree: the resolver merges them there, with their positions. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties("overrides")
-    public record EnvironmentSpec(String cluster, String namespace, String sync, String track) {
+    public record EnvironmentSpec(String cluster, String namespace, String sync, String track, Fleet clusters,
+                                  String rollout) {
+
+        /** {@code clusters}, with {@code rollout}: the fleet the environment runs on; empty for one cluster. */
+        public java.util.Optional<Fleet> fleet() {
+            return java.util.Optional.ofNullable(clusters).map(fleet -> fleet.withRollout(rollout));
+        }
+
         public boolean autoSync() {
             return "auto".equals(sync);
         }

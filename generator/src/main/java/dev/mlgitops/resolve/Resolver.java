@@ -67,7 +67,7 @@ public final class Resolver {
             OverrideTargets.check(specNode, merged, FileLocator.ofMerge(sources, merged, name), findings);
             Spec.EnvironmentSpec environment = entry.getValue();
             Target target = new Target(name, order++, environment.cluster(), environment.namespace(),
-                    environment.autoSync(), environment.tracksLatest());
+                    environment.autoSync(), environment.tracksLatest(), environment.fleet().orElse(null));
             // without overrides the environment's spec is the spec as written, checked and bound already
             Optional<Spec> spec = overrides == null ? Optional.of(asWritten)
                     : resolveEnvironment(name, specNode, merged, sources, findings);

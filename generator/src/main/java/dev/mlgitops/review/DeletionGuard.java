@@ -18,6 +18,9 @@ import java.util.TreeSet;
  */
 public record DeletionGuard(int maxDeletionsPercent, boolean allowDeletions, boolean allowProdWithOthers) {
 
+    /** What Argo CD syncs from: removing an ApplicationSet removes the Applications it generated, and what they sync. */
+    private static final Set<String> SYNCING_KINDS = Set.of("Application", "ApplicationSet");
+
     public DeletionGuard {
         if (maxDeletionsPercent < 0 || maxDeletionsPercent > 100) {
             throw new IllegalArgumentException("maxDeletionsPercent must be between 0 and 100: " + maxDeletionsPercent);
@@ -48,7 +51,7 @@ public record DeletionGuard(int maxDeletionsPercent, boolean allowDeletions, boo
             return flags;
         }
         List<String> applications = review.changes().stream()
-                .filter(c -> c.change() == ObjectChange.Change.REMOVED && TreeObjects.kind(c.object()).equals("Application"))
+                .filter(c -> c.change() == ObjectChange.Change.REMOVED && SYNCING_KINDS.contains(TreeObjects.kind(c.object())))
                 .map(ObjectChange::object).toList();
         if (!applications.isEmpty()) {
             flags.add(new Flag(Flag.Kind.APPLICATIONS_REMOVED, "", "removes " + applications.size() + " Argo CD Application"

@@ -15,7 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The objects a tree gives each environment's stage, built from its overlays
  * ({@code overlays/<env>/<stage>/}) as kustomize would, plus each environment's Argo CD
- * Applications ({@code argocd/<env>/}) and the project's AppProject.
+ * Applications ({@code argocd/<env>/}) and the project's AppProject. An environment's
+ * {@code bootstrap.yaml} repeats the AppProject and the root and is not listed again; the tree's
+ * README.md and PREREQUISITES.md hold no objects.
  */
 final class TreeObjects {
 
@@ -26,6 +28,8 @@ final class TreeObjects {
 
     private static final Pattern OVERLAY = Pattern.compile("overlays/([^/]+)/([^/]+)/kustomization\\.yaml");
     private static final Pattern ARGOCD_FILE = Pattern.compile("argocd/(?:([^/]+)/)?(?:apps/)?[^/]+\\.yaml");
+    /** An environment's bootstrap file: copies of the AppProject and the root, which their own files already list. */
+    private static final Pattern BOOTSTRAP = Pattern.compile("argocd/[^/]+/bootstrap\\.yaml");
 
     /** An environment's stage. */
     record EnvironmentStage(String environment, String stage) implements Comparable<EnvironmentStage> {
@@ -49,7 +53,7 @@ final class TreeObjects {
             Matcher argocd = ARGOCD_FILE.matcher(path);
             if (overlay.matches()) {
                 add(scopes, new EnvironmentStage(overlay.group(1), overlay.group(2)), overlays.build(path.substring(0, path.lastIndexOf('/'))));
-            } else if (argocd.matches()) {
+            } else if (argocd.matches() && !BOOTSTRAP.matcher(path).matches()) {
                 EnvironmentStage scope = new EnvironmentStage(argocd.group(1) == null ? PROJECT : argocd.group(1), ARGOCD);
                 // a file broken by hand holds no object here; the file comparison names it
                 object(files.get(path)).ifPresent(object -> add(scopes, scope, List.of(object)));

@@ -41,7 +41,9 @@ final class PatternExplanations {
             Map.entry("feastProject", "is not a Feast project name: use letters, digits and '_'"),
             Map.entry("httpsUrl", "is not an https URL such as https://login.example.com/realms/ml"),
             Map.entry("email", "is not an e-mail address such as alice@example.com"),
-            Map.entry("claimName", "is not a JWT claim name: use letters, digits, '_', '.', ':' and '-'"));
+            Map.entry("claimName", "is not a JWT claim name: use letters, digits, '_', '.', ':' and '-'"),
+            Map.entry("argoClusterName", "is not an Argo CD cluster name: use lowercase letters, digits, '-' and '.', such as prod-eu"),
+            Map.entry("serverUrl", "is not a cluster's API server: use its https:// URL, such as https://prod-eu.k8s.example.com"));
 
     private PatternExplanations() {
     }

@@ -31,6 +31,22 @@ class DeletionGuardTest {
     }
 
     @Test
+    void refusesRemovingAnApplicationSetAsItRemovesTheApplicationsItGenerates() {
+        String applicationSet = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: ApplicationSet
+                metadata: {name: fraud-detection-prod-serving, namespace: fraud}
+                spec: {generators: [{list: {elements: [{name: prod-eu}]}}], template: {metadata: {}, spec: {}}}
+                """;
+        OutputTree committed = reference.with("argocd/prod/apps/serving.yaml", applicationSet);
+        TreeReview review = TreeReview.of(ReviewTrees.without(reference, "argocd/prod/apps/serving.yaml"), committed.files(), "prod");
+
+        assertThat(lines(DeletionGuard.defaults().refusals(review))).containsExactly(
+                "[APPLICATIONS_REMOVED] removes 1 Argo CD Application (ApplicationSet fraud/fraud-detection-prod-serving):"
+                        + " Argo CD deletes everything they sync");
+    }
+
+    @Test
     void refusesRemovingMoreThanTheShareOfObjectsOnlyAboveTheShare() {
         OutputTree generated = ReviewTrees.withoutPdbAndNetworkPolicy(reference);
         TreeReview review = TreeReview.of(generated, reference.files(), "prod");

@@ -72,6 +72,19 @@ class TreeReviewTest {
     }
 
     @Test
+    void listsAnAppProjectChangeOnceThoughEachBootstrapRepeatsIt() {
+        OutputTree committed = ReviewTrees.editEverywhere(reference, "  sourceNamespaces:\n", "  sourceNamespaces:\n  - argocd\n");
+        assertThat(committed.files().get("argocd/prod/bootstrap.yaml")).contains("  - argocd\n");
+
+        TreeReview review = TreeReview.of(reference, committed.files(), "prod");
+
+        assertThat(review.changes()).extracting(ObjectChange::environment, ObjectChange::object)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("(project)", "AppProject argocd/fraud-detection"));
+        assertThat(lines(review.flags(DeletionGuard.defaults())))
+                .containsExactly("[TENANCY_CHANGED] (project): AppProject argocd/fraud-detection changes; a platform reviewer must approve");
+    }
+
+    @Test
     void flagsQuotaRbacAndNetworkPolicyChangesInEveryEnvironmentButNotOnAFirstPublish() {
         OutputTree generated = ReviewTrees.edit(ReviewTrees.edit(reference, "base/tenancy/resourcequota-fraud-detection-quota.yaml",
                 text -> text.replace("requests.cpu: \"192\"", "requests.cpu: \"272\"")),

@@ -21,7 +21,7 @@ class StructuralSchemasTest {
 
     static Stream<String> kinds() {
         return Stream.of("WorkflowTemplate", "CronWorkflow", "PyTorchJob", "InferenceService", "ServiceMonitor",
-                "PrometheusRule", "ExternalSecret", "Application", "AppProject");
+                "PrometheusRule", "ExternalSecret", "Application", "AppProject", "ApplicationSet");
     }
 
     @ParameterizedTest
@@ -90,6 +90,16 @@ class StructuralSchemasTest {
         assertThat(problems(example("Application", "selfheal-lowercase.yaml")))
                 .containsExactly("spec.syncPolicy.automated.selfheal: unknown field, did you mean 'selfHeal'? "
                         + "(known: allowEmpty, prune, selfHeal)");
+    }
+
+    @Test
+    void rejectsTyposInAnApplicationSetAndItsTemplate() {
+        assertThat(problems(example("ApplicationSet", "typos.yaml"))).containsExactlyInAnyOrder(
+                "spec.goTemplateOption: unknown field, did you mean 'goTemplateOptions'? (known: applyNestedSelectors,"
+                        + " generators, goTemplate, goTemplateOptions, ignoreApplicationDifferences, preservedFields,"
+                        + " strategy, syncPolicy, template, templatePatch)",
+                "spec.template.metadata.label: unknown field, did you mean 'labels'? (known: annotations, finalizers,"
+                        + " labels, name, namespace)");
     }
 
     @Test
