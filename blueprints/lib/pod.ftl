@@ -45,6 +45,10 @@ ${p}  limits: {cpu: ${cpu}, memory: ${memory}<#if gpu?has_content>, nvidia.com/g
 ${p}- name: ${e.name}
 ${p}  valueFrom:
 ${p}    secretKeyRef: {name: ${e.secret}, key: ${e.key}}
+<#elseif e.configMap??>
+${p}- name: ${e.name}
+${p}  valueFrom:
+${p}    configMapKeyRef: {name: ${e.configMap}, key: ${e.key}}
 <#else>
 ${p}- {name: ${e.name}, value: ${e.value}}
 </#if>

@@ -12,6 +12,11 @@
   MLGITOPS_RUN is the workflow's name: a training step tags its MLflow run "mlgitops.run" with it,
   and the register-model step (when registerModel is set) registers the model logged at the
   artifact path "model" of the newest run so tagged. The step's image must have the mlflow client.
+
+  The datasets the pipeline reads are workflow parameters (dataset-<name>-uri, -version, -format)
+  that default to the keys of the pipeline's inputs ConfigMap, so one run can read another version
+  (argo submit --from workflowtemplate/<name> -p dataset-<name>-version=...); the steps get them as
+  env vars, and MLFLOW_RUN_CONTEXT tags every MLflow run with them and the release id.
 -->
 apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
@@ -21,6 +26,15 @@ spec:
   serviceAccountName: ${p.serviceAccount}
   automountServiceAccountToken: false
   executor: {serviceAccountName: ${p.serviceAccount}}
+<#if p.inputs.parameters?has_content>
+  arguments:
+    parameters:
+<#list p.inputs.parameters as parameter>
+    - name: ${parameter.name}
+      valueFrom:
+        configMapKeyRef: {name: ${p.inputs.name}, key: ${parameter.key}}
+</#list>
+</#if>
 <@pod.podSecurity indent=2/>
   podMetadata:
     labels: <@y.map p.podLabels/>
@@ -59,6 +73,7 @@ spec:
 </#if>
       env:
       - {name: MLGITOPS_RUN, value: "{{workflow.name}}"}
+<@pod.env items=s.inputs indent=6/>
 <@pod.env items=s.env indent=6/>
 <@pod.envFrom secrets=p.secrets indent=6/>
 <@pod.resources cpu=s.cpu memory=s.memory gpu=s.gpu indent=6/>

@@ -26,8 +26,9 @@ template:
 <#if s.command?has_content>
       command: <@y.list s.command/>
 </#if>
-<#if s.env?has_content>
+<#if s.inputs?has_content || s.env?has_content>
       env:
+<@pod.env items=s.inputs indent=6/>
 <@pod.env items=s.env indent=6/>
 </#if>
 <@pod.envFrom secrets=p.secrets indent=6/>

@@ -82,7 +82,7 @@ class CheckCommandTest {
 
         assertThat(check.status()).isEqualTo(Status.DRIFT);
         assertThat(check.stale()).isEmpty();
-        assertThat(check.missing()).hasSize(124).contains("argocd/appproject.yaml");
+        assertThat(check.missing()).hasSize(126).contains("argocd/appproject.yaml");
     }
 
     @Test

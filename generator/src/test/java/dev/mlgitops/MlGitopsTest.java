@@ -97,7 +97,7 @@ class MlGitopsTest {
         ValidateResult allowed = MlGitops.validate(REFERENCE).call();
 
         assertThat(denied.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
-                "mlproject.yaml:172:7: error [MLG-CHECK-RESERVED-NAMESPACE] spec.environments.prod.namespace: namespace"
+                "mlproject.yaml:182:7: error [MLG-CHECK-RESERVED-NAMESPACE] spec.environments.prod.namespace: namespace"
                         + " 'fraud' is denied by the platform (deniedNamespaces): give the environment a namespace of the project's own");
         assertThat(BuildOptions.defaults().withDeniedNamespaces(denying).deniedNamespaces())
                 .containsExactly("fraud", "monitoring");
@@ -156,7 +156,7 @@ class MlGitopsTest {
 
         assertThat(generation.status()).isEqualTo(Status.FINDINGS);
         assertThat(generation.findings()).extracting(FindingLine::text).contains(
-                "mlproject.yaml:119:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
+                "mlproject.yaml:129:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
                         + "kserve, deployment, vllm (did you mean 'kserve'?)");
         assertThat(output).doesNotExist();
     }
@@ -171,9 +171,9 @@ class MlGitopsTest {
         ValidateResult validation = MlGitops.validate(spec).call();
 
         assertThat(validation.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
-                "mlproject.yaml:63:5: error [MLG-REF-IMAGE] spec.featureStore.image: image key 'feast' is not defined under"
+                "mlproject.yaml:72:5: error [MLG-REF-IMAGE] spec.featureStore.image: image key 'feast' is not defined under"
                         + " spec.images; known keys: llm, notebook, scorer, trainer",
-                "mlproject.yaml:114:5: error [MLG-REF-IMAGE] spec.modelRegistry.image: image key 'mlflow' is not defined under"
+                "mlproject.yaml:124:5: error [MLG-REF-IMAGE] spec.modelRegistry.image: image key 'mlflow' is not defined under"
                         + " spec.images; known keys: llm, notebook, scorer, trainer");
     }
 

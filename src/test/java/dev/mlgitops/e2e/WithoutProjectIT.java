@@ -37,7 +37,7 @@ class WithoutProjectIT {
                 "-D" + Options.SPEC + "=" + folder.resolve("mlproject.yaml"));
 
         MavenOutput.assertFailedWithoutStackTrace(run);
-        assertThat(run.output()).contains("\n[ERROR] mlproject.yaml:119:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
+        assertThat(run.output()).contains("\n[ERROR] mlproject.yaml:129:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
                 + " 'kservee' is not one of kserve, deployment, vllm (did you mean 'kserve'?)\n");
         assertThat(run.output()).contains(": mlproject.yaml has 1 error; see the lines above -> [Help 1]\n");
     }
@@ -50,7 +50,7 @@ class WithoutProjectIT {
                 "-D" + Options.FAIL_ON + "=warning");
 
         MavenOutput.assertFailedWithoutStackTrace(run);
-        assertThat(run.output()).contains("\n[WARNING] mlproject.yaml:134:18: warning [MLG-POLICY-REPLICAS]"
+        assertThat(run.output()).contains("\n[WARNING] mlproject.yaml:144:18: warning [MLG-POLICY-REPLICAS]"
                 + " spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler");
         assertThat(run.output()).contains("and " + Options.FAIL_ON + " is warning; see the lines above -> [Help 1]\n");
         // the findings reports are written; the tree is not

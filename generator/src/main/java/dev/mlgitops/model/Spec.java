@@ -15,6 +15,7 @@ import java.util.Map;
 public record Spec(
         GitOps gitops,
         Map<String, String> images,
+        Map<String, Dataset> datasets,
         Tenancy tenancy,
         Secrets secrets,
         FeatureStore featureStore,
@@ -27,6 +28,7 @@ public record Spec(
 
     public Spec {
         images = copy(images);
+        datasets = copy(datasets);
         notebooks = copy(notebooks);
         training = copy(training);
         serving = copy(serving);
@@ -42,6 +44,9 @@ public record Spec(
     }
 
     public record GitOps(String repoURL, String targetRevision, String path) {}
+
+    /** A versioned dataset: {@code uri} and {@code version} are artifacts of the release; {@code format} may be null. */
+    public record Dataset(String uri, String version, String format) {}
 
     public record Tenancy(Quota quota, Access access, CloudIdentity cloudIdentity, String networkPolicy) {
         public boolean restricted() {
@@ -113,12 +118,13 @@ public record Spec(
         }
     }
 
-    public record TrainingJob(String engine, String schedule, List<String> secrets, Map<String, Step> steps,
-                              String registerModel, String image, List<String> command, Integer workers,
+    public record TrainingJob(String engine, String schedule, List<String> secrets, List<String> datasets,
+                              Map<String, Step> steps, String registerModel, String image, List<String> command, Integer workers,
                               Resources resources, Map<String, String> waivers) {
         public TrainingJob {
             waivers = copy(waivers);
             secrets = copy(secrets);
+            datasets = copy(datasets);
             steps = copy(steps);
             command = copy(command);
         }

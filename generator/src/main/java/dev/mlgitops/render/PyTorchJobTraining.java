@@ -42,7 +42,7 @@ final class PyTorchJobTraining implements Engine {
 
     @Override
     public List<String> templates() {
-        return List.of("pytorchjob.yaml.ftl");
+        return List.of("pytorchjob.yaml.ftl", "inputs.yaml.ftl");
     }
 
     @Override
@@ -82,19 +82,21 @@ final class PyTorchJobTraining implements Engine {
         }
         // workers read data and write checkpoints in stores outside the namespace
         return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows,
-                List.of(), List.of(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT)));
+                List.of(), List.of(context.storeEgress(Stage.TRAINING, Pipelines.storePorts(context))));
     }
 
     private static DistributedView view(RenderContext context, String pipeline, Spec.TrainingJob job) {
         String name = context.objectName(pipeline);
+        Pipelines.InputsView inputs = Pipelines.inputs(context, pipeline, job, false);
         Pipelines.StepView step = Pipelines.step(context, "pytorch", job.image(), job.command(), List.of(), Map.of(),
-                job.resources());
+                job.resources(), inputs.env(pipeline, "pytorch", false));
         return new DistributedView(name, context.labels(Stage.TRAINING, name), context.podLabels(Stage.TRAINING, name),
-                context.objectName(Pipelines.WORKLOAD), job.secrets().stream().map(context::objectName).toList(), step,
-                job.workers() == null ? 0 : job.workers());
+                context.objectName(Pipelines.WORKLOAD), job.secrets().stream().map(context::objectName).toList(), inputs,
+                step, job.workers() == null ? 0 : job.workers());
     }
 
-    /** One distributed job: the container every replica runs, and how many workers beside the master. */
+    /** One distributed job: its inputs, the container every replica runs, and how many workers beside the master. */
     public record DistributedView(String name, Map<String, String> labels, Map<String, String> podLabels,
-                                  String serviceAccount, List<String> secrets, Pipelines.StepView step, int workers) {}
+                                  String serviceAccount, List<String> secrets, Pipelines.InputsView inputs,
+                                  Pipelines.StepView step, int workers) {}
 }

@@ -29,7 +29,7 @@ final class StepsTraining implements Engine {
 
     /** Argo's executor (since v3.4) reports each step's outcome as a WorkflowTaskResult, with the pod's ServiceAccount. */
     static StepsTraining argoWorkflows() {
-        return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl"), true,
+        return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl", "inputs.yaml.ftl"), true,
                 new RuntimeContract(Addresses.withConnections(), List.of(),
                         List.of(new RuntimeContract.Injected("init", "Argo Workflows' controller", true),
                                 new RuntimeContract.Injected("wait", "Argo Workflows' controller", false)),
@@ -39,7 +39,7 @@ final class StepsTraining implements Engine {
     }
 
     static StepsTraining kubernetesJob() {
-        return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl"), false,
+        return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl", "inputs.yaml.ftl"), false,
                 new RuntimeContract(Addresses.withConnections(), List.of(), List.of(), List.of(),
                         RuntimeContract.Scaling.ONE));
     }
@@ -73,7 +73,7 @@ final class StepsTraining implements Engine {
     public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
         Pipelines.of(context, name).forEach((pipeline, job) -> models.add(new ItemModel(Pipelines.source(pipeline),
-                Map.of("pipeline", Pipelines.view(context, pipeline, job)))));
+                Map.of("pipeline", Pipelines.view(context, pipeline, job, "argo-workflows".equals(name))))));
         return models;
     }
 
@@ -91,6 +91,6 @@ final class StepsTraining implements Engine {
         context.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
         // steps read data and write artifacts in stores outside the namespace (buckets, databases)
         return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants,
-                List.of(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT)));
+                List.of(context.storeEgress(Stage.TRAINING, Pipelines.storePorts(context))));
     }
 }

@@ -30,6 +30,9 @@ final class PatternExplanations {
             Map.entry("labelValue", "is not a Kubernetes label value: letters, digits, '-', '_' and '.', "
                     + "starting and ending with a letter or digit"),
             Map.entry("storageUri", "is not a model location: use s3://, gs://, pvc://, hf://, oci:// or https://"),
+            Map.entry("datasetUri", "is not a dataset location: use a URL with a scheme such as s3://bucket/folder, without spaces or quotes"),
+            Map.entry("datasetVersion", "is not a dataset version: a tag, snapshot id or object version without spaces or quotes"),
+            Map.entry("datasetFormat", "is not a format name such as parquet, csv or delta: lowercase letters, digits, '.', '_' and '-'"),
             Map.entry("vllmModelUri", "is not a model location vLLM loads: use hf://<org>/<name>, s3://<bucket>/<folder> or pvc://<claim>/<folder>"),
             Map.entry("hostName", "is not a host name such as model.example.com"),
             Map.entry("httpPath", "is not an HTTP path: start it with '/'"),

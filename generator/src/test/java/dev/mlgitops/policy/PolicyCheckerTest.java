@@ -72,7 +72,7 @@ class PolicyCheckerTest {
         List<String> lines = check(reference(), Map.of("dev", List.of(
                 object("Deployment", "fraud-detection-explainer", "/serving/explainer", "{template: {spec: " + flow(BARE_POD) + "}}"))));
 
-        String at = "mlproject.yaml:126:5: ";
+        String at = "mlproject.yaml:136:5: ";
         String object = " spec.serving.explainer: Deployment fraud-detection-explainer";
         assertThat(lines).containsExactly(
                 at + "error [MLG-POLICY-CAPABILITIES]" + object + ": container 'server' does not drop ALL capabilities and adds SYS_ADMIN: set capabilities.drop: [ALL] and add nothing but NET_BIND_SERVICE",
@@ -115,16 +115,16 @@ class PolicyCheckerTest {
 
         assertThat(lines).extracting(line -> line.replaceAll(": (error|warning) \\[([A-Z-]+)\\].*container '([^']+)'.*", " $2 $3"))
                 .containsExactly(
-                        "mlproject.yaml:85:5 MLG-POLICY-CAPABILITIES evaluate",
-                        "mlproject.yaml:85:5 MLG-POLICY-PRIVILEGE-ESCALATION evaluate",
-                        "mlproject.yaml:85:5 MLG-POLICY-READ-ONLY-ROOT evaluate",
-                        "mlproject.yaml:85:5 MLG-POLICY-RESOURCES evaluate",
-                        "mlproject.yaml:118:5 MLG-POLICY-CAPABILITIES kserve-container",
-                        "mlproject.yaml:118:5 MLG-POLICY-PRIVILEGE-ESCALATION kserve-container",
-                        "mlproject.yaml:118:5 MLG-POLICY-READ-ONLY-ROOT kserve-container",
-                        "mlproject.yaml:118:5 MLG-POLICY-RESOURCES kserve-container",
-                        "mlproject.yaml:118:5 MLG-POLICY-RUN-AS-NON-ROOT kserve-container",
-                        "mlproject.yaml:118:5 MLG-POLICY-SECCOMP kserve-container");
+                        "mlproject.yaml:94:5 MLG-POLICY-CAPABILITIES evaluate",
+                        "mlproject.yaml:94:5 MLG-POLICY-PRIVILEGE-ESCALATION evaluate",
+                        "mlproject.yaml:94:5 MLG-POLICY-READ-ONLY-ROOT evaluate",
+                        "mlproject.yaml:94:5 MLG-POLICY-RESOURCES evaluate",
+                        "mlproject.yaml:128:5 MLG-POLICY-CAPABILITIES kserve-container",
+                        "mlproject.yaml:128:5 MLG-POLICY-PRIVILEGE-ESCALATION kserve-container",
+                        "mlproject.yaml:128:5 MLG-POLICY-READ-ONLY-ROOT kserve-container",
+                        "mlproject.yaml:128:5 MLG-POLICY-RESOURCES kserve-container",
+                        "mlproject.yaml:128:5 MLG-POLICY-RUN-AS-NON-ROOT kserve-container",
+                        "mlproject.yaml:128:5 MLG-POLICY-SECCOMP kserve-container");
     }
 
     @Test
@@ -140,9 +140,9 @@ class PolicyCheckerTest {
         List<String> lines = check(reference(), environments).stream().filter(line -> line.contains("REPLICAS") || line.contains("BUDGET")).toList();
 
         assertThat(lines).containsExactly(
-                "mlproject.yaml:118:5: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.serving.scorer: environment 'prod': InferenceService fraud-detection-scorer has no PodDisruptionBudget in production, so a node drain may stop every replica: use an engine that makes one",
-                "mlproject.yaml:134:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler fraud-detection-explainer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more",
-                "mlproject.yaml:176:39: warning [MLG-POLICY-REPLICAS] spec.environments.prod.overrides.serving.scorer.replicas.min: environment 'prod': InferenceService fraud-detection-scorer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more");
+                "mlproject.yaml:128:5: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.serving.scorer: environment 'prod': InferenceService fraud-detection-scorer has no PodDisruptionBudget in production, so a node drain may stop every replica: use an engine that makes one",
+                "mlproject.yaml:144:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': HorizontalPodAutoscaler fraud-detection-explainer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more",
+                "mlproject.yaml:186:39: warning [MLG-POLICY-REPLICAS] spec.environments.prod.overrides.serving.scorer.replicas.min: environment 'prod': InferenceService fraud-detection-scorer may run 1 replica in production, so any disruption stops it: set replicas.min to 2 or more");
     }
 
     @Test
@@ -157,7 +157,7 @@ class PolicyCheckerTest {
                 object("Deployment", "fraud-detection-explainer", "/serving/explainer", pod),
                 object("Job", "fraud-detection-nightly", "/training/nightly", pod))));
 
-        assertThat(lines).containsExactly("mlproject.yaml:85:5: warning [MLG-POLICY-READ-ONLY-ROOT] spec.training.nightly: "
+        assertThat(lines).containsExactly("mlproject.yaml:94:5: warning [MLG-POLICY-READ-ONLY-ROOT] spec.training.nightly: "
                 + "Job fraud-detection-nightly: container 'main' can write its root filesystem: set readOnlyRootFilesystem: true"
                 + " and mount an emptyDir where it writes");
     }
@@ -180,7 +180,7 @@ class PolicyCheckerTest {
         Findings findings = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults()).findings();
 
         assertThat(CaseFolders.lines(findings)).filteredOn(line -> line.contains("MLG-POLICY-")).containsExactly(
-                "mlproject.yaml:134:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': "
+                "mlproject.yaml:144:18: warning [MLG-POLICY-REPLICAS] spec.serving.explainer.replicas.min: environment 'prod': "
                         + "HorizontalPodAutoscaler fraud-detection-explainer may run 1 replica in production, so any disruption"
                         + " stops it: set replicas.min to 2 or more");
     }

@@ -118,9 +118,10 @@ class YamlEscapingTest {
         List<String> command = new ArrayList<>();
         container.get("command").forEach(arg -> command.add(arg.asString()));
         assertThat(command).isEqualTo(values);
-        // MLGITOPS_RUN and the two addresses come first, then the step's own
+        // MLGITOPS_RUN, the pipeline's 8 inputs (release, 5 dataset fields, the list, the run context) and the
+        // two addresses come first, then the step's own
         for (int i = 0; i < values.size(); i++) {
-            assertThat(container.at("/env/" + (i + 3) + "/value").asString()).isEqualTo(values.get(i));
+            assertThat(container.at("/env/" + (i + 11) + "/value").asString()).isEqualTo(values.get(i));
         }
         assertThat(hostile.get("WorkflowTemplate/fraud-detection-nightly").at("/spec/templates/4/script/env/1/value").asString())
                 .isEqualTo(values.get(0));
