@@ -9,9 +9,12 @@
   automountServiceAccountToken is false for the steps; Argo then needs executor.serviceAccountName,
   whose token only the executor's own containers get (to report step results).
 
-  MLGITOPS_RUN is the workflow's name: a training step tags its MLflow run "mlgitops.run" with it,
-  and the register-model step (when registerModel is set) registers the model logged at the
-  artifact path "model" of the newest run so tagged. The step's image must have the mlflow client.
+  MLGITOPS_RUN is the workflow's name: MLFLOW_RUN_CONTEXT tags every MLflow run of the steps
+  "mlgitops.run" with it, and the register-model step (when registerModel is set) registers the
+  model logged at the artifact path "model" of the newest run so tagged, when the gate holds (the
+  gate's metric read from the newest such run that logged it; else the step exits non-zero with
+  the reason), tags the version with the release and datasets and sets the alias. It runs the
+  last step's image (pinned under spec.images), which must have the mlflow client.
 
   The datasets the pipeline reads are workflow parameters (dataset-<name>-uri, -version, -format)
   that default to the keys of the pipeline's inputs ConfigMap, so one run can read another version
@@ -90,7 +93,7 @@ spec:
       source: ${r.script()}
       env:
       - {name: MLGITOPS_RUN, value: "{{workflow.name}}"}
-      - {name: MLGITOPS_MODEL, value: ${r.model}}
+<@pod.env items=r.inputs indent=6/>
 <@pod.env items=r.env indent=6/>
 <@pod.envFrom secrets=p.secrets indent=6/>
 <@pod.resources cpu="250m" memory="512Mi" indent=6/>

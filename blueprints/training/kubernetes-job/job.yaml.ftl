@@ -22,7 +22,7 @@
 <#assign containers += [{"name": s.name, "image": s.image, "command": s.command, "inputs": s.inputs, "env": s.env, "cpu": s.cpu, "memory": s.memory, "gpu": s.gpu!""}]>
 </#list>
 <#if p.register??>
-<#assign containers += [{"name": p.register.name, "image": p.register.image, "command": ["python", "-c", p.register.script()], "inputs": [], "env": p.register.env, "cpu": "250m", "memory": "512Mi", "gpu": "", "model": p.register.model}]>
+<#assign containers += [{"name": p.register.name, "image": p.register.image, "command": ["python", "-c", p.register.script()], "inputs": p.register.inputs, "env": p.register.env, "cpu": "250m", "memory": "512Mi", "gpu": ""}]>
 </#if>
 <#macro container c>
 - name: ${c.name}
@@ -34,9 +34,6 @@
   - name: MLGITOPS_RUN
     valueFrom:
       fieldRef: {fieldPath: "metadata.labels['batch.kubernetes.io/job-name']"}
-<#if c.model??>
-  - {name: MLGITOPS_MODEL, value: ${c.model}}
-</#if>
 <@pod.env items=c.inputs indent=2/>
 <@pod.env items=c.env indent=2/>
 <@pod.envFrom secrets=p.secrets indent=2/>

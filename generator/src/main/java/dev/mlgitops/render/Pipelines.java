@@ -29,6 +29,8 @@ final class Pipelines {
     /** Names the run to register; argo-workflows sets it to the workflow's name, a Job to its own. */
     static final String RUN_ENV = "MLGITOPS_RUN";
     static final String REGISTER_STEP = "register-model";
+    /** The registered model's name, for the registration script. */
+    static final String MODEL_ENV = "MLGITOPS_MODEL";
 
     private Pipelines() {
     }
@@ -62,7 +64,9 @@ final class Pipelines {
             String stepName = job.steps().containsKey(REGISTER_STEP) ? "mlgitops-" + REGISTER_STEP : REGISTER_STEP;
             // the last step's image runs the training code, so it has the mlflow client
             StepView last = steps.get(steps.size() - 1);
-            register = new RegisterView(stepName, last.image(), job.registerModel(), leaves(job.steps()),
+            List<InputEnv> env = new ArrayList<>(inputs.env(pipeline, stepName, true));
+            env.addAll(registration(job.registerModel()));
+            register = new RegisterView(stepName, last.image(), job.registerModel().name(), leaves(job.steps()), env,
                     Addresses.env(context));
         }
         boolean gpu = steps.stream().anyMatch(s -> s.gpu() != null);
@@ -113,6 +117,24 @@ final class Pipelines {
             }
         }));
         return ports.toArray(Integer[]::new);
+    }
+
+    /** What the registration script reads: the model's name and alias, and the gate when there is one. */
+    static List<InputEnv> registration(Spec.RegisterModel registerModel) {
+        List<InputEnv> env = new ArrayList<>();
+        env.add(new InputEnv(MODEL_ENV, registerModel.name(), null, null));
+        env.add(new InputEnv("MLGITOPS_MODEL_ALIAS", registerModel.alias(), null, null));
+        Spec.Gate gate = registerModel.gate();
+        if (gate != null) {
+            env.add(new InputEnv("MLGITOPS_GATE_METRIC", gate.metric(), null, null));
+            if (gate.min() != null) {
+                env.add(new InputEnv("MLGITOPS_GATE_MIN", gate.min().toPlainString(), null, null));
+            }
+            if (gate.max() != null) {
+                env.add(new InputEnv("MLGITOPS_GATE_MAX", gate.max().toPlainString(), null, null));
+            }
+        }
+        return env;
     }
 
     /** {@code dataset-<name>-<field>}: the workflow parameter of a dataset's field. */
@@ -278,15 +300,21 @@ final class Pipelines {
      * The final step that registers the run's model in MLflow.
      *
      * @param after the steps it waits for (every leaf of the DAG)
+     * @param inputs the pipeline's inputs, then the model's name and alias and the gate ({@link #registration})
      * @param env the addresses of the other stages (MLFLOW_TRACKING_URI among them)
      */
-    public record RegisterView(String name, String image, String model, List<String> after, List<EnvView> env) {
+    public record RegisterView(String name, String image, String model, List<String> after, List<InputEnv> inputs,
+                               List<EnvView> env) {
 
         /**
          * The registration, in Python with the mlflow client the training image has. The contract
-         * with the training code (documented in the blueprints): the run that trained the model
-         * carries the tag {@code mlgitops.run} with the value of env {@code MLGITOPS_RUN}, and
-         * logs the model under the artifact path {@code model}. The newest such run is registered.
+         * with the training code (documented in docs/datasets.md and the blueprints): every MLflow
+         * run of the pipeline run carries the tag {@code mlgitops.run} = env {@code MLGITOPS_RUN}
+         * (MLFLOW_RUN_CONTEXT puts it there); the newest such run with an artifact folder
+         * {@code model} holds the model; the newest such run that logged the gate's metric is the
+         * evaluation. A gate that does not hold, or a model or metric not found, ends the step with
+         * a message and a non-zero exit, so the run fails visibly; else the version is registered,
+         * tagged with the release and the datasets, and given the alias.
          */
         public String script() {
             return String.join("\n",
@@ -295,14 +323,38 @@ final class Pipelines {
                     "from mlflow.tracking import MlflowClient",
                     "client = MlflowClient()",
                     "run = os.environ['" + RUN_ENV + "']",
+                    "name = os.environ['" + MODEL_ENV + "']",
                     "experiments = [e.experiment_id for e in client.search_experiments()]",
                     "runs = client.search_runs(experiments, filter_string=f\"tags.`mlgitops.run` = '{run}'\",",
-                    "                          order_by=['attributes.start_time DESC'], max_results=1)",
-                    "if not runs:",
-                    "    sys.exit(f'no MLflow run is tagged mlgitops.run={run}: tag the training run with env "
-                            + RUN_ENV + "')",
-                    "version = mlflow.register_model(f'runs:/{runs[0].info.run_id}/model', os.environ['MLGITOPS_MODEL'])",
-                    "print(f'registered {version.name} version {version.version} from run {runs[0].info.run_id}')",
+                    "                          order_by=['attributes.start_time DESC'], max_results=200)",
+                    "trained = next((r for r in runs if client.list_artifacts(r.info.run_id, 'model')), None)",
+                    "if trained is None:",
+                    "    sys.exit(f'no MLflow run tagged mlgitops.run={run} logged a model under the artifact path model: "
+                            + "log it there, tagged with env " + RUN_ENV + " (MLFLOW_RUN_CONTEXT does)')",
+                    "metric = os.environ.get('MLGITOPS_GATE_METRIC')",
+                    "if metric:",
+                    "    evaluated = next((r for r in runs if metric in r.data.metrics), None)",
+                    "    if evaluated is None:",
+                    "        sys.exit(f'gate failed: no MLflow run tagged mlgitops.run={run} logged the metric {metric}; "
+                            + "the model is not registered')",
+                    "    value = evaluated.data.metrics[metric]",
+                    "    low, high = os.environ.get('MLGITOPS_GATE_MIN'), os.environ.get('MLGITOPS_GATE_MAX')",
+                    "    if low is not None and not value >= float(low):",
+                    "        sys.exit(f'gate failed: {metric} = {value} is below the minimum {low} (run {evaluated.info.run_id}); "
+                            + "the model is not registered')",
+                    "    if high is not None and not value <= float(high):",
+                    "        sys.exit(f'gate failed: {metric} = {value} is above the maximum {high} (run {evaluated.info.run_id}); "
+                            + "the model is not registered')",
+                    "    print(f'gate passed: {metric} = {value} (run {evaluated.info.run_id})')",
+                    "version = mlflow.register_model(f'runs:/{trained.info.run_id}/model', name)",
+                    "tags = {k: v for k, v in trained.data.tags.items() if k.startswith('mlgitops.dataset')}",
+                    "tags['mlgitops.release'] = os.environ.get('MLGITOPS_RELEASE', '')",
+                    "tags['mlgitops.run'] = run",
+                    "for key, value in sorted(tags.items()):",
+                    "    client.set_model_version_tag(name, version.version, key, value)",
+                    "alias = os.environ['MLGITOPS_MODEL_ALIAS']",
+                    "client.set_registered_model_alias(name, alias, version.version)",
+                    "print(f'registered {name} version {version.version} from run {trained.info.run_id} as {alias}')",
                     "");
         }
     }

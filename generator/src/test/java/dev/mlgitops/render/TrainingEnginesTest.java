@@ -67,10 +67,11 @@ class TrainingEnginesTest {
 
         assertThat(register.at("/script/image").asString()).isEqualTo(TRAINER);
         assertThat(register.at("/script/source").asString())
-                .contains("mlflow.register_model(f'runs:/{runs[0].info.run_id}/model', os.environ['MLGITOPS_MODEL'])")
+                .contains("version = mlflow.register_model(f'runs:/{trained.info.run_id}/model', name)")
                 .contains("tags.`mlgitops.run`");
-        assertThat(register.at("/script/env/1")).isEqualTo(json("{\"name\":\"MLGITOPS_MODEL\",\"value\":\"fraud-classifier\"}"));
-        assertThat(register.at("/script/env/2")).isEqualTo(json("{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":\"http://fraud-detection-mlflow:5000\"}"));
+        // MLGITOPS_RUN, the pipeline's 8 inputs, then model, alias, metric and minimum (GatedRegistrationTest), then the addresses
+        assertThat(register.at("/script/env/9")).isEqualTo(json("{\"name\":\"MLGITOPS_MODEL\",\"value\":\"fraud-classifier\"}"));
+        assertThat(register.at("/script/env/13")).isEqualTo(json("{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":\"http://fraud-detection-mlflow:5000\"}"));
     }
 
     @Test

@@ -123,7 +123,7 @@ class YamlEscapingTest {
         for (int i = 0; i < values.size(); i++) {
             assertThat(container.at("/env/" + (i + 11) + "/value").asString()).isEqualTo(values.get(i));
         }
-        assertThat(hostile.get("WorkflowTemplate/fraud-detection-nightly").at("/spec/templates/4/script/env/1/value").asString())
+        assertThat(hostile.get("WorkflowTemplate/fraud-detection-nightly").at("/spec/templates/4/script/env/9/value").asString())
                 .isEqualTo(values.get(0));
         JsonNode model = hostile.get("InferenceService/fraud-detection-scorer").at("/spec/predictor/model");
         assertThat(model.get("storageUri").asString()).isEqualTo(values.get(7));
