@@ -64,7 +64,7 @@ class MainTest {
         assertThat(json.path("file").asString()).isEqualTo(spec.toString());
         assertThat(json.path("errors").asInt()).isEqualTo(1);
         assertThat(json.at("/findings/0/code").asString()).isEqualTo("MLG-SCHEMA-ENUM");
-        assertThat(json.at("/findings/0/line").asInt()).isEqualTo(119);
+        assertThat(json.at("/findings/0/line").asInt()).isEqualTo(129);
         assertThat(json.at("/findings/0/path").asString()).isEqualTo("spec.serving.scorer.engine");
     }
 
