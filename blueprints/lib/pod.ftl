@@ -65,6 +65,10 @@ ${p}- {name: HOME, value: ${home}}
 ${p}- name: ${e.name}
 ${p}  valueFrom:
 ${p}    secretKeyRef: {name: ${e.secret}, key: ${e.key}}
+<#elseif e.configMap??>
+${p}- name: ${e.name}
+${p}  valueFrom:
+${p}    configMapKeyRef: {name: ${e.configMap}, key: ${e.key}}
 <#else>
 ${p}- {name: ${e.name}, value: ${e.value}}
 </#if>

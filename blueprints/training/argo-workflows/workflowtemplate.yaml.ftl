@@ -9,9 +9,17 @@
   automountServiceAccountToken is false for the steps; Argo then needs executor.serviceAccountName,
   whose token only the executor's own containers get (to report step results).
 
-  MLGITOPS_RUN is the workflow's name: a training step tags its MLflow run "mlgitops.run" with it,
-  and the register-model step (when registerModel is set) registers the model logged at the
-  artifact path "model" of the newest run so tagged. The step's image must have the mlflow client.
+  MLGITOPS_RUN is the workflow's name: MLFLOW_RUN_CONTEXT tags every MLflow run of the steps
+  "mlgitops.run" with it, and the register-model step (when registerModel is set) registers the
+  model logged at the artifact path "model" of the newest run so tagged, when the gate holds (the
+  gate's metric read from the newest such run that logged it; else the step exits non-zero with
+  the reason), tags the version with the release and datasets and sets the alias. It runs the
+  last step's image (pinned under spec.images), which must have the mlflow client.
+
+  The datasets the pipeline reads are workflow parameters (dataset-<name>-uri, -version, -format)
+  that default to the keys of the pipeline's inputs ConfigMap, so one run can read another version
+  (argo submit --from workflowtemplate/<name> -p dataset-<name>-version=...); the steps get them as
+  env vars, and MLFLOW_RUN_CONTEXT tags every MLflow run with them and the release id.
 -->
 apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
@@ -21,6 +29,15 @@ spec:
   serviceAccountName: ${p.serviceAccount}
   automountServiceAccountToken: false
   executor: {serviceAccountName: ${p.serviceAccount}}
+<#if p.inputs.parameters?has_content>
+  arguments:
+    parameters:
+<#list p.inputs.parameters as parameter>
+    - name: ${parameter.name}
+      valueFrom:
+        configMapKeyRef: {name: ${p.inputs.name}, key: ${parameter.key}}
+</#list>
+</#if>
 <@pod.podSecurity indent=2/>
   podMetadata:
     labels: <@y.map p.podLabels/>
@@ -59,6 +76,7 @@ spec:
 </#if>
 <@pod.homeEnv items=s.env indent=6/>
       - {name: MLGITOPS_RUN, value: "{{workflow.name}}"}
+<@pod.env items=s.inputs indent=6/>
 <@pod.env items=s.env indent=6/>
 <@pod.envFrom secrets=p.secrets indent=6/>
 <@pod.resources cpu=s.cpu memory=s.memory gpu=s.gpu indent=6/>
@@ -75,7 +93,7 @@ spec:
       source: ${r.script()}
 <@pod.homeEnv items=r.env indent=6/>
       - {name: MLGITOPS_RUN, value: "{{workflow.name}}"}
-      - {name: MLGITOPS_MODEL, value: ${r.model}}
+<@pod.env items=r.inputs indent=6/>
 <@pod.env items=r.env indent=6/>
 <@pod.envFrom secrets=p.secrets indent=6/>
 <@pod.resources cpu="250m" memory="512Mi" indent=6/>

@@ -15,13 +15,14 @@
   CronJob's jobTemplate does not (its history limits clean up).
 
   MLGITOPS_RUN is the Job's name; see the register-model step of argo-workflows for the contract.
+  Every step reads the pipeline's inputs (release id, datasets) from its inputs ConfigMap.
 -->
 <#assign containers = []>
 <#list p.steps as s>
-<#assign containers += [{"name": s.name, "image": s.image, "command": s.command, "env": s.env, "cpu": s.cpu, "memory": s.memory, "gpu": s.gpu!""}]>
+<#assign containers += [{"name": s.name, "image": s.image, "command": s.command, "inputs": s.inputs, "env": s.env, "cpu": s.cpu, "memory": s.memory, "gpu": s.gpu!""}]>
 </#list>
 <#if p.register??>
-<#assign containers += [{"name": p.register.name, "image": p.register.image, "command": ["python", "-c", p.register.script()], "env": p.register.env, "cpu": "250m", "memory": "512Mi", "gpu": "", "model": p.register.model}]>
+<#assign containers += [{"name": p.register.name, "image": p.register.image, "command": ["python", "-c", p.register.script()], "inputs": p.register.inputs, "env": p.register.env, "cpu": "250m", "memory": "512Mi", "gpu": ""}]>
 </#if>
 <#macro container c>
 - name: ${c.name}
@@ -33,9 +34,7 @@
   - name: MLGITOPS_RUN
     valueFrom:
       fieldRef: {fieldPath: "metadata.labels['batch.kubernetes.io/job-name']"}
-<#if c.model??>
-  - {name: MLGITOPS_MODEL, value: ${c.model}}
-</#if>
+<@pod.env items=c.inputs indent=2/>
 <@pod.env items=c.env indent=2/>
 <@pod.envFrom secrets=p.secrets indent=2/>
 <@pod.resources cpu=c.cpu memory=c.memory gpu=c.gpu indent=2/>

@@ -26,7 +26,9 @@ template:
 <#if s.command?has_content>
       command: <@y.list s.command/>
 </#if>
-<@pod.containerEnv items=s.env indent=6/>
+<@pod.homeEnv items=s.env indent=6/>
+<@pod.env items=s.inputs indent=6/>
+<@pod.env items=s.env indent=6/>
 <@pod.envFrom secrets=p.secrets indent=6/>
 <@pod.resources cpu=s.cpu memory=s.memory gpu=s.gpu indent=6/>
 <@pod.containerSecurity indent=6 shm=multiGpu/>

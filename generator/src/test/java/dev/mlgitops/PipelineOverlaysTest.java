@@ -69,8 +69,8 @@ class PipelineOverlaysTest {
             byStage.forEach((stage, expected) -> {
                 String overlay = "overlays/" + environment.name() + "/" + stage.folder();
                 List<ObjectNode> actual = Kustomize.build(output.resolve(tree.root()).resolve(overlay));
-                assertThat(byIdentity(actual)).as(overlay).isEqualTo(byIdentity(
-                        expected.stream().map(TypedObject::manifest).toList()));
+                assertThat(byIdentity(actual)).as(overlay).isEqualTo(byIdentity(Kustomize.withPinnedRelease(
+                        expected.stream().map(TypedObject::manifest).toList(), tree, environment.name())));
                 built.add(overlay);
             });
         }

@@ -17,6 +17,8 @@ public final class MeaningChecker {
     private static final List<MeaningRule> RULES = List.of(
             new StepGraph(),
             new RegisterModelNeedsRegistry(),
+            new RegisterModelGate(),
+            new DatasetStorePorts(),
             new ReplicaBounds(),
             new CanaryNeedsKserve(),
             new AuthNeedsIdentity(),

@@ -16,7 +16,7 @@ final class RegisterModelNeedsRegistry implements MeaningRule {
             if (job.registerModel() != null) {
                 findings.add(environment.locator().finding(Code.CHECK_REGISTER_WITHOUT_REGISTRY,
                         Pointers.of("training", pipeline, "registerModel"),
-                        Code.CHECK_REGISTER_WITHOUT_REGISTRY.message(job.registerModel())));
+                        Code.CHECK_REGISTER_WITHOUT_REGISTRY.message(job.registerModel().name())));
             }
         });
     }

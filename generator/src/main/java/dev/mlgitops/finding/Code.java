@@ -40,6 +40,7 @@ public enum Code {
     ENV_NEW_ITEM(Severity.ERROR, "environment '%s': the overrides name %s '%s', which the spec does not define%s: "
             + "fix the name; an item only this environment has needs every required field (%s)"),
     REF_IMAGE(Severity.ERROR, "image key '%s' is not defined under spec.images; known keys: %s"),
+    REF_DATASET(Severity.ERROR, "dataset '%s' is not defined under spec.datasets%s; known datasets: %s"),
     REF_SECRET(Severity.ERROR, "secret '%s' is not an entry of spec.secrets.entries; known entries: %s"),
     ENV_UNKNOWN(Severity.ERROR, "environment '%s' was asked for but is not under spec.environments; known environments: %s"),
     ENV_FIXED(Severity.ERROR, "environment '%s' overrides '%s', which an environment cannot change: remove it; overrides may change %s"),
@@ -53,7 +54,10 @@ public enum Code {
     // check: what a schema cannot say
     CHECK_STEP_UNKNOWN(Severity.ERROR, "step '%s' depends on '%s', which is not a step of this pipeline; steps: %s"),
     CHECK_STEP_CYCLE(Severity.ERROR, "the steps depend on each other in a cycle: %s; remove one of these dependsOn entries"),
+    CHECK_DATASET_PORT(Severity.ERROR, "dataset '%s' is read over %s://, whose port mlgitops does not know, so the training pods' egress cannot allow it: give the port in the URI (%s://host:port/...)"),
     CHECK_REGISTER_WITHOUT_REGISTRY(Severity.ERROR, "registerModel '%s' needs a model registry: add spec.modelRegistry or remove registerModel"),
+    CHECK_GATE_BOUND(Severity.ERROR, "the gate on metric '%s' gives neither min nor max, so it would pass every model: give the least (min) or the most (max) value the metric may have"),
+    CHECK_GATE_RANGE(Severity.ERROR, "the gate on metric '%s' asks for at least %s and at most %s, which no value meets: lower min or raise max"),
     CHECK_REPLICAS_ORDER(Severity.ERROR, "replicas.min (%d) is greater than replicas.max (%d): lower min or raise max"),
     CHECK_CANARY_ENGINE(Severity.ERROR, "canary traffic needs engine kserve, but '%s' uses engine %s: remove canary or switch the engine"),
     CHECK_AUTH_IDENTITY(Severity.ERROR, "'%s' asks for auth.type oauth2-proxy, which signs users in with spec.identity, but the spec has none: add spec.identity (issuer, clientId, clientSecret, cookieSecret) or use auth.type jwt"),

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.RunInputs;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.function.NetworkPolicies.Port;
 import dev.mlgitops.function.Workloads.PodGroup;
@@ -100,6 +101,7 @@ final class Reachability {
                         workload.object().source()));
                 envAddresses(workload, group, pod, all);
                 storeSecrets(workload, group, pod, all);
+                datasets(workload, group, pod, all);
             }
             ranks(workload, all);
             knative(workload, all);
@@ -176,6 +178,22 @@ final class Reachability {
                             who(workload) + " to " + what + " (Secret " + secret + ")",
                             pointer.isEmpty() ? workload.object().source() : pointer));
                 }
+            }
+        }
+    }
+
+    /** A dataset's store, for any container given the dataset's URI ({@code MLGITOPS_DATASET_<NAME>_URI}). */
+    private void datasets(Workload workload, PodGroup group, Peer pod, Set<Connection> all) {
+        for (Workloads.Container container : group.containers()) {
+            for (JsonNode env : container.node().path("env")) {
+                String variable = env.path("name").asString("");
+                environment.spec().datasets().forEach((name, dataset) -> {
+                    if (dataset != null && variable.equals(RunInputs.key(name, RunInputs.URI))) {
+                        RunInputs.storePort(dataset.uri()).ifPresent(port -> all.add(new Connection(pod,
+                                Peer.external(Contracts.STORE_ADDRESS), Port.tcp(port), who(workload) + " to dataset "
+                                + name + " (" + RunInputs.scheme(dataset.uri()) + ")", "/datasets/" + name + "/uri")));
+                    }
+                });
             }
         }
     }

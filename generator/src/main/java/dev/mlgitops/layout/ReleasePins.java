@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.model.RunInputs;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Target;
 import dev.mlgitops.release.ImageReference;
@@ -28,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Which release each environment pins, and how its overlay applies it.
  *
  * <p>A spec's release holds every key of {@code spec.images} that some rendered object uses, in
- * any environment, and every served model with a {@code storageUri}; each environment takes its
+ * any environment, every served model with a {@code storageUri}, and the {@code uri} and
+ * {@code version} of every dataset a training pipeline reads; each environment takes its
  * own (overridden) value, else the spec's. An environment that follows the spec (the first one,
  * or {@code track: latest}) pins that; any other keeps the release the tree had pinned, for the
  * artifacts the spec still has, and takes the spec's value only for an artifact it never had.
@@ -36,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The overlay applies the release with kustomize's {@code images:} where it can (an image in a
  * list under {@code containers} or {@code initContainers}, all of one name going to one
  * reference) and with JSON patches elsewhere (an Argo Workflows {@code container.image}, a
- * model's {@code storageUri}). The objects themselves stay as the spec renders them.
+ * model's {@code storageUri}, a key of a pipeline's inputs ConfigMap: its datasets and the
+ * release id). The objects themselves stay as the spec renders them.
  */
 final class ReleasePins {
 
@@ -59,13 +62,15 @@ final class ReleasePins {
             Map<String, List<TypedObject>> environments, Map<String, Release> pinned) {
         Set<String> usedImages = new LinkedHashSet<>(usedImages(project.base(), base));
         Set<String> models = new LinkedHashSet<>(servedModels(project.base().spec()).keySet());
+        Set<String> datasets = new LinkedHashSet<>(readDatasets(project.base().spec()).keySet());
         for (ResolvedEnvironment environment : project.environments()) {
             usedImages.addAll(usedImages(environment, environments.getOrDefault(environment.name(), List.of())));
             models.addAll(servedModels(environment.spec()).keySet());
+            datasets.addAll(readDatasets(environment.spec()).keySet());
         }
         Map<String, Release> releases = new LinkedHashMap<>();
         for (ResolvedEnvironment environment : project.environments()) {
-            Release spec = specRelease(project.base().spec(), environment.spec(), usedImages, models);
+            Release spec = specRelease(project.base().spec(), environment.spec(), usedImages, models, datasets);
             Release kept = pinned.get(environment.name());
             boolean follows = environment.target().map(Target::followsSpec).orElse(true);
             releases.put(environment.name(), follows || kept == null ? spec : keep(kept, spec));
@@ -73,7 +78,8 @@ final class ReleasePins {
         return releases;
     }
 
-    private static Release specRelease(Spec base, Spec environment, Set<String> usedImages, Set<String> models) {
+    private static Release specRelease(Spec base, Spec environment, Set<String> usedImages, Set<String> models,
+            Set<String> datasets) {
         SortedMap<String, String> images = new TreeMap<>();
         for (String key : usedImages) {
             Optional.ofNullable(environment.images().get(key)).or(() -> Optional.ofNullable(base.images().get(key)))
@@ -86,7 +92,14 @@ final class ReleasePins {
             Optional.ofNullable(own.get(model)).or(() -> Optional.ofNullable(written.get(model)))
                     .ifPresent(uri -> uris.put(model, uri));
         }
-        return new Release(images, uris);
+        Map<String, String> ownData = readDatasets(environment);
+        Map<String, String> writtenData = readDatasets(base);
+        SortedMap<String, String> data = new TreeMap<>();
+        for (String field : datasets) {
+            Optional.ofNullable(ownData.get(field)).or(() -> Optional.ofNullable(writtenData.get(field)))
+                    .ifPresent(value -> data.put(field, value));
+        }
+        return new Release(images, uris, data);
     }
 
     /** The kept release's artifacts that the spec still has, and the spec's for those it never had. */
@@ -95,7 +108,26 @@ final class ReleasePins {
         images.replaceAll((key, reference) -> kept.images().getOrDefault(key, reference));
         SortedMap<String, String> models = new TreeMap<>(spec.models());
         models.replaceAll((name, uri) -> kept.models().getOrDefault(name, uri));
-        return new Release(images, models);
+        SortedMap<String, String> datasets = new TreeMap<>(spec.datasets());
+        datasets.replaceAll((field, value) -> kept.datasets().getOrDefault(field, value));
+        return new Release(images, models, datasets);
+    }
+
+    /** The uri and version of every dataset some pipeline reads, by {@code <name>.uri} and {@code <name>.version}. */
+    private static Map<String, String> readDatasets(Spec spec) {
+        Map<String, String> fields = new TreeMap<>();
+        spec.training().values().forEach(job -> {
+            if (job != null) {
+                job.datasets().forEach(name -> {
+                    Spec.Dataset dataset = spec.datasets().get(name);
+                    if (dataset != null) {
+                        fields.put(RunInputs.artifact(name, RunInputs.URI), dataset.uri());
+                        fields.put(RunInputs.artifact(name, RunInputs.VERSION), dataset.version());
+                    }
+                });
+            }
+        });
+        return fields;
     }
 
     private static Map<String, String> servedModels(Spec spec) {
@@ -131,6 +163,7 @@ final class ReleasePins {
         Map<String, List<ImageField>> covered = new TreeMap<>();
         Map<TypedObject, ArrayNode> operations = new LinkedHashMap<>();
         for (TypedObject object : objects) {
+            runInputs(release, object, operations);
             fields(object.manifest(), "", (pointer, field, value) -> {
                 if (field.equals("image")) {
                     Optional<String> key = imageKey(environment, release, value);
@@ -163,6 +196,22 @@ final class ReleasePins {
         List<ObjectNode> patches = new ArrayList<>();
         operations.forEach((object, ops) -> patches.add(OverlayBuilder.jsonPatch(object.key(), ops)));
         return new StagePins(images, patches);
+    }
+
+    /**
+     * A pipeline's inputs ConfigMap (the one holding {@value RunInputs#RELEASE}): the release id and
+     * every dataset field of the release it holds, pinned by key, always, so a promotion finds them.
+     */
+    private static void runInputs(Release release, TypedObject object, Map<TypedObject, ArrayNode> operations) {
+        JsonNode data = object.manifest().path("data");
+        if (!object.key().kind().equals("ConfigMap") || !data.has(RunInputs.RELEASE)) {
+            return;
+        }
+        add(operations, object, "/data/" + RunInputs.RELEASE, release.id());
+        for (String key : data.propertyNames()) {
+            RunInputs.artifactOfKey(key, release.datasets().keySet())
+                    .ifPresent(artifact -> add(operations, object, "/data/" + key, release.datasets().get(artifact)));
+        }
     }
 
     private record ImageField(TypedObject object, String pointer, Optional<String> key, String wanted) {

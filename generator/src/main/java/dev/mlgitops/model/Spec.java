@@ -1,9 +1,12 @@
 package dev.mlgitops.model;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * The {@code spec} of an mlproject.yaml as the user wrote it (or as an environment's overrides
@@ -16,6 +19,7 @@ import java.util.Map;
 public record Spec(
         GitOps gitops,
         Map<String, String> images,
+        Map<String, Dataset> datasets,
         Tenancy tenancy,
         Secrets secrets,
         Identity identity,
@@ -31,6 +35,7 @@ public record Spec(
     public Spec {
         cluster = cluster == null ? Cluster.DEFAULTS : cluster;
         images = copy(images);
+        datasets = copy(datasets);
         notebooks = copy(notebooks);
         training = copy(training);
         serving = copy(serving);
@@ -46,6 +51,9 @@ public record Spec(
     }
 
     public record GitOps(String repoURL, String targetRevision, String path) {}
+
+    /** A versioned dataset: {@code uri} and {@code version} are artifacts of the release; {@code format} may be null. */
+    public record Dataset(String uri, String version, String format) {}
 
     public record Tenancy(Quota quota, Access access, CloudIdentity cloudIdentity, String networkPolicy) {
         public boolean restricted() {
@@ -134,16 +142,41 @@ public record Spec(
         }
     }
 
-    public record TrainingJob(String engine, String schedule, List<String> secrets, Map<String, Step> steps,
-                              String registerModel, String image, List<String> command, Integer workers,
+    public record TrainingJob(String engine, String schedule, List<String> secrets, List<String> datasets,
+                              Map<String, Step> steps, RegisterModel registerModel, String image, List<String> command, Integer workers,
                               Resources resources, Map<String, String> waivers) {
         public TrainingJob {
             waivers = copy(waivers);
             secrets = copy(secrets);
+            datasets = copy(datasets);
             steps = copy(steps);
             command = copy(command);
         }
     }
+
+    /**
+     * {@code registerModel}: the registered model's {@code name}, with an optional {@code gate} and
+     * the {@code alias} the new version gets ({@value #DEFAULT_ALIAS} when not given). The short
+     * form, a name alone, registers every successful run's model and sets the default alias.
+     */
+    public record RegisterModel(String name, Gate gate, String alias) {
+
+        public static final String DEFAULT_ALIAS = "candidate";
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public RegisterModel {
+            alias = alias == null ? DEFAULT_ALIAS : alias;
+        }
+
+        /** The short form: a name alone. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static RegisterModel named(String name) {
+            return new RegisterModel(name, null, null);
+        }
+    }
+
+    /** The metric of the evaluation's MLflow run and the least ({@code min}) and most ({@code max}) it may be; either may be null. */
+    public record Gate(String metric, BigDecimal min, BigDecimal max) {}
 
     public record Step(String image, List<String> command, List<String> dependsOn, Resources resources,
                        Map<String, String> env) {

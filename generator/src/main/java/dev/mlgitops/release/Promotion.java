@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import dev.mlgitops.MlGitopsException;
+import dev.mlgitops.model.RunInputs;
 import dev.mlgitops.release.PromotionResult.Change;
 import dev.mlgitops.release.PromotionResult.Status;
 import dev.mlgitops.yaml.KubeYaml;
@@ -208,7 +209,7 @@ public final class Promotion {
         files.forEach((path, text) -> {
             var matcher = STAGE_KUSTOMIZATION.matcher(path);
             if (matcher.matches() && matcher.group(1).equals(target)) {
-                rewriteKustomization(path, text, images, models).ifPresent(changed -> promoted.put(path, changed));
+                rewriteKustomization(path, text, images, models, after).ifPresent(changed -> promoted.put(path, changed));
             }
         });
         return promoted;
@@ -236,7 +237,7 @@ public final class Promotion {
     }
 
     private static Optional<String> rewriteKustomization(String path, String text, Map<String, String> images,
-            Map<String, String> models) {
+            Map<String, String> models, Release after) {
         JsonNode node = KubeYaml.mapper().readTree(text);
         if (!(node instanceof ObjectNode kustomization)) {
             throw new MlGitopsException("reading " + path + ": it holds no kustomization");
@@ -263,8 +264,11 @@ public final class Promotion {
                     String value = operation.path("value").asString(null);
                     Map<String, String> moves = pointer.endsWith("/image") ? images
                             : pointer.endsWith("/storageUri") ? models : Map.of();
-                    if (value != null && moves.containsKey(value) && !moves.get(value).equals(value)) {
-                        ((ObjectNode) operation).put("value", moves.get(value));
+                    // a pipeline's inputs are pinned by key: the release id and its datasets' fields
+                    Optional<String> input = runInput(pointer, after);
+                    String now = input.isPresent() ? input.get() : value == null ? null : moves.get(value);
+                    if (value != null && now != null && !now.equals(value)) {
+                        ((ObjectNode) operation).put("value", now);
                         patched = true;
                     }
                 }
@@ -275,6 +279,18 @@ public final class Promotion {
             }
         }
         return changed ? Optional.of(header(text) + KubeYaml.write(kustomization)) : Optional.empty();
+    }
+
+    /** What the release pins at {@code /data/<key>} of a pipeline's inputs ConfigMap; empty for any other path. */
+    private static Optional<String> runInput(String pointer, Release release) {
+        if (!pointer.startsWith("/data/")) {
+            return Optional.empty();
+        }
+        String key = pointer.substring("/data/".length());
+        if (key.equals(RunInputs.RELEASE)) {
+            return Optional.of(release.id());
+        }
+        return RunInputs.artifactOfKey(key, release.datasets().keySet()).map(release.datasets()::get);
     }
 
     /** The comment lines a generated file opens with. */

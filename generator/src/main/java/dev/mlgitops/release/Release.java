@@ -18,14 +18,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A release: the versioned artifacts an environment deploys, and nothing of its structure.
  * {@code images} maps a key of {@code spec.images} to its reference (tag or digest),
- * {@code models} a served model's name to its {@code storageUri}. Its {@linkplain #id id} is the
+ * {@code models} a served model's name to its {@code storageUri}, {@code datasets} a dataset's
+ * {@code <name>.uri} and {@code <name>.version} to their values. Its {@linkplain #id id} is the
  * first 12 hex digits of the SHA-256 of its {@linkplain #canonical canonical text}, so the same
  * artifacts have the same id in every environment and every run.
  *
  * <p>Its file is {@code overlays/<env>/release.yaml}: read by mlgitops, never a kustomize
  * resource nor a Kubernetes object.
  */
-public record Release(SortedMap<String, String> images, SortedMap<String, String> models) {
+public record Release(SortedMap<String, String> images, SortedMap<String, String> models,
+                      SortedMap<String, String> datasets) {
 
     /** The release's file in an environment's overlay folder. */
     public static final String FILE = "release.yaml";
@@ -34,10 +36,20 @@ public record Release(SortedMap<String, String> images, SortedMap<String, String
     public Release {
         images = Collections.unmodifiableSortedMap(new TreeMap<>(images));
         models = Collections.unmodifiableSortedMap(new TreeMap<>(models));
+        datasets = Collections.unmodifiableSortedMap(new TreeMap<>(datasets));
+    }
+
+    /** A release without datasets. */
+    public Release(SortedMap<String, String> images, SortedMap<String, String> models) {
+        this(images, models, new TreeMap<>());
     }
 
     public static Release of(Map<String, String> images, Map<String, String> models) {
         return new Release(new TreeMap<>(images), new TreeMap<>(models));
+    }
+
+    public static Release of(Map<String, String> images, Map<String, String> models, Map<String, String> datasets) {
+        return new Release(new TreeMap<>(images), new TreeMap<>(models), new TreeMap<>(datasets));
     }
 
     /** {@code overlays/<env>/release.yaml}, relative to the tree's root. */
@@ -45,18 +57,24 @@ public record Release(SortedMap<String, String> images, SortedMap<String, String
         return "overlays/" + environment + "/" + FILE;
     }
 
-    /** One line per artifact, {@code images.<key>=<reference>} then {@code models.<name>=<uri>}, each ending in '\n'. */
+    /**
+     * One line per artifact, in the alphabet of its name: {@code datasets.<name>.uri=<uri>},
+     * {@code datasets.<name>.version=<version>}, {@code images.<key>=<reference>},
+     * {@code models.<name>=<uri>}, each ending in '\n'. A release without datasets keeps the id it
+     * had before releases held datasets.
+     */
     public String canonical() {
         StringBuilder text = new StringBuilder();
         artifacts().forEach((artifact, reference) -> text.append(artifact).append('=').append(reference).append('\n'));
         return text.toString();
     }
 
-    /** Every artifact by {@code images.<key>} and {@code models.<name>}, images first. */
+    /** Every artifact by {@code datasets.<name>.<field>}, {@code images.<key>} and {@code models.<name>}. */
     public SortedMap<String, String> artifacts() {
         SortedMap<String, String> artifacts = new TreeMap<>();
         images.forEach((key, reference) -> artifacts.put("images." + key, reference));
         models.forEach((name, uri) -> artifacts.put("models." + name, uri));
+        datasets.forEach((field, value) -> artifacts.put("datasets." + field, value));
         return artifacts;
     }
 
@@ -69,7 +87,7 @@ public record Release(SortedMap<String, String> images, SortedMap<String, String
         }
     }
 
-    /** The file's content (without the generator's header): its id, then its images and models. */
+    /** The file's content (without the generator's header): its id, then its images, models and datasets. */
     public ObjectNode toYaml() {
         ObjectNode yaml = KubeYaml.newObject();
         yaml.put("release", id());
@@ -80,6 +98,10 @@ public record Release(SortedMap<String, String> images, SortedMap<String, String
         if (!models.isEmpty()) {
             ObjectNode node = yaml.putObject("models");
             models.forEach(node::put);
+        }
+        if (!datasets.isEmpty()) {
+            ObjectNode node = yaml.putObject("datasets");
+            datasets.forEach(node::put);
         }
         return yaml;
     }
@@ -100,7 +122,8 @@ public record Release(SortedMap<String, String> images, SortedMap<String, String
         if (!(node instanceof ObjectNode yaml) || !yaml.path("release").isString()) {
             throw new MlGitopsException("reading " + path + ": it is no release (it lacks 'release: <id>')");
         }
-        Release release = new Release(strings(path, yaml, "images"), strings(path, yaml, "models"));
+        Release release = new Release(strings(path, yaml, "images"), strings(path, yaml, "models"),
+                strings(path, yaml, "datasets"));
         String recorded = yaml.path("release").asString();
         if (!recorded.equals(release.id())) {
             throw new MlGitopsException("reading " + path + ": it records release " + recorded + " but its artifacts are release "

@@ -42,7 +42,7 @@ final class PyTorchJobTraining implements Engine {
 
     @Override
     public List<String> templates() {
-        return List.of("pytorchjob.yaml.ftl");
+        return List.of("pytorchjob.yaml.ftl", "inputs.yaml.ftl");
     }
 
     @Override
@@ -85,7 +85,7 @@ final class PyTorchJobTraining implements Engine {
         }
         // workers read data and write checkpoints in stores outside the namespace
         List<TenancyNeeds.Egress> egress = new ArrayList<>();
-        egress.add(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT));
+        egress.add(context.storeEgress(Stage.TRAINING, Pipelines.storePorts(context)));
         List<String> scheduled = Pipelines.of(context, name()).entrySet().stream()
                 .filter(e -> e.getValue().schedule() != null).map(Map.Entry::getKey).toList();
         if (scheduled.isEmpty()) {
@@ -102,18 +102,19 @@ final class PyTorchJobTraining implements Engine {
 
     private static DistributedView view(RenderContext context, String pipeline, Spec.TrainingJob job) {
         String name = context.objectName(pipeline);
+        Pipelines.InputsView inputs = Pipelines.inputs(context, pipeline, job, false);
         Pipelines.StepView step = Pipelines.step(context, "pytorch", job.image(), job.command(), List.of(), Map.of(),
-                job.resources());
+                job.resources(), inputs.env(pipeline, "pytorch", false));
         return new DistributedView(name, context.labels(Stage.TRAINING, name), context.podLabels(Stage.TRAINING, name),
-                context.objectName(Pipelines.WORKLOAD), job.secrets().stream().map(context::objectName).toList(), step,
-                job.workers() == null ? 0 : job.workers(), job.schedule());
+                context.objectName(Pipelines.WORKLOAD), job.secrets().stream().map(context::objectName).toList(), inputs,
+                step, job.workers() == null ? 0 : job.workers(), job.schedule());
     }
 
     /**
-     * One distributed job: the container every replica runs, and how many workers beside the master.
-     * Nullable: {@code schedule} (the job runs once).
+     * One distributed job: its inputs, the container every replica runs, and how many workers beside
+     * the master. Nullable: {@code schedule} (the job runs once).
      */
     public record DistributedView(String name, Map<String, String> labels, Map<String, String> podLabels,
-                                  String serviceAccount, List<String> secrets, Pipelines.StepView step, int workers,
-                                  String schedule) {}
+                                  String serviceAccount, List<String> secrets, Pipelines.InputsView inputs,
+                                  Pipelines.StepView step, int workers, String schedule) {}
 }

@@ -29,7 +29,7 @@ final class StepsTraining implements Engine {
 
     /** Argo's executor (since v3.4) reports each step's outcome as a WorkflowTaskResult, with the pod's ServiceAccount. */
     static StepsTraining argoWorkflows() {
-        return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl"), true,
+        return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl", "inputs.yaml.ftl"), true,
                 new RuntimeContract(Addresses.withConnections(
                         RuntimeContract.Connection.external("Kubernetes API server", RenderContext.HTTPS_PORT,
                                 "the executor's wait container reports step results (the apiserver's Service port)"),
@@ -44,7 +44,7 @@ final class StepsTraining implements Engine {
     }
 
     static StepsTraining kubernetesJob() {
-        return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl"), false,
+        return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl", "inputs.yaml.ftl"), false,
                 new RuntimeContract(Addresses.withConnections(), List.of(), List.of(), List.of(),
                         RuntimeContract.Scaling.ONE));
     }
@@ -78,7 +78,7 @@ final class StepsTraining implements Engine {
     public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
         Pipelines.of(context, name).forEach((pipeline, job) -> models.add(new ItemModel(Pipelines.source(pipeline),
-                Map.of("pipeline", Pipelines.view(context, pipeline, job)))));
+                Map.of("pipeline", Pipelines.view(context, pipeline, job, "argo-workflows".equals(name))))));
         return models;
     }
 
@@ -98,7 +98,7 @@ final class StepsTraining implements Engine {
         // the steps automount no token, so Argo's controller mounts the executor ServiceAccount's token
         // Secret <sa>.service-account-token into init and wait (util/secrets TokenName): one must exist
         List<TenancyNeeds.Egress> egress = new ArrayList<>();
-        egress.add(context.storeEgress(Stage.TRAINING, RenderContext.HTTPS_PORT));
+        egress.add(context.storeEgress(Stage.TRAINING, Pipelines.storePorts(context)));
         if (reportsTaskResults) {
             // Argo's wait container writes WorkflowTaskResults through the API server; no pod or namespace
             // selector matches the apiserver (it is no pod of the cluster's network), so addresses on its ports

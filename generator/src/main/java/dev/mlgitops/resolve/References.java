@@ -6,12 +6,13 @@ import java.util.Set;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Shown;
+import dev.mlgitops.finding.Suggestions;
 import dev.mlgitops.load.SourceMap;
 import dev.mlgitops.model.Spec;
 
 /**
- * Finds every image key and secret name a spec uses, with the pointer of the use, and reports
- * those that name nothing defined.
+ * Finds every image key, secret name and dataset name a spec uses, with the pointer of the use,
+ * and reports those that name nothing defined (a dataset with the closest defined name).
  */
 final class References {
 
@@ -40,6 +41,25 @@ final class References {
                 sink.report(Code.REF_SECRET, use.pointer(), Code.REF_SECRET.message(use.name(), known(secrets)));
             }
         }
+        Set<String> datasets = spec.datasets().keySet();
+        for (Use use : datasetUses(spec)) {
+            if (!datasets.contains(use.name())) {
+                String hint = Suggestions.closest(use.name(), datasets)
+                        .map(closest -> " (did you mean '" + Shown.value(closest) + "'?)").orElse("");
+                sink.report(Code.REF_DATASET, use.pointer(),
+                        Code.REF_DATASET.message(use.name(), new Shown.Text(hint), known(datasets)));
+            }
+        }
+    }
+
+    static List<Use> datasetUses(Spec spec) {
+        List<Use> uses = new ArrayList<>();
+        spec.training().forEach((job, training) -> {
+            for (int i = 0; i < training.datasets().size(); i++) {
+                add(uses, pointer("training", job, "datasets") + "/" + i, training.datasets().get(i));
+            }
+        });
+        return uses;
     }
 
     static List<Use> imageUses(Spec spec) {

@@ -30,6 +30,11 @@ final class PatternExplanations {
             Map.entry("labelValue", "is not a Kubernetes label value: letters, digits, '-', '_' and '.', "
                     + "starting and ending with a letter or digit"),
             Map.entry("storageUri", "is not a model location: use s3://, gs://, pvc://, hf://, oci:// or https://"),
+            Map.entry("datasetUri", "is not a dataset location: use a URL with a scheme such as s3://bucket/folder, without spaces or quotes"),
+            Map.entry("datasetVersion", "is not a dataset version: a tag, snapshot id or object version without spaces or quotes"),
+            Map.entry("datasetFormat", "is not a format name such as parquet, csv or delta: lowercase letters, digits, '.', '_' and '-'"),
+            Map.entry("metricName", "is not an MLflow metric key: letters, digits, '_', '-', '.', ' ' and '/'"),
+            Map.entry("modelAlias", "is not an MLflow alias: letters, digits, '_' and '-', starting with a letter"),
             Map.entry("vllmModelUri", "is not a model location vLLM loads: use hf://<org>/<name>, s3://<bucket>/<folder> or pvc://<claim>/<folder>"),
             Map.entry("namespaceName", "is not a namespace name: use lowercase letters, digits and '-', starting and ending with a letter or digit"),
             Map.entry("ingressClassName", "is not an IngressClass name such as nginx: lowercase letters, digits, '-' and '.'"),

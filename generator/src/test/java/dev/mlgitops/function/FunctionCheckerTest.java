@@ -112,7 +112,7 @@ class FunctionCheckerTest {
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(f -> f.format("mlproject.yaml")).containsExactly(
-                "mlproject.yaml:116:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed: PyTorchJob"
+                "mlproject.yaml:126:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed: PyTorchJob"
                         + " fraud-detection-distributed at its largest scale (1 Master pod + 4 Worker pods) asks for 80 of"
                         + " requests.cpu, more than the namespace's quota of 64, so it never runs whole: lower its replicas,"
                         + " workers or resources, or raise spec.tenancy.quota.cpu",
@@ -408,6 +408,21 @@ class FunctionCheckerTest {
                                 + " fraud-detection-mlflow (ServiceMonitor fraud-detection-mlflow) is blocked on TCP 5001"
                                 + " (the destination's ingress is not allowed): allow it in the tenancy NetworkPolicies"
                                 + " or set spec.tenancy.networkPolicy: open");
+    }
+
+    @Test
+    void aDatasetsStoreIsReachedOnItsSchemesPortOrItsOwn() throws IOException {
+        Path spec = edited(text -> text.replace("      uri: s3://risk-ml/datasets/chargebacks\n",
+                "      uri: postgresql://db.example.com/risk?table=chargebacks\n")
+                .replace("  uri: s3://risk-ml/datasets/transactions ", "  uri: hdfs://namenode:9000/transactions"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).isEmpty();
+        String policy = generation.tree().orElseThrow().files().get("base/tenancy/networkpolicy-fraud-detection-training-to-stores.yaml");
+        assertThat(policy).as("the training pods' egress to stores").isNotNull()
+                .contains("    ports:\n    - protocol: TCP\n      port: 443\n    - protocol: TCP\n      port: 5432\n"
+                        + "    - protocol: TCP\n      port: 9000\n");
     }
 
     private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {

@@ -181,6 +181,54 @@ class PromotionFlowTest {
         assertThat(releases.get("prod").models()).containsEntry("scorer", MODELS + "3");
     }
 
+    @Test
+    void aNewDatasetVersionIsAReleaseChangeThatReachesDevAndThenStagingByPromotion() throws IOException {
+        String url = GitCli.bare(temp.resolve("gitops.git")).toUri().toString();
+        Path clone = temp.resolve("work");
+        publish(generate(spec("1.4.2", "3"), Map.of()), url, clone, "main", Optional.empty(), List.of());
+        Map<String, String> committed = read(url, clone);
+        Release one = Releases.pinned(committed).get("staging");
+        assertThat(one.datasets()).containsEntry("transactions.version", "2026-11-30")
+                .containsEntry("transactions.uri", "s3://risk-ml/datasets/transactions").containsEntry("chargebacks.version", "v42");
+        assertThat(inputs("staging")).containsEntry("MLGITOPS_RELEASE", one.id())
+                .containsEntry("MLGITOPS_DATASET_TRANSACTIONS_VERSION", "2026-11-30");
+
+        // a new version of the transactions: an artifact, so only dev moves and no guard refuses it
+        Path newer = spec("1.4.2", "3");
+        Files.writeString(newer, Files.readString(newer).replace("version: \"2026-11-30\"", "version: \"2026-12-04\""));
+        OutputTree second = generate(newer, Releases.pinned(committed));
+        TreeReview review = TreeReview.of(second, committed, "prod");
+        assertThat(DeletionGuard.defaults().refusals(review)).isEmpty();
+        assertThat(review.changes()).extracting(ObjectChange::environment).containsOnly("dev");
+        assertThat(ReleaseDiff.markdown(committed, second.files()))
+                .contains("  - `datasets.transactions.version`: `2026-11-30` → `2026-12-04`\n").doesNotContain("`staging`");
+        publish(second, url, clone, "main", Optional.empty(), List.of());
+        committed = read(url, clone);
+        Release two = Releases.pinned(committed).get("dev");
+        assertThat(inputs("dev")).containsEntry("MLGITOPS_RELEASE", two.id())
+                .containsEntry("MLGITOPS_DATASET_TRANSACTIONS_VERSION", "2026-12-04");
+        assertThat(inputs("staging")).containsEntry("MLGITOPS_RELEASE", one.id())
+                .containsEntry("MLGITOPS_DATASET_TRANSACTIONS_VERSION", "2026-11-30");
+
+        // promote dev -> staging: the version and the release id move, as generate would write them
+        PromotionResult toStaging = Promotion.to(committed, ENVIRONMENTS, "staging").call();
+        assertThat(toStaging.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        assertThat(toStaging.files()).isEqualTo(generate(newer, Releases.pinned(toStaging.files())).files());
+        publish(tree(toStaging), url, clone, "main", Optional.of(toStaging.subject("fraud-detection")), toStaging.trailers());
+        assertThat(inputs("staging")).containsEntry("MLGITOPS_RELEASE", two.id())
+                .containsEntry("MLGITOPS_DATASET_TRANSACTIONS_VERSION", "2026-12-04");
+        assertThat(toStaging.trailers()).contains("Artifact: datasets.transactions.version 2026-11-30 -> 2026-12-04");
+    }
+
+    /** The data of the nightly pipeline's inputs ConfigMap as kubectl kustomize builds the environment's training stage. */
+    private Map<String, String> inputs(String environment) {
+        ObjectNode configMap = build(environment, "training").stream()
+                .filter(o -> o.at("/metadata/name").asString().equals("fraud-detection-nightly-inputs")).findFirst().orElseThrow();
+        Map<String, String> data = new LinkedHashMap<>();
+        configMap.get("data").properties().forEach(entry -> data.put(entry.getKey(), entry.getValue().asString()));
+        return data;
+    }
+
     /** The reference spec with the trainer's tag and the scorer's model version set. */
     private Path spec(String trainerTag, String modelVersion) throws IOException {
         String text = Files.readString(REFERENCE).replace(TRAINER + ":1.4.2", TRAINER + ":" + trainerTag)

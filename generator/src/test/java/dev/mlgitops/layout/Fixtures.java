@@ -44,7 +44,7 @@ final class Fixtures {
 
     static ResolvedProject project(Target... targets) {
         ProjectMetadata metadata = new ProjectMetadata("fraud-detection", "risk-ml", "Card-fraud scoring", Map.of());
-        Spec spec = new Spec(GITOPS, Map.of(), null, null, null, null, Map.of(), Map.of(), null, Map.of(), null, Map.of(), null);
+        Spec spec = new Spec(GITOPS, Map.of(), Map.of(), null, null, null, null, Map.of(), Map.of(), null, Map.of(), null, Map.of(), null);
         List<ResolvedEnvironment> environments = Stream.of(targets)
                 .map(target -> new ResolvedEnvironment(metadata, spec, Optional.of(target))).toList();
         return new ResolvedProject("mlproject.yaml", ResolvedEnvironment.base(metadata, spec), environments);

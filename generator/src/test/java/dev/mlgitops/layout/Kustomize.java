@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.mlgitops.model.RunInputs;
+import dev.mlgitops.release.Release;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,5 +53,24 @@ public final class Kustomize {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /**
+     * The environment's rendering as its overlay must build it: the same objects, save that a
+     * pipeline's inputs ConfigMap holds the release id the overlay pins (the base, and so a
+     * rendering, says {@code unreleased}), read from the tree's {@code overlays/<env>/release.yaml}.
+     */
+    public static List<ObjectNode> withPinnedRelease(List<ObjectNode> rendered, OutputTree tree, String environment) {
+        String path = Release.path(environment);
+        String id = Release.parse(path, tree.files().get(path)).id();
+        List<ObjectNode> pinned = new ArrayList<>();
+        for (ObjectNode object : rendered) {
+            ObjectNode copy = object.deepCopy();
+            if (copy.path("kind").asString().equals("ConfigMap") && copy.path("data").has(RunInputs.RELEASE)) {
+                ((ObjectNode) copy.get("data")).put(RunInputs.RELEASE, id);
+            }
+            pinned.add(copy);
+        }
+        return pinned;
     }
 }

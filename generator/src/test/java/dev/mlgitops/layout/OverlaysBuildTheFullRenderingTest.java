@@ -126,7 +126,8 @@ class OverlaysBuildTheFullRenderingTest {
             for (Map.Entry<Stage, List<TypedObject>> stage : byStage.entrySet()) {
                 Path overlay = root.resolve("overlays/" + target.environment() + "/" + stage.getKey().folder());
                 Map<String, JsonNode> built = byIdentity(Kustomize.build(overlay));
-                Map<String, JsonNode> expected = byIdentity(stage.getValue().stream().map(TypedObject::manifest).toList());
+                Map<String, JsonNode> expected = byIdentity(Kustomize.withPinnedRelease(
+                        stage.getValue().stream().map(TypedObject::manifest).toList(), tree, target.environment()));
                 assertThat(built).as("kubectl kustomize %s", root.relativize(overlay)).isEqualTo(expected);
                 checked++;
             }

@@ -49,6 +49,26 @@ class ReleaseTest {
     }
 
     @Test
+    void datasetsAreArtifactsOfTheReleaseInItsIdAndItsFile() {
+        Release withData = Release.of(Map.of("trainer", "r/t:1"), Map.of(),
+                Map.of("transactions.uri", "s3://b/t", "transactions.version", "v3"));
+        // printf 'datasets.transactions.uri=s3://b/t\ndatasets.transactions.version=v3\nimages.trainer=r/t:1\n' | sha256sum
+        assertThat(withData.canonical()).isEqualTo("datasets.transactions.uri=s3://b/t\ndatasets.transactions.version=v3\n"
+                + "images.trainer=r/t:1\n");
+        assertThat(withData.id()).isEqualTo("bfe40af6b547");
+        String text = KubeYaml.write(withData.toYaml());
+        assertThat(text).isEqualTo("""
+                release: %s
+                images:
+                  trainer: r/t:1
+                datasets:
+                  transactions.uri: s3://b/t
+                  transactions.version: v3
+                """.formatted(withData.id()));
+        assertThat(Release.parse("overlays/prod/release.yaml", text)).isEqualTo(withData);
+    }
+
+    @Test
     void aFileEditedByHandIsRefusedWithBothIds() {
         String text = KubeYaml.write(REFERENCE.toYaml()).replace("1.4.2", "1.4.3");
 

@@ -118,11 +118,12 @@ class YamlEscapingTest {
         List<String> command = new ArrayList<>();
         container.get("command").forEach(arg -> command.add(arg.asString()));
         assertThat(command).isEqualTo(values);
-        // HOME, MLGITOPS_RUN and the two addresses come first, then the step's own
+        // HOME, MLGITOPS_RUN, the pipeline's 8 inputs (release, 5 dataset fields, the list, the run context) and the
+        // two addresses come first, then the step's own
         for (int i = 0; i < values.size(); i++) {
-            assertThat(container.at("/env/" + (i + 4) + "/value").asString()).isEqualTo(values.get(i));
+            assertThat(container.at("/env/" + (i + 12) + "/value").asString()).isEqualTo(values.get(i));
         }
-        assertThat(hostile.get("WorkflowTemplate/fraud-detection-nightly").at("/spec/templates/4/script/env/2/value").asString())
+        assertThat(hostile.get("WorkflowTemplate/fraud-detection-nightly").at("/spec/templates/4/script/env/10/value").asString())
                 .isEqualTo(values.get(0));
         JsonNode model = hostile.get("InferenceService/fraud-detection-scorer").at("/spec/predictor/model");
         assertThat(model.get("storageUri").asString()).isEqualTo(values.get(7));
