@@ -65,7 +65,7 @@ class ExampleRepoIT {
         Command.Result edited = ForkedMaven.run(project, "generate-resources");
 
         MavenOutput.assertSucceeded(edited);
-        assertThat(edited.output()).contains("mlgitops: writing 124 files").doesNotContain("up to date");
+        assertThat(edited.output()).contains("mlgitops: writing 126 files").doesNotContain("up to date");
         assertThat(Files.readString(deployment)).isEqualTo(generated);
     }
 
