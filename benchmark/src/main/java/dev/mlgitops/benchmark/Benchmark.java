@@ -341,7 +341,8 @@ public final class Benchmark {
      * @param upToDateRuns {@code generate-resources} again on an unchanged project: its stamp says up to date
      * @param fullRuns     {@code generate-resources -Dmlgitops.incremental=false}: the whole work, as a fresh clone does
      */
-    record MavenFigures(List<Long> validateRuns, List<Long> upToDateRuns, List<Long> fullRuns) {
+    record MavenFigures(List<Long> validateRuns, List<Long> upToDateRuns, List<Long> fullRuns, List<Long> validateCpus,
+                        List<Long> upToDateCpus, List<Long> fullCpus) {
         long validate() {
             return Sample.medianOf(validateRuns);
         }
@@ -365,6 +366,12 @@ public final class Benchmark {
                     millisList(upToDateRuns), Sample.medianOf(upToDateRuns) / 1e6);
             System.out.printf(Locale.ROOT, "  the plugin's cost (difference of medians): %.0f ms for a full run, %.0f ms up to date%n",
                     cost() / 1e6, upToDateCost() / 1e6);
+            long validateCpu = Sample.medianOf(validateCpus);
+            System.out.printf(Locale.ROOT, "  CPU time (user and system, Maven's JVM), medians: validate %.0f ms, full run %.0f ms,"
+                            + " up to date %.0f ms; the plugin adds %.2f x (full) and %.2f x (up to date) of validate's%n",
+                    validateCpu / 1e6, Sample.medianOf(fullCpus) / 1e6, Sample.medianOf(upToDateCpus) / 1e6,
+                    (Sample.medianOf(fullCpus) - validateCpu) / (double) validateCpu,
+                    (Sample.medianOf(upToDateCpus) - validateCpu) / (double) validateCpu);
         }
     }
 
@@ -390,12 +397,19 @@ public final class Benchmark {
         List<Long> validateRuns = new ArrayList<>();
         List<Long> upToDateRuns = new ArrayList<>();
         List<Long> fullRuns = new ArrayList<>();
+        List<Long> validateCpus = new ArrayList<>();
+        List<Long> upToDateCpus = new ArrayList<>();
+        List<Long> fullCpus = new ArrayList<>();
         for (int i = 0; i < runs; i++) {  // alternating, so a burst of load hits all alike
+            long cpu = ColdStart.childrenCpuNanos();
             validateRuns.add(Command.time(project, validate));
+            validateCpus.add(-cpu + (cpu = ColdStart.childrenCpuNanos()));
             fullRuns.add(Command.time(project, full));
+            fullCpus.add(-cpu + (cpu = ColdStart.childrenCpuNanos()));
             upToDateRuns.add(Command.time(project, generate));
+            upToDateCpus.add(ColdStart.childrenCpuNanos() - cpu);
         }
-        return new MavenFigures(validateRuns, upToDateRuns, fullRuns);
+        return new MavenFigures(validateRuns, upToDateRuns, fullRuns, validateCpus, upToDateCpus, fullCpus);
     }
 
     // ---- publishing 10,000 files: JGit against the git command line

@@ -162,7 +162,7 @@ final class ColdStart {
     }
 
     /** The CPU time of this process's waited-for children, in nanoseconds (Linux; clock ticks of 10 ms). */
-    private static long childrenCpuNanos() {
+    static long childrenCpuNanos() {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
