@@ -78,7 +78,7 @@ public final class Libraries {
                         100.0 * samples.get(library) / allSamples);
             }
         }
-        System.out.printf(Locale.ROOT, "(%.0f samples per run, one per 10 ms of a running thread)%n%n", allSamples / (double) runs);
+        System.out.printf(Locale.ROOT, "%n(%.0f samples per run, one per 10 ms of a running thread)%n%n", allSamples / (double) runs);
     }
 
     /** Each load's duration without the loads that ran inside it on the same thread. */
