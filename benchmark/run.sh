@@ -4,8 +4,12 @@
 #   benchmark/run.sh --quick    fewer repetitions, for a quick look
 #   benchmark/run.sh --kustomize-all   also kubectl kustomize over the N=1000 overlays (minutes)
 #   benchmark/run.sh --only-n=1000 [--jfr]   only the warm pipeline at one size (for a profiler)
-#   benchmark/run.sh --cold-start [--quick]   only the command-line tool cold: bin/mlgitops of the
-#                               distribution against java -jar, and the classes each command loads (issue 16)
+#   benchmark/run.sh --cold-start [--quick]   only the cold figures of issue 16: bin/mlgitops of the
+#                               distribution against java -jar, the classes each command loads, and the
+#                               Maven goal (full and up to date) against mvn validate, as ratios of one run
+#   benchmark/run.sh --limit-n=5000   a spec beyond the size limit: refused up front, timed, its heap
+#   benchmark/classes.sh        only the classes each command loads, by library (a Markdown table)
+#   benchmark/libraries.sh      where a cold run spends its time, by library (Flight Recorder; after --cold-start)
 # Needs java 17, mvn, kubectl and git on PATH; Maven runs offline (-o) when MVN_OFFLINE=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."

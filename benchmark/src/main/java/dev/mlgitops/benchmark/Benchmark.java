@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.mlgitops.FindingLine;
 import dev.mlgitops.GenerateResult;
 import dev.mlgitops.MlGitops;
 import dev.mlgitops.git.GitOps;
@@ -57,8 +58,11 @@ public final class Benchmark {
         Benchmark benchmark = new Benchmark(repository, quick, options.contains("--kustomize-all"));
         try {
             String only = options.stream().filter(o -> o.startsWith("--only-n=")).findFirst().orElse(null);
+            String limit = options.stream().filter(o -> o.startsWith("--limit-n=")).findFirst().orElse(null);
             if (only != null) {
                 benchmark.profileOnly(Integer.parseInt(only.substring("--only-n=".length())));
+            } else if (limit != null) {
+                benchmark.limitOnly(Integer.parseInt(limit.substring("--limit-n=".length())));
             } else if (options.contains("--cold-start")) {
                 benchmark.coldStartOnly();
             } else {
@@ -77,13 +81,52 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "N=%d: %s%n", n, figures.first().describe());
     }
 
-    /** Only the command-line tool cold, with its two targets. */
+    /**
+     * A spec beyond the documented size limit (issue 16: the 5,000-model spec ran out of memory):
+     * one generate, timed, in this JVM's heap; it must be refused up front, not run out of memory.
+     */
+    private void limitOnly(int n) throws IOException {
+        header();
+        Path spec = write("limit-" + n, SyntheticSpec.of(n, SEED));
+        Path out = Files.createTempDirectory(scratch, "limit-");
+        Sample.Timed<GenerateResult> run = Sample.of(() -> MlGitops.generate(spec).setOutputDirectory(out).call());
+        GenerateResult result = run.value();
+        System.out.printf(Locale.ROOT, "N=%d (%.0f KiB): %s; %s%n", n, Files.size(spec) / 1024.0,
+                result.passed() ? "generated" : "refused", run.sample().describe());
+        result.findings().stream().filter(FindingLine::error).limit(3).forEach(f -> System.out.println("  " + f.text()));
+        try (Stream<Path> files = Files.walk(out)) {
+            long written = files.filter(Files::isRegularFile).count();
+            target("N=" + n + " refused up front by a documented limit, nothing written, peak heap < 512 MiB",
+                    !result.passed() && written == 0 && run.sample().peakHeapBytes() < 512L << 20,
+                    "%s, %d files written, %.0f MiB peak heap", result.passed() ? "generated" : "refused", written,
+                    run.sample().peakHeapBytes() / 1048576.0);
+        }
+        targets.forEach(System.out::println);
+    }
+
+    /** Only the cold figures of issue 16: the command-line tool, and the Maven goal against mvn validate; their targets. */
     private void coldStartOnly() throws IOException {
         header();
         coldStartTargets(new ColdStart(repository, scratch, quick).run());
+        MavenFigures maven = maven(quick ? 3 : 5, "");
+        System.out.println("Through Maven, cold, on a copy of example-repo (each a new `mvn -o -q` process"
+                + (System.getenv("BENCH_MAVEN_REPO") == null ? ")" : ", this build's plugin from a private local repository)"));
+        maven.print();
+        System.out.println();
+        mavenTargets(maven);
         targets.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "%n%d of %d targets pass; load average at end %.2f%n", targets.size() - failures,
                 targets.size(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Issue 16's Maven targets: what the goal adds to {@code mvn validate}, as a ratio of it, from one run. */
+    private void mavenTargets(MavenFigures maven) {
+        double full = maven.cost() / (double) maven.validate();
+        double upToDate = maven.upToDateCost() / (double) maven.validate();
+        target("Maven, full generate-resources adds <= 1.0 x mvn validate (issue 16)", full <= 1.0,
+                "%.2f (%.0f ms on %.0f ms)", full, maven.cost() / 1e6, maven.validate() / 1e6);
+        target("Maven, up-to-date generate-resources adds <= 0.3 x mvn validate (issue 16)", upToDate <= 0.3,
+                "%.2f (%.0f ms on %.0f ms)", upToDate, maven.upToDateCost() / 1e6, maven.validate() / 1e6);
     }
 
     private void coldStartTargets(ColdStart.Figures cold) {
@@ -192,6 +235,7 @@ public final class Benchmark {
         target("publishing 10,000 files: JGit within 2x of the git CLI", git.jgit() < 2 * git.cli(),
                 "%.2f", git.jgit() / (double) git.cli());
         coldStartTargets(cold);
+        mavenTargets(maven);
         targets.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "%n%d of %d targets pass; load average at end %.2f%n", targets.size() - failures,
                 targets.size(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -297,7 +341,8 @@ public final class Benchmark {
      * @param upToDateRuns {@code generate-resources} again on an unchanged project: its stamp says up to date
      * @param fullRuns     {@code generate-resources -Dmlgitops.incremental=false}: the whole work, as a fresh clone does
      */
-    record MavenFigures(List<Long> validateRuns, List<Long> upToDateRuns, List<Long> fullRuns) {
+    record MavenFigures(List<Long> validateRuns, List<Long> upToDateRuns, List<Long> fullRuns, List<Long> validateCpus,
+                        List<Long> upToDateCpus, List<Long> fullCpus) {
         long validate() {
             return Sample.medianOf(validateRuns);
         }
@@ -321,6 +366,12 @@ public final class Benchmark {
                     millisList(upToDateRuns), Sample.medianOf(upToDateRuns) / 1e6);
             System.out.printf(Locale.ROOT, "  the plugin's cost (difference of medians): %.0f ms for a full run, %.0f ms up to date%n",
                     cost() / 1e6, upToDateCost() / 1e6);
+            long validateCpu = Sample.medianOf(validateCpus);
+            System.out.printf(Locale.ROOT, "  CPU time (user and system, Maven's JVM), medians: validate %.0f ms, full run %.0f ms,"
+                            + " up to date %.0f ms; the plugin adds %.2f x (full) and %.2f x (up to date) of validate's%n",
+                    validateCpu / 1e6, Sample.medianOf(fullCpus) / 1e6, Sample.medianOf(upToDateCpus) / 1e6,
+                    (Sample.medianOf(fullCpus) - validateCpu) / (double) validateCpu,
+                    (Sample.medianOf(upToDateCpus) - validateCpu) / (double) validateCpu);
         }
     }
 
@@ -346,12 +397,19 @@ public final class Benchmark {
         List<Long> validateRuns = new ArrayList<>();
         List<Long> upToDateRuns = new ArrayList<>();
         List<Long> fullRuns = new ArrayList<>();
+        List<Long> validateCpus = new ArrayList<>();
+        List<Long> upToDateCpus = new ArrayList<>();
+        List<Long> fullCpus = new ArrayList<>();
         for (int i = 0; i < runs; i++) {  // alternating, so a burst of load hits all alike
+            long cpu = ColdStart.childrenCpuNanos();
             validateRuns.add(Command.time(project, validate));
+            validateCpus.add(-cpu + (cpu = ColdStart.childrenCpuNanos()));
             fullRuns.add(Command.time(project, full));
+            fullCpus.add(-cpu + (cpu = ColdStart.childrenCpuNanos()));
             upToDateRuns.add(Command.time(project, generate));
+            upToDateCpus.add(ColdStart.childrenCpuNanos() - cpu);
         }
-        return new MavenFigures(validateRuns, upToDateRuns, fullRuns);
+        return new MavenFigures(validateRuns, upToDateRuns, fullRuns, validateCpus, upToDateCpus, fullCpus);
     }
 
     // ---- publishing 10,000 files: JGit against the git command line

@@ -1,11 +1,18 @@
 package dev.mlgitops.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 
 /** {@code java -jar mlgitops-cli.jar <command> [mlproject.yaml] [options]}. */
 public final class Main {
+
+    /**
+     * The subcommands' names, in the order the usage lists them; each is made (and picocli reflects
+     * over its options) only when a command line needs it.
+     */
+    static final List<String> SUBCOMMANDS = List.of("validate", "generate", "diff", "check", "publish", "promote", "init");
 
     private Main() {
     }
@@ -15,7 +22,7 @@ public final class Main {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        System.exit(run(commandLine(), args));
+        System.exit(run(commandLineFor(args), args));
     }
 
     /**
@@ -40,9 +47,28 @@ public final class Main {
                 + " e.g. JAVA_TOOL_OPTIONS=-Xmx2g, or split the project into smaller specs";
     }
 
+    /**
+     * The command line that runs {@code args}: when they start with a subcommand's name, the top
+     * command with only that subcommand (the same usage text, options and exit codes as in the
+     * whole command line; the others are not built), otherwise the whole command line.
+     */
+    static CommandLine commandLineFor(String... args) {
+        if (args.length > 0 && SUBCOMMANDS.contains(args[0])) {
+            return commandLine(List.of(args[0]));
+        }
+        return commandLine();
+    }
+
     /** The command line with its exit codes: 0 clean, 1 findings, 2 usage, 3 a broken environment. */
     static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(List<String> subcommands) {
         CommandLine commandLine = new CommandLine(new MlGitopsCommand());
+        for (String name : subcommands) {
+            commandLine.addSubcommand(name, subcommand(name));
+        }
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             // an environment failure (I/O, Git) says what it was doing; no stack trace
             PrintWriter err = line.getErr();
@@ -53,8 +79,21 @@ public final class Main {
         return commandLine;
     }
 
-    /** For tests: the same command line writing to the given writers. */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine().setOut(out).setErr(err);
+    /** For tests: the command line that {@code main} runs {@code args} with, writing to the given writers. */
+    static CommandLine commandLineFor(PrintWriter out, PrintWriter err, String... args) {
+        return commandLineFor(args).setOut(out).setErr(err);
+    }
+
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "validate" -> new ValidateSubcommand();
+            case "generate" -> new GenerateSubcommand();
+            case "diff" -> new DiffSubcommand();
+            case "check" -> new CheckSubcommand();
+            case "publish" -> new PublishSubcommand();
+            case "promote" -> new PromoteSubcommand();
+            case "init" -> new InitSubcommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 }

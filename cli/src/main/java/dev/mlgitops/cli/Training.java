@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * The launcher's training run ({@code bin/mlgitops}, see docs/cli.md): the commands a user runs,
  * on a starter spec with every stage, in a temporary folder, printing nothing. The launcher runs
  * it once per JVM with {@code -XX:ArchiveClassesAtExit}, so the class-data archive holds what
- * {@code validate}, {@code generate}, {@code check} and {@code diff} load, whatever command the
+ * the usage, {@code validate}, {@code generate}, {@code check} and {@code diff} load, whatever command the
  * user happens to run first. Exits 0 only when every command ran clean, so the launcher keeps no
  * archive of a run that went wrong.
  */
@@ -43,6 +43,8 @@ public final class Training {
         String tree = folder.resolve("target/mlgitops").toString();
         String review = folder.resolve("target/review.md").toString();
         List<List<String>> commands = List.of(
+                // the whole command line (every subcommand built), as the usage and a mistyped command have it
+                List.of("--help"),
                 List.of("init", folder.toString(), "--name", "training", "--stages", STAGES),
                 List.of("validate", spec),
                 List.of("generate", spec, "--output-directory", tree, "--no-incremental"),
@@ -52,7 +54,8 @@ public final class Training {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         int failed = 0;
         for (List<String> command : commands) {
-            if (Main.commandLine(sink, sink).execute(command.toArray(String[]::new)) != ExitCodes.CLEAN) {
+            String[] args = command.toArray(String[]::new);
+            if (Main.commandLineFor(sink, sink, args).execute(args) != ExitCodes.CLEAN) {
                 failed++;
             }
         }

@@ -19,7 +19,7 @@ final class Cli {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(Main.commandLine(new PrintWriter(out), new PrintWriter(err)), args);
+        int exit = Main.run(Main.commandLineFor(new PrintWriter(out), new PrintWriter(err), args), args);
         return new Run(exit, out.toString(), err.toString());
     }
 }
