@@ -75,7 +75,8 @@ class DiffCommandTest {
         ReviewResult diff = MlGitops.diff(spec).setOutputDirectory(output).setBaseDirectory(folder).call();
         ReviewResult check = MlGitops.check(spec).setOutputDirectory(output).setBaseDirectory(folder).setReview(true).call();
 
-        // dev tracks the spec; staging and prod keep their pinned release, so only dev's Deployment changes
+        // dev tracks the spec; staging and prod keep their pinned release, so only dev's Deployment changes, and
+        // the release id dev's training inputs record
         assertThat(diff.summaryMarkdown().orElseThrow())
                 .startsWith("# mlgitops review: `projects/fraud-detection`\n\nThe tree generated now, compared with"
                         + " `gitops/projects/fraud-detection`. Production is `prod`.\n\n## Flags\n\n- **IMAGE_CHANGED** `dev`:"
@@ -83,11 +84,13 @@ class DiffCommandTest {
                 .contains("## Releases\n\n- `dev`: release `", "  - `images.scorer`: `registry.example.com/risk/fraud-scorer@sha256:3f1c",
                         " → `registry.example.com/risk/fraud-scorer@sha256:4f1c",
                         "## Summary\n\n| environment | stage | added | changed | removed |\n| --- | --- | ---: | ---: | ---: |\n"
-                                + "| dev | serving | 0 | 1 | 0 |\n\n",
-                        "## Objects\n\n### dev / serving\n\n- changed `Deployment fraud-dev/fraud-detection-explainer`\n\n")
-                .endsWith("## Files\n\n3 files: 0 added (+), 3 changed (~), 0 removed (-).\n\n```text\n"
+                                + "| dev | serving | 0 | 1 | 0 |\n| dev | training | 0 | 2 | 0 |\n\n",
+                        "## Objects\n\n### dev / serving\n\n- changed `Deployment fraud-dev/fraud-detection-explainer`\n\n",
+                        "### dev / training\n\n- changed `ConfigMap fraud-dev/fraud-detection-distributed-inputs`\n"
+                                + "- changed `ConfigMap fraud-dev/fraud-detection-nightly-inputs`\n\n")
+                .endsWith("## Files\n\n4 files: 0 added (+), 4 changed (~), 0 removed (-).\n\n```text\n"
                         + "~ base/serving/deployment-fraud-detection-explainer.yaml\n~ overlays/dev/release.yaml\n"
-                        + "~ overlays/dev/serving/kustomization.yaml\n```\n")
+                        + "~ overlays/dev/serving/kustomization.yaml\n~ overlays/dev/training/kustomization.yaml\n```\n")
                 .doesNotContain("```diff", "- `staging`: release", "- `prod`: release", "| prod |");
         assertThat(check.status()).isEqualTo(Status.DRIFT);
         assertThat(check.summaryMarkdown()).isEqualTo(diff.summaryMarkdown());

@@ -29,7 +29,7 @@ class AuthRenderTest {
                 + "\"--cookie-secure=true\", \"--skip-provider-button=true\", \"--skip-jwt-bearer-tokens=true\","
                 + "\"--authenticated-emails-file=/etc/oauth2-proxy/emails\", \"--allowed-group=risk-ml\"]"));
         assertThat(proxy.get("ports")).isEqualTo(json("[{\"name\":\"proxy\",\"containerPort\":4180,\"protocol\":\"TCP\"}]"));
-        assertThat(proxy.get("env")).isEqualTo(json("["
+        assertThat(proxy.get("env")).isEqualTo(json("[{\"name\":\"HOME\",\"value\":\"/tmp\"},"
                 + "{\"name\":\"OAUTH2_PROXY_CLIENT_SECRET\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"fraud-detection-oidc-client\",\"key\":\"client-secret\"}}},"
                 + "{\"name\":\"OAUTH2_PROXY_COOKIE_SECRET\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"fraud-detection-oidc-client\",\"key\":\"cookie-secret\"}}}]"));
         assertThat(proxy.at("/readinessProbe/httpGet")).isEqualTo(json("{\"path\":\"/ready\",\"port\":\"proxy\"}"));

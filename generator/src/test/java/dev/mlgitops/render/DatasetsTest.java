@@ -43,15 +43,16 @@ class DatasetsTest {
                 "dataset-transactions-uri", "dataset-transactions-version", "dataset-transactions-format",
                 "dataset-chargebacks-uri", "dataset-chargebacks-version");
         JsonNode extract = template.at("/spec/templates/1/container/env");
-        assertThat(extract.get(0)).isEqualTo(json("{\"name\":\"MLGITOPS_RUN\",\"value\":\"{{workflow.name}}\"}"));
-        assertThat(extract.get(1)).isEqualTo(json("""
+        assertThat(extract.get(0)).isEqualTo(json("{\"name\":\"HOME\",\"value\":\"/tmp\"}"));
+        assertThat(extract.get(1)).isEqualTo(json("{\"name\":\"MLGITOPS_RUN\",\"value\":\"{{workflow.name}}\"}"));
+        assertThat(extract.get(2)).isEqualTo(json("""
                 {"name":"MLGITOPS_RELEASE","valueFrom":{"configMapKeyRef":{"name":"fraud-detection-nightly-inputs","key":"MLGITOPS_RELEASE"}}}"""));
-        assertThat(extract.get(3)).isEqualTo(json("""
+        assertThat(extract.get(4)).isEqualTo(json("""
                 {"name":"MLGITOPS_DATASET_TRANSACTIONS_VERSION","value":"{{workflow.parameters.dataset-transactions-version}}"}"""));
-        assertThat(extract.get(7)).isEqualTo(json("{\"name\":\"MLGITOPS_DATASETS\",\"value\":\"transactions,chargebacks\"}"));
-        assertThat(extract.get(8).get("name").asString()).isEqualTo("MLFLOW_RUN_CONTEXT");
+        assertThat(extract.get(8)).isEqualTo(json("{\"name\":\"MLGITOPS_DATASETS\",\"value\":\"transactions,chargebacks\"}"));
+        assertThat(extract.get(9).get("name").asString()).isEqualTo("MLFLOW_RUN_CONTEXT");
         // MLflow reads the variable as a JSON object of tags; the kubelet expands $(VAR) from the vars before it
-        JsonNode tags = json(extract.get(8).get("value").asString());
+        JsonNode tags = json(extract.get(9).get("value").asString());
         assertThat(tags).isEqualTo(json("""
                 {"mlgitops.release":"$(MLGITOPS_RELEASE)","mlgitops.pipeline":"nightly","mlgitops.step":"extract",
                  "mlgitops.run":"$(MLGITOPS_RUN)",
@@ -74,7 +75,7 @@ class DatasetsTest {
         assertThat(rendering.errors()).isEmpty();
         JsonNode env = rendering.get("Job/fraud-detection-nightly").at("/spec/template/spec/initContainers/0/env");
 
-        assertThat(env.get(2)).isEqualTo(json("""
+        assertThat(env.get(3)).isEqualTo(json("""
                 {"name":"MLGITOPS_DATASET_TRANSACTIONS_URI","valueFrom":{"configMapKeyRef":
                   {"name":"fraud-detection-nightly-inputs","key":"MLGITOPS_DATASET_TRANSACTIONS_URI"}}}"""));
         assertThat(rendering.get("Job/fraud-detection-nightly").at("/spec/template/spec/arguments").isMissingNode()).isTrue();
@@ -91,7 +92,7 @@ class DatasetsTest {
         JsonNode env = rendering.get("PyTorchJob/fraud-detection-distributed")
                 .at("/spec/pytorchReplicaSpecs/Worker/template/spec/containers/0/env");
 
-        assertThat(names(env)).startsWith("MLGITOPS_RELEASE", "MLGITOPS_DATASET_CHARGEBACKS_URI",
+        assertThat(names(env)).startsWith("HOME", "MLGITOPS_RELEASE", "MLGITOPS_DATASET_CHARGEBACKS_URI",
                 "MLGITOPS_DATASET_CHARGEBACKS_VERSION", "MLGITOPS_DATASETS", "MLFLOW_RUN_CONTEXT");
         assertThat(rendering.get("ConfigMap/fraud-detection-distributed-inputs").get("data")).isEqualTo(json("""
                 {"MLGITOPS_RELEASE":"unreleased",

@@ -40,7 +40,7 @@ class GatedRegistrationTest {
         assertThat(env).containsEntry("MLGITOPS_MODEL", "fraud-classifier").containsEntry("MLGITOPS_MODEL_ALIAS", "candidate")
                 .containsEntry("MLGITOPS_GATE_METRIC", "auc").containsEntry("MLGITOPS_GATE_MIN", "0.92")
                 .containsEntry("MLGITOPS_RUN", "{{workflow.name}}").doesNotContainKey("MLGITOPS_GATE_MAX");
-        assertThat(register.get("env").get(1).at("/valueFrom/configMapKeyRef/key").asString()).isEqualTo("MLGITOPS_RELEASE");
+        assertThat(register.get("env").get(2).at("/valueFrom/configMapKeyRef/key").asString()).isEqualTo("MLGITOPS_RELEASE");
         assertThat(register.get("image").asString()).isEqualTo("registry.example.com/risk/fraud-trainer:1.4.2");
     }
 
