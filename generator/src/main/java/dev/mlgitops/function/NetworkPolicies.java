@@ -4,8 +4,11 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
@@ -34,9 +37,22 @@ final class NetworkPolicies {
         }
     }
 
+    /** A policy's spec with the directions it restricts, read once. */
+    private record Policy(JsonNode spec, List<String> types) {}
+
     private final String namespace;
-    private final List<JsonNode> policies;
+    private final List<Policy> policies = new ArrayList<>();
     private final Map<String, Map<String, String>> namespaceLabels;
+    /**
+     * The policies whose podSelector names a label pair, by one of those pairs (a pod must carry
+     * them all, so carrying that one is necessary): a pod's candidates are those under its own
+     * pairs plus the {@link #unindexed} ones, so finding a pod's policies does not scan every
+     * policy of a namespace with thousands of them.
+     */
+    private final Map<String, List<Integer>> byLabel = new HashMap<>();
+    private final List<Integer> unindexed = new ArrayList<>();
+    /** What {@link #selecting} found, by direction and pod labels: each pod asks for every connection it has. */
+    private final Map<String, List<JsonNode>> selected = new HashMap<>();
 
     /**
      * @param namespace       the namespace the policies live in
@@ -45,8 +61,19 @@ final class NetworkPolicies {
      */
     NetworkPolicies(String namespace, List<JsonNode> policies, Map<String, Map<String, String>> namespaceLabels) {
         this.namespace = namespace;
-        this.policies = List.copyOf(policies);
         this.namespaceLabels = namespaceLabels;
+        for (JsonNode policy : policies) {
+            JsonNode spec = policy.path("spec");
+            int index = this.policies.size();
+            this.policies.add(new Policy(spec, types(spec)));
+            var pairs = spec.path("podSelector").path("matchLabels").properties().iterator();
+            if (pairs.hasNext()) {
+                var pair = pairs.next();
+                byLabel.computeIfAbsent(pair.getKey() + "=" + pair.getValue().asString(""), key -> new ArrayList<>()).add(index);
+            } else {
+                unindexed.add(index);
+            }
+        }
     }
 
     /** Why the connection is refused, or null when it passes. */
@@ -64,14 +91,19 @@ final class NetworkPolicies {
 
     /** The policies of {@code direction} selecting {@code pod}: none leaves it unrestricted. */
     List<JsonNode> selecting(String direction, Peer pod) {
-        List<JsonNode> found = new ArrayList<>();
-        for (JsonNode policy : policies) {
-            JsonNode spec = policy.path("spec");
-            if (types(spec).contains(direction) && Selector.matches(spec.path("podSelector"), pod.labels())) {
-                found.add(spec);
+        return selected.computeIfAbsent(direction + " " + new TreeMap<>(pod.labels()), key -> {
+            // in the policies' own order, as a scan of them all would find them
+            TreeSet<Integer> candidates = new TreeSet<>(unindexed);
+            pod.labels().forEach((label, value) -> candidates.addAll(byLabel.getOrDefault(label + "=" + value, List.of())));
+            List<JsonNode> found = new ArrayList<>();
+            for (int index : candidates) {
+                Policy policy = policies.get(index);
+                if (policy.types().contains(direction) && Selector.matches(policy.spec().path("podSelector"), pod.labels())) {
+                    found.add(policy.spec());
+                }
             }
-        }
-        return found;
+            return List.copyOf(found);
+        });
     }
 
     private boolean allows(String direction, Peer pod, Peer other, Port port) {
