@@ -1,6 +1,7 @@
 package dev.mlgitops.function;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,13 @@ final class Reachability {
     private final Peer prometheus;
     private final Peer ingressController;
     private final Peer gateway;
+    /** The Services by name (the first of a name) and by label, and every pod group by label: found without scans. */
+    private final Map<String, TypedObject> servicesByName = new HashMap<>();
+    private final LabelIndex<TypedObject> servicesByLabel = new LabelIndex<>();
+    private final LabelIndex<GroupOf> groupsByLabel = new LabelIndex<>();
+
+    /** A pod group with the workload it belongs to. */
+    private record GroupOf(Workload workload, PodGroup group) {}
 
     Reachability(ResolvedEnvironment environment, String namespace, List<TypedObject> objects, List<Workload> workloads) {
         this.environment = environment;
@@ -71,9 +79,17 @@ final class Reachability {
                 found.add(object.manifest());
             } else if (object.key().kind().equals("Namespace")) {
                 namespaceLabels.put(object.key().name(), labels(object.manifest().path("metadata").path("labels")));
+            } else if (object.key().kind().equals("Service")) {
+                servicesByName.putIfAbsent(object.key().name(), object);
+                servicesByLabel.add(object, labels(object.manifest().path("metadata").path("labels")));
             }
         }
         this.policies = new NetworkPolicies(namespace, found, namespaceLabels);
+        for (Workload workload : workloads) {
+            for (PodGroup group : workload.groups()) {
+                groupsByLabel.add(new GroupOf(workload, group), group.labels());
+            }
+        }
     }
 
     void check(List<Finding> findings) {
@@ -257,25 +273,17 @@ final class Reachability {
         String source = monitor.source().isEmpty() ? "/monitoring" : monitor.source();
         for (JsonNode endpoint : monitor.manifest().path("spec").path("endpoints")) {
             String portName = endpoint.path("port").asString("");
-            boolean found = false;
-            for (TypedObject service : objects) {
-                if (service.key().kind().equals("Service")
-                        && Selector.matches(selector, labels(service.manifest().path("metadata").path("labels")))) {
-                    found = true;
-                    toService(prometheus, service, -1, portName, "Prometheus to Service " + service.key().name()
-                            + " (ServiceMonitor " + monitor.key().name() + ")", source, all);
-                }
+            List<TypedObject> services = servicesByLabel.selectedBy(selector);
+            for (TypedObject service : services) {
+                toService(prometheus, service, -1, portName, "Prometheus to Service " + service.key().name()
+                        + " (ServiceMonitor " + monitor.key().name() + ")", source, all);
             }
-            if (!found) {
-                // Knative makes the Service of a KServe predictor: its ports are known by name
-                Integer port = Contracts.KNATIVE_NAMED_PORTS.get(portName);
-                for (Workload workload : workloads) {
-                    for (PodGroup group : workload.groups()) {
-                        if (port != null && Selector.matches(selector, group.labels())) {
-                            all.add(new Connection(prometheus, pod(group), Port.tcp(port), "Prometheus to "
-                                    + who(workload) + " (ServiceMonitor " + monitor.key().name() + ")", source));
-                        }
-                    }
+            // Knative makes the Service of a KServe predictor: its ports are known by name
+            Integer port = Contracts.KNATIVE_NAMED_PORTS.get(portName);
+            if (services.isEmpty() && port != null) {
+                for (GroupOf selected : groupsByLabel.selectedBy(selector)) {
+                    all.add(new Connection(prometheus, pod(selected.group()), Port.tcp(port), "Prometheus to "
+                            + who(selected.workload()) + " (ServiceMonitor " + monitor.key().name() + ")", source));
                 }
             }
         }
@@ -307,17 +315,16 @@ final class Reachability {
                 continue;
             }
             JsonNode target = servicePort.has("targetPort") ? servicePort.get("targetPort") : servicePort.get("port");
-            for (Workload workload : workloads) {
-                for (PodGroup group : workload.groups()) {
-                    if (!spec.path("selector").isEmpty()
-                            && Selector.matchesMap(spec.path("selector"), group.labels())) {
-                        Integer number = target.isNumber() ? Integer.valueOf(target.asInt())
-                                : group.namedPorts().get(target.asString(""));
-                        if (number != null) {
-                            all.add(new Connection(from, pod(group), new Port(servicePort.path("protocol").asString("TCP"),
-                                    number), what, pointer));
-                        }
-                    }
+            if (spec.path("selector").isEmpty()) {
+                continue;
+            }
+            for (GroupOf selected : groupsByLabel.selectedByMap(spec.path("selector"))) {
+                PodGroup group = selected.group();
+                Integer number = target.isNumber() ? Integer.valueOf(target.asInt())
+                        : group.namedPorts().get(target.asString(""));
+                if (number != null) {
+                    all.add(new Connection(from, pod(group), new Port(servicePort.path("protocol").asString("TCP"),
+                            number), what, pointer));
                 }
             }
         }
@@ -392,12 +399,7 @@ final class Reachability {
     }
 
     private TypedObject service(String name) {
-        for (TypedObject object : objects) {
-            if (object.key().kind().equals("Service") && object.key().name().equals(name)) {
-                return object;
-            }
-        }
-        return null;
+        return servicesByName.get(name);
     }
 
     private Peer pod(PodGroup group) {

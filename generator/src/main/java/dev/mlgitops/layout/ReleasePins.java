@@ -1,7 +1,10 @@
 package dev.mlgitops.layout;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,7 +146,7 @@ final class ReleasePins {
     private static Set<String> usedImages(ResolvedEnvironment environment, List<TypedObject> objects) {
         Set<String> references = new LinkedHashSet<>();
         for (TypedObject object : objects) {
-            fields(object.manifest(), "", (pointer, field, value) -> {
+            fields(object.manifest(), (pointer, field, value) -> {
                 if (field.equals("image")) {
                     references.add(value);
                 }
@@ -162,11 +165,13 @@ final class ReleasePins {
     static StagePins of(ResolvedEnvironment environment, Release release, Collection<TypedObject> objects) {
         Map<String, List<ImageField>> covered = new TreeMap<>();
         Map<TypedObject, ArrayNode> operations = new LinkedHashMap<>();
+        Map<String, String> keyByReference = keysByReference(environment, release);
+        Map<String, List<String>> modelsByUri = modelsByUri(environment, release);
         for (TypedObject object : objects) {
             runInputs(release, object, operations);
-            fields(object.manifest(), "", (pointer, field, value) -> {
+            fields(object.manifest(), (pointer, field, value) -> {
                 if (field.equals("image")) {
-                    Optional<String> key = imageKey(environment, release, value);
+                    Optional<String> key = Optional.ofNullable(keyByReference.get(value));
                     String wanted = key.map(release.images()::get).orElse(value);
                     if (COVERED.matcher(pointer.substring(0, pointer.lastIndexOf('/'))).matches()) {
                         covered.computeIfAbsent(ImageReference.parse(value).name(), name -> new ArrayList<>())
@@ -175,7 +180,7 @@ final class ReleasePins {
                         add(operations, object, pointer, wanted);
                     }
                 } else if (field.equals("storageUri")) {
-                    modelName(environment, release, object, value)
+                    modelName(modelsByUri, object, value)
                             .ifPresent(model -> add(operations, object, pointer, release.models().get(model)));
                 }
             });
@@ -217,16 +222,37 @@ final class ReleasePins {
     private record ImageField(TypedObject object, String pointer, Optional<String> key, String wanted) {
     }
 
-    /** The first key (in the alphabet) of the release whose reference in this environment's spec is {@code reference}. */
-    private static Optional<String> imageKey(ResolvedEnvironment environment, Release release, String reference) {
-        return release.images().keySet().stream()
-                .filter(key -> reference.equals(environment.spec().images().get(key))).findFirst();
+    /**
+     * For each image reference of this environment's spec, the first key (in the release's order)
+     * of the release that names it; looked up once per stage, not per field.
+     */
+    private static Map<String, String> keysByReference(ResolvedEnvironment environment, Release release) {
+        Map<String, String> keys = new HashMap<>();
+        for (String key : release.images().keySet()) {
+            String reference = environment.spec().images().get(key);
+            if (reference != null) {
+                keys.putIfAbsent(reference, key);
+            }
+        }
+        return keys;
+    }
+
+    /** The release's served models by their location in this environment's spec, in the release's order. */
+    private static Map<String, List<String>> modelsByUri(ResolvedEnvironment environment, Release release) {
+        Map<String, String> served = servedModels(environment.spec());
+        Map<String, List<String>> models = new HashMap<>();
+        for (String model : release.models().keySet()) {
+            String uri = served.get(model);
+            if (uri != null) {
+                models.computeIfAbsent(uri, key -> new ArrayList<>()).add(model);
+            }
+        }
+        return models;
     }
 
     /** The served model whose location is {@code uri}; the object named for it wins when several share the location. */
-    private static Optional<String> modelName(ResolvedEnvironment environment, Release release, TypedObject object, String uri) {
-        Map<String, String> served = servedModels(environment.spec());
-        List<String> candidates = release.models().keySet().stream().filter(model -> uri.equals(served.get(model))).toList();
+    private static Optional<String> modelName(Map<String, List<String>> modelsByUri, TypedObject object, String uri) {
+        List<String> candidates = modelsByUri.getOrDefault(uri, List.of());
         return candidates.stream().filter(model -> object.key().name().endsWith("-" + model)).findFirst()
                 .or(() -> candidates.stream().findFirst());
     }
@@ -242,21 +268,46 @@ final class ReleasePins {
         void visit(String pointer, String field, String value);
     }
 
-    /** Every text field of {@code node}, with its JSON pointer (RFC 6901). */
-    private static void fields(JsonNode node, String pointer, FieldVisitor visitor) {
+    /** The fields a release pins: images and model locations. */
+    private static final Set<String> PINNABLE = Set.of("image", "storageUri");
+
+    /**
+     * Every text field of {@code node} named {@code image} or {@code storageUri}, with its JSON
+     * pointer (RFC 6901), made only for those: every object of every environment passes here.
+     */
+    private static void fields(JsonNode node, FieldVisitor visitor) {
+        fields(node, new ArrayDeque<>(), visitor);
+    }
+
+    private static void fields(JsonNode node, Deque<String> path, FieldVisitor visitor) {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
-                String child = pointer + "/" + entry.getKey().replace("~", "~0").replace("/", "~1");
                 if (entry.getValue().isString()) {
-                    visitor.visit(child, entry.getKey(), entry.getValue().asString());
-                } else {
-                    fields(entry.getValue(), child, visitor);
+                    if (PINNABLE.contains(entry.getKey())) {
+                        path.addLast(entry.getKey());
+                        visitor.visit(pointer(path), entry.getKey(), entry.getValue().asString());
+                        path.removeLast();
+                    }
+                } else if (entry.getValue().isContainer()) {
+                    path.addLast(entry.getKey());
+                    fields(entry.getValue(), path, visitor);
+                    path.removeLast();
                 }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                fields(array.get(i), pointer + "/" + i, visitor);
+                path.addLast(Integer.toString(i));
+                fields(array.get(i), path, visitor);
+                path.removeLast();
             }
         }
+    }
+
+    private static String pointer(Deque<String> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (String segment : path) {
+            pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
     }
 }
