@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -220,9 +222,22 @@ class WrittenTreeRunsTest {
         return false;
     }
 
-    /** Each workload at its largest scale within the quota's cpu, memory and GPU requests. */
+    /**
+     * Each workload at its largest scale within the quota's cpu, memory and GPU requests: a
+     * Deployment with its rolling update's surge (maxSurge, 25% rounded up by default, none when
+     * Recreate), an InferenceService with Knative's queue-proxy in each pod (25m CPU, the
+     * LimitRange's default for the rest) and, during a canary, the previous revision's pods beside it.
+     */
     private static void fitsTheQuota(List<JsonNode> objects) {
         JsonNode hard = only(objects, "ResourceQuota").get(0).at("/spec/hard");
+        ObjectNode queueProxy = JsonNodeFactory.instance.objectNode();
+        ObjectNode queueRequests = queueProxy.putObject("resources").putObject("requests");
+        for (JsonNode limit : only(objects, "LimitRange").get(0).at("/spec/limits")) {
+            if (limit.path("type").asString().equals("Container")) {
+                limit.path("defaultRequest").properties().forEach(entry -> queueRequests.set(entry.getKey(), entry.getValue()));
+            }
+        }
+        queueRequests.put("cpu", "25m");
         Map<String, Integer> maxReplicas = new HashMap<>();
         only(objects, "HorizontalPodAutoscaler").forEach(hpa -> maxReplicas.put(hpa.at("/spec/scaleTargetRef/name").asString(),
                 hpa.at("/spec/maxReplicas").asInt()));
@@ -233,7 +248,8 @@ class WrittenTreeRunsTest {
             switch (object.path("kind").asString()) {
                 case "Deployment", "StatefulSet" -> {
                     object.at("/spec/template/spec/containers").forEach(containers::add);
-                    pods = maxReplicas.getOrDefault(name, object.at("/spec/replicas").asInt(1));
+                    int replicas = maxReplicas.getOrDefault(name, object.at("/spec/replicas").asInt(1));
+                    pods = replicas + (object.path("kind").asString().equals("Deployment") ? surge(object, replicas) : 0);
                 }
                 case "PyTorchJob" -> {
                     JsonNode master = object.at("/spec/pytorchReplicaSpecs/Master");
@@ -242,7 +258,9 @@ class WrittenTreeRunsTest {
                 }
                 case "InferenceService" -> {
                     containers.add(object.at("/spec/predictor/model"));
-                    pods = object.at("/spec/predictor/maxReplicas").asInt(1);
+                    containers.add(queueProxy);
+                    int replicas = object.at("/spec/predictor/maxReplicas").asInt(1);
+                    pods = object.at("/spec/predictor").has("canaryTrafficPercent") ? 2 * replicas : replicas;
                 }
                 default -> {
                     continue;
@@ -259,6 +277,18 @@ class WrittenTreeRunsTest {
                         asked, resource, quota).isLessThanOrEqualTo(quota);
             }
         }
+    }
+
+    /** The pods a rolling update adds beside {@code replicas}. */
+    private static int surge(JsonNode deployment, int replicas) {
+        JsonNode strategy = deployment.at("/spec/strategy");
+        if (strategy.path("type").asString("RollingUpdate").equals("Recreate")) {
+            return 0;
+        }
+        String maxSurge = strategy.at("/rollingUpdate/maxSurge").asString("25%");
+        return maxSurge.endsWith("%")
+                ? (int) Math.ceil(replicas * Integer.parseInt(maxSurge.substring(0, maxSurge.length() - 1)) / 100.0)
+                : Integer.parseInt(maxSurge);
     }
 
     private static BigDecimal quantity(String text) {
