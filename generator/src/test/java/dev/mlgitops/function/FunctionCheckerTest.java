@@ -427,9 +427,8 @@ class FunctionCheckerTest {
 
     @Test
     void aRegisteredModelsFetchIsAConnectionOfEachEnginesPodAndBlockedWithoutThePathToMlflow() throws IOException {
+        // the reference's scorer is served from the registry; the explainer and the assistant are made so too
         Path spec = edited(text -> text
-                .replace("model: {format: sklearn, storageUri: \"s3://risk-ml/models/fraud-classifier/3\"}",
-                        "model: {format: sklearn, registered: {model: fraud-classifier, alias: champion}}")
                 .replace("      args: [--mode, explain]\n",
                         "      args: [--mode, explain]\n      model: {registered: {model: fraud-explainer, version: 7}}\n")
                 .replace("model: {storageUri: \"hf://Qwen/Qwen2.5-7B-Instruct\"}",

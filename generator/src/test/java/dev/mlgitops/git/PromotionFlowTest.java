@@ -263,10 +263,9 @@ class PromotionFlowTest {
     /** The reference spec with the scorer served from the registry, by {@code choice} (an alias or a version). */
     private Path registered(String choice) throws IOException {
         String text = Files.readString(REFERENCE);
-        String stored = "model: {format: sklearn, storageUri: \"s3://risk-ml/models/fraud-classifier/3\"}";
         String served = "model: {format: sklearn, registered: {model: fraud-classifier, alias: champion}}";
-        String edited = text.replace(stored, served).replace(served,
-                "model: {format: sklearn, registered: {model: fraud-classifier, " + choice + "}}");
+        assertThat(text).contains(served);
+        String edited = text.replace(served, "model: {format: sklearn, registered: {model: fraud-classifier, " + choice + "}}");
         assertThat(edited).contains(choice);
         Path folder = Files.createDirectories(temp.resolve("spec-" + choice.replaceAll("[^a-z0-9]", "")));
         return Files.writeString(folder.resolve("mlproject.yaml"), edited);
@@ -298,10 +297,13 @@ class PromotionFlowTest {
         return data;
     }
 
-    /** The reference spec with the trainer's tag and the scorer's model version set. */
+    /** The reference spec with the trainer's tag and the scorer's stored model version set. */
     private Path spec(String trainerTag, String modelVersion) throws IOException {
+        // the scorer from stored files, as before the reference served it from the registry
         String text = Files.readString(REFERENCE).replace(TRAINER + ":1.4.2", TRAINER + ":" + trainerTag)
-                .replace(MODELS + "3", MODELS + modelVersion);
+                .replaceFirst("model: \\{format: sklearn, registered: \\{[^}]*\\}\\}",
+                        "model: {format: sklearn, storageUri: \"" + MODELS + modelVersion + "\"}");
+        assertThat(text).contains(MODELS + modelVersion);
         Path folder = Files.createDirectories(temp.resolve("spec-" + trainerTag + "-" + modelVersion));
         return Files.writeString(folder.resolve("mlproject.yaml"), text);
     }
