@@ -363,16 +363,11 @@ class FunctionCheckerTest {
     @Test
     void theRegistrysDatabasePortIsAConnectionOfTheServerAndOfItsMigrationJob() throws IOException {
         // a blueprint override that opens only HTTPS to the stores: the database path of the server breaks
-        Path blueprints = folder.resolve("blueprints/tenancy");
-        Files.createDirectories(blueprints);
-        String policies = Files.readString(Path.of("../blueprints/tenancy/networkpolicies.yaml.ftl"));
-        String httpsOnly = policies.replace("<#list out.ports as port>{protocol: TCP, port: ${port}}<#sep>, </#list>",
-                "{protocol: TCP, port: 443}");
-        assertThat(httpsOnly).isNotEqualTo(policies);
-        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"), httpsOnly);
+        BuildOptions httpsOnly = withTenancyPolicies(policies -> policies.replace(
+                "<#list out.ports as port>{protocol: TCP, port: ${port}}<#sep>, </#list>", "{protocol: TCP, port: 443}"));
         Path spec = edited(text -> text.replace("database: postgresql}", "port: 6432}"));
 
-        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
+        BuildOutcome generation = Builder.build(spec, httpsOnly);
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
                 .filteredOn(line -> line.contains("database")).containsExactly(
@@ -440,15 +435,10 @@ class FunctionCheckerTest {
                         + " kubernetes.podspec-init-containers: enabled (the fetch-model init container of a registered model) |");
 
         // a blueprint override that drops the serving stage's way into MLflow
-        Path blueprints = folder.resolve("blueprints/tenancy");
-        Files.createDirectories(blueprints);
-        String policies = Files.readString(Path.of("../blueprints/tenancy/networkpolicies.yaml.ftl"));
-        String withoutServing = policies.replace("<#list allows as allow>",
-                "<#list allows?filter(a -> !a.name?ends_with(\"-serving-to-mlflow\")) as allow>");
-        assertThat(withoutServing).isNotEqualTo(policies);
-        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"), withoutServing);
+        BuildOptions withoutServing = withTenancyPolicies(policies -> policies.replace("<#list allows as allow>",
+                "<#list allows?filter(a -> !a.name?ends_with(\"-serving-to-mlflow\")) as allow>"));
 
-        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
+        BuildOutcome generation = Builder.build(spec, withoutServing);
 
         List<String> lines = Files.readAllLines(spec);
         String blocked = " (env MLFLOW_TRACKING_URI) is blocked on TCP 5000 (the destination's ingress is not allowed):"
@@ -464,6 +454,16 @@ class FunctionCheckerTest {
                         at(lines, "registered: {model: assistant-llm") + " error [MLG-FUNCTION-UNREACHABLE] spec.serving.assistant.model.registered:"
                                 + " Deployment fraud-detection-assistant: init container fetch-model fetching"
                                 + " models:/assistant-llm@prod from Service fraud-detection-mlflow" + blocked);
+    }
+
+    /** Options whose blueprints override the tenancy NetworkPolicies' template with {@code edit} of the built-in one. */
+    private BuildOptions withTenancyPolicies(java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path blueprints = Files.createDirectories(folder.resolve("blueprints/tenancy"));
+        String policies = Files.readString(Path.of("../blueprints/tenancy/networkpolicies.yaml.ftl"));
+        String edited = edit.apply(policies);
+        assertThat(edited).as("the override changes the template").isNotEqualTo(policies);
+        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"), edited);
+        return BuildOptions.defaults().withBlueprints(folder.resolve("blueprints"));
     }
 
     /** {@code mlproject.yaml:<line>:<column>:} of the first line holding {@code text}, at its first character (a key). */
