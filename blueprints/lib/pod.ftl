@@ -13,15 +13,19 @@ ${p}  seccompProfile: {type: RuntimeDefault}
 </#macro>
 <#--
   A container's securityContext and its only writable path, /tmp (the pod's emptyDir volume "tmp").
+  With runAsUser, the container runs as that (non-root) user instead of the pod's.
   With shm, also /dev/shm from the memory-backed volume "dshm": NCCL and PyTorch's data loaders
   share memory through it between the processes of a multi-GPU pod, and the runtime's default is 64Mi.
 -->
-<#macro containerSecurity indent shm=false>
+<#macro containerSecurity indent shm=false runAsUser=0>
 <#local p = ""?left_pad(indent)?no_esc>
 ${p}securityContext:
 ${p}  allowPrivilegeEscalation: false
 ${p}  readOnlyRootFilesystem: true
 ${p}  runAsNonRoot: true
+<#if runAsUser gt 0>
+${p}  runAsUser: ${runAsUser}
+</#if>
 ${p}  capabilities: {drop: [ALL]}
 ${p}  seccompProfile: {type: RuntimeDefault}
 ${p}volumeMounts:

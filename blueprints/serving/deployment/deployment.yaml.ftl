@@ -1,11 +1,13 @@
 <#import "/lib/yaml.ftl" as y>
 <#import "/lib/authproxy.ftl" as auth>
 <#import "/lib/pod.ftl" as pod>
+<#import "/lib/registry.ftl" as registry>
 <#assign m = model>
 <#--
   No spec.replicas: the HorizontalPodAutoscaler owns the count, and a fixed value here would
   reset it on every sync. Security settings meet Pod Security "restricted"; /tmp is the only
-  writable path.
+  writable path. A registered model: the fetch-model init container writes it into the emptyDir
+  the server reads at /mnt/models.
 -->
 apiVersion: apps/v1
 kind: Deployment
@@ -35,6 +37,10 @@ spec:
 <#if m.gpu??>
       tolerations:
       - {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}
+</#if>
+<#if m.fetch??>
+      initContainers:
+<@registry.initContainer fetch=m.fetch indent=6/>
 </#if>
       containers:
       - name: server
@@ -66,12 +72,18 @@ spec:
           capabilities: {drop: [ALL]}
         volumeMounts:
         - {name: tmp, mountPath: /tmp}
+<#if m.fetch??>
+        - {name: ${m.fetch.volume}, mountPath: ${m.fetch.mountPath}, readOnly: true}
+</#if>
 <#if m.proxy??>
 <@auth.container proxy=m.proxy indent=6/>
 </#if>
       volumes:
       - name: tmp
         emptyDir: {}
+<#if m.fetch??>
+<@registry.volume fetch=m.fetch indent=6/>
+</#if>
 <#if m.proxy??>
 <@auth.volumes proxy=m.proxy indent=6/>
 </#if>

@@ -1,5 +1,6 @@
 <#import "/lib/yaml.ftl" as y>
 <#import "/lib/pod.ftl" as pod>
+<#import "/lib/registry.ftl" as registry>
 <#assign m = model>
 <#--
   KServe in Knative mode, set explicitly: the cluster default (inferenceservice-config) is not
@@ -11,6 +12,9 @@
   emptyDir volumes by default since Knative 1.x). predictor.labels reach the pods, so the
   NetworkPolicy and the ServiceMonitor find them by the name label. Probes use the v2 health
   endpoints KServe's model server serves for either protocol; Knative's queue-proxy runs them.
+  A registered model: no storageUri (so no storage-initializer); the fetch-model init container
+  writes the model into an emptyDir the model container reads at /mnt/models, KServe's model_dir.
+  Knative admits init containers with config-features kubernetes.podspec-init-containers: enabled.
 -->
 apiVersion: serving.kserve.io/v1beta1
 kind: InferenceService
@@ -37,9 +41,15 @@ spec:
 <#if m.gpu??>
 <@pod.gpuToleration indent=4/>
 </#if>
+<#if m.fetch??>
+    initContainers:
+<@registry.initContainer fetch=m.fetch indent=4/>
+</#if>
     model:
       modelFormat: {name: ${m.format}}
+<#if m.storageUri??>
       storageUri: ${m.storageUri}
+</#if>
       ports:
       - {containerPort: ${m.port}, protocol: TCP}
 <@pod.containerEnv items=m.env indent=6/>
@@ -49,6 +59,12 @@ spec:
         httpGet: {path: /v2/health/live, port: ${m.port}}
 <@pod.resources cpu=m.cpu memory=m.memory gpu=m.gpu indent=6/>
 <@pod.containerSecurity indent=6/>
+<#if m.fetch??>
+      - {name: ${m.fetch.volume}, mountPath: ${m.fetch.mountPath}, readOnly: true}
+</#if>
     volumes:
     - name: tmp
       emptyDir: {}
+<#if m.fetch??>
+<@registry.volume fetch=m.fetch indent=4/>
+</#if>

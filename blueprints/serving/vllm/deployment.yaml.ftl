@@ -1,12 +1,14 @@
 <#import "/lib/yaml.ftl" as y>
 <#import "/lib/pod.ftl" as pod>
 <#import "/lib/authproxy.ftl" as auth>
+<#import "/lib/registry.ftl" as registry>
 <#assign m = model>
 <#--
   vLLM's OpenAI-compatible server. spec.replicas only when no autoscaler owns the count. /health
   answers once the model is loaded: the startup probe allows 30 minutes for the download and the
   load, then readiness and liveness take over. The root filesystem is read-only: HOME is /tmp,
-  HF_HOME and downloads live on the "models" volume, /dev/shm is a memory volume.
+  HF_HOME and downloads live on the "models" volume, /dev/shm is a memory volume. A registered
+  model: the fetch-model init container writes it into /models/registered, which vLLM serves.
 -->
 apiVersion: apps/v1
 kind: Deployment
@@ -35,8 +37,13 @@ spec:
 <#if m.gpu??>
 <@pod.gpuToleration indent=6/>
 </#if>
-<#if m.downloadFrom??>
+<#if m.downloadFrom?? || m.fetch??>
       initContainers:
+</#if>
+<#if m.fetch??>
+<@registry.initContainer fetch=m.fetch indent=6/>
+</#if>
+<#if m.downloadFrom??>
       - name: download-model
         image: ${m.downloader}
         args: [${m.downloadFrom}, /models/download]

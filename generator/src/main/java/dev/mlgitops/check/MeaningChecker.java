@@ -18,6 +18,7 @@ public final class MeaningChecker {
             new StepGraph(),
             new RegisterModelNeedsRegistry(),
             new RegisterModelGate(),
+            new ServedModelSource(),
             new DatasetStorePorts(),
             new ReplicaBounds(),
             new CanaryNeedsKserve(),

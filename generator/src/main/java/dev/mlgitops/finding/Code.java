@@ -34,6 +34,7 @@ public enum Code {
     SCHEMA_PATTERN(Severity.ERROR, "'%s' %s"),
     SCHEMA_RANGE(Severity.ERROR, "%s"),
     SCHEMA_INVALID(Severity.ERROR, "%s"),
+    SCHEMA_CHOICE(Severity.ERROR, "it gives %s: give exactly one of %s"),
 
     // resolve: environments and references
     ENV_INVALID(Severity.ERROR, "environment '%s': its overrides leave an invalid spec: %s"),
@@ -56,6 +57,8 @@ public enum Code {
     CHECK_STEP_CYCLE(Severity.ERROR, "the steps depend on each other in a cycle: %s; remove one of these dependsOn entries"),
     CHECK_DATASET_PORT(Severity.ERROR, "dataset '%s' is read over %s://, whose port mlgitops does not know, so the training pods' egress cannot allow it: give the port in the URI (%s://host:port/...)"),
     CHECK_REGISTER_WITHOUT_REGISTRY(Severity.ERROR, "registerModel '%s' needs a model registry: add spec.modelRegistry or remove registerModel"),
+    CHECK_MODEL_SOURCE(Severity.ERROR, "served model '%s' gives %s: give model.storageUri for stored files, or model.registered ({model, alias} or {model, version}) for a version of the model registry"),
+    CHECK_REGISTERED_WITHOUT_REGISTRY(Severity.ERROR, "served model '%s' loads registered model '%s', which only the project's model registry resolves: add spec.modelRegistry or give model.storageUri instead"),
     CHECK_GATE_BOUND(Severity.ERROR, "the gate on metric '%s' gives neither min nor max, so it would pass every model: give the least (min) or the most (max) value the metric may have"),
     CHECK_GATE_RANGE(Severity.ERROR, "the gate on metric '%s' asks for at least %s and at most %s, which no value meets: lower min or raise max"),
     CHECK_REPLICAS_ORDER(Severity.ERROR, "replicas.min (%d) is greater than replicas.max (%d): lower min or raise max"),

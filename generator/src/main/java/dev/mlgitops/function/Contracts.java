@@ -210,6 +210,22 @@ final class Contracts {
         return secrets;
     }
 
+    /**
+     * What Knative must allow in the pod of an InferenceService's predictor beyond its defaults:
+     * init containers (config-features {@code kubernetes.podspec-init-containers}, disabled by
+     * default; knative.dev "Feature and extension flags"), which a registered model's fetch-model
+     * container is. KServe's own storage-initializer is added by KServe's pod webhook, past
+     * Knative's validation, so a storageUri needs nothing.
+     */
+    static List<Requirement> knativeFeatures(TypedObject object) {
+        if (!object.key().kind().equals("InferenceService")
+                || object.manifest().path("spec").path("predictor").path("initContainers").isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Requirement("Knative Serving: init containers", "any", "", KNATIVE_NAMESPACE,
+                "config-features kubernetes.podspec-init-containers: enabled (the fetch-model init container of a registered model)"));
+    }
+
     private static String labels(Map<String, String> labels) {
         if (labels.isEmpty()) {
             return "(none: Prometheus selects every one)";

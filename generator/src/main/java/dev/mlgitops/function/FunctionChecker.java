@@ -55,6 +55,7 @@ public final class FunctionChecker {
                 List<Contracts.Requirement> of = new ArrayList<>();
                 Optional.ofNullable(requirements.get(requirementOf(object))).ifPresent(of::add);
                 of.addAll(Contracts.certificates(object, namespace));
+                of.addAll(Contracts.knativeFeatures(object));
                 for (Contracts.Requirement requirement : of) {
                     List<String> by = needed.computeIfAbsent(requirement, key -> new ArrayList<>());
                     if (!by.contains(environment.name())) {

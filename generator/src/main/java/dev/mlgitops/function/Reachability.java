@@ -137,6 +137,7 @@ final class Reachability {
 
     private void envAddresses(Workload workload, PodGroup group, Peer pod, Set<Connection> all) {
         for (Workloads.Container container : group.containers()) {
+            String registered = registeredModel(container);
             for (JsonNode env : container.node().path("env")) {
                 String value = env.path("value").asString("");
                 Matcher address = ADDRESS.matcher(value);
@@ -154,9 +155,29 @@ final class Reachability {
                         : "https".equals(address.group(1)) ? Contracts.HTTPS : 80;
                 String what = who(workload) + " to Service " + service.key().name() + " (env "
                         + env.path("name").asString("") + ")";
-                toService(pod, service, port, null, what, workload.object().source(), all);
+                String pointer = workload.object().source();
+                if (registered != null) {
+                    // a registered model's fetch: the pod cannot start without it
+                    what = who(workload) + ": init container " + container.name() + " fetching " + registered
+                            + " from Service " + service.key().name() + " (env " + env.path("name").asString("") + ")";
+                    pointer = pointer + "/model/registered";
+                }
+                toService(pod, service, port, null, what, pointer, all);
             }
         }
+    }
+
+    /** The registry reference an init container fetches ({@value Spec.Registered#URI_ENV}), or null. */
+    private static String registeredModel(Workloads.Container container) {
+        if (!container.init()) {
+            return null;
+        }
+        for (JsonNode env : container.node().path("env")) {
+            if (env.path("name").asString("").equals(Spec.Registered.URI_ENV)) {
+                return env.path("value").asString(null);
+            }
+        }
+        return null;
     }
 
     /**

@@ -32,16 +32,18 @@ import tools.jackson.databind.node.ObjectNode;
  * Which release each environment pins, and how its overlay applies it.
  *
  * <p>A spec's release holds every key of {@code spec.images} that some rendered object uses, in
- * any environment, every served model with a {@code storageUri}, and the {@code uri} and
- * {@code version} of every dataset a training pipeline reads; each environment takes its
- * own (overridden) value, else the spec's. An environment that follows the spec (the first one,
+ * any environment, every served model's location (its {@code storageUri}, or for
+ * {@code model.registered} its registry reference {@code models:/<name>@<alias>} or
+ * {@code models:/<name>/<version>}), and the {@code uri} and {@code version} of every dataset a
+ * training pipeline reads; each environment takes its own (overridden) value, else the spec's. An environment that follows the spec (the first one,
  * or {@code track: latest}) pins that; any other keeps the release the tree had pinned, for the
  * artifacts the spec still has, and takes the spec's value only for an artifact it never had.
  *
  * <p>The overlay applies the release with kustomize's {@code images:} where it can (an image in a
  * list under {@code containers} or {@code initContainers}, all of one name going to one
  * reference) and with JSON patches elsewhere (an Argo Workflows {@code container.image}, a
- * model's {@code storageUri}, a key of a pipeline's inputs ConfigMap: its datasets and the
+ * model's {@code storageUri}, a registered model's reference in its fetching init container's env
+ * and the version label of its pods, a key of a pipeline's inputs ConfigMap: its datasets and the
  * release id). The objects themselves stay as the spec renders them.
  */
 final class ReleasePins {
@@ -136,8 +138,8 @@ final class ReleasePins {
     private static Map<String, String> servedModels(Spec spec) {
         Map<String, String> models = new TreeMap<>();
         spec.serving().forEach((name, serving) -> {
-            if (serving != null && serving.model() != null && serving.model().storageUri() != null) {
-                models.put(name, serving.model().storageUri());
+            if (serving != null && serving.model() != null && serving.model().location() != null) {
+                models.put(name, serving.model().location());
             }
         });
         return models;
@@ -169,6 +171,8 @@ final class ReleasePins {
         Map<String, List<String>> modelsByUri = modelsByUri(environment, release);
         for (TypedObject object : objects) {
             runInputs(release, object, operations);
+            Map<String, String> fetched = new HashMap<>();
+            List<String> versionLabels = new ArrayList<>();
             fields(object.manifest(), (pointer, field, value) -> {
                 if (field.equals("image")) {
                     Optional<String> key = Optional.ofNullable(keyByReference.get(value));
@@ -182,8 +186,20 @@ final class ReleasePins {
                 } else if (field.equals("storageUri")) {
                     modelName(modelsByUri, object, value)
                             .ifPresent(model -> add(operations, object, pointer, release.models().get(model)));
+                } else if (field.equals(Spec.Registered.URI_ENV)) {
+                    modelName(modelsByUri, object, value).ifPresent(model -> {
+                        add(operations, object, pointer, release.models().get(model));
+                        fetched.put(model, release.models().get(model));
+                    });
+                } else if (field.equals(Spec.Registered.LABEL)) {
+                    versionLabels.add(pointer);
                 }
             });
+            // the pod label shows the version the pinned reference names; one registered model per pod
+            if (fetched.size() == 1) {
+                String reference = fetched.values().iterator().next();
+                versionLabels.forEach(pointer -> add(operations, object, pointer, Spec.Registered.label(reference)));
+            }
         }
         ArrayNode images = JsonNodeFactory.instance.arrayNode();
         covered.forEach((name, fields) -> {
@@ -272,8 +288,10 @@ final class ReleasePins {
     private static final Set<String> PINNABLE = Set.of("image", "storageUri");
 
     /**
-     * Every text field of {@code node} named {@code image} or {@code storageUri}, with its JSON
-     * pointer (RFC 6901), made only for those: every object of every environment passes here.
+     * Every text field of {@code node} named {@code image} or {@code storageUri}, the value of an
+     * env var {@value Spec.Registered#URI_ENV} (reported as that name) and a label
+     * {@value Spec.Registered#LABEL}, with its JSON pointer (RFC 6901), made only for those: every
+     * object of every environment passes here.
      */
     private static void fields(JsonNode node, FieldVisitor visitor) {
         fields(node, new ArrayDeque<>(), visitor);
@@ -283,9 +301,13 @@ final class ReleasePins {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 if (entry.getValue().isString()) {
-                    if (PINNABLE.contains(entry.getKey())) {
+                    String field = PINNABLE.contains(entry.getKey()) || entry.getKey().equals(Spec.Registered.LABEL)
+                            ? entry.getKey()
+                            : entry.getKey().equals("value") && Spec.Registered.URI_ENV.equals(object.path("name").asString(""))
+                            ? Spec.Registered.URI_ENV : null;
+                    if (field != null) {
                         path.addLast(entry.getKey());
-                        visitor.visit(pointer(path), entry.getKey(), entry.getValue().asString());
+                        visitor.visit(pointer(path), field, entry.getValue().asString());
                         path.removeLast();
                     }
                 } else if (entry.getValue().isContainer()) {

@@ -234,7 +234,54 @@ public record Spec(
         }
     }
 
-    public record Model(String format, String storageUri) {}
+    /**
+     * Where a served model comes from: a {@code storageUri}, or a version of the project's model
+     * registry ({@code registered}); exactly one of them (a meaning check says so).
+     */
+    public record Model(String format, String storageUri, Registered registered) {
+
+        /** The model's location as a release holds it: the storage URI, or the registry reference ({@code models:/...}). */
+        public String location() {
+            return registered != null ? registered.reference() : storageUri;
+        }
+    }
+
+    /**
+     * {@code model.registered}: a version of the registered model {@code model} in the project's
+     * MLflow registry, named by {@code alias} or by {@code version} (exactly one of them, the
+     * schema says so). Resolved at pod start by an init container running MLflow's client.
+     */
+    public record Registered(String model, String alias, Integer version) {
+
+        /** The scheme of MLflow's registry URIs ({@code models:/<name>/<version>}, {@code models:/<name>@<alias>}). */
+        public static final String SCHEME = "models:/";
+        /** The env var of the fetching init container that holds the reference; a release pins its value. */
+        public static final String URI_ENV = "MLGITOPS_MODEL_URI";
+        /** The pod label that shows which version (or alias) a pod serves; a release pins it with the reference. */
+        public static final String LABEL = "mlgitops.dev/model-version";
+        private static final int LABEL_LENGTH = 63;
+
+        /** {@code models:/<model>/<version>} or {@code models:/<model>@<alias>}, as MLflow's client reads it. */
+        public String reference() {
+            return SCHEME + model + (version != null ? "/" + version : "@" + alias);
+        }
+
+        /**
+         * The label value for a registry reference: the version ({@code 3}) or the alias
+         * ({@code champion}), cut to a label's 63 characters and to a letter or digit at its end;
+         * empty for anything that is no registry reference.
+         */
+        public static String label(String reference) {
+            if (reference == null || !reference.startsWith(SCHEME)) {
+                return "";
+            }
+            String rest = reference.substring(SCHEME.length());
+            int at = rest.lastIndexOf('@');
+            String value = at >= 0 ? rest.substring(at + 1) : rest.substring(rest.lastIndexOf('/') + 1);
+            value = value.length() > LABEL_LENGTH ? value.substring(0, LABEL_LENGTH) : value;
+            return value.replaceAll("[^A-Za-z0-9]+$", "");
+        }
+    }
 
     public record SecretRef(String secret, String key) {}
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.mlgitops.MlGitopsException;
 import dev.mlgitops.model.RunInputs;
+import dev.mlgitops.model.Spec;
 import dev.mlgitops.release.PromotionResult.Change;
 import dev.mlgitops.release.PromotionResult.Status;
 import dev.mlgitops.yaml.KubeYaml;
@@ -29,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * environment had in the repository's history.
  *
  * <p>The target's {@code release.yaml}, its overlays' {@code images:} entries and its pin patches
- * ({@code image} and {@code storageUri} values) change from the target's release to the new
+ * ({@code image} and {@code storageUri} values, a registered model's reference in an init
+ * container's env and its pods' version label) change from the target's release to the new
  * one; nothing else in the tree changes. Like a Kargo Stage, a target accepts only a release its
  * previous environment has had, unless skipping is allowed.
  */
@@ -259,13 +261,24 @@ public final class Promotion {
             if (patch instanceof ObjectNode object && patch.has("target")
                     && KubeYaml.mapper().readTree(patch.path("patch").asString("")) instanceof ArrayNode operations) {
                 boolean patched = false;
+                // a registered model's reference moves in its fetching container's env, its pods' label with it
+                String fetched = null;
+                for (JsonNode operation : operations) {
+                    String value = operation.path("value").asString(null);
+                    if (isModelReference(operation.path("path").asString("")) && value != null) {
+                        fetched = models.getOrDefault(value, value);
+                    }
+                }
                 for (JsonNode operation : operations) {
                     String pointer = operation.path("path").asString("");
                     String value = operation.path("value").asString(null);
                     Map<String, String> moves = pointer.endsWith("/image") ? images
-                            : pointer.endsWith("/storageUri") ? models : Map.of();
+                            : pointer.endsWith("/storageUri") || isModelReference(pointer) ? models : Map.of();
                     // a pipeline's inputs are pinned by key: the release id and its datasets' fields
                     Optional<String> input = runInput(pointer, after);
+                    if (input.isEmpty() && fetched != null && pointer.endsWith(VERSION_LABEL)) {
+                        input = Optional.of(Spec.Registered.label(fetched));
+                    }
                     String now = input.isPresent() ? input.get() : value == null ? null : moves.get(value);
                     if (value != null && now != null && !now.equals(value)) {
                         ((ObjectNode) operation).put("value", now);
@@ -279,6 +292,16 @@ public final class Promotion {
             }
         }
         return changed ? Optional.of(header(text) + KubeYaml.write(kustomization)) : Optional.empty();
+    }
+
+    /** A pod label's pointer ends in its key, '/' escaped as RFC 6901 asks. */
+    private static final String VERSION_LABEL = "/" + Spec.Registered.LABEL.replace("~", "~0").replace("/", "~1");
+
+    /** The pointer of an init container's env value: the only such pin is a registered model's reference. */
+    private static final Pattern MODEL_REFERENCE = Pattern.compile(".*/initContainers/\\d+/env/\\d+/value");
+
+    private static boolean isModelReference(String pointer) {
+        return MODEL_REFERENCE.matcher(pointer).matches();
     }
 
     /** What the release pins at {@code /data/<key>} of a pipeline's inputs ConfigMap; empty for any other path. */

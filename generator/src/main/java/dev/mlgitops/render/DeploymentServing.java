@@ -45,7 +45,7 @@ final class DeploymentServing implements ServingEngine {
             new ProductionFacts.ReplicaCount("Deployment", "/spec/replicas", true)));
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
-            Addresses.withConnections(),
+            Addresses.withConnections(RegistryFetch.CONNECTION),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0,
                             "clients in the namespace, on the model's port"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 0,
@@ -166,7 +166,7 @@ final class DeploymentServing implements ServingEngine {
                 name,
                 context.labels(Stage.SERVING, name),
                 RenderContext.selector(name),
-                auth.podLabels(),
+                RegistryFetch.podLabels(auth.podLabels(), serving),
                 context.objectName(WORKLOAD),
                 context.environment().image(serving.image()),
                 serving.args(),
@@ -180,20 +180,23 @@ final class DeploymentServing implements ServingEngine {
                 ingress == null ? null : ingress.host(),
                 ingress != null && ingress.tls(),
                 name + "-tls",
-                auth.proxy(), auth.jwt());
+                auth.proxy(), auth.jwt(),
+                RegistryFetch.of(context, serving, RegistryFetch.VOLUME, RegistryFetch.MOUNT, RegistryFetch.MOUNT));
     }
 
     /**
      * What the templates of one served model see; every value is already derived, so a template
      * only places it. Nullable: {@code gpu}, {@code liveness}, {@code readiness}, {@code metric}
      * (null when it cannot be expressed), {@code host} (null without ingress), {@code proxy} (null
-     * without an oauth2-proxy in front), {@code jwt} (null unless Istio checks a token).
+     * without an oauth2-proxy in front), {@code jwt} (null unless Istio checks a token), {@code fetch}
+     * (null unless the model is registered: then the server finds its files in /mnt/models).
      */
     public record ServingView(String name, Map<String, String> labels, Map<String, String> selector,
                               Map<String, String> podLabels, String serviceAccount, String image, List<String> args,
                               int port, List<EnvView> env, String cpu, String memory, String gpu, String liveness,
                               String readiness, int minReplicas, int maxReplicas, String metric, int target,
-                              String host, boolean tls, String tlsSecret, AuthProxy.View proxy, JwtAuth.View jwt) {}
+                              String host, boolean tls, String tlsSecret, AuthProxy.View proxy, JwtAuth.View jwt,
+                              RegistryFetch.View fetch) {}
 
     /** One container env var: a plain {@code value}, or a key of the Secret {@code secret}. */
     public record EnvView(String name, String value, String secret, String key) {}

@@ -61,7 +61,8 @@ final class KServeServing implements ServingEngine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
-                    "object store", 443, "the storage-initializer downloads model.storageUri")),
+                    "object store", 443, "the storage-initializer downloads model.storageUri"),
+                    RegistryFetch.CONNECTION),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving",
                             QUEUE_PROXY_PORT, "the activator"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "spec.cluster.knative.namespace",
@@ -77,7 +78,9 @@ final class KServeServing implements ServingEngine {
             List.of(new RuntimeContract.Prerequisite("KServe", "serving.kserve.io/v1beta1", "", ""),
                     new RuntimeContract.Prerequisite("Knative Serving", "serving.knative.dev/v1", "", ""),
                     new RuntimeContract.Prerequisite("Knative Serving", "",
-                            "config-features: kubernetes.podspec-tolerations: enabled", "resources.gpu")),
+                            "config-features: kubernetes.podspec-tolerations: enabled", "resources.gpu"),
+                    new RuntimeContract.Prerequisite("Knative Serving", "",
+                            "config-features: kubernetes.podspec-init-containers: enabled", "model.registered")),
             RuntimeContract.Scaling.REPLICAS);
 
     /** Knative Serving's control plane namespace (activator, autoscaler). */
@@ -172,24 +175,26 @@ final class KServeServing implements ServingEngine {
         Spec.Replicas replicas = serving.replicas();
         Spec.Autoscaling autoscaling = serving.autoscaling();
         return new InferenceView(name, context.labels(Stage.SERVING, name),
-                JwtAuth.podLabels(context.podLabels(Stage.SERVING, name), serving.auth()),
+                RegistryFetch.podLabels(JwtAuth.podLabels(context.podLabels(Stage.SERVING, name), serving.auth()), serving),
                 DEPLOYMENT_MODE, context.objectName(DeploymentServing.WORKLOAD),
                 serving.model().format(), serving.model().storageUri(),
                 replicas == null ? null : replicas.min(), replicas == null ? null : replicas.max(),
                 autoscaling == null ? null : autoscaling.metric(), autoscaling == null ? null : autoscaling.target(),
                 serving.canary() == null ? null : serving.canary().trafficPercent(),
                 Addresses.env(context), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT,
-                JwtAuth.view(name, serving.auth()));
+                JwtAuth.view(name, serving.auth()),
+                RegistryFetch.of(context, serving, RegistryFetch.VOLUME, RegistryFetch.MOUNT, RegistryFetch.MOUNT));
     }
 
     /**
      * One InferenceService as the template sees it. Nullable: the replica bounds, the scale
      * metric and target (KServe's defaults apply), {@code canaryPercent}, {@code gpu}, {@code jwt}
-     * (null unless Istio checks a token).
+     * (null unless Istio checks a token), {@code storageUri} (null for a registered model) and
+     * {@code fetch} (the init container of a registered model, null for a stored one).
      */
     public record InferenceView(String name, Map<String, String> labels, Map<String, String> podLabels,
                                 String deploymentMode, String serviceAccount, String format, String storageUri,
                                 Integer minReplicas, Integer maxReplicas, String scaleMetric, Integer scaleTarget,
                                 Integer canaryPercent, List<DeploymentServing.EnvView> env, String cpu, String memory,
-                                String gpu, int port, JwtAuth.View jwt) {}
+                                String gpu, int port, JwtAuth.View jwt, RegistryFetch.View fetch) {}
 }

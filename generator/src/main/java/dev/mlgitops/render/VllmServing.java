@@ -29,6 +29,8 @@ import dev.mlgitops.render.RuntimeContract.Connection;
  * {@code AWS_*} variables of {@code env}/{@code secretEnv}) downloads it into the same volume, and
  * vLLM serves the folder.</li>
  * <li>{@code pvc://claim/path}: the claim is mounted read-only and vLLM serves the folder.</li>
+ * <li>{@code model.registered} instead: MLflow's client fetches the version into the same volume
+ * ({@link RegistryFetch}), and vLLM serves the folder.</li>
  * </ul>
  * For a folder, the OpenAI API's model name is the served model's key ({@code --served-model-name});
  * for a Hub model it is the Hub's id. More than one GPU serves with tensor parallelism over all of
@@ -52,6 +54,10 @@ final class VllmServing implements ServingEngine {
     /** Where a {@code pvc://} claim is mounted. */
     static final String CLAIM_PATH = "/mnt/models";
     static final String SHM_SIZE = "2Gi";
+    /** The writable volume at {@value #CACHE_PATH}. */
+    static final String MODELS_VOLUME = "models";
+    /** Where the init container of a registered model writes it (see {@link RegistryFetch}). */
+    static final String REGISTERED_PATH = CACHE_PATH + "/registered";
 
     private static final Spec.Replicas DEFAULT_REPLICAS = new Spec.Replicas(1, 1);
 
@@ -66,7 +72,8 @@ final class VllmServing implements ServingEngine {
                     new Connection(RuntimeContract.PeerKind.EXTERNAL, "Hugging Face Hub", 443, "vLLM downloads the model",
                             "model.storageUri: hf://"),
                     new Connection(RuntimeContract.PeerKind.EXTERNAL, "object store", 443,
-                            "the download init container", "model.storageUri: s3://")),
+                            "the download init container", "model.storageUri: s3://"),
+                    RegistryFetch.CONNECTION),
             List.of(new Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0, "clients in the namespace, on the model's port"),
                     new Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 0,
                             "the ingress controller, on the model's port", "ingress"),
@@ -134,7 +141,8 @@ final class VllmServing implements ServingEngine {
             String name = context.objectName(model);
             allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), name,
                     ServingAuth.clientPort(serving, port(serving)), serving.ingress() != null));
-            if (ModelSource.of(serving.model().storageUri()).downloads()) {
+            // a registered model comes through MLflow in the namespace, not from a store outside
+            if (RegistryFetch.registered(serving) == null && ModelSource.of(serving.model()).downloads()) {
                 egress.add(new TenancyNeeds.Egress(context.objectName(model + "-to-model-store"), RenderContext.selector(name),
                         List.of(RenderContext.HTTPS_PORT)));
             }
@@ -156,7 +164,7 @@ final class VllmServing implements ServingEngine {
                     Code.RENDER_METRIC_UNSUPPORTED.message(metric, model, name())));
             metric = null;
         }
-        ModelSource source = ModelSource.of(serving.model().storageUri());
+        ModelSource source = ModelSource.of(serving.model());
         int port = port(serving);
         List<String> args = new ArrayList<>(List.of(source.served(), "--port", Integer.toString(port)));
         if (!source.hub()) {
@@ -182,7 +190,7 @@ final class VllmServing implements ServingEngine {
                 name,
                 context.labels(Stage.SERVING, name),
                 RenderContext.selector(name),
-                auth.podLabels(),
+                RegistryFetch.podLabels(auth.podLabels(), serving),
                 context.objectName(DeploymentServing.WORKLOAD),
                 context.environment().image(serving.image()),
                 args,
@@ -199,7 +207,8 @@ final class VllmServing implements ServingEngine {
                 ingress == null ? null : ingress.host(),
                 ingress != null && ingress.tls(),
                 name + "-tls",
-                auth.proxy(), auth.jwt());
+                auth.proxy(), auth.jwt(),
+                RegistryFetch.of(context, serving, MODELS_VOLUME, CACHE_PATH, REGISTERED_PATH));
     }
 
     /** GPUs as a count; a quantity such as {@code 1000m} or {@code 2} is whole GPUs (the device plugin has no fractions). */
@@ -224,6 +233,11 @@ final class VllmServing implements ServingEngine {
      * @param claim        the PersistentVolumeClaim to mount, or null
      */
     record ModelSource(String served, boolean hub, String downloadFrom, String claim) {
+
+        /** A registered model is fetched into {@value #REGISTERED_PATH} by the init container of {@link RegistryFetch}. */
+        static ModelSource of(Spec.Model model) {
+            return model.registered() != null ? new ModelSource(REGISTERED_PATH, false, null, null) : of(model.storageUri());
+        }
 
         static ModelSource of(String storageUri) {
             int separator = storageUri.indexOf("://");
@@ -254,12 +268,13 @@ final class VllmServing implements ServingEngine {
      * an autoscaler owns the count), {@code metric} (null without an autoscaler),
      * {@code downloadFrom} and {@code downloader} (null unless an init container downloads the
      * model), {@code claim} (null unless the model is on a claim), {@code host} (null without ingress),
-     * {@code proxy} (null without an oauth2-proxy in front), {@code jwt} (null unless Istio checks a token).
+     * {@code proxy} (null without an oauth2-proxy in front), {@code jwt} (null unless Istio checks a token),
+     * {@code fetch} (null unless the model is registered).
      */
     public record VllmView(String name, Map<String, String> labels, Map<String, String> selector,
                            Map<String, String> podLabels, String serviceAccount, String image, List<String> args,
                            int port, List<EnvView> env, String cpu, String memory, String gpu, String shmSize,
                            Integer replicas, int minReplicas, int maxReplicas, String metric, int target,
                            String downloadFrom, String downloader, String claim, String host, boolean tls,
-                           String tlsSecret, AuthProxy.View proxy, JwtAuth.View jwt) {}
+                           String tlsSecret, AuthProxy.View proxy, JwtAuth.View jwt, RegistryFetch.View fetch) {}
 }

@@ -36,8 +36,15 @@ final class ViolationTranslator {
 
     List<SchemaViolation> translate(List<Error> errors) {
         List<SchemaViolation> violations = new ArrayList<>();
+        List<String> choices = errors.stream().filter(ViolationTranslator::isChoice)
+                .map(error -> pointer(error.getSchemaLocation().getFragment())).toList();
         for (Error error : errors) {
-            if (!isSummaryOfOthers(error, errors)) {
+            if (isChoice(error)) {
+                SchemaViolation violation = choice(error);
+                if (!violations.contains(violation)) {
+                    violations.add(violation);
+                }
+            } else if (!isSummaryOfOthers(error, errors) && !isBranchOfChoice(error, choices)) {
                 SchemaViolation violation = translate(error);
                 if (!violations.contains(violation)) {
                     violations.add(violation);
@@ -45,6 +52,37 @@ final class ViolationTranslator {
             }
         }
         return List.copyOf(violations);
+    }
+
+    /**
+     * A {@code oneOf} whose every branch only requires one field: "exactly one of these fields".
+     * Its own message counts branches and its branches' messages ask for every field at once, so
+     * one violation says which fields the object gives and that it must give one of them.
+     */
+    private static boolean isChoice(Error error) {
+        if (!"oneOf".equals(error.getKeyword()) || !error.getSchemaNode().isArray() || error.getSchemaNode().isEmpty()) {
+            return false;
+        }
+        for (JsonNode branch : error.getSchemaNode()) {
+            if (branch.size() != 1 || branch.path("required").size() != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBranchOfChoice(Error error, List<String> choices) {
+        String location = pointer(error.getSchemaLocation().getFragment());
+        return choices.stream().anyMatch(choice -> location.startsWith(choice + "/"));
+    }
+
+    private static SchemaViolation choice(Error error) {
+        List<String> fields = new ArrayList<>();
+        error.getSchemaNode().forEach(branch -> fields.add(branch.path("required").get(0).asString()));
+        List<String> given = fields.stream().filter(error.getInstanceNode()::has).toList();
+        String gives = given.isEmpty() ? "neither " + String.join(" nor ", fields) : "both " + String.join(" and ", given);
+        return new SchemaViolation(pointer(error.getInstanceLocation()), Code.SCHEMA_CHOICE,
+                Code.SCHEMA_CHOICE.message(gives, String.join(" or ", fields)));
     }
 
     private static boolean isSummaryOfOthers(Error error, List<Error> errors) {

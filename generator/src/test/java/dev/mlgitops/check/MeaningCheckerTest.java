@@ -74,12 +74,15 @@ class MeaningCheckerTest {
     }
 
     @Test
-    void rejectsRegisterModelWithoutAModelRegistry() {
+    void rejectsRegisterModelAndARegisteredServedModelWithoutAModelRegistry() {
         List<String> findings = check(spec -> spec.remove("modelRegistry"));
 
-        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-REGISTER-WITHOUT-REGISTRY] "
+        assertThat(findings).containsExactlyInAnyOrder("mlproject.yaml: error [MLG-CHECK-REGISTER-WITHOUT-REGISTRY] "
                 + "spec.training.nightly.registerModel: registerModel 'fraud-classifier' needs a model registry: "
-                + "add spec.modelRegistry or remove registerModel");
+                + "add spec.modelRegistry or remove registerModel",
+                "mlproject.yaml: error [MLG-CHECK-REGISTERED-WITHOUT-REGISTRY] spec.serving.scorer.model.registered:"
+                + " served model 'scorer' loads registered model 'fraud-classifier', which only the project's model"
+                + " registry resolves: add spec.modelRegistry or give model.storageUri instead");
     }
 
     /** The base and each of the three environments find it; it is reported once. */

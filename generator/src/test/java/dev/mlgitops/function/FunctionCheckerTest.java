@@ -363,16 +363,11 @@ class FunctionCheckerTest {
     @Test
     void theRegistrysDatabasePortIsAConnectionOfTheServerAndOfItsMigrationJob() throws IOException {
         // a blueprint override that opens only HTTPS to the stores: the database path of the server breaks
-        Path blueprints = folder.resolve("blueprints/tenancy");
-        Files.createDirectories(blueprints);
-        String policies = Files.readString(Path.of("../blueprints/tenancy/networkpolicies.yaml.ftl"));
-        String httpsOnly = policies.replace("<#list out.ports as port>{protocol: TCP, port: ${port}}<#sep>, </#list>",
-                "{protocol: TCP, port: 443}");
-        assertThat(httpsOnly).isNotEqualTo(policies);
-        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"), httpsOnly);
+        BuildOptions httpsOnly = withTenancyPolicies(policies -> policies.replace(
+                "<#list out.ports as port>{protocol: TCP, port: ${port}}<#sep>, </#list>", "{protocol: TCP, port: 443}"));
         Path spec = edited(text -> text.replace("database: postgresql}", "port: 6432}"));
 
-        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
+        BuildOutcome generation = Builder.build(spec, httpsOnly);
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
                 .filteredOn(line -> line.contains("database")).containsExactly(
@@ -423,6 +418,63 @@ class FunctionCheckerTest {
         assertThat(policy).as("the training pods' egress to stores").isNotNull()
                 .contains("    ports:\n    - protocol: TCP\n      port: 443\n    - protocol: TCP\n      port: 5432\n"
                         + "    - protocol: TCP\n      port: 9000\n");
+    }
+
+    @Test
+    void aRegisteredModelsFetchIsAConnectionOfEachEnginesPodAndBlockedWithoutThePathToMlflow() throws IOException {
+        // the reference's scorer is served from the registry; the explainer and the assistant are made so too
+        Path spec = edited(text -> text
+                .replace("      args: [--mode, explain]\n",
+                        "      args: [--mode, explain]\n      model: {registered: {model: fraud-explainer, version: 7}}\n")
+                .replace("model: {storageUri: \"hf://Qwen/Qwen2.5-7B-Instruct\"}",
+                        "model: {registered: {model: assistant-llm, alias: prod}}"));
+        BuildOutcome open = Builder.build(spec, BuildOptions.defaults());
+        assertThat(functionFindings(open)).as("with the path to MLflow").isEmpty();
+        assertThat(open.tree().orElseThrow().files().get("PREREQUISITES.md"))
+                .contains("| Knative Serving: init containers | any | - | knative-serving | config-features"
+                        + " kubernetes.podspec-init-containers: enabled (the fetch-model init container of a registered model) |");
+
+        // a blueprint override that drops the serving stage's way into MLflow
+        BuildOptions withoutServing = withTenancyPolicies(policies -> policies.replace("<#list allows as allow>",
+                "<#list allows?filter(a -> !a.name?ends_with(\"-serving-to-mlflow\")) as allow>"));
+
+        BuildOutcome generation = Builder.build(spec, withoutServing);
+
+        List<String> lines = Files.readAllLines(spec);
+        String blocked = " (env MLFLOW_TRACKING_URI) is blocked on TCP 5000 (the destination's ingress is not allowed):"
+                + " allow it in the tenancy NetworkPolicies or set spec.tenancy.networkPolicy: open";
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
+                .filteredOn(line -> line.contains("fetch-model")).containsExactly(
+                        at(lines, "registered: {model: fraud-classifier") + " error [MLG-FUNCTION-UNREACHABLE] spec.serving.scorer.model.registered:"
+                                + " InferenceService fraud-detection-scorer: init container fetch-model fetching"
+                                + " models:/fraud-classifier@champion from Service fraud-detection-mlflow" + blocked,
+                        at(lines, "registered: {model: fraud-explainer") + " error [MLG-FUNCTION-UNREACHABLE] spec.serving.explainer.model.registered:"
+                                + " Deployment fraud-detection-explainer: init container fetch-model fetching"
+                                + " models:/fraud-explainer/7 from Service fraud-detection-mlflow" + blocked,
+                        at(lines, "registered: {model: assistant-llm") + " error [MLG-FUNCTION-UNREACHABLE] spec.serving.assistant.model.registered:"
+                                + " Deployment fraud-detection-assistant: init container fetch-model fetching"
+                                + " models:/assistant-llm@prod from Service fraud-detection-mlflow" + blocked);
+    }
+
+    /** Options whose blueprints override the tenancy NetworkPolicies' template with {@code edit} of the built-in one. */
+    private BuildOptions withTenancyPolicies(java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path blueprints = Files.createDirectories(folder.resolve("blueprints/tenancy"));
+        String policies = Files.readString(Path.of("../blueprints/tenancy/networkpolicies.yaml.ftl"));
+        String edited = edit.apply(policies);
+        assertThat(edited).as("the override changes the template").isNotEqualTo(policies);
+        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"), edited);
+        return BuildOptions.defaults().withBlueprints(folder.resolve("blueprints"));
+    }
+
+    /** {@code mlproject.yaml:<line>:<column>:} of the first line holding {@code text}, at its first character (a key). */
+    private static String at(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            int column = lines.get(i).indexOf(text);
+            if (column >= 0) {
+                return "mlproject.yaml:" + (i + 1) + ":" + (column + 1) + ":";
+            }
+        }
+        throw new AssertionError(text + " is not in the spec");
     }
 
     private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {

@@ -220,6 +220,74 @@ class PromotionFlowTest {
         assertThat(toStaging.trailers()).contains("Artifact: datasets.transactions.version 2026-11-30 -> 2026-12-04");
     }
 
+    @Test
+    void aRegisteredModelsReferenceIsPinnedPerEnvironmentAndMovesToStagingByPromotion() throws IOException {
+        String url = GitCli.bare(temp.resolve("gitops.git")).toUri().toString();
+        Path clone = temp.resolve("work");
+        publish(generate(registered("alias: champion"), Map.of()), url, clone, "main", Optional.empty(), List.of());
+        Map<String, String> committed = read(url, clone);
+        Release one = Releases.pinned(committed).get("staging");
+        assertThat(one.models()).containsEntry("scorer", "models:/fraud-classifier@champion");
+        for (String environment : ENVIRONMENTS) {
+            assertThat(fetched(environment)).as(environment).containsExactly("models:/fraud-classifier@champion", "champion");
+        }
+
+        // the scorer now names version 4: an artifact, so only dev moves and no guard refuses it
+        Path four = registered("version: 4");
+        OutputTree second = generate(four, Releases.pinned(committed));
+        TreeReview review = TreeReview.of(second, committed, "prod");
+        assertThat(DeletionGuard.defaults().refusals(review)).isEmpty();
+        assertThat(review.changes()).extracting(ObjectChange::environment).containsOnly("dev");
+        assertThat(ReleaseDiff.markdown(committed, second.files()))
+                .contains("  - `models.scorer`: `models:/fraud-classifier@champion` → `models:/fraud-classifier/4`\n")
+                .doesNotContain("`staging`", "`prod`");
+        publish(second, url, clone, "main", Optional.empty(), List.of());
+        committed = read(url, clone);
+        Release two = Releases.pinned(committed).get("dev");
+        assertThat(two.id()).isNotEqualTo(one.id());
+        assertThat(fetched("dev")).containsExactly("models:/fraud-classifier/4", "4");
+        assertThat(fetched("staging")).containsExactly("models:/fraud-classifier@champion", "champion");
+
+        // promote dev -> staging: the reference and the label move, as generate would write them; prod keeps its own
+        PromotionResult toStaging = Promotion.to(committed, ENVIRONMENTS, "staging").call();
+        assertThat(toStaging.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        assertThat(toStaging.files()).isEqualTo(generate(four, Releases.pinned(toStaging.files())).files());
+        assertThat(toStaging.trailers())
+                .contains("Artifact: models.scorer models:/fraud-classifier@champion -> models:/fraud-classifier/4");
+        publish(tree(toStaging), url, clone, "main", Optional.of(toStaging.subject("fraud-detection")), toStaging.trailers());
+        assertThat(Releases.pinned(read(url, clone)).get("staging")).isEqualTo(two);
+        assertThat(fetched("staging")).containsExactly("models:/fraud-classifier/4", "4");
+        assertThat(fetched("prod")).containsExactly("models:/fraud-classifier@champion", "champion");
+    }
+
+    /** The reference spec with the scorer served from the registry, by {@code choice} (an alias or a version). */
+    private Path registered(String choice) throws IOException {
+        String text = Files.readString(REFERENCE);
+        String served = "model: {format: sklearn, registered: {model: fraud-classifier, alias: champion}}";
+        assertThat(text).contains(served);
+        String edited = text.replace(served, "model: {format: sklearn, registered: {model: fraud-classifier, " + choice + "}}");
+        assertThat(edited).contains(choice);
+        Path folder = Files.createDirectories(temp.resolve("spec-" + choice.replaceAll("[^a-z0-9]", "")));
+        return Files.writeString(folder.resolve("mlproject.yaml"), edited);
+    }
+
+    /**
+     * The scorer's registry reference (its fetching init container's env) and its pods' version
+     * label, as kubectl kustomize builds the environment's serving stage from a fresh checkout.
+     */
+    private List<String> fetched(String environment) {
+        ObjectNode predictor = (ObjectNode) build(environment, "serving").stream()
+                .filter(o -> o.path("kind").asString().equals("InferenceService")).findFirst().orElseThrow()
+                .at("/spec/predictor");
+        String reference = null;
+        for (var env : predictor.at("/initContainers/0/env")) {
+            if (env.path("name").asString().equals("MLGITOPS_MODEL_URI")) {
+                reference = env.path("value").asString();
+            }
+        }
+        return List.of(String.valueOf(reference), predictor.at("/labels/mlgitops.dev~1model-version").asString());
+    }
+
     /** The data of the nightly pipeline's inputs ConfigMap as kubectl kustomize builds the environment's training stage. */
     private Map<String, String> inputs(String environment) {
         ObjectNode configMap = build(environment, "training").stream()
@@ -229,10 +297,13 @@ class PromotionFlowTest {
         return data;
     }
 
-    /** The reference spec with the trainer's tag and the scorer's model version set. */
+    /** The reference spec with the trainer's tag and the scorer's stored model version set. */
     private Path spec(String trainerTag, String modelVersion) throws IOException {
+        // the scorer from stored files, as before the reference served it from the registry
         String text = Files.readString(REFERENCE).replace(TRAINER + ":1.4.2", TRAINER + ":" + trainerTag)
-                .replace(MODELS + "3", MODELS + modelVersion);
+                .replaceFirst("model: \\{format: sklearn, registered: \\{[^}]*\\}\\}",
+                        "model: {format: sklearn, storageUri: \"" + MODELS + modelVersion + "\"}");
+        assertThat(text).contains(MODELS + modelVersion);
         Path folder = Files.createDirectories(temp.resolve("spec-" + trainerTag + "-" + modelVersion));
         return Files.writeString(folder.resolve("mlproject.yaml"), text);
     }

@@ -30,7 +30,9 @@ class ServingAndMonitoringEnginesTest {
 
         assertThat(isvc.at("/metadata/annotations/serving.kserve.io~1deploymentMode").asString()).isEqualTo("Knative");
         assertThat(predictor.at("/model/modelFormat/name").asString()).isEqualTo("sklearn");
-        assertThat(predictor.at("/model/storageUri").asString()).isEqualTo("s3://risk-ml/models/fraud-classifier/3");
+        // the reference serves the scorer from the registry: fetched by an init container, no storageUri
+        assertThat(predictor.at("/model/storageUri").isMissingNode()).isTrue();
+        assertThat(predictor.at("/initContainers/0/env/2/value").asString()).isEqualTo("models:/fraud-classifier@champion");
         assertThat(predictor.get("minReplicas").asInt()).isEqualTo(2);
         assertThat(predictor.get("maxReplicas").asInt()).isEqualTo(10);
         assertThat(predictor.get("scaleMetric").asString()).isEqualTo("concurrency");

@@ -98,7 +98,12 @@ class YamlEscapingTest {
     @Test
     void hostileValuesInTrainingStepsAndServedModelsArriveExactly() {
         List<String> values = hostile();
-        Rendering plain = Rendering.of(ReferenceProject.base());
+        // the scorer from stored files (the reference serves it from the registry), so storageUri carries a value
+        Rendering plain = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.at("/serving/scorer/model")).put("storageUri", "s3://risk-ml/models/fraud-classifier/3")
+                    .remove("registered");
+            return spec;
+        }));
         Rendering hostile = Rendering.of(ReferenceProject.edited(spec -> {
             ObjectNode train = (ObjectNode) spec.at("/training/nightly/steps/train");
             ArrayNode command = train.putArray("command");
@@ -108,7 +113,8 @@ class YamlEscapingTest {
                 env.put("V" + i, values.get(i));
             }
             ((ObjectNode) spec.at("/training/nightly")).put("registerModel", values.get(0));
-            ((ObjectNode) spec.at("/serving/scorer/model")).put("storageUri", values.get(7)).put("format", values.get(5));
+            ((ObjectNode) spec.at("/serving/scorer/model")).put("storageUri", values.get(7)).put("format", values.get(5))
+                    .remove("registered");
             return spec;
         }));
 
