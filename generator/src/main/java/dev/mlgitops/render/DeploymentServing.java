@@ -78,6 +78,11 @@ final class DeploymentServing implements ServingEngine {
     }
 
     @Override
+    public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        return List.of(JwtAuth.istio(cluster));
+    }
+
+    @Override
     public String name() {
         return "deployment";
     }

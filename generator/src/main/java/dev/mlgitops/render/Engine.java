@@ -3,6 +3,7 @@ package dev.mlgitops.render;
 import java.util.List;
 
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 
 /**
@@ -58,6 +59,16 @@ public interface Engine {
 
     /** What the engine's pods need at run time. */
     RuntimeContract contract();
+
+    /**
+     * What the cluster must run for the kinds of object this engine emits that Kubernetes does not
+     * serve by itself (its custom resources, and what tenancy's own facts do not cover), with the
+     * namespaces and settings of the environment's {@code cluster} facts; none by default. A test
+     * fails when an engine emits a custom resource no requirement lists.
+     */
+    default List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        return List.of();
+    }
 
     /**
      * The servers of this engine that expose Prometheus metrics, which the monitoring stage scrapes

@@ -58,6 +58,26 @@ final class PrometheusMonitoring implements Engine {
     }
 
     @Override
+    public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        return List.of(new RuntimeContract.Requirement(
+                List.of("monitoring.coreos.com/ServiceMonitor", "monitoring.coreos.com/PrometheusRule"),
+                "Prometheus Operator", "serving monitoring.coreos.com/v1",
+                "servicemonitors.monitoring.coreos.com, prometheusrules.monitoring.coreos.com",
+                cluster.monitoring().namespace(), "Prometheus selects ServiceMonitors and PrometheusRules labelled "
+                        + labels(cluster.monitoring().prometheusLabels())));
+    }
+
+    private static String labels(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return "(none: Prometheus selects every one)";
+        }
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(labels).forEach((key, value) -> text.append(text.length() == 0 ? "" : ", ").append(key)
+                .append(": ").append(value));
+        return text.toString();
+    }
+
+    @Override
     public List<ItemModel> models(RenderContext context, Findings findings) {
         Spec.Monitoring monitoring = context.spec().monitoring();
         List<Scrape> servers = servers(context);

@@ -115,6 +115,11 @@ final class VllmServing implements ServingEngine {
     }
 
     @Override
+    public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        return List.of(JwtAuth.istio(cluster));
+    }
+
+    @Override
     public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
         ByEngine.served(context, name()).forEach((model, serving) ->
