@@ -15,6 +15,7 @@ import dev.mlgitops.finding.Finding;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.RunInputs;
 import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Stage;
 import dev.mlgitops.function.NetworkPolicies.Port;
 import dev.mlgitops.function.Workloads.PodGroup;
 import dev.mlgitops.function.Workloads.Workload;
@@ -154,6 +155,8 @@ final class Reachability {
                 envAddresses(workload, group, pod, all);
                 storeSecrets(workload, group, pod, all);
                 datasets(workload, group, pod, all);
+                specStores(workload, pod, all);
+                identity(workload, group, pod, all);
             }
             ranks(workload, all);
             knative(workload, all);
@@ -233,6 +236,49 @@ final class Reachability {
             }
         }
     }
+
+    /**
+     * The stores a server's own spec section names by URI: the feature store's registry (its server
+     * and materialization read it) and the model registry's artifact root (its server serves the
+     * artifacts), on their schemes' ports.
+     */
+    private void specStores(Workload workload, Peer pod, Set<Connection> all) {
+        Spec.FeatureStore store = environment.spec().featureStore();
+        Spec.ModelRegistry registry = environment.spec().modelRegistry();
+        if (workload.object().stage() == Stage.FEATURE_STORE && store != null && store.registry() != null) {
+            specStore(workload, pod, store.registry(), "the feature store's registry", "/featureStore/registry", all);
+        }
+        if (workload.object().stage() == Stage.MODEL_REGISTRY && !workload.batch() && registry != null
+                && registry.artifactRoot() != null) {
+            specStore(workload, pod, registry.artifactRoot(), "the model registry's artifact root",
+                    "/modelRegistry/artifactRoot", all);
+        }
+    }
+
+    private static void specStore(Workload workload, Peer pod, String uri, String what, String pointer, Set<Connection> all) {
+        RunInputs.storePort(uri).ifPresent(port -> all.add(new Connection(pod, Peer.external(STORE_ADDRESS), Port.tcp(port),
+                who(workload) + " to " + what + " (" + RunInputs.scheme(uri) + ")", pointer)));
+    }
+
+    /** An auth-proxy signs users in at the identity provider its {@code --oidc-issuer-url} names. */
+    private void identity(Workload workload, PodGroup group, Peer pod, Set<Connection> all) {
+        for (Workloads.Container container : group.containers()) {
+            if (!container.name().equals(AUTH_PROXY)) {
+                continue;
+            }
+            for (JsonNode arg : container.node().path("args")) {
+                String text = arg.asString("");
+                if (text.startsWith(ISSUER_FLAG)) {
+                    RunInputs.storePort(text.substring(ISSUER_FLAG.length())).ifPresent(port -> all.add(new Connection(pod,
+                            Peer.external(STORE_ADDRESS), Port.tcp(port), "the auth-proxy of " + who(workload)
+                            + " to the identity provider", "/identity/issuer")));
+                }
+            }
+        }
+    }
+
+    /** oauth2-proxy's flag naming the OpenID Connect issuer. */
+    private static final String ISSUER_FLAG = "--oidc-issuer-url=";
 
     /** A dataset's store, for any container given the dataset's URI ({@code MLGITOPS_DATASET_<NAME>_URI}). */
     private void datasets(Workload workload, PodGroup group, Peer pod, Set<Connection> all) {

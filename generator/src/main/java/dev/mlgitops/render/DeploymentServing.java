@@ -45,7 +45,7 @@ final class DeploymentServing implements ServingEngine {
             new ProductionFacts.ReplicaCount("Deployment", "/spec/replicas", true)));
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
-            Addresses.withConnections(),
+            Addresses.withConnections(RenderContext.ONLINE_STORE, AuthProxy.IDENTITY_PROVIDER),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0,
                             "clients in the namespace, on the model's port"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 0,

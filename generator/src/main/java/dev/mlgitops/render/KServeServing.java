@@ -89,8 +89,11 @@ final class KServeServing implements ServingEngine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
-                    "object store", RenderContext.HTTPS_PORT, "the storage-initializer downloads model.storageUri")),
-            List.of(RuntimeContract.Connection.namespacePods(KNATIVE_NAMESPACE, Map.of("app", "activator"),
+                    "object store", RenderContext.HTTPS_PORT, "the storage-initializer downloads model.storageUri"),
+                    RenderContext.ONLINE_STORE),
+            List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", QUEUE_PROXY_PORT,
+                            "clients in the namespace, through queue-proxy"),
+                    RuntimeContract.Connection.namespacePods(KNATIVE_NAMESPACE, Map.of("app", "activator"),
                             QUEUE_PROXY_PORT, "Knative's activator"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, GATEWAY_NAMESPACE,
                             QUEUE_PROXY_PORT, "the networking layer's gateway"),
@@ -203,6 +206,9 @@ final class KServeServing implements ServingEngine {
         List<String> dataPlane = new ArrayList<>();
         List<Integer> controlPorts = new ArrayList<>();
         for (RuntimeContract.Connection accepted : CONTRACT.accepts()) {
+            if (accepted.peer() != RuntimeContract.PeerKind.NAMESPACE) {
+                continue;
+            }
             if (accepted.port() == QUEUE_PROXY_PORT) {
                 dataPlane.add(accepted.name().equals(GATEWAY_NAMESPACE)
                         ? context.spec().cluster().knative().namespace() : accepted.name());
@@ -214,7 +220,7 @@ final class KServeServing implements ServingEngine {
             allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), context.objectName(model),
                     QUEUE_PROXY_PORT, false, dataPlane));
             allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-knative"), context.objectName(model),
-                    controlPorts, List.of(), false, List.of(KNATIVE_NAMESPACE)));
+                    controlPorts, List.of(), false, List.of(KNATIVE_NAMESPACE), false));
         });
         if (allows.isEmpty()) {
             return TenancyNeeds.NONE;

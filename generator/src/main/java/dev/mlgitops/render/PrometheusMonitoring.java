@@ -104,6 +104,16 @@ final class PrometheusMonitoring implements Engine {
         return List.of(new ItemModel("/monitoring", data));
     }
 
+    /** Whether the serving engine's contract lets the namespace's pods onto the model's metrics port. */
+    private static boolean namespaceReaches(Spec.ServingModel serving) {
+        if (ServingAuth.proxied(serving)) {
+            return false;
+        }
+        int port = metricsPort(serving);
+        return Engines.serving(serving.engine()).orElseThrow().contract().accepts().stream().anyMatch(accepted ->
+                accepted.peer() == RuntimeContract.PeerKind.NAMESPACE_PODS && (accepted.port() == 0 || accepted.port() == port));
+    }
+
     /** The scraper's way in to every served model's metrics port. */
     @Override
     public TenancyNeeds needs(RenderContext context) {
@@ -112,8 +122,9 @@ final class PrometheusMonitoring implements Engine {
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
         String prometheus = context.spec().cluster().monitoring().namespace();
-        // behind an oauth2-proxy the model's own port admits the scraper alone, no pod of the namespace
-        context.spec().serving().forEach((model, serving) -> allows.add(ServingAuth.proxied(serving)
+        // the scraper alone, no pod of the namespace, unless the engine's contract lets the namespace's pods onto that
+        // port anyway (a model server without a proxy in front, not Knative's queue-proxy metrics port)
+        context.spec().serving().forEach((model, serving) -> allows.add(!namespaceReaches(serving)
                 ? TenancyNeeds.Allow.fromNamespacesOnly(context.objectName(model + "-allow-metrics"),
                         context.objectName(model), metricsPort(serving), List.of(prometheus))
                 : new TenancyNeeds.Allow(context.objectName(model + "-allow-metrics"), context.objectName(model),

@@ -19,7 +19,13 @@ final class PyTorchJobTraining implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(Connection.sameWorkload(RENDEZVOUS_PORT, "the workers reach the master's rendezvous"),
-                    Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
+                    Connection.sameWorkload(0, "NCCL and Gloo between all ranks"), StepsTraining.STORES,
+                    new Connection(RuntimeContract.PeerKind.EXTERNAL, "Kubernetes API server", RenderContext.HTTPS_PORT,
+                            "a scheduled job's Argo step creates the PyTorchJob and watches it (the apiserver's Service port)",
+                            "schedule"),
+                    new Connection(RuntimeContract.PeerKind.EXTERNAL, "Kubernetes API server", RenderContext.APISERVER_PORT,
+                            "a scheduled job's Argo step creates the PyTorchJob and watches it (the apiserver's own port)",
+                            "schedule")),
             List.of(Connection.sameWorkload(RENDEZVOUS_PORT, "the master accepts the workers' rendezvous"),
                     Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
             List.of(initPytorch()),

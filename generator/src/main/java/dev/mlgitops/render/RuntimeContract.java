@@ -10,8 +10,11 @@ import tools.jackson.databind.JsonNode;
  * open and accept, the containers an operator adds to them, what the cluster must already run,
  * and how the workload grows (for quota sums). The function step reads it through
  * {@link Engines}: the containers it adds to the engine's pods before the quota and admission
- * checks, the Knative paths it proves, and (with {@link Engine#requirements}) the prerequisites it
- * lists; a test holds every generated NetworkPolicy rule to a declared connection.
+ * checks, the Knative paths and a job's rank ports it proves, and (with {@link Engine#requirements})
+ * the prerequisites it lists. Rendering reads it where the rule follows from it alone: KServe's
+ * allows for Knative's namespaces, and whether the scraper's allow lets the namespace's pods in too.
+ * A test holds every generated NetworkPolicy rule to a declared connection, and every declared
+ * connection the reference wires to one the function step proves.
  *
  * @param opens         connections the engine's pods open
  * @param accepts       connections the engine's pods must accept

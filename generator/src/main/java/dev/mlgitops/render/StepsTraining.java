@@ -50,6 +50,11 @@ final class StepsTraining implements Engine {
                         KubeYaml.newObject(), false));
     }
 
+    /** The steps' stores outside the namespace: the datasets' (on their schemes' or own ports) and the artifacts'. */
+    static final RuntimeContract.Connection STORES = new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
+            "dataset and artifact stores", 0, "the steps read datasets and write artifacts: 443, or a dataset's store port",
+            "datasets");
+
     /** What Argo's kinds need of the cluster; the pytorchjob engine's schedules run on it too. */
     static final RuntimeContract.Requirement ARGO_WORKFLOWS = new RuntimeContract.Requirement(
             List.of("argoproj.io/WorkflowTemplate", "argoproj.io/CronWorkflow"), "Argo Workflows",
@@ -60,7 +65,7 @@ final class StepsTraining implements Engine {
     /** Argo's executor (since v3.4) reports each step's outcome as a WorkflowTaskResult, with the pod's ServiceAccount. */
     static StepsTraining argoWorkflows() {
         return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl", "inputs.yaml.ftl"), true,
-                new RuntimeContract(Addresses.withConnections(
+                new RuntimeContract(Addresses.withConnections(STORES,
                         RuntimeContract.Connection.external("Kubernetes API server", RenderContext.HTTPS_PORT,
                                 "the executor's wait container reports step results (the apiserver's Service port)"),
                         RuntimeContract.Connection.external("Kubernetes API server", RenderContext.APISERVER_PORT,
@@ -74,7 +79,7 @@ final class StepsTraining implements Engine {
 
     static StepsTraining kubernetesJob() {
         return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl", "inputs.yaml.ftl"), false,
-                new RuntimeContract(Addresses.withConnections(), List.of(), List.of(), List.of(),
+                new RuntimeContract(Addresses.withConnections(STORES), List.of(), List.of(), List.of(),
                         RuntimeContract.Scaling.ONE));
     }
 
