@@ -36,7 +36,8 @@ class MainTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("mlgitops: mlproject.yaml is valid\n"
                 + "mlgitops: prerequisites: Argo Workflows, External Secrets Operator, Istio (sidecar mode) with istio-cni,"
-                + " KServe (Knative mode) with Knative Serving, Kubeflow Training Operator, Prometheus Operator, a CNI that enforces NetworkPolicy (versions"
+                + " KServe (Knative mode) with Knative Serving, Kubeflow Training Operator, NVIDIA device plugin (or GPU Operator),"
+                + " Prometheus Operator, a CNI that enforces NetworkPolicy, metrics-server (versions"
                 + " and settings: PREREQUISITES.md)\n");
     }
 

@@ -61,6 +61,28 @@ final class ClusterServices {
                         "any", "", "", "Calico, Cilium or another enforcing plugin"));
     }
 
+    /** The extended resource the pods ask GPUs by. */
+    static final String GPU = "nvidia.com/gpu";
+
+    /** What pods asking for GPUs need, whichever engine runs them: a device plugin that advertises them. */
+    static final Requirement GPU_DEVICE_PLUGIN = new Requirement(List.of(), "NVIDIA device plugin (or GPU Operator)",
+            "any", "", "", "the GPU nodes advertise " + GPU + " (and carry the taint the pods tolerate)");
+
+    /** The device plugin when one of the workloads' containers asks for a GPU; none otherwise. */
+    static List<Requirement> gpus(List<Workloads.Workload> workloads) {
+        for (Workloads.Workload workload : workloads) {
+            for (Workloads.PodGroup group : workload.groups()) {
+                for (Workloads.Container container : group.containers()) {
+                    JsonNode resources = container.node().path("resources");
+                    if (resources.path("limits").has(GPU) || resources.path("requests").has(GPU)) {
+                        return List.of(GPU_DEVICE_PLUGIN);
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
+
     /**
      * What the TLS of an Ingress needs: with cert-manager's annotation, cert-manager and the
      * ClusterIssuer it names; without, each Secret {@code tls[].secretName} in the namespace, made

@@ -54,15 +54,16 @@ public final class FunctionChecker {
             List<TypedObject> running = new ArrayList<>(objects);
             // what a workflow creates at run time needs its operator as much as what Argo CD applies
             workloads.stream().map(Workloads.Workload::object).filter(o -> !objects.contains(o)).forEach(running::add);
+            // what the pods ask of the nodes, then what each kind of object needs installed, in the objects' order
+            List<Requirement> of = new ArrayList<>(ClusterServices.gpus(workloads));
             for (TypedObject object : running) {
-                List<Requirement> of = new ArrayList<>();
                 Optional.ofNullable(requirements.get(object.key().group() + "/" + object.key().kind())).ifPresent(of::add);
                 of.addAll(ClusterServices.certificates(object, namespace));
-                for (Requirement requirement : of) {
-                    List<String> by = needed.computeIfAbsent(requirement, key -> new ArrayList<>());
-                    if (!by.contains(environment.name())) {
-                        by.add(environment.name());
-                    }
+            }
+            for (Requirement requirement : of) {
+                List<String> by = needed.computeIfAbsent(requirement, key -> new ArrayList<>());
+                if (!by.contains(environment.name())) {
+                    by.add(environment.name());
                 }
             }
         }

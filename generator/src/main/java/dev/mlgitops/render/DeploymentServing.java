@@ -79,8 +79,13 @@ final class DeploymentServing implements ServingEngine {
 
     @Override
     public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
-        return List.of(JwtAuth.istio(cluster));
+        return List.of(JwtAuth.istio(cluster), METRICS_SERVER);
     }
+
+    /** What a HorizontalPodAutoscaler on CPU or memory reads its metrics from; vllm's autoscaling too. */
+    static final RuntimeContract.Requirement METRICS_SERVER = new RuntimeContract.Requirement(
+            List.of("autoscaling/HorizontalPodAutoscaler"), "metrics-server", "any (metrics.k8s.io/v1beta1)", "",
+            "kube-system", "the HorizontalPodAutoscalers' CPU and memory targets read the resource metrics API");
 
     @Override
     public String name() {

@@ -117,7 +117,7 @@ final class VllmServing implements ServingEngine {
 
     @Override
     public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
-        return List.of(JwtAuth.istio(cluster));
+        return List.of(JwtAuth.istio(cluster), DeploymentServing.METRICS_SERVER);
     }
 
     @Override
