@@ -9,14 +9,16 @@
 <#--
   Argo CD sync options by kind of object (argo-cd docs/user-guide/sync-options.md and
   resource_hooks.md). A custom resource skips the dry run when its CRD is missing, so one missing
-  operator fails only its own objects, not the whole Application. A one-shot run (a Job or a
-  PyTorchJob without schedule) is a Sync hook, recreated on each sync of a changed tree: not
-  compared, so neither its TTL deletion nor a changed (immutable) pod template makes a
-  self-heal loop or a failed sync. The Namespace is never pruned or deleted with its Application:
+  operator fails only its own objects, not the whole Application. A one-shot Job (no schedule) is
+  no hook (Argo CD runs every Sync hook again on every sync, selfHeal's included) but an ordinary
+  object replaced when applied: its pod template is immutable, so a changed image fails an apply
+  and needs a delete and create (Force=true,Replace=true); the training Application applies only
+  what is out of sync (ApplyOutOfSyncOnly=true), so a Job reruns when its own spec changes or it
+  was deleted, not on every sync. The Namespace is never pruned or deleted with its Application:
   it holds the notebooks' volumes.
 -->
 <#assign customResource = {"argocd.argoproj.io/sync-options": "SkipDryRunOnMissingResource=true"}>
-<#assign oneShot = {"argocd.argoproj.io/hook": "Sync", "argocd.argoproj.io/hook-delete-policy": "BeforeHookCreation"}>
+<#assign replaced = {"argocd.argoproj.io/sync-options": "Force=true,Replace=true"}>
 <#assign keep = {"argocd.argoproj.io/sync-options": "Prune=false,Delete=false"}>
 <#-- The metadata block every object of mlgitops carries (never a namespace: the overlay sets it). -->
 <#macro metadata name labels annotations={}>

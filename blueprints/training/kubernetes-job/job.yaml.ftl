@@ -11,8 +11,11 @@
   one step asks for is the pod's for its whole run (requests are the most any init container or
   the container asks for), and the pod tolerates the GPU taint.
 
-  kube-linter job-ttl-seconds-after-finished: a standalone Job sets ttlSecondsAfterFinished; a
-  CronJob's jobTemplate does not (its history limits clean up).
+  A standalone Job has no ttlSecondsAfterFinished (kube-linter's job-ttl-seconds-after-finished is
+  waived): deleted, it would be missing from the training Application and selfHeal would create it
+  again, a retraining a day. It stays, in sync, until someone deletes it to train again or its spec
+  changes; then Argo CD replaces it (Force=true,Replace=true: its pod template is immutable). A
+  CronJob's jobTemplate sets none either (its history limits clean up).
 
   MLGITOPS_RUN is the Job's name; see the register-model step of argo-workflows for the contract.
   Every step reads the pipeline's inputs (release id, datasets) from its inputs ConfigMap.
@@ -88,9 +91,8 @@ spec:
 <#else>
 apiVersion: batch/v1
 kind: Job
-<@y.metadata name=p.name labels=p.labels annotations=y.oneShot/>
+<@y.metadata name=p.name labels=p.labels annotations=y.replaced/>
 spec:
   backoffLimit: 2
-  ttlSecondsAfterFinished: 86400
   ${podTemplate?markup_string?trim?replace("\n", "\n  ")?no_esc}
 </#if>

@@ -37,7 +37,8 @@ class MainTest {
         assertThat(run.out()).isEqualTo("mlgitops: mlproject.yaml is valid\n"
                 + "mlgitops: prerequisites: Argo Workflows, External Secrets Operator, Istio (sidecar mode) with istio-cni,"
                 + " KServe (Knative mode) with Knative Serving, Knative Serving: init containers, Kubeflow Training Operator,"
-                + " Prometheus Operator, a CNI that enforces NetworkPolicy (versions"
+                + " NVIDIA device plugin (or GPU Operator),"
+                + " Prometheus Operator, a CNI that enforces NetworkPolicy, metrics-server (versions"
                 + " and settings: PREREQUISITES.md)\n");
     }
 

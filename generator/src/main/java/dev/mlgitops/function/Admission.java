@@ -44,12 +44,12 @@ final class Admission {
                     if (refused.isEmpty()) {
                         continue;
                     }
-                    if (container.injected() == Contracts.PYTORCH_INIT) {
+                    if (container.injected() != null && container.injected().clusterOnly()) {
                         // only the controller's setting can admit it: a prerequisite of the tree, not of the spec
                         continue;
                     }
                     String who = container.injected() == null ? "container '" + container.name() + "'"
-                            : container.injected().operator() + "'s " + (container.init() ? "init container" : "container")
+                            : container.injected().by() + "'s " + (container.init() ? "init container" : "container")
                                     + " '" + container.name() + "'";
                     String fix = container.injected() == null ? "set it in the blueprint" : container.injected().fix();
                     findings.add(locator.finding(Code.FUNCTION_ADMISSION, workload.object().source(),

@@ -11,7 +11,10 @@ import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ResolvedProject;
+import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Target;
+import dev.mlgitops.render.Engines;
+import dev.mlgitops.render.RuntimeContract.Requirement;
 import dev.mlgitops.typed.TypedObject;
 
 /**
@@ -29,7 +32,7 @@ public final class FunctionChecker {
      */
     public Prerequisites check(ResolvedProject project, Map<String, List<TypedObject>> environments, Findings findings) {
         // by requirement: environments whose cluster facts differ need different things of one component
-        Map<Contracts.Requirement, List<String>> needed = new LinkedHashMap<>();
+        Map<Requirement, List<String>> needed = new LinkedHashMap<>();
         Map<String, List<String>> stores = new LinkedHashMap<>();
         Map<String, List<String>> storeNamespaces = new LinkedHashMap<>();
         for (ResolvedEnvironment environment : project.environments()) {
@@ -47,26 +50,27 @@ public final class FunctionChecker {
                 storeNamespaces.computeIfAbsent(store, key -> new ArrayList<>()).add(namespace);
             });
             found.forEach(findings::add);
-            Map<String, Contracts.Requirement> requirements = Contracts.requirements(environment.spec().cluster());
+            Map<String, Requirement> requirements = requirements(environment.spec().cluster());
             List<TypedObject> running = new ArrayList<>(objects);
             // what a workflow creates at run time needs its operator as much as what Argo CD applies
             workloads.stream().map(Workloads.Workload::object).filter(o -> !objects.contains(o)).forEach(running::add);
+            // what the pods ask of the nodes, then what each kind of object needs installed, in the objects' order
+            List<Requirement> of = new ArrayList<>(ClusterServices.gpus(workloads));
             for (TypedObject object : running) {
-                List<Contracts.Requirement> of = new ArrayList<>();
-                Optional.ofNullable(requirements.get(requirementOf(object))).ifPresent(of::add);
-                of.addAll(Contracts.certificates(object, namespace));
-                of.addAll(Contracts.knativeFeatures(object));
-                for (Contracts.Requirement requirement : of) {
-                    List<String> by = needed.computeIfAbsent(requirement, key -> new ArrayList<>());
-                    if (!by.contains(environment.name())) {
-                        by.add(environment.name());
-                    }
+                Optional.ofNullable(requirements.get(object.key().group() + "/" + object.key().kind())).ifPresent(of::add);
+                of.addAll(ClusterServices.certificates(object, namespace));
+                of.addAll(ClusterServices.knativeFeatures(object));
+            }
+            for (Requirement requirement : of) {
+                List<String> by = needed.computeIfAbsent(requirement, key -> new ArrayList<>());
+                if (!by.contains(environment.name())) {
+                    by.add(environment.name());
                 }
             }
         }
         List<Prerequisites.Item> items = new ArrayList<>();
         needed.forEach((requirement, by) -> {
-            items.add(new Prerequisites.Item(requirement.component(), requirement.version(), requirement.crd(),
+            items.add(new Prerequisites.Item(requirement.component(), requirement.version(), requirement.crds(),
                     requirement.namespace(), requirement.settings(), by));
         });
         stores.forEach((store, by) -> items.add(new Prerequisites.Item("SecretStore " + store + " (External Secrets Operator)",
@@ -100,15 +104,17 @@ public final class FunctionChecker {
                 settings, fleets.stream().map(Target::environment).toList()));
     }
 
-    /** The requirement key of an object: kinds that come with another share its entry. */
-    private static String requirementOf(TypedObject object) {
-        String key = object.key().group() + "/" + object.key().kind();
-        return switch (key) {
-            case "argoproj.io/CronWorkflow" -> "argoproj.io/WorkflowTemplate";
-            case "monitoring.coreos.com/PrometheusRule" -> "monitoring.coreos.com/ServiceMonitor";
-            case "security.istio.io/AuthorizationPolicy" -> "security.istio.io/RequestAuthentication";
-            default -> key;
-        };
+    /**
+     * What the cluster must run, by the {@code group/Kind} it serves: what the engines declare for the
+     * kinds they emit, and what tenancy's kinds and Ingresses need (the first for a kind counts).
+     */
+    static Map<String, Requirement> requirements(Spec.Cluster cluster) {
+        List<Requirement> all = new ArrayList<>();
+        Engines.all().forEach(engine -> all.addAll(engine.requirements(cluster)));
+        all.addAll(ClusterServices.requirements(cluster));
+        Map<String, Requirement> byKind = new LinkedHashMap<>();
+        all.forEach(requirement -> requirement.kinds().forEach(kind -> byKind.putIfAbsent(kind, requirement)));
+        return byKind;
     }
 
     /** The Pod Security level the environment's Namespace enforces; privileged (no check) when none. */

@@ -15,9 +15,13 @@ import dev.mlgitops.finding.Finding;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.RunInputs;
 import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.Stage;
 import dev.mlgitops.function.NetworkPolicies.Port;
 import dev.mlgitops.function.Workloads.PodGroup;
 import dev.mlgitops.function.Workloads.Workload;
+import dev.mlgitops.render.Engine;
+import dev.mlgitops.render.Engines;
+import dev.mlgitops.render.RuntimeContract;
 import dev.mlgitops.typed.TypedObject;
 import tools.jackson.databind.JsonNode;
 
@@ -35,8 +39,41 @@ final class Reachability {
     private static final Pattern ADDRESS = Pattern.compile(
             "^(?:([a-z][a-z0-9+.-]*)://)?([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)(?:\\.([a-z0-9-]+)(?:\\.svc(?:\\.[a-z0-9.-]+)?)?)?(?::(\\d{1,5}))?(?:/.*)?$");
 
-    private static final Peer ACTIVATOR = Peer.cluster(Contracts.KNATIVE_NAMESPACE, Map.of("app", "activator"));
-    private static final Peer AUTOSCALER = Peer.cluster(Contracts.KNATIVE_NAMESPACE, Map.of("app", "autoscaler"));
+    /** An address outside the cluster standing for an object store, a database or Redis (TEST-NET-3). */
+    static final String STORE_ADDRESS = "203.0.113.10";
+
+    /** HTTPS: S3, GCS and Azure Blob endpoints, and https:// model URIs. */
+    private static final int HTTPS = 443;
+
+    /** Redis's default port, for the online store and an explainer given its secret. */
+    private static final int REDIS = 6379;
+
+    /**
+     * Ports standing for "any port" where a contract declares ephemeral ones (port 0): NCCL and Gloo
+     * between the ranks of one job; 29500 is torchrun's default, 45000 one of the ephemeral range.
+     */
+    private static final List<Integer> ANY_PORT = List.of(29500, 45000);
+
+    /**
+     * The ports by name of the Services operators make for the engines' pods (Knative's revision
+     * Services), as the contracts declare them: a ServiceMonitor may name them.
+     */
+    private static final Map<String, Integer> OPERATOR_SERVICE_PORTS = operatorServicePorts();
+
+    private static Map<String, Integer> operatorServicePorts() {
+        Map<String, Integer> ports = new TreeMap<>();
+        Engines.all().forEach(engine -> engine.contract().servicePorts().forEach(ports::putIfAbsent));
+        return ports;
+    }
+
+    /** How a contract names the namespace of Knative's networking layer: by the spec.cluster fact giving it. */
+    private static final String GATEWAY_NAMESPACE = "spec.cluster.knative.namespace";
+
+    /** The contract of the engine that rendered the workload; none when no engine did. */
+    private static RuntimeContract contract(Workload workload) {
+        return Engines.emitting(workload.object().blueprint()).map(Engine::contract).orElse(RuntimeContract.NONE);
+    }
+
     /** The container name of the oauth2-proxy in front of a server (render's AuthProxy). */
     static final String AUTH_PROXY = "auth-proxy";
     private static final Peer STRANGER = Peer.cluster("default", Map.of("app", "anything"));
@@ -71,7 +108,7 @@ final class Reachability {
         this.ingressController = Peer.cluster(cluster.ingress().namespace(),
                 Map.of("app.kubernetes.io/name", "ingress-nginx"));
         this.gateway = Peer.cluster(cluster.knative().namespace(),
-                Contracts.GATEWAY_LABELS.getOrDefault(cluster.knative().networking(), Map.of()));
+                ClusterServices.GATEWAY_LABELS.getOrDefault(cluster.knative().networking(), Map.of()));
         Map<String, Map<String, String>> namespaceLabels = new TreeMap<>();
         List<JsonNode> found = new ArrayList<>();
         for (TypedObject object : objects) {
@@ -113,11 +150,13 @@ final class Reachability {
             for (PodGroup group : workload.groups()) {
                 Peer pod = pod(group);
                 String who = who(workload);
-                all.add(new Connection(pod, Contracts.KUBE_DNS, new Port("UDP", 53), who + " to cluster DNS",
+                all.add(new Connection(pod, ClusterServices.KUBE_DNS, new Port("UDP", 53), who + " to cluster DNS",
                         workload.object().source()));
                 envAddresses(workload, group, pod, all);
                 storeSecrets(workload, group, pod, all);
                 datasets(workload, group, pod, all);
+                specStores(workload, pod, all);
+                identity(workload, group, pod, all);
             }
             ranks(workload, all);
             knative(workload, all);
@@ -152,7 +191,7 @@ final class Reachability {
                     continue;
                 }
                 int port = address.group(4) != null ? Integer.parseInt(address.group(4))
-                        : "https".equals(address.group(1)) ? Contracts.HTTPS : 80;
+                        : "https".equals(address.group(1)) ? HTTPS : 80;
                 String what = who(workload) + " to Service " + service.key().name() + " (env "
                         + env.path("name").asString("") + ")";
                 String pointer = workload.object().source();
@@ -189,7 +228,7 @@ final class Reachability {
         Spec.FeatureStore store = environment.spec().featureStore();
         if (store != null && store.onlineStore() != null && "redis".equals(store.onlineStore().type())
                 && store.onlineStore().secret() != null) {
-            storeSecret(workload, group, pod, secretName(store.onlineStore().secret()), List.of(Contracts.REDIS),
+            storeSecret(workload, group, pod, secretName(store.onlineStore().secret()), List.of(REDIS),
                     "the online store's Redis", "", all);
         }
         Spec.ModelRegistry registry = environment.spec().modelRegistry();
@@ -211,13 +250,56 @@ final class Reachability {
             }
             if (reads) {
                 for (int port : ports) {
-                    all.add(new Connection(pod, Peer.external(Contracts.STORE_ADDRESS), Port.tcp(port),
+                    all.add(new Connection(pod, Peer.external(STORE_ADDRESS), Port.tcp(port),
                             who(workload) + " to " + what + " (Secret " + secret + ")",
                             pointer.isEmpty() ? workload.object().source() : pointer));
                 }
             }
         }
     }
+
+    /**
+     * The stores a server's own spec section names by URI: the feature store's registry (its server
+     * and materialization read it) and the model registry's artifact root (its server serves the
+     * artifacts), on their schemes' ports.
+     */
+    private void specStores(Workload workload, Peer pod, Set<Connection> all) {
+        Spec.FeatureStore store = environment.spec().featureStore();
+        Spec.ModelRegistry registry = environment.spec().modelRegistry();
+        if (workload.object().stage() == Stage.FEATURE_STORE && store != null && store.registry() != null) {
+            specStore(workload, pod, store.registry(), "the feature store's registry", "/featureStore/registry", all);
+        }
+        if (workload.object().stage() == Stage.MODEL_REGISTRY && !workload.batch() && registry != null
+                && registry.artifactRoot() != null) {
+            specStore(workload, pod, registry.artifactRoot(), "the model registry's artifact root",
+                    "/modelRegistry/artifactRoot", all);
+        }
+    }
+
+    private static void specStore(Workload workload, Peer pod, String uri, String what, String pointer, Set<Connection> all) {
+        RunInputs.storePort(uri).ifPresent(port -> all.add(new Connection(pod, Peer.external(STORE_ADDRESS), Port.tcp(port),
+                who(workload) + " to " + what + " (" + RunInputs.scheme(uri) + ")", pointer)));
+    }
+
+    /** An auth-proxy signs users in at the identity provider its {@code --oidc-issuer-url} names. */
+    private void identity(Workload workload, PodGroup group, Peer pod, Set<Connection> all) {
+        for (Workloads.Container container : group.containers()) {
+            if (!container.name().equals(AUTH_PROXY)) {
+                continue;
+            }
+            for (JsonNode arg : container.node().path("args")) {
+                String text = arg.asString("");
+                if (text.startsWith(ISSUER_FLAG)) {
+                    RunInputs.storePort(text.substring(ISSUER_FLAG.length())).ifPresent(port -> all.add(new Connection(pod,
+                            Peer.external(STORE_ADDRESS), Port.tcp(port), "the auth-proxy of " + who(workload)
+                            + " to the identity provider", "/identity/issuer")));
+                }
+            }
+        }
+    }
+
+    /** oauth2-proxy's flag naming the OpenID Connect issuer. */
+    private static final String ISSUER_FLAG = "--oidc-issuer-url=";
 
     /** A dataset's store, for any container given the dataset's URI ({@code MLGITOPS_DATASET_<NAME>_URI}). */
     private void datasets(Workload workload, PodGroup group, Peer pod, Set<Connection> all) {
@@ -227,7 +309,7 @@ final class Reachability {
                 environment.spec().datasets().forEach((name, dataset) -> {
                     if (dataset != null && variable.equals(RunInputs.key(name, RunInputs.URI))) {
                         RunInputs.storePort(dataset.uri()).ifPresent(port -> all.add(new Connection(pod,
-                                Peer.external(Contracts.STORE_ADDRESS), Port.tcp(port), who(workload) + " to dataset "
+                                Peer.external(STORE_ADDRESS), Port.tcp(port), who(workload) + " to dataset "
                                 + name + " (" + RunInputs.scheme(dataset.uri()) + ")", "/datasets/" + name + "/uri")));
                     }
                 });
@@ -235,13 +317,24 @@ final class Reachability {
         }
     }
 
+    /** The pods of one job to each other on the ports their engine's contract declares between them. */
     private void ranks(Workload workload, Set<Connection> all) {
         if (!workload.object().key().kind().equals("PyTorchJob")) {
             return;
         }
+        Set<Integer> ports = new LinkedHashSet<>();
+        for (RuntimeContract.Connection declared : contract(workload).opens()) {
+            if (declared.peer() == RuntimeContract.PeerKind.SAME_WORKLOAD) {
+                if (declared.port() == 0) {
+                    ports.addAll(ANY_PORT);
+                } else {
+                    ports.add(declared.port());
+                }
+            }
+        }
         for (PodGroup from : workload.groups()) {
             for (PodGroup to : workload.groups()) {
-                for (int port : Contracts.RANK_PORTS) {
+                for (int port : ports) {
                     all.add(new Connection(pod(from), pod(to), Port.tcp(port),
                             who(workload) + ": " + from.role() + " to " + to.role() + " (ranks of one job)",
                             workload.object().source()));
@@ -256,33 +349,39 @@ final class Reachability {
             return;
         }
         for (PodGroup group : workload.groups()) {
-            for (int port : Contracts.APISERVER_PORTS) {
-                all.add(new Connection(pod(group), Peer.external(Contracts.APISERVER_ADDRESS), Port.tcp(port),
+            for (int port : ClusterServices.APISERVER_PORTS) {
+                all.add(new Connection(pod(group), Peer.external(ClusterServices.APISERVER_ADDRESS), Port.tcp(port),
                         "Argo Workflows' wait container of " + who(workload) + " (" + group.role()
                                 + ") to the Kubernetes API server", workload.object().source()));
             }
         }
     }
 
+    /**
+     * The paths into a KServe predictor that Knative opens from its own namespaces: what the engine's
+     * contract says its pods accept from pods of other namespaces (the activator, the networking
+     * layer's gateway, the autoscaler), always, not on a spec condition (Prometheus's scrape is the
+     * ServiceMonitor's, evaluated from the object).
+     */
     private void knative(Workload workload, Set<Connection> all) {
         if (!workload.object().key().kind().equals("InferenceService")) {
             return;
         }
         String source = workload.object().source();
+        List<RuntimeContract.Connection> accepted = contract(workload).accepts().stream()
+                .filter(c -> c.peer() == RuntimeContract.PeerKind.NAMESPACE && c.when().isEmpty()).toList();
         for (PodGroup group : workload.groups()) {
             Peer pod = pod(group);
             String who = who(workload);
-            all.add(new Connection(ACTIVATOR, pod, Port.tcp(Contracts.QUEUE_PROXY_HTTP),
-                    "Knative's activator to " + who, source));
-            all.add(new Connection(gateway, pod, Port.tcp(Contracts.QUEUE_PROXY_HTTP),
-                    "the networking layer's gateway to " + who, source));
-            all.add(new Connection(ACTIVATOR, pod, Port.tcp(Contracts.QUEUE_PROXY_ADMIN),
-                    "Knative's probes to " + who, source));
-            all.add(new Connection(AUTOSCALER, pod, Port.tcp(Contracts.AUTOSCALER_METRICS),
-                    "Knative's autoscaler to " + who + " (scrape)", source));
+            for (RuntimeContract.Connection connection : accepted) {
+                // a namespace the contract names by its spec.cluster fact is the networking layer's, whose gateway pods are known
+                Peer from = connection.name().equals(GATEWAY_NAMESPACE) ? gateway
+                        : Peer.cluster(connection.name(), connection.pods());
+                all.add(new Connection(from, pod, Port.tcp(connection.port()), connection.purpose() + " to " + who, source));
+            }
             String uri = group.pod().path("model").path("storageUri").asString("");
             if (uri.matches("^(s3|gs|https|az|hf)://.*")) {
-                all.add(new Connection(pod, Peer.external(Contracts.STORE_ADDRESS), Port.tcp(Contracts.HTTPS),
+                all.add(new Connection(pod, Peer.external(STORE_ADDRESS), Port.tcp(HTTPS),
                         "the storage-initializer of " + who + " to the model store (" + uri.substring(0, uri.indexOf(':'))
                                 + ")", source + "/model/storageUri"));
             }
@@ -300,7 +399,7 @@ final class Reachability {
                         + " (ServiceMonitor " + monitor.key().name() + ")", source, all);
             }
             // Knative makes the Service of a KServe predictor: its ports are known by name
-            Integer port = Contracts.KNATIVE_NAMED_PORTS.get(portName);
+            Integer port = OPERATOR_SERVICE_PORTS.get(portName);
             if (services.isEmpty() && port != null) {
                 for (GroupOf selected : groupsByLabel.selectedBy(selector)) {
                     all.add(new Connection(prometheus, pod(selected.group()), Port.tcp(port), "Prometheus to "
@@ -395,16 +494,16 @@ final class Reachability {
             String pointer = "/tenancy/networkPolicy";
             for (PodGroup group : workload.groups()) {
                 Peer pod = pod(group);
-                if (policies.refusal(pod, Peer.external(Contracts.METADATA_ADDRESS), Port.tcp(80)) == null) {
+                if (policies.refusal(pod, Peer.external(ClusterServices.METADATA_ADDRESS), Port.tcp(80)) == null) {
                     findings.add(broad(pointer, who(workload), "the cloud metadata address "
-                            + Contracts.METADATA_ADDRESS, Port.tcp(80)));
+                            + ClusterServices.METADATA_ADDRESS, Port.tcp(80)));
                 }
-                if (policies.refusal(pod, Peer.external(Contracts.STORE_ADDRESS), Port.tcp(22)) == null) {
+                if (policies.refusal(pod, Peer.external(STORE_ADDRESS), Port.tcp(22)) == null) {
                     findings.add(broad(pointer, who(workload), "addresses outside the cluster", Port.tcp(22)));
                 }
                 Set<Integer> ports = new LinkedHashSet<>(group.namedPorts().values());
                 group.containers().forEach(c -> c.node().path("ports").forEach(p -> ports.add(p.path("containerPort").asInt())));
-                ports.add(Contracts.QUEUE_PROXY_HTTP);
+                ports.addAll(OPERATOR_SERVICE_PORTS.values());
                 for (int port : ports) {
                     if (policies.refusal(STRANGER, pod, Port.tcp(port)) == null) {
                         findings.add(broad(pointer, "pods of any namespace", who(workload), Port.tcp(port)));

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.mlgitops.render.Engine;
+import dev.mlgitops.render.Engines;
+import dev.mlgitops.render.RuntimeContract;
 import dev.mlgitops.typed.ObjectKey;
 import dev.mlgitops.typed.TypedObject;
-import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -62,7 +64,33 @@ final class Workloads {
      *
      * @param injected the operator's entry when an operator adds it; null for the object's own
      */
-    record Container(String name, boolean init, JsonNode node, Contracts.Injected injected) {}
+    record Container(String name, boolean init, JsonNode node, RuntimeContract.Injected injected) {}
+
+    /**
+     * The containers operators add, by the kind of object whose pods get them: what the engines'
+     * contracts declare and the checks model, the first declaration of a name for a kind counting.
+     */
+    private static final Map<String, List<RuntimeContract.Injected>> INJECTED = injected();
+
+    private static Map<String, List<RuntimeContract.Injected>> injected() {
+        Map<String, Map<String, RuntimeContract.Injected>> byKind = new LinkedHashMap<>();
+        for (Engine engine : Engines.all()) {
+            for (RuntimeContract.Injected injected : engine.contract().injected()) {
+                if (injected.modeled()) {
+                    byKind.computeIfAbsent(injected.into(), key -> new LinkedHashMap<>())
+                            .putIfAbsent(injected.container(), injected);
+                }
+            }
+        }
+        Map<String, List<RuntimeContract.Injected>> lists = new LinkedHashMap<>();
+        byKind.forEach((kind, injected) -> lists.put(kind, List.copyOf(injected.values())));
+        return Map.copyOf(lists);
+    }
+
+    /** The containers operators add to the pods of {@code kind}, init containers or not. */
+    private static List<RuntimeContract.Injected> injectedInto(String kind, boolean init) {
+        return INJECTED.getOrDefault(kind, List.of()).stream().filter(injected -> injected.init() == init).toList();
+    }
 
     /** A workload: the object, its pods, and whether it runs to completion (a batch) or until stopped. */
     record Workload(TypedObject object, List<PodGroup> groups, boolean batch) {
@@ -151,8 +179,8 @@ final class Workloads {
             List<Container> containers = new ArrayList<>();
             if (master && entry.getKey().equals("Worker")) {
                 // appended after the template's own init containers, as the operator writes it: no securityContext
-                containers.add(new Container(Contracts.PYTORCH_INIT.name(), true, injectedNode(null),
-                        Contracts.PYTORCH_INIT));
+                injectedInto("PyTorchJob", true).forEach(injected -> containers.add(
+                        new Container(injected.container(), true, injected.written(), injected)));
             }
             containers.addAll(containers(pod));
             groups.add(new PodGroup(entry.getKey(), labels(template.path("metadata").path("labels")), pod, containers,
@@ -203,9 +231,10 @@ final class Workloads {
             labels.putAll(labels(template.path("metadata").path("labels")));
             JsonNode patch = PodSpecPatch.parse(template.path("podSpecPatch").asString(""));
             List<Container> containers = new ArrayList<>();
-            for (Contracts.Injected injected : Contracts.ARGO_EXECUTOR) {
-                containers.add(new Container(injected.name(), injected.init(),
-                        injectedNode(PodSpecPatch.container(patch, injected.init(), injected.name())), injected));
+            for (RuntimeContract.Injected injected : INJECTED.getOrDefault("WorkflowTemplate", List.of())) {
+                JsonNode patched = PodSpecPatch.container(patch, injected.init(), injected.container());
+                containers.add(new Container(injected.container(), injected.init(),
+                        patched == null || patched.isMissingNode() ? injected.written() : patched, injected));
             }
             containers.add(new Container("main", false, main, null));
             ObjectNode pod = (ObjectNode) template.deepCopy();
@@ -231,7 +260,8 @@ final class Workloads {
         if (predictor.has("model")) {
             containers.add(new Container("kserve-container", false, predictor.get("model"), null));
         }
-        containers.add(new Container(Contracts.QUEUE_PROXY.name(), false, Contracts.queueProxy(), Contracts.QUEUE_PROXY));
+        injectedInto("InferenceService", false).forEach(injected -> containers.add(
+                new Container(injected.container(), false, injected.written(), injected)));
         int count = Math.max(predictor.has("maxReplicas") ? predictor.get("maxReplicas").asInt()
                 : predictor.path("minReplicas").asInt(1), 1);
         PodGroup group = new PodGroup("predictor", labels, predictor, containers, count, List.of());
@@ -245,12 +275,6 @@ final class Workloads {
         pod.path("initContainers").forEach(c -> found.add(new Container(c.path("name").asString(""), true, c, null)));
         pod.path("containers").forEach(c -> found.add(new Container(c.path("name").asString(""), false, c, null)));
         return found;
-    }
-
-    /** An injected container's node: the fields a patch gives it, else nothing (no securityContext, no resources). */
-    private static JsonNode injectedNode(JsonNode patched) {
-        return patched == null || patched.isMissingNode() ? KubeYaml.newObject()
-                : patched;
     }
 
     private static Map<String, String> labels(JsonNode node) {

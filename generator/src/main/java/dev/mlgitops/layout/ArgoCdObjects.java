@@ -36,6 +36,14 @@ record ArgoCdObjects(String project, Spec.GitOps gitops, ApplicationsIn applicat
     private static final String FINALIZER = "resources-finalizer.argocd.argoproj.io";
     private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
     private static final List<String> SYNC_OPTIONS = List.of("ServerSideApply=true", "PruneLast=true");
+    /**
+     * The training stage's: a one-shot Job is replaced (deleted and created: {@code Force=true,Replace=true})
+     * whenever Argo CD applies it, and Argo CD applies every object of an Application on each sync
+     * unless {@code ApplyOutOfSyncOnly=true}; with it, only a Job whose spec changed (or that was
+     * deleted) runs again, not every Job on any sync of the stage.
+     */
+    private static final List<String> TRAINING_SYNC_OPTIONS = List.of("ServerSideApply=true", "PruneLast=true",
+            "ApplyOutOfSyncOnly=true");
     /** What every ApplicationSet's Go templates run with: a parameter a template names but a generator lacks is an error. */
     private static final String MISSING_KEY_ERROR = "missingkey=error";
     /** Any cluster, as an AppProject destination's glob: a selector's clusters are known only to Argo CD. */
@@ -131,7 +139,7 @@ record ArgoCdObjects(String project, Spec.GitOps gitops, ApplicationsIn applicat
         application.withObject("metadata").putObject("annotations")
                 .put("argocd.argoproj.io/sync-wave", Integer.toString(stage.syncWave()));
         fillSpec(application, repositoryPath("overlays/" + target.environment() + "/" + stage.folder()),
-                destination, target.autoSync());
+                destination, target.autoSync(), stage == Stage.TRAINING ? TRAINING_SYNC_OPTIONS : SYNC_OPTIONS);
         return application;
     }
 
@@ -210,11 +218,13 @@ record ArgoCdObjects(String project, Spec.GitOps gitops, ApplicationsIn applicat
     /** The environment's app of apps; it syncs argocd/env/apps, a folder it does not lie in. */
     ObjectNode root(Target target) {
         ObjectNode root = object("Application", project + "-" + target.environment(), applicationsNamespace(target));
-        fillSpec(root, repositoryPath(Layout.appsFolder(target.environment())), applicationsDestination(target), target.autoSync());
+        fillSpec(root, repositoryPath(Layout.appsFolder(target.environment())), applicationsDestination(target), target.autoSync(),
+                SYNC_OPTIONS);
         return root;
     }
 
-    private void fillSpec(ObjectNode application, String path, ObjectNode destination, boolean autoSync) {
+    private void fillSpec(ObjectNode application, String path, ObjectNode destination, boolean autoSync,
+                          List<String> syncOptions) {
         ObjectNode spec = application.putObject("spec");
         spec.put("project", project);
         ObjectNode source = spec.putObject("source");
@@ -226,7 +236,7 @@ record ArgoCdObjects(String project, Spec.GitOps gitops, ApplicationsIn applicat
         if (autoSync) {
             syncPolicy.putObject("automated").put("prune", true).put("selfHeal", true);
         }
-        SYNC_OPTIONS.forEach(syncPolicy.putArray("syncOptions")::add);
+        syncOptions.forEach(syncPolicy.putArray("syncOptions")::add);
         syncPolicy.putObject("retry").put("limit", 5).putObject("backoff")
                 .put("duration", "5s").put("factor", 2).put("maxDuration", "3m");
     }

@@ -45,7 +45,7 @@ final class DeploymentServing implements ServingEngine {
             new ProductionFacts.ReplicaCount("Deployment", "/spec/replicas", true)));
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
-            Addresses.withConnections(RegistryFetch.CONNECTION),
+            Addresses.withConnections(RenderContext.ONLINE_STORE, AuthProxy.IDENTITY_PROVIDER, RegistryFetch.CONNECTION),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0,
                             "clients in the namespace, on the model's port"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 0,
@@ -76,6 +76,16 @@ final class DeploymentServing implements ServingEngine {
     public RuntimeContract contract() {
         return CONTRACT;
     }
+
+    @Override
+    public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        return List.of(JwtAuth.istio(cluster), METRICS_SERVER);
+    }
+
+    /** What a HorizontalPodAutoscaler on CPU or memory reads its metrics from; vllm's autoscaling too. */
+    static final RuntimeContract.Requirement METRICS_SERVER = new RuntimeContract.Requirement(
+            List.of("autoscaling/HorizontalPodAutoscaler"), "metrics-server", "any (metrics.k8s.io/v1beta1)", "",
+            "kube-system", "the HorizontalPodAutoscalers' CPU and memory targets read the resource metrics API");
 
     @Override
     public String name() {

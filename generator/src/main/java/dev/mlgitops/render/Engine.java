@@ -3,6 +3,7 @@ package dev.mlgitops.render;
 import java.util.List;
 
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 
 /**
@@ -16,18 +17,23 @@ import dev.mlgitops.model.Stage;
  * <p>Adding an engine takes:
  * <ol>
  * <li>a folder {@code blueprints/<stage>/<name>/} with its templates;</li>
- * <li>one class implementing this interface (or {@link ServingEngine});</li>
+ * <li>one class implementing this interface (or {@link ServingEngine}), with its runtime contract
+ * and, for kinds a plain cluster does not serve, its {@link #requirements};</li>
  * <li>the schema's branch: the name in the stage's {@code engine} enum and an {@code if/then}
  * for its required fields, with a description on every property
  * ({@code schemas/mlproject-v1alpha1.schema.json});</li>
  * <li>one line in {@link Engines}.</li>
  * </ol>
- * Tests fail when the schema's enum and the registry differ, and when a class implements this
- * interface without being registered. What it takes besides, today: a field no engine had before
- * goes into {@code model.Spec}, the schema-checked item every step binds (so the meaning checks,
- * which run before rendering, can read it), and a meaning check that only the new engine needs
- * goes into {@code check}; the reference file {@code example-repo/mlproject.yaml} shows the
- * engine, and its generated tree is committed.
+ * Tests fail when the schema's enum and the registry differ, when a class implements this
+ * interface without being registered, when the engine emits a custom resource no requirement
+ * lists or its pods get an injected container its contract does not declare, and when a
+ * generated NetworkPolicy rule is no declared connection. What it takes besides, today: a custom
+ * resource no engine emitted before needs its structural schema under {@code schemas/crds/}; a
+ * field no engine had before goes into {@code model.Spec}, the schema-checked item every step
+ * binds (so the meaning checks, which run before rendering, can read it), and a meaning check
+ * that only the new engine needs goes into {@code check}; the reference file
+ * {@code example-repo/mlproject.yaml} shows the engine, and its generated tree is committed
+ * (docs/engines.md counts it on vLLM).
  */
 public interface Engine {
 
@@ -58,6 +64,16 @@ public interface Engine {
 
     /** What the engine's pods need at run time. */
     RuntimeContract contract();
+
+    /**
+     * What the cluster must run for the kinds of object this engine emits that Kubernetes does not
+     * serve by itself (its custom resources, and what tenancy's own facts do not cover), with the
+     * namespaces and settings of the environment's {@code cluster} facts; none by default. A test
+     * fails when an engine emits a custom resource no requirement lists.
+     */
+    default List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        return List.of();
+    }
 
     /**
      * The servers of this engine that expose Prometheus metrics, which the monitoring stage scrapes

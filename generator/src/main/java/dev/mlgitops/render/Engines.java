@@ -72,6 +72,14 @@ public final class Engines {
         return named(Stage.SERVING, name).map(ServingEngine.class::cast);
     }
 
+    /**
+     * The engine whose blueprint folder holds {@code blueprint}, a template's path as the renderer
+     * names it ({@code serving/kserve/inferenceservice.yaml.ftl}); empty for objects no engine renders.
+     */
+    public static Optional<Engine> emitting(String blueprint) {
+        return ALL.stream().filter(engine -> blueprint.startsWith(engine.folder() + "/")).findFirst();
+    }
+
     /** The engine a stage gets when the user has not chosen one (see {@link #DEFAULTS}). */
     public static Engine defaultOf(Stage stage) {
         List<Engine> engines = of(stage);

@@ -19,6 +19,21 @@ final class JwtAuth {
     private JwtAuth() {
     }
 
+    /**
+     * What the jwt objects need of the cluster: Istio in sidecar mode with its CNI, in the networking
+     * layer's namespace when Knative's layer is Istio. Every serving engine that renders them lists it.
+     */
+    static RuntimeContract.Requirement istio(Spec.Cluster cluster) {
+        String layer = cluster.knative().networking();
+        return new RuntimeContract.Requirement(
+                List.of("security.istio.io/RequestAuthentication", "security.istio.io/AuthorizationPolicy"),
+                "Istio (sidecar mode) with istio-cni", "1.22 or later (security.istio.io/v1)",
+                "requestauthentications.security.istio.io, authorizationpolicies.security.istio.io",
+                "istio".equals(layer) ? cluster.knative().namespace() : "istio-system",
+                "sidecar injection by the pod label sidecar.istio.io/inject; istio-cni, as Pod Security restricted refuses"
+                        + " istio-init's NET_ADMIN; with kserve, knative-serving's activator in the mesh too");
+    }
+
     /** The view of a model's jwt auth; null when its auth is not jwt. */
     static View view(String name, Spec.Auth auth) {
         if (auth == null || !auth.jwt()) {

@@ -9,6 +9,9 @@ import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.yaml.KubeYaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serving engine {@code kserve}: per served model an InferenceService (serving.kserve.io/v1beta1)
@@ -38,18 +41,27 @@ import dev.mlgitops.model.Stage;
 final class KServeServing implements ServingEngine {
 
     static final String DEPLOYMENT_MODE = "Knative";
-    /** Knative's queue-proxy: every request enters the pod here (the model server's 8080 is behind it). */
+    /**
+     * Knative's queue-proxy ports (knative/serving pkg/apis/networking/ports.go), the one copy:
+     * every request enters the pod on 8012 (the activator's, the gateways'; the model server's 8080
+     * is behind it), the activator probes the admin port 8022, the autoscaler scrapes 9090, and
+     * Prometheus the user metrics on 9091 (named http-usermetric on the revision's Service).
+     */
     static final int QUEUE_PROXY_PORT = 8012;
+    static final int QUEUE_PROXY_ADMIN_PORT = 8022;
+    static final int AUTOSCALER_METRICS_PORT = 9090;
+    static final int USER_METRICS_PORT = 9091;
+    static final String USER_METRICS_PORT_NAME = "http-usermetric";
     /** The model server's port in KServe's runtimes. */
     static final int MODEL_PORT = 8080;
 
-    private static final Metrics METRICS = new Metrics("http-usermetric", 9091,
+    private static final Metrics METRICS = new Metrics(USER_METRICS_PORT_NAME, USER_METRICS_PORT,
             "histogram_quantile(0.99, sum by (namespace, le) (rate(revision_app_request_latencies_bucket{%2$sservice_name=\"%1$s-predictor\"}[5m]))) / 1000",
             "sum by (namespace) (rate(revision_app_request_count{%2$sservice_name=\"%1$s-predictor\", response_code_class=\"5xx\"}[5m]))"
                     + " / sum by (namespace) (rate(revision_app_request_count{%2$sservice_name=\"%1$s-predictor\"}[5m]))",
             "revision_app_request_count{%2$sservice_name=\"%1$s-predictor\"}");
 
-    private static final Metrics OPEN_TELEMETRY_METRICS = new Metrics("http-usermetric", 9091,
+    private static final Metrics OPEN_TELEMETRY_METRICS = new Metrics(USER_METRICS_PORT_NAME, USER_METRICS_PORT,
             "histogram_quantile(0.99, sum by (namespace, le) (rate(kn_serving_invocation_duration_seconds_bucket{%2$skn_service_name=\"%1$s-predictor\"}[5m])))",
             "sum by (namespace) (rate(kn_serving_invocation_duration_seconds_count{%2$skn_service_name=\"%1$s-predictor\", http_response_status_code=~\"5..\"}[5m]))"
                     + " / sum by (namespace) (rate(kn_serving_invocation_duration_seconds_count{%2$skn_service_name=\"%1$s-predictor\"}[5m]))",
@@ -59,35 +71,64 @@ final class KServeServing implements ServingEngine {
     private static final ProductionFacts PRODUCTION = new ProductionFacts(Set.of("InferenceService"),
             List.of(new ProductionFacts.ReplicaCount("InferenceService", "/spec/predictor/minReplicas", false)));
 
+    /** Knative Serving's control plane namespace (activator, autoscaler). */
+    static final String KNATIVE_NAMESPACE = "knative-serving";
+
+    /** The namespace of the networking layer's gateway, as the contract names it: the environment's spec.cluster fact. */
+    static final String GATEWAY_NAMESPACE = "spec.cluster.knative.namespace";
+
+    /**
+     * Knative Serving (pkg/reconciler/revision/resources/queue.go) adds the container
+     * {@code queue-proxy} to every pod of a revision: requests.cpu 25m (config-deployment's
+     * {@code queue-sidecar-cpu-request} default), no other request or limit unless the cluster sets
+     * them (then the namespace's LimitRange defaults apply), and a restricted securityContext.
+     */
+    private static final RuntimeContract.Injected QUEUE_PROXY = new RuntimeContract.Injected("queue-proxy",
+            "Knative Serving", false, "InferenceService", "set queue-sidecar-* in Knative's config-deployment ConfigMap",
+            queueProxy(), false);
+
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
-                    "object store", 443, "the storage-initializer downloads model.storageUri"),
-                    RegistryFetch.CONNECTION),
-            List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving",
-                            QUEUE_PROXY_PORT, "the activator"),
-                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "spec.cluster.knative.namespace",
+                    "object store", RenderContext.HTTPS_PORT, "the storage-initializer downloads model.storageUri",
+                    "model.storageUri"),
+                    RenderContext.ONLINE_STORE, RegistryFetch.CONNECTION),
+            List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", QUEUE_PROXY_PORT,
+                            "clients in the namespace, through queue-proxy"),
+                    RuntimeContract.Connection.namespacePods(KNATIVE_NAMESPACE, Map.of("app", "activator"),
+                            QUEUE_PROXY_PORT, "Knative's activator"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, GATEWAY_NAMESPACE,
                             QUEUE_PROXY_PORT, "the networking layer's gateway"),
-                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving", 8022,
-                            "the activator probes queue-proxy's admin port"),
-                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving", 9090,
-                            "the autoscaler scrapes queue-proxy"),
+                    RuntimeContract.Connection.namespacePods(KNATIVE_NAMESPACE, Map.of("app", "activator"),
+                            QUEUE_PROXY_ADMIN_PORT, "Knative's probes"),
+                    RuntimeContract.Connection.namespacePods(KNATIVE_NAMESPACE, Map.of("app", "autoscaler"),
+                            AUTOSCALER_METRICS_PORT, "Knative's autoscaler"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE,
-                            PrometheusMonitoring.MONITORING_NAMESPACE, 9091, "Prometheus", "spec.monitoring")),
-            List.of(new RuntimeContract.Injected("storage-initializer", "KServe", true),
-                    new RuntimeContract.Injected("queue-proxy", "Knative Serving", false)),
+                            PrometheusMonitoring.MONITORING_NAMESPACE, USER_METRICS_PORT, "Prometheus", "spec.monitoring")),
+            // KServe's storage-initializer is declared, not modeled: its resources and securityContext come from
+            // the cluster's inferenceservice-config
+            List.of(new RuntimeContract.Injected("storage-initializer", "KServe", true), QUEUE_PROXY),
             List.of(new RuntimeContract.Prerequisite("KServe", "serving.kserve.io/v1beta1", "", ""),
                     new RuntimeContract.Prerequisite("Knative Serving", "serving.knative.dev/v1", "", ""),
                     new RuntimeContract.Prerequisite("Knative Serving", "",
                             "config-features: kubernetes.podspec-tolerations: enabled", "resources.gpu"),
                     new RuntimeContract.Prerequisite("Knative Serving", "",
                             "config-features: kubernetes.podspec-init-containers: enabled", "model.registered")),
-            RuntimeContract.Scaling.REPLICAS);
+            RuntimeContract.Scaling.REPLICAS,
+            Map.of("http", QUEUE_PROXY_PORT, USER_METRICS_PORT_NAME, USER_METRICS_PORT));
 
-    /** Knative Serving's control plane namespace (activator, autoscaler). */
-    static final String KNATIVE_NAMESPACE = "knative-serving";
-
-    /** queue-proxy's admin port (probes) and its autoscaler metrics port (knative/serving networking/ports.go). */
-    static final List<Integer> KNATIVE_PORTS = List.of(8022, 9090);
+    /** The queue-proxy container as Knative writes it, for the quota and admission checks. */
+    private static JsonNode queueProxy() {
+        ObjectNode container = KubeYaml.newObject();
+        container.put("name", "queue-proxy");
+        container.putObject("resources").putObject("requests").put("cpu", "25m");
+        ObjectNode security = container.putObject("securityContext");
+        security.put("allowPrivilegeEscalation", false);
+        security.put("readOnlyRootFilesystem", true);
+        security.put("runAsNonRoot", true);
+        security.putObject("capabilities").putArray("drop").add("ALL");
+        security.putObject("seccompProfile").put("type", "RuntimeDefault");
+        return container;
+    }
 
     @Override
     public String name() {
@@ -131,6 +172,19 @@ final class KServeServing implements ServingEngine {
         return CONTRACT;
     }
 
+    /** KServe in Knative mode with Knative Serving and its networking layer; Istio's jwt objects when a model asks. */
+    @Override
+    public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        String layer = cluster.knative().networking();
+        String layerNamespace = cluster.knative().namespace();
+        return List.of(new RuntimeContract.Requirement(List.of("serving.kserve.io/InferenceService"),
+                        "KServe (Knative mode) with Knative Serving",
+                        "KServe v0.16 or later (deploymentMode Knative), Knative Serving " + cluster.knative().version(),
+                        "inferenceservices.serving.kserve.io", KNATIVE_NAMESPACE + ", " + layerNamespace,
+                        "Knative's networking layer " + layer + " with its gateways in " + layerNamespace),
+                JwtAuth.istio(cluster));
+    }
+
     @Override
     public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
@@ -150,14 +204,26 @@ final class KServeServing implements ServingEngine {
     @Override
     public TenancyNeeds needs(RenderContext context) {
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        // where requests come from in Knative mode: the activator and the networking layer's gateway
-        List<String> dataPlane = List.of(KNATIVE_NAMESPACE, context.spec().cluster().knative().namespace());
+        // from the contract: where requests come from in Knative mode (the activator and the networking layer's
+        // gateway), and what else Knative's control plane opens (the activator's probes, the autoscaler's scrape)
+        List<String> dataPlane = new ArrayList<>();
+        List<Integer> controlPorts = new ArrayList<>();
+        for (RuntimeContract.Connection accepted : CONTRACT.accepts()) {
+            if (accepted.peer() != RuntimeContract.PeerKind.NAMESPACE) {
+                continue;
+            }
+            if (accepted.port() == QUEUE_PROXY_PORT) {
+                dataPlane.add(accepted.name().equals(GATEWAY_NAMESPACE)
+                        ? context.spec().cluster().knative().namespace() : accepted.name());
+            } else if (accepted.name().equals(KNATIVE_NAMESPACE) && !controlPorts.contains(accepted.port())) {
+                controlPorts.add(accepted.port());
+            }
+        }
         ByEngine.served(context, name()).keySet().forEach(model -> {
             allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), context.objectName(model),
                     QUEUE_PROXY_PORT, false, dataPlane));
-            // the activator's probes (8022) and the autoscaler's scrape of queue-proxy (9090)
             allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-knative"), context.objectName(model),
-                    KNATIVE_PORTS, List.of(), false, List.of(KNATIVE_NAMESPACE)));
+                    controlPorts, List.of(), false, List.of(KNATIVE_NAMESPACE), false));
         });
         if (allows.isEmpty()) {
             return TenancyNeeds.NONE;

@@ -25,7 +25,9 @@ final class MlflowRegistry implements Engine {
                     Connection.external("object store", 443, "artifactRoot, served through the server")),
             List.of(Connection.stage(Stage.TRAINING, RenderContext.MLFLOW_PORT, "runs and registered models"),
                     Connection.stage(Stage.SERVING, RenderContext.MLFLOW_PORT, "models to serve"),
-                    Connection.stage(Stage.NOTEBOOKS, RenderContext.MLFLOW_PORT, "experiments")),
+                    Connection.stage(Stage.NOTEBOOKS, RenderContext.MLFLOW_PORT, "experiments"),
+                    new Connection(RuntimeContract.PeerKind.NAMESPACE, PrometheusMonitoring.MONITORING_NAMESPACE,
+                            RenderContext.MLFLOW_PORT, "Prometheus scrapes the server's /metrics", "spec.monitoring")),
             List.of(),
             List.of(),
             RuntimeContract.Scaling.REPLICAS);

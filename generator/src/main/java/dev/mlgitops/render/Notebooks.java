@@ -25,8 +25,13 @@ import dev.mlgitops.model.Stage;
 final class Notebooks implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
-            Addresses.withConnections(),
-            List.of(),
+            Addresses.withConnections(AuthProxy.IDENTITY_PROVIDER,
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL, "package indexes", RenderContext.HTTPS_PORT,
+                            "a notebook's named egress destinations (PyPI, Hugging Face), on HTTPS", "egress")),
+            List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", AuthProxy.PORT,
+                            "clients in the namespace, through the auth-proxy", "spec.identity"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", AuthProxy.PORT,
+                            "the ingress controller, through the auth-proxy", "ingress")),
             List.of(),
             List.of(),
             RuntimeContract.Scaling.ONE);

@@ -58,6 +58,26 @@ final class PrometheusMonitoring implements Engine {
     }
 
     @Override
+    public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        return List.of(new RuntimeContract.Requirement(
+                List.of("monitoring.coreos.com/ServiceMonitor", "monitoring.coreos.com/PrometheusRule"),
+                "Prometheus Operator", "serving monitoring.coreos.com/v1",
+                "servicemonitors.monitoring.coreos.com, prometheusrules.monitoring.coreos.com",
+                cluster.monitoring().namespace(), "Prometheus selects ServiceMonitors and PrometheusRules labelled "
+                        + labels(cluster.monitoring().prometheusLabels())));
+    }
+
+    private static String labels(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return "(none: Prometheus selects every one)";
+        }
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(labels).forEach((key, value) -> text.append(text.length() == 0 ? "" : ", ").append(key)
+                .append(": ").append(value));
+        return text.toString();
+    }
+
+    @Override
     public List<ItemModel> models(RenderContext context, Findings findings) {
         Spec.Monitoring monitoring = context.spec().monitoring();
         List<Scrape> servers = servers(context);
@@ -84,6 +104,16 @@ final class PrometheusMonitoring implements Engine {
         return List.of(new ItemModel("/monitoring", data));
     }
 
+    /** Whether the serving engine's contract lets the namespace's pods onto the model's metrics port. */
+    private static boolean namespaceReaches(Spec.ServingModel serving) {
+        if (ServingAuth.proxied(serving)) {
+            return false;
+        }
+        int port = metricsPort(serving);
+        return Engines.serving(serving.engine()).orElseThrow().contract().accepts().stream().anyMatch(accepted ->
+                accepted.peer() == RuntimeContract.PeerKind.NAMESPACE_PODS && (accepted.port() == 0 || accepted.port() == port));
+    }
+
     /** The scraper's way in to every served model's metrics port. */
     @Override
     public TenancyNeeds needs(RenderContext context) {
@@ -92,8 +122,9 @@ final class PrometheusMonitoring implements Engine {
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
         String prometheus = context.spec().cluster().monitoring().namespace();
-        // behind an oauth2-proxy the model's own port admits the scraper alone, no pod of the namespace
-        context.spec().serving().forEach((model, serving) -> allows.add(ServingAuth.proxied(serving)
+        // the scraper alone, no pod of the namespace, unless the engine's contract lets the namespace's pods onto that
+        // port anyway (a model server without a proxy in front, not Knative's queue-proxy metrics port)
+        context.spec().serving().forEach((model, serving) -> allows.add(!namespaceReaches(serving)
                 ? TenancyNeeds.Allow.fromNamespacesOnly(context.objectName(model + "-allow-metrics"),
                         context.objectName(model), metricsPort(serving), List.of(prometheus))
                 : new TenancyNeeds.Allow(context.objectName(model + "-allow-metrics"), context.objectName(model),

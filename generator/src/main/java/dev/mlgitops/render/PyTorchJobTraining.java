@@ -9,6 +9,7 @@ import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.render.RuntimeContract.Connection;
+import dev.mlgitops.yaml.KubeYaml;
 
 /** Training engine {@code pytorchjob}: per pipeline a PyTorchJob (kubeflow.org/v1), a master plus {@code workers}. */
 final class PyTorchJobTraining implements Engine {
@@ -18,10 +19,16 @@ final class PyTorchJobTraining implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(Connection.sameWorkload(RENDEZVOUS_PORT, "the workers reach the master's rendezvous"),
-                    Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
+                    Connection.sameWorkload(0, "NCCL and Gloo between all ranks"), StepsTraining.STORES,
+                    new Connection(RuntimeContract.PeerKind.EXTERNAL, "Kubernetes API server", RenderContext.HTTPS_PORT,
+                            "a scheduled job's Argo step creates the PyTorchJob and watches it (the apiserver's Service port)",
+                            "schedule"),
+                    new Connection(RuntimeContract.PeerKind.EXTERNAL, "Kubernetes API server", RenderContext.APISERVER_PORT,
+                            "a scheduled job's Argo step creates the PyTorchJob and watches it (the apiserver's own port)",
+                            "schedule")),
             List.of(Connection.sameWorkload(RENDEZVOUS_PORT, "the master accepts the workers' rendezvous"),
                     Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
-            List.of(new RuntimeContract.Injected("init-pytorch", "Kubeflow Training Operator", true)),
+            List.of(initPytorch()),
             List.of(new RuntimeContract.Prerequisite("Kubeflow Training Operator", "kubeflow.org/v1", "", "")),
             RuntimeContract.Scaling.MASTER_AND_WORKERS);
 
@@ -48,6 +55,30 @@ final class PyTorchJobTraining implements Engine {
     @Override
     public RuntimeContract contract() {
         return CONTRACT;
+    }
+
+    /**
+     * Training Operator v1 (pkg/controller.v1/pytorch/initcontainer.go): a PyTorchJob with a Master
+     * gets the init container {@code init-pytorch} appended to every Worker, from the controller's
+     * template ({@code --pytorch-init-container-template-file}) or a built-in one without a
+     * securityContext (written here as nothing). A pod cannot pre-empt it (a second container of that
+     * name is invalid), so the controller setting is the fix: a prerequisite, not a finding.
+     */
+    private static RuntimeContract.Injected initPytorch() {
+        return new RuntimeContract.Injected("init-pytorch", "Kubeflow Training Operator", true, "PyTorchJob",
+                "mount an init container template with a restricted securityContext into the training-operator"
+                        + " and pass --pytorch-init-container-template-file (see PREREQUISITES.md)",
+                KubeYaml.newObject(), true);
+    }
+
+    /** The Training Operator; with a schedule, the CronWorkflow and WorkflowTemplate that create the jobs need Argo's. */
+    @Override
+    public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        return List.of(new RuntimeContract.Requirement(List.of("kubeflow.org/PyTorchJob"), "Kubeflow Training Operator",
+                        "v1 (release-1.9)", "pytorchjobs.kubeflow.org", "kubeflow",
+                        "--pytorch-init-container-template-file with a restricted securityContext for init-pytorch"
+                                + " (Pod Security restricted rejects the built-in one)"),
+                StepsTraining.ARGO_WORKFLOWS);
     }
 
     @Override

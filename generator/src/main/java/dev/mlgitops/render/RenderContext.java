@@ -36,6 +36,10 @@ public record RenderContext(ResolvedEnvironment environment) {
     /** Redis's default port, the online store's. */
     static final int REDIS_PORT = 6379;
 
+    /** A model given the online store's Secret reads Redis (the explainer, on either serving engine). */
+    static final RuntimeContract.Connection ONLINE_STORE = new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
+            "online store", REDIS_PORT, "a model given the online store's Secret reads Redis", "secretEnv: the online store's");
+
     /** The feature server's Service name; every reference to it goes through here. */
     String featureServerName() {
         return objectName("feature-server");

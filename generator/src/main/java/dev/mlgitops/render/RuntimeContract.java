@@ -1,21 +1,31 @@
 package dev.mlgitops.render;
 
 import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * What an engine's pods need at run time, declared once with the engine: the connections they
  * open and accept, the containers an operator adds to them, what the cluster must already run,
- * and how the workload grows (for quota sums). Data only: the function checks of the runtime
- * contracts issue read it; nothing in rendering does yet.
+ * and how the workload grows (for quota sums). The function step reads it through
+ * {@link Engines}: the containers it adds to the engine's pods before the quota and admission
+ * checks, the Knative paths and a job's rank ports it proves, and (with {@link Engine#requirements})
+ * the prerequisites it lists. Rendering reads it where the rule follows from it alone: KServe's
+ * allows for Knative's namespaces, and whether the scraper's allow lets the namespace's pods in too.
+ * A test holds every generated NetworkPolicy rule to a declared connection, and every declared
+ * connection the reference wires to one the function step proves.
  *
  * @param opens         connections the engine's pods open
  * @param accepts       connections the engine's pods must accept
  * @param injected      containers an operator or controller adds to the engine's pods
  * @param prerequisites what the cluster must run or allow before the engine's objects work
  * @param scaling       how many pods one spec item of the engine runs at its largest
+ * @param servicePorts  the ports, by name, of the Services an operator makes for the engine's pods
+ *                      (Knative's revision Services), which a ServiceMonitor may name
  */
 public record RuntimeContract(List<Connection> opens, List<Connection> accepts, List<Injected> injected,
-                              List<Prerequisite> prerequisites, Scaling scaling) {
+                              List<Prerequisite> prerequisites, Scaling scaling, Map<String, Integer> servicePorts) {
 
     /** An engine whose objects run no pods and need nothing (none today but tenancy's). */
     public static final RuntimeContract NONE = new RuntimeContract(List.of(), List.of(), List.of(), List.of(), Scaling.NONE);
@@ -25,6 +35,13 @@ public record RuntimeContract(List<Connection> opens, List<Connection> accepts, 
         accepts = List.copyOf(accepts);
         injected = List.copyOf(injected);
         prerequisites = List.copyOf(prerequisites);
+        servicePorts = Map.copyOf(servicePorts);
+    }
+
+    /** For an engine whose pods get no Service from an operator. */
+    public RuntimeContract(List<Connection> opens, List<Connection> accepts, List<Injected> injected,
+                           List<Prerequisite> prerequisites, Scaling scaling) {
+        this(opens, accepts, injected, prerequisites, scaling, Map.of());
     }
 
     /** What is at the other end of a connection. */
@@ -48,11 +65,27 @@ public record RuntimeContract(List<Connection> opens, List<Connection> accepts, 
      *
      * @param port the TCP port; 0 for the ephemeral ports of a peer that picks them at run time
      * @param when the spec condition under which it exists, empty when always
+     * @param pods the labels of the peer's pods (Knative's activator in its namespace), empty when
+     *             any pod of the peer or when the cluster's facts say which
      */
-    public record Connection(PeerKind peer, String name, int port, String purpose, String when) {
+    public record Connection(PeerKind peer, String name, int port, String purpose, String when,
+                             Map<String, String> pods) {
+
+        public Connection {
+            pods = Map.copyOf(pods);
+        }
+
+        public Connection(PeerKind peer, String name, int port, String purpose, String when) {
+            this(peer, name, port, purpose, when, Map.of());
+        }
 
         public Connection(PeerKind peer, String name, int port, String purpose) {
             this(peer, name, port, purpose, "");
+        }
+
+        /** With the pods {@code pods} selects in the namespace {@code namespace}. */
+        public static Connection namespacePods(String namespace, Map<String, String> pods, int port, String purpose) {
+            return new Connection(PeerKind.NAMESPACE, namespace, port, purpose, "", pods);
         }
 
         /** With the Service of another stage of the project. */
@@ -74,10 +107,48 @@ public record RuntimeContract(List<Connection> opens, List<Connection> accepts, 
     /**
      * A container that is not in the engine's blueprint but runs in its pods.
      *
-     * @param by   what adds it (an operator, a controller)
-     * @param init whether it is an init container
+     * @param by          what adds it (an operator, a controller), as a finding names it
+     * @param init        whether it is an init container
+     * @param into        the kind of object whose pods get it ({@code WorkflowTemplate}), empty when not said
+     * @param fix         what makes it pass Pod Security restricted, for the finding that says it does not
+     * @param written     the container as the operator writes it (name, resources, securityContext: what
+     *                    the quota and admission checks see, before a pod's patch), null when the
+     *                    function step does not model it
+     * @param clusterOnly whether only a cluster setting can make it pass (a pod cannot patch it): then
+     *                    it is a prerequisite of the tree, not a finding of the spec
      */
-    public record Injected(String container, String by, boolean init) {}
+    public record Injected(String container, String by, boolean init, String into, String fix, JsonNode written,
+                           boolean clusterOnly) {
+
+        /** Declared only: the function step does not add it to the pods it checks. */
+        public Injected(String container, String by, boolean init) {
+            this(container, by, init, "", "", null, false);
+        }
+
+        /** Whether the function step adds it to the pods of {@code into} it checks. */
+        public boolean modeled() {
+            return written != null;
+        }
+    }
+
+    /**
+     * What the cluster must run for some kinds of object to work: an operator with its CRDs, an
+     * ingress controller, an enforcing CNI. One line of PREREQUISITES.md.
+     *
+     * @param kinds     the kinds it serves, each as {@code group/Kind} ({@code argoproj.io/CronWorkflow})
+     * @param component what to install
+     * @param version   which versions the generated objects need
+     * @param crds      the CRDs it brings, comma-separated, empty when none
+     * @param namespace where it runs, empty when anywhere
+     * @param settings  the settings it needs, empty when none
+     */
+    public record Requirement(List<String> kinds, String component, String version, String crds, String namespace,
+                              String settings) {
+
+        public Requirement {
+            kinds = List.copyOf(kinds);
+        }
+    }
 
     /**
      * Something the cluster must provide: an operator and its API, a device plugin, a controller

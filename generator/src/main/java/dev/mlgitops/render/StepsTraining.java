@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.yaml.KubeYaml;
 
 /**
  * The training engines that run a pipeline's steps, which differ only in their blueprints:
@@ -27,17 +29,49 @@ final class StepsTraining implements Engine {
         this.contract = contract;
     }
 
+    /**
+     * What the fix for Argo's executor containers says: the template's {@code podSpecPatch} is merged
+     * over the pod by container name, so the blueprint sets it there.
+     */
+    private static final String ARGO_FIX = "give the template a podSpecPatch with a restricted securityContext for"
+            + " 'init' and 'wait' (as the built-in blueprint does), or set executor.securityContext in the"
+            + " workflow-controller-configmap";
+
+    /**
+     * Argo Workflows (workflow/controller/workflowpod.go, newExecContainer): every pod of a
+     * container or script template gets the init container {@code init} and the container
+     * {@code wait}, whose securityContext comes only from the controller's
+     * {@code executor.securityContext} (written here as nothing) or the template's podSpecPatch.
+     */
+    private static List<RuntimeContract.Injected> argoExecutor() {
+        return List.of(new RuntimeContract.Injected("init", "Argo Workflows", true, "WorkflowTemplate", ARGO_FIX,
+                        KubeYaml.newObject(), false),
+                new RuntimeContract.Injected("wait", "Argo Workflows", false, "WorkflowTemplate", ARGO_FIX,
+                        KubeYaml.newObject(), false));
+    }
+
+    /** The steps' stores outside the namespace: the datasets' (on their schemes' or own ports) and the artifacts'. */
+    static final RuntimeContract.Connection STORES = new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
+            "dataset and artifact stores", 0, "the steps read datasets and write artifacts: 443, or a dataset's store port",
+            "datasets");
+
+    /** What Argo's kinds need of the cluster; the pytorchjob engine's schedules run on it too. */
+    static final RuntimeContract.Requirement ARGO_WORKFLOWS = new RuntimeContract.Requirement(
+            List.of("argoproj.io/WorkflowTemplate", "argoproj.io/CronWorkflow"), "Argo Workflows",
+            "v3.6 or later (CronWorkflow schedules)", "workflowtemplates.argoproj.io, cronworkflows.argoproj.io",
+            "the controller watching the namespace",
+            "executor image runs non-root (the blueprint's podSpecPatch makes init and wait restricted)");
+
     /** Argo's executor (since v3.4) reports each step's outcome as a WorkflowTaskResult, with the pod's ServiceAccount. */
     static StepsTraining argoWorkflows() {
         return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl", "inputs.yaml.ftl"), true,
-                new RuntimeContract(Addresses.withConnections(
+                new RuntimeContract(Addresses.withConnections(STORES,
                         RuntimeContract.Connection.external("Kubernetes API server", RenderContext.HTTPS_PORT,
                                 "the executor's wait container reports step results (the apiserver's Service port)"),
                         RuntimeContract.Connection.external("Kubernetes API server", RenderContext.APISERVER_PORT,
                                 "the executor's wait container reports step results (the apiserver's own port)")),
                         List.of(),
-                        List.of(new RuntimeContract.Injected("init", "Argo Workflows' controller", true),
-                                new RuntimeContract.Injected("wait", "Argo Workflows' controller", false)),
+                        argoExecutor(),
                         List.of(new RuntimeContract.Prerequisite("Argo Workflows", "argoproj.io/v1alpha1",
                                 "executor.securityContext meeting Pod Security restricted", "")),
                         RuntimeContract.Scaling.PARALLEL_STEPS));
@@ -45,7 +79,7 @@ final class StepsTraining implements Engine {
 
     static StepsTraining kubernetesJob() {
         return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl", "inputs.yaml.ftl"), false,
-                new RuntimeContract(Addresses.withConnections(), List.of(), List.of(), List.of(),
+                new RuntimeContract(Addresses.withConnections(STORES), List.of(), List.of(), List.of(),
                         RuntimeContract.Scaling.ONE));
     }
 
@@ -72,6 +106,12 @@ final class StepsTraining implements Engine {
     @Override
     public RuntimeContract contract() {
         return contract;
+    }
+
+    /** Argo's kinds for argo-workflows; nothing for kubernetes-job, whose batch/v1 objects every cluster serves. */
+    @Override
+    public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        return reportsTaskResults ? List.of(ARGO_WORKFLOWS) : List.of();
     }
 
     @Override

@@ -73,7 +73,7 @@ final class VllmServing implements ServingEngine {
                             "model.storageUri: hf://"),
                     new Connection(RuntimeContract.PeerKind.EXTERNAL, "object store", 443,
                             "the download init container", "model.storageUri: s3://"),
-                    RegistryFetch.CONNECTION),
+                    AuthProxy.IDENTITY_PROVIDER, RegistryFetch.CONNECTION),
             List.of(new Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0, "clients in the namespace, on the model's port"),
                     new Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 0,
                             "the ingress controller, on the model's port", "ingress"),
@@ -119,6 +119,11 @@ final class VllmServing implements ServingEngine {
     @Override
     public RuntimeContract contract() {
         return CONTRACT;
+    }
+
+    @Override
+    public List<RuntimeContract.Requirement> requirements(Spec.Cluster cluster) {
+        return List.of(JwtAuth.istio(cluster), DeploymentServing.METRICS_SERVER);
     }
 
     @Override

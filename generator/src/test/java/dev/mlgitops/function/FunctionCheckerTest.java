@@ -33,7 +33,12 @@ class FunctionCheckerTest {
                 .contains("| Kubeflow Training Operator | v1 (release-1.9) | pytorchjobs.kubeflow.org | kubeflow |"
                         + " --pytorch-init-container-template-file")
                 .contains("| External Secrets Operator |")
-                .contains("| a CNI that enforces NetworkPolicy |");
+                .contains("| a CNI that enforces NetworkPolicy |")
+                // its training steps, the distributed job and the vLLM model ask for GPUs; the explainer and the model autoscale
+                .contains("| NVIDIA device plugin (or GPU Operator) | any | - | - | the GPU nodes advertise nvidia.com/gpu"
+                        + " (and carry the taint the pods tolerate) | dev, staging, prod |\n")
+                .contains("| metrics-server | any (metrics.k8s.io/v1beta1) | - | kube-system | the HorizontalPodAutoscalers'"
+                        + " CPU and memory targets read the resource metrics API | dev, staging, prod |\n");
     }
 
     @Test

@@ -159,6 +159,22 @@ class LayoutTest {
     }
 
     @Test
+    void onlyTheTrainingApplicationAppliesWhatIsOutOfSyncSoAReplacedJobRunsOnlyWhenItChanged() {
+        Map<String, String> files = dev.mlgitops.build.Builder.build(dev.mlgitops.CaseFolders.REFERENCE,
+                dev.mlgitops.build.BuildOptions.defaults()).tree().orElseThrow().files();
+        java.util.function.Function<String, JsonNode> object = path -> KubeYaml.mapper().readTree(files.get(path));
+
+        assertThat(object.apply("argocd/dev/apps/training.yaml").at("/spec/syncPolicy/syncOptions").toString())
+                .isEqualTo("[\"ServerSideApply=true\",\"PruneLast=true\",\"ApplyOutOfSyncOnly=true\"]");
+        assertThat(object.apply("argocd/prod/apps/training.yaml").at("/spec/syncPolicy/syncOptions").toString())
+                .isEqualTo("[\"ServerSideApply=true\",\"PruneLast=true\",\"ApplyOutOfSyncOnly=true\"]");
+        assertThat(object.apply("argocd/dev/apps/serving.yaml").at("/spec/syncPolicy/syncOptions").toString())
+                .isEqualTo("[\"ServerSideApply=true\",\"PruneLast=true\"]");
+        assertThat(object.apply("argocd/dev/root.yaml").at("/spec/syncPolicy/syncOptions").toString())
+                .isEqualTo("[\"ServerSideApply=true\",\"PruneLast=true\"]");
+    }
+
+    @Test
     void rootApplicationSyncsTheAppsFolderItDoesNotLieIn() {
         JsonNode root = object("argocd/staging/root.yaml");
 

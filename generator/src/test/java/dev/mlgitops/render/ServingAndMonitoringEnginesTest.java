@@ -110,15 +110,28 @@ class ServingAndMonitoringEnginesTest {
     }
 
     @Test
+    void knativesControlPlaneAloneReachesQueueProxysAdminAndMetricsPorts() {
+        JsonNode policy = Rendering.of(ReferenceProject.prod()).get("NetworkPolicy/" + SCORER + "-allow-knative").get("spec");
+
+        assertThat(policy.at("/ingress")).isEqualTo(json("[{\"from\":[{\"namespaceSelector\":{\"matchLabels\":"
+                + "{\"kubernetes.io/metadata.name\":\"knative-serving\"}}}],\"ports\":[{\"protocol\":\"TCP\",\"port\":8022},"
+                + "{\"protocol\":\"TCP\",\"port\":9090}]}]"));
+    }
+
+    @Test
     void monitoringNamespaceMayScrapeTheMetricsPorts() {
         Rendering rendering = Rendering.of(ReferenceProject.prod());
 
-        for (String[] model : new String[][] {{SCORER, "9091"}, {"fraud-detection-assistant", "8000"}}) {
-            JsonNode policy = rendering.get("NetworkPolicy/" + model[0] + "-allow-metrics").get("spec");
-            assertThat(policy.at("/ingress/0/from/1/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asString())
-                    .isEqualTo("monitoring");
-            assertThat(policy.at("/ingress/0/ports/0/port").asInt()).isEqualTo(Integer.parseInt(model[1]));
-        }
+        // vLLM's model port admits the namespace's clients anyway (its contract says so): the scraper beside them
+        JsonNode assistant = rendering.get("NetworkPolicy/fraud-detection-assistant-allow-metrics").get("spec");
+        assertThat(assistant.at("/ingress/0/from")).isEqualTo(json("[{\"podSelector\":{}},"
+                + "{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"monitoring\"}}}]"));
+        assertThat(assistant.at("/ingress/0/ports/0/port").asInt()).isEqualTo(8000);
+        // queue-proxy's user metrics port is Prometheus's alone: KServe's contract lets the namespace onto 8012 only
+        JsonNode scorer = rendering.get("NetworkPolicy/" + SCORER + "-allow-metrics").get("spec");
+        assertThat(scorer.at("/ingress/0/from")).isEqualTo(json(
+                "[{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"monitoring\"}}}]"));
+        assertThat(scorer.at("/ingress/0/ports/0/port").asInt()).isEqualTo(9091);
         // behind an oauth2-proxy the model's own port admits the monitoring namespace alone, no pod of the namespace
         JsonNode proxied = rendering.get("NetworkPolicy/" + EXPLAINER + "-allow-metrics").get("spec");
         assertThat(proxied.at("/ingress/0/from")).isEqualTo(json(

@@ -140,12 +140,15 @@ class TrainingEnginesTest {
     }
 
     @Test
-    void kubernetesJobWithoutScheduleIsAJobThatCleansUpAfterItself() {
+    void kubernetesJobWithoutScheduleIsAJobArgoCdReplacesNotAHookNorOneThatDeletesItself() {
         Rendering rendering = Rendering.of(asKubernetesJob(false));
         ObjectNode job = rendering.get("Job/" + NIGHTLY);
 
         assertThat(rendering.byName()).doesNotContainKey("CronJob/" + NIGHTLY);
-        assertThat(job.at("/spec/ttlSecondsAfterFinished").asInt()).isEqualTo(86400);
+        // no hook: Argo CD would run it again on every sync; no TTL: selfHeal would create the deleted job again
+        assertThat(job.at("/metadata/annotations").toString())
+                .isEqualTo("{\"argocd.argoproj.io/sync-options\":\"Force=true,Replace=true\"}");
+        assertThat(job.at("/spec/ttlSecondsAfterFinished").isMissingNode()).isTrue();
         assertThat(job.at("/spec/backoffLimit").asInt()).isEqualTo(2);
         assertThat(names(job.at("/spec/template/spec/initContainers"))).containsExactly("extract", "train", "evaluate");
     }
