@@ -1,6 +1,7 @@
 package dev.mlgitops.report;
 
 import dev.mlgitops.finding.Finding;
+import dev.mlgitops.yaml.JsonText;
 
 /** The findings as plain JSON, one object per finding, for scripts and the CLI's {@code --output json}. */
 final class FindingsJson {

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import dev.mlgitops.finding.Finding;
 import dev.mlgitops.finding.Severity;
+import dev.mlgitops.yaml.JsonText;
 
 /** SARIF 2.1.0 (OASIS): one run, one rule per code that occurs, one result per finding. */
 final class Sarif {

@@ -22,8 +22,8 @@ import dev.mlgitops.finding.Position;
 import dev.mlgitops.finding.Severity;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.model.Stage;
-import dev.mlgitops.report.JsonText;
 import dev.mlgitops.yaml.Header;
+import dev.mlgitops.yaml.JsonText;
 
 /**
  * What a generate run left behind, kept outside the tree (in Maven's target folder): the digest

@@ -1,4 +1,4 @@
-package dev.mlgitops.report;
+package dev.mlgitops.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.mlgitops.report;
+package dev.mlgitops.yaml;
 
 import java.io.StringWriter;
 import java.util.ArrayList;
