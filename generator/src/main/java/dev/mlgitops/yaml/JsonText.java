@@ -19,8 +19,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
 /**
  * JSON through Jackson's streaming parser and generator alone, for the files a run reads or writes
  * even when it is up to date (the stamp, the SARIF and JSON reports): Jackson's databind costs a
- * cold JVM some 500 classes, most of an up-to-date run. The text is what databind's default
- * pretty printer writes.
+ * cold JVM some 500 classes, about half of an up-to-date run's time. The text is what
+ * databind's default pretty printer writes.
  */
 public final class JsonText {
 
