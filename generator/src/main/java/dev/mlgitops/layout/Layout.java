@@ -76,7 +76,8 @@ public final class Layout {
         List<Target> targets = new ArrayList<>();
         Set<ArgoCdObjects.GroupKind> clusterKinds = new LinkedHashSet<>();
         Set<ArgoCdObjects.GroupKind> namespacedKinds = new LinkedHashSet<>();
-        Map<String, Release> releases = ReleasePins.releases(project, base, environments, pinned);
+        ReleasePins.Fields pinnable = new ReleasePins.Fields();
+        Map<String, Release> releases = ReleasePins.releases(project, base, environments, pinned, pinnable);
         Map<String, List<Stage>> stages = new LinkedHashMap<>();
         for (ResolvedEnvironment environment : project.environments()) {
             Target target = environment.target()
@@ -99,7 +100,7 @@ public final class Layout {
                 String folder = "overlays/" + target.environment() + "/" + stage.folder();
                 SortedMap<String, TypedObject> stageBase = bases.getOrDefault(stage, new TreeMap<>());
                 Optional<String> basePath = stageBase.isEmpty() ? Optional.empty() : Optional.of("../../../" + baseFolder(stage));
-                ReleasePins.StagePins pins = ReleasePins.of(environment, release, staged.values());
+                ReleasePins.StagePins pins = ReleasePins.of(environment, release, staged.values(), pinnable);
                 new OverlayBuilder(target, stageBase, staged).files(basePath, pins)
                         .forEach((file, node) -> files.put(folder + "/" + file, node));
                 files.put(appsFolder(target.environment()) + "/" + stage.folder() + ".yaml", argoCd.application(target, stage));

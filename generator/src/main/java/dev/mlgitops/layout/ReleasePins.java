@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,12 +65,12 @@ final class ReleasePins {
      * @return the release each environment pins, in the project's order
      */
     static Map<String, Release> releases(ResolvedProject project, List<TypedObject> base,
-            Map<String, List<TypedObject>> environments, Map<String, Release> pinned) {
-        Set<String> usedImages = new LinkedHashSet<>(usedImages(project.base(), base));
+            Map<String, List<TypedObject>> environments, Map<String, Release> pinned, Fields fields) {
+        Set<String> usedImages = new LinkedHashSet<>(usedImages(project.base(), base, fields));
         Set<String> models = new LinkedHashSet<>(servedModels(project.base().spec()).keySet());
         Set<String> datasets = new LinkedHashSet<>(readDatasets(project.base().spec()).keySet());
         for (ResolvedEnvironment environment : project.environments()) {
-            usedImages.addAll(usedImages(environment, environments.getOrDefault(environment.name(), List.of())));
+            usedImages.addAll(usedImages(environment, environments.getOrDefault(environment.name(), List.of()), fields));
             models.addAll(servedModels(environment.spec()).keySet());
             datasets.addAll(readDatasets(environment.spec()).keySet());
         }
@@ -145,14 +146,14 @@ final class ReleasePins {
         return models;
     }
 
-    private static Set<String> usedImages(ResolvedEnvironment environment, List<TypedObject> objects) {
+    private static Set<String> usedImages(ResolvedEnvironment environment, List<TypedObject> objects, Fields fields) {
         Set<String> references = new LinkedHashSet<>();
         for (TypedObject object : objects) {
-            fields(object.manifest(), (pointer, field, value) -> {
-                if (field.equals("image")) {
-                    references.add(value);
+            for (Field field : fields.of(object.manifest())) {
+                if (field.name().equals("image")) {
+                    references.add(field.value());
                 }
-            });
+            }
         }
         Set<String> keys = new LinkedHashSet<>();
         environment.spec().images().forEach((key, reference) -> {
@@ -164,7 +165,7 @@ final class ReleasePins {
     }
 
     /** The pins of one environment's stage, for its objects as rendered (file name to object). */
-    static StagePins of(ResolvedEnvironment environment, Release release, Collection<TypedObject> objects) {
+    static StagePins of(ResolvedEnvironment environment, Release release, Collection<TypedObject> objects, Fields pinnable) {
         Map<String, List<ImageField>> covered = new TreeMap<>();
         Map<TypedObject, ArrayNode> operations = new LinkedHashMap<>();
         Map<String, String> keyByReference = keysByReference(environment, release);
@@ -173,8 +174,10 @@ final class ReleasePins {
             runInputs(release, object, operations);
             Map<String, String> fetched = new HashMap<>();
             List<String> versionLabels = new ArrayList<>();
-            fields(object.manifest(), (pointer, field, value) -> {
-                if (field.equals("image")) {
+            for (Field field : pinnable.of(object.manifest())) {
+                String pointer = field.pointer();
+                String value = field.value();
+                if (field.name().equals("image")) {
                     Optional<String> key = Optional.ofNullable(keyByReference.get(value));
                     String wanted = key.map(release.images()::get).orElse(value);
                     if (COVERED.matcher(pointer.substring(0, pointer.lastIndexOf('/'))).matches()) {
@@ -183,18 +186,18 @@ final class ReleasePins {
                     } else if (key.isPresent()) {
                         add(operations, object, pointer, wanted);
                     }
-                } else if (field.equals("storageUri")) {
+                } else if (field.name().equals("storageUri")) {
                     modelName(modelsByUri, object, value)
                             .ifPresent(model -> add(operations, object, pointer, release.models().get(model)));
-                } else if (field.equals(Spec.Registered.URI_ENV)) {
+                } else if (field.name().equals(Spec.Registered.URI_ENV)) {
                     modelName(modelsByUri, object, value).ifPresent(model -> {
                         add(operations, object, pointer, release.models().get(model));
                         fetched.put(model, release.models().get(model));
                     });
-                } else if (field.equals(Spec.Registered.LABEL)) {
+                } else if (field.name().equals(Spec.Registered.LABEL)) {
                     versionLabels.add(pointer);
                 }
-            });
+            }
             // the pod label shows the version the pinned reference names; one registered model per pod
             if (fetched.size() == 1) {
                 String reference = fetched.values().iterator().next();
@@ -280,56 +283,68 @@ final class ReleasePins {
         operation.put("value", value);
     }
 
-    private interface FieldVisitor {
-        void visit(String pointer, String field, String value);
+    /** A text field a release pins ({@code image} or {@code storageUri}): its JSON pointer (RFC 6901), name and value. */
+    private record Field(String pointer, String name, String value) {
     }
 
     /** The fields a release pins: images and model locations. */
     private static final Set<String> PINNABLE = Set.of("image", "storageUri");
 
     /**
-     * Every text field of {@code node} named {@code image} or {@code storageUri}, the value of an
+     * Every text field of each manifest named {@code image} or {@code storageUri}, the value of an
      * env var {@value Spec.Registered#URI_ENV} (reported as that name) and a label
-     * {@value Spec.Registered#LABEL}, with its JSON pointer (RFC 6901), made only for those: every
-     * object of every environment passes here.
+     * {@value Spec.Registered#LABEL}, with its JSON pointer (RFC 6901), found once per manifest:
+     * environments share the manifests of the texts they render alike (the typed step hands on the
+     * same objects), and every object of every environment passes here twice.
      */
-    private static void fields(JsonNode node, FieldVisitor visitor) {
-        fields(node, new ArrayDeque<>(), visitor);
-    }
+    static final class Fields {
+        private final Map<JsonNode, List<Field>> byManifest = new IdentityHashMap<>();
 
-    private static void fields(JsonNode node, Deque<String> path, FieldVisitor visitor) {
-        if (node instanceof ObjectNode object) {
-            for (Map.Entry<String, JsonNode> entry : object.properties()) {
-                if (entry.getValue().isString()) {
-                    String field = PINNABLE.contains(entry.getKey()) || entry.getKey().equals(Spec.Registered.LABEL)
-                            ? entry.getKey()
-                            : entry.getKey().equals("value") && Spec.Registered.URI_ENV.equals(object.path("name").asString(""))
-                            ? Spec.Registered.URI_ENV : null;
-                    if (field != null) {
+        private List<Field> of(JsonNode manifest) {
+            List<Field> known = byManifest.get(manifest);
+            if (known == null) {
+                List<Field> found = new ArrayList<>();
+                collect(manifest, new ArrayDeque<>(), found);
+                known = found.isEmpty() ? List.of() : found;
+                byManifest.put(manifest, known);
+            }
+            return known;
+        }
+
+        private static void collect(JsonNode node, Deque<String> path, List<Field> found) {
+            if (node instanceof ObjectNode object) {
+                for (Map.Entry<String, JsonNode> entry : object.properties()) {
+                    if (entry.getValue().isString()) {
+                        String field = PINNABLE.contains(entry.getKey()) || entry.getKey().equals(Spec.Registered.LABEL)
+                                ? entry.getKey()
+                                : entry.getKey().equals("value") && Spec.Registered.URI_ENV.equals(object.path("name").asString(""))
+                                ? Spec.Registered.URI_ENV : null;
+                        if (field != null) {
+                            path.addLast(entry.getKey());
+                            found.add(new Field(pointer(path), field, entry.getValue().asString()));
+                            path.removeLast();
+                        }
+                    } else if (entry.getValue().isContainer()) {
                         path.addLast(entry.getKey());
-                        visitor.visit(pointer(path), field, entry.getValue().asString());
+                        collect(entry.getValue(), path, found);
                         path.removeLast();
                     }
-                } else if (entry.getValue().isContainer()) {
-                    path.addLast(entry.getKey());
-                    fields(entry.getValue(), path, visitor);
+                }
+            } else if (node instanceof ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    path.addLast(Integer.toString(i));
+                    collect(array.get(i), path, found);
                     path.removeLast();
                 }
             }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                path.addLast(Integer.toString(i));
-                fields(array.get(i), path, visitor);
-                path.removeLast();
-            }
         }
-    }
 
-    private static String pointer(Deque<String> path) {
-        StringBuilder pointer = new StringBuilder();
-        for (String segment : path) {
-            pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+        private static String pointer(Deque<String> path) {
+            StringBuilder pointer = new StringBuilder();
+            for (String segment : path) {
+                pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+            }
+            return pointer.toString();
         }
-        return pointer.toString();
     }
 }

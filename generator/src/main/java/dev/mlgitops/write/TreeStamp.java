@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -22,10 +23,7 @@ import dev.mlgitops.finding.Severity;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.yaml.Header;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.mlgitops.yaml.JsonText;
 
 /**
  * What a generate run left behind, kept outside the tree (in Maven's target folder): the digest
@@ -41,7 +39,6 @@ public record TreeStamp(String inputs, String root, List<String> scope, SortedMa
                         List<Finding> findings, Map<String, Map<Stage, Integer>> objects) {
 
     private static final int VERSION = 1;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public TreeStamp {
         scope = List.copyOf(scope);
@@ -63,7 +60,7 @@ public record TreeStamp(String inputs, String root, List<String> scope, SortedMa
             return Optional.empty();
         }
         try {
-            return fromJson(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8)));
+            return fromJson(JsonText.read(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
             // a cache: one that is damaged or of another version only costs a full run
             return Optional.empty();
@@ -77,8 +74,7 @@ public record TreeStamp(String inputs, String root, List<String> scope, SortedMa
             Files.createDirectories(folder);
             Path aside = Files.createTempFile(folder, ".mlgitops-stamp-", ".tmp");
             try {
-                Files.writeString(aside, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson()),
-                        StandardCharsets.UTF_8);
+                Files.writeString(aside, toJson(), StandardCharsets.UTF_8);
                 TreeWriter.replace(aside, file);
             } finally {
                 Files.deleteIfExists(aside);
@@ -121,59 +117,99 @@ public record TreeStamp(String inputs, String root, List<String> scope, SortedMa
         return Optional.of(new OutputTree(root, current, new TreeSet<>(scope)));
     }
 
-    private ObjectNode toJson() {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("version", VERSION);
-        json.put("inputs", inputs);
-        json.put("root", root);
-        scope.forEach(json.putArray("scope")::add);
-        ObjectNode digests = json.putObject("files");
-        files.forEach(digests::put);
-        ArrayNode list = json.putArray("findings");
-        for (Finding finding : findings) {
-            ObjectNode item = list.addObject();
-            item.put("code", finding.code().name());
-            item.put("severity", finding.severity().name());
-            item.put("jsonPath", finding.jsonPath());
-            finding.position().ifPresent(position -> item.putObject("position").put("file", position.file())
-                    .put("line", position.line()).put("column", position.column()));
-            item.put("message", finding.message());
-        }
-        ObjectNode counts = json.putObject("objects");
-        objects.forEach((environment, byStage) -> {
-            ObjectNode stages = counts.putObject(environment);
-            byStage.forEach((stage, count) -> stages.put(stage.name(), count));
+    private String toJson() {
+        return JsonText.pretty(json -> {
+            json.writeStartObject();
+            json.writeNumberProperty("version", VERSION);
+            json.writeStringProperty("inputs", inputs);
+            json.writeStringProperty("root", root);
+            json.writeArrayPropertyStart("scope");
+            scope.forEach(json::writeString);
+            json.writeEndArray();
+            json.writeObjectPropertyStart("files");
+            files.forEach(json::writeStringProperty);
+            json.writeEndObject();
+            json.writeArrayPropertyStart("findings");
+            for (Finding finding : findings) {
+                json.writeStartObject();
+                json.writeStringProperty("code", finding.code().name());
+                json.writeStringProperty("severity", finding.severity().name());
+                json.writeStringProperty("jsonPath", finding.jsonPath());
+                finding.position().ifPresent(position -> {
+                    json.writeObjectPropertyStart("position");
+                    json.writeStringProperty("file", position.file());
+                    json.writeNumberProperty("line", position.line());
+                    json.writeNumberProperty("column", position.column());
+                    json.writeEndObject();
+                });
+                json.writeStringProperty("message", finding.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeObjectPropertyStart("objects");
+            objects.forEach((environment, byStage) -> {
+                json.writeObjectPropertyStart(environment);
+                byStage.forEach((stage, count) -> json.writeNumberProperty(stage.name(), count));
+                json.writeEndObject();
+            });
+            json.writeEndObject();
+            json.writeEndObject();
         });
-        return json;
     }
 
-    private static Optional<TreeStamp> fromJson(JsonNode json) {
-        if (json.path("version").asInt(0) != VERSION) {
+    /** The stamp of a JSON value as {@link JsonText#read} gives it; a missing or mistyped field throws. */
+    private static Optional<TreeStamp> fromJson(Object value) {
+        Map<?, ?> json = (Map<?, ?>) value;
+        if (!(json.get("version") instanceof Long version) || version != VERSION) {
             return Optional.empty();
         }
         List<String> scope = new ArrayList<>();
-        json.required("scope").forEach(path -> scope.add(path.asString()));
+        list(json, "scope").forEach(path -> scope.add((String) path));
         SortedMap<String, String> files = new TreeMap<>();
-        json.required("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asString()));
+        object(json, "files").forEach((path, digest) -> files.put((String) path, text(digest)));
         List<Finding> findings = new ArrayList<>();
-        for (JsonNode item : json.required("findings")) {
-            JsonNode at = item.path("position");
-            Optional<Position> position = at.isObject()
-                    ? Optional.of(new Position(at.required("file").asString(), at.required("line").asInt(),
-                            at.required("column").asInt()))
+        for (Object entry : list(json, "findings")) {
+            Map<?, ?> item = (Map<?, ?>) entry;
+            Optional<Position> position = item.get("position") instanceof Map<?, ?> at
+                    ? Optional.of(new Position(text(at, "file"), number(at, "line"), number(at, "column")))
                     : Optional.empty();
-            findings.add(new Finding(Code.valueOf(item.required("code").asString()),
-                    Severity.valueOf(item.required("severity").asString()), item.required("jsonPath").asString(),
-                    position, item.required("message").asString()));
+            findings.add(new Finding(Code.valueOf(text(item, "code")), Severity.valueOf(text(item, "severity")),
+                    text(item, "jsonPath"), position, text(item, "message")));
         }
         Map<String, Map<Stage, Integer>> objects = new LinkedHashMap<>();
-        json.required("objects").properties().forEach(environment -> {
+        object(json, "objects").forEach((environment, stages) -> {
             Map<Stage, Integer> byStage = new EnumMap<>(Stage.class);
-            environment.getValue().properties().forEach(stage ->
-                    byStage.put(Stage.valueOf(stage.getKey()), stage.getValue().asInt()));
-            objects.put(environment.getKey(), byStage);
+            ((Map<?, ?>) stages).forEach((stage, count) -> byStage.put(Stage.valueOf((String) stage), Math.toIntExact((Long) count)));
+            objects.put((String) environment, byStage);
         });
-        return Optional.of(new TreeStamp(json.required("inputs").asString(), json.required("root").asString(), scope,
-                files, findings, objects));
+        return Optional.of(new TreeStamp(text(json, "inputs"), text(json, "root"), scope, files, findings, objects));
+    }
+
+    private static List<?> list(Map<?, ?> json, String field) {
+        return (List<?>) required(json, field);
+    }
+
+    private static Map<?, ?> object(Map<?, ?> json, String field) {
+        return (Map<?, ?>) required(json, field);
+    }
+
+    private static String text(Map<?, ?> json, String field) {
+        return text(required(json, field));
+    }
+
+    private static String text(Object value) {
+        return (String) Objects.requireNonNull(value);
+    }
+
+    private static int number(Map<?, ?> json, String field) {
+        return Math.toIntExact((Long) required(json, field));
+    }
+
+    private static Object required(Map<?, ?> json, String field) {
+        Object value = json.get(field);
+        if (value == null) {
+            throw new IllegalArgumentException("the stamp has no " + field);
+        }
+        return value;
     }
 }

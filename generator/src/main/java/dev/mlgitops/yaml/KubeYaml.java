@@ -65,7 +65,16 @@ public final class KubeYaml {
     static boolean hasBlockUnsafeText(JsonNode node) {
         if (node.isString()) {
             String text = node.asString();
-            return text.indexOf('\n') >= 0 && text.chars().anyMatch(KubeYaml::unsafeInBlock);
+            if (text.indexOf('\n') < 0) {
+                return false;
+            }
+            // a plain loop: the largest texts (a dashboard's JSON, an overlay's patches) are megabytes
+            for (int i = 0; i < text.length(); i++) {
+                if (unsafeInBlock(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
         for (JsonNode child : node) {
             if (hasBlockUnsafeText(child)) {

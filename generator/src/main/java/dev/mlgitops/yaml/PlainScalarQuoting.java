@@ -33,12 +33,31 @@ final class PlainScalarQuoting extends StringQuotingChecker.Default {
      */
     private static final Pattern BAD_START = Pattern.compile("([\\[\\]{}#&*!|>'\"%@`,]|[-?:]( |$)).*", Pattern.DOTALL);
 
-    /** Line breaks of YAML 1.1 (NEL, line and paragraph separator): a plain scalar would fold them away. */
-    private static final Pattern OLD_LINE_BREAK = Pattern.compile("[\\x{85}\\x{2028}\\x{2029}]");
+    /** The characters a match of {@link #NOT_A_STRING} can start with. */
+    private static final String MAY_NOT_BE_A_STRING = "-+0123456789.<=";
+
+    /** The characters a match of {@link #BAD_START} can start with. */
+    private static final String MAY_START_BADLY = "[]{}#&*!|>'\"%@`,-?:";
 
     @Override
     public boolean needToQuoteValue(String value) {
-        return super.needToQuoteValue(value) || NOT_A_STRING.matcher(value).matches() || BAD_START.matcher(value).matches()
-                || OLD_LINE_BREAK.matcher(value).find();
+        if (super.needToQuoteValue(value) || hasOldLineBreak(value)) {
+            return true;
+        }
+        // the patterns only for a value whose first character could start a match: most values are names
+        char first = value.isEmpty() ? ' ' : value.charAt(0);
+        return MAY_NOT_BE_A_STRING.indexOf(first) >= 0 && NOT_A_STRING.matcher(value).matches()
+                || MAY_START_BADLY.indexOf(first) >= 0 && BAD_START.matcher(value).matches();
+    }
+
+    /** Whether a line break of YAML 1.1 (NEL, line or paragraph separator) is in it: a plain scalar would fold it away. */
+    private static boolean hasOldLineBreak(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 }
