@@ -34,6 +34,11 @@ import dev.mlgitops.model.Stage;
  * {@code kn_serving_invocation_duration_seconds_*} (knative.dev, "Knative Serving Metrics"; the
  * first 1.19 releases called it {@code kn.queueproxy.app.duration}, renamed in knative/serving#16290).
  * Which names apply is {@code spec.cluster.knative.version}'s.
+ *
+ * <p>Logging: a model whose quality is watched ({@code spec.monitoring.quality.<model>}, logging on)
+ * gets {@code predictor.logger} ({@code mode: all}, {@code url}: its drift detector's Service), the
+ * field KServe's LoggerSpec has on each component; KServe's webhook then adds its {@code agent}
+ * container to the predictor pod, which sends each request and response as a CloudEvent.
  */
 final class KServeServing implements ServingEngine {
 
@@ -61,7 +66,10 @@ final class KServeServing implements ServingEngine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
-                    "object store", 443, "the storage-initializer downloads model.storageUri")),
+                    "object store", 443, "the storage-initializer downloads model.storageUri"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, Stage.MONITORING.folder(),
+                            ModelQuality.HTTP_PORT, "KServe's agent posts the logged requests and responses to the drift detector",
+                            "spec.monitoring.quality.<model>.logging")),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "knative-serving",
                             QUEUE_PROXY_PORT, "the activator"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "spec.cluster.knative.namespace",
@@ -73,7 +81,8 @@ final class KServeServing implements ServingEngine {
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE,
                             PrometheusMonitoring.MONITORING_NAMESPACE, 9091, "Prometheus", "spec.monitoring")),
             List.of(new RuntimeContract.Injected("storage-initializer", "KServe", true),
-                    new RuntimeContract.Injected("queue-proxy", "Knative Serving", false)),
+                    new RuntimeContract.Injected("queue-proxy", "Knative Serving", false),
+                    new RuntimeContract.Injected("agent", "KServe (predictor.logger)", false)),
             List.of(new RuntimeContract.Prerequisite("KServe", "serving.kserve.io/v1beta1", "", ""),
                     new RuntimeContract.Prerequisite("Knative Serving", "serving.knative.dev/v1", "", ""),
                     new RuntimeContract.Prerequisite("Knative Serving", "",
@@ -179,17 +188,17 @@ final class KServeServing implements ServingEngine {
                 autoscaling == null ? null : autoscaling.metric(), autoscaling == null ? null : autoscaling.target(),
                 serving.canary() == null ? null : serving.canary().trafficPercent(),
                 Addresses.env(context), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT,
-                JwtAuth.view(name, serving.auth()));
+                JwtAuth.view(name, serving.auth()), ModelQuality.sinkUrl(context, model).orElse(null));
     }
 
     /**
      * One InferenceService as the template sees it. Nullable: the replica bounds, the scale
      * metric and target (KServe's defaults apply), {@code canaryPercent}, {@code gpu}, {@code jwt}
-     * (null unless Istio checks a token).
+     * (null unless Istio checks a token), {@code loggerUrl} (null unless the model's quality is watched with logging).
      */
     public record InferenceView(String name, Map<String, String> labels, Map<String, String> podLabels,
                                 String deploymentMode, String serviceAccount, String format, String storageUri,
                                 Integer minReplicas, Integer maxReplicas, String scaleMetric, Integer scaleTarget,
                                 Integer canaryPercent, List<DeploymentServing.EnvView> env, String cpu, String memory,
-                                String gpu, int port, JwtAuth.View jwt) {}
+                                String gpu, int port, JwtAuth.View jwt, String loggerUrl) {}
 }
