@@ -139,6 +139,29 @@ final class Contracts {
         return container;
     }
 
+    /**
+     * KServe's webhook (pkg/webhook/admission/pod, the agent injector) adds the container
+     * {@code agent} to a predictor pod whose component has {@code logger}: it sends each request and
+     * response as a CloudEvent to the logger's URL. Its resources are inferenceservice-config's
+     * {@code agent} defaults (requests 100m and 100Mi, limits 1 CPU and 1Gi); its securityContext
+     * is the model container's.
+     */
+    static final Injected KSERVE_AGENT = new Injected("agent", false, "KServe",
+            "set agent.cpuRequest, memoryRequest, cpuLimit and memoryLimit in KServe's inferenceservice-config ConfigMap");
+
+    /** The agent container as KServe writes it beside {@code model}, for the quota and admission checks. */
+    static JsonNode kserveAgent(JsonNode model) {
+        ObjectNode container = KubeYaml.newObject();
+        container.put("name", KSERVE_AGENT.name());
+        ObjectNode resources = container.putObject("resources");
+        resources.putObject("requests").put("cpu", "100m").put("memory", "100Mi");
+        resources.putObject("limits").put("cpu", "1").put("memory", "1Gi");
+        if (model.has("securityContext")) {
+            container.set("securityContext", model.get("securityContext").deepCopy());
+        }
+        return container;
+    }
+
     /** What a kind of object needs installed in the cluster. */
     record Requirement(String component, String version, String crd, String namespace, String settings) {}
 

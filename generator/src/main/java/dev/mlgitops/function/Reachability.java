@@ -138,25 +138,33 @@ final class Reachability {
     private void envAddresses(Workload workload, PodGroup group, Peer pod, Set<Connection> all) {
         for (Workloads.Container container : group.containers()) {
             for (JsonNode env : container.node().path("env")) {
-                String value = env.path("value").asString("");
-                Matcher address = ADDRESS.matcher(value);
-                if (value.isEmpty() || !address.matches()) {
+                Addressed addressed = addressed(env.path("value").asString(""));
+                if (addressed == null) {
                     continue;
                 }
-                if (address.group(3) != null && !address.group(3).equals(namespace)) {
-                    continue;
-                }
-                TypedObject service = service(address.group(2));
-                if (service == null) {
-                    continue;
-                }
-                int port = address.group(4) != null ? Integer.parseInt(address.group(4))
-                        : "https".equals(address.group(1)) ? Contracts.HTTPS : 80;
-                String what = who(workload) + " to Service " + service.key().name() + " (env "
+                String what = who(workload) + " to Service " + addressed.service().key().name() + " (env "
                         + env.path("name").asString("") + ")";
-                toService(pod, service, port, null, what, workload.object().source(), all);
+                toService(pod, addressed.service(), addressed.port(), null, what, workload.object().source(), all);
             }
         }
+    }
+
+    /** A Service of the namespace at an address, and the port the address names. */
+    private record Addressed(TypedObject service, int port) {}
+
+    /** The Service of the namespace an address ({@code http://name:port/...}) names; null for anything else. */
+    private Addressed addressed(String value) {
+        Matcher address = ADDRESS.matcher(value);
+        if (value.isEmpty() || !address.matches() || address.group(3) != null && !address.group(3).equals(namespace)) {
+            return null;
+        }
+        TypedObject service = service(address.group(2));
+        if (service == null) {
+            return null;
+        }
+        int port = address.group(4) != null ? Integer.parseInt(address.group(4))
+                : "https".equals(address.group(1)) ? Contracts.HTTPS : 80;
+        return new Addressed(service, port);
     }
 
     /**
@@ -259,6 +267,7 @@ final class Reachability {
                     "Knative's probes to " + who, source));
             all.add(new Connection(AUTOSCALER, pod, Port.tcp(Contracts.AUTOSCALER_METRICS),
                     "Knative's autoscaler to " + who + " (scrape)", source));
+            logger(group, pod, who, source, all);
             String uri = group.pod().path("model").path("storageUri").asString("");
             if (uri.matches("^(s3|gs|https|az|hf)://.*")) {
                 all.add(new Connection(pod, Peer.external(Contracts.STORE_ADDRESS), Port.tcp(Contracts.HTTPS),
@@ -266,6 +275,23 @@ final class Reachability {
                                 + ")", source + "/model/storageUri"));
             }
         }
+    }
+
+    /**
+     * KServe's agent in the predictor posts every logged request and response to {@code logger.url}:
+     * to a Service of the namespace, the connection is the model quality item's (its logging).
+     */
+    private void logger(PodGroup group, Peer pod, String who, String source, Set<Connection> all) {
+        Addressed addressed = addressed(group.pod().path("logger").path("url").asString(""));
+        if (addressed == null) {
+            return;
+        }
+        String model = source.startsWith("/serving/") ? source.substring("/serving/".length()) : "";
+        boolean watched = environment.spec().monitoring() != null && !model.isEmpty()
+                && environment.spec().monitoring().quality().containsKey(model);
+        toService(pod, addressed.service(), addressed.port(), null, "KServe's logger of " + who + " to Service "
+                + addressed.service().key().name(),
+                watched ? "/monitoring/quality/" + model + "/logging" : source, all);
     }
 
     private void serviceMonitor(TypedObject monitor, Set<Connection> all) {

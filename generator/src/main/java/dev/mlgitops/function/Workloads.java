@@ -232,6 +232,10 @@ final class Workloads {
             containers.add(new Container("kserve-container", false, predictor.get("model"), null));
         }
         containers.add(new Container(Contracts.QUEUE_PROXY.name(), false, Contracts.queueProxy(), Contracts.QUEUE_PROXY));
+        if (predictor.has("logger")) {
+            containers.add(new Container(Contracts.KSERVE_AGENT.name(), false,
+                    Contracts.kserveAgent(predictor.path("model")), Contracts.KSERVE_AGENT));
+        }
         int count = Math.max(predictor.has("maxReplicas") ? predictor.get("maxReplicas").asInt()
                 : predictor.path("minReplicas").asInt(1), 1);
         PodGroup group = new PodGroup("predictor", labels, predictor, containers, count, List.of());
