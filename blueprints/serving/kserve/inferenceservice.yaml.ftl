@@ -34,6 +34,13 @@ spec:
 <#if m.canaryPercent??>
     canaryTrafficPercent: ${m.canaryPercent}
 </#if>
+<#--
+  Request logging for model-quality monitoring: every request and response (mode all) as a
+  CloudEvent to the model's drift detector, posted by KServe's agent in the predictor pod.
+-->
+<#if m.loggerUrl??>
+    logger: {mode: all, url: ${m.loggerUrl}}
+</#if>
     labels: <@y.map m.podLabels/>
     serviceAccountName: ${m.serviceAccount}
     automountServiceAccountToken: false

@@ -105,7 +105,7 @@ class MlGitopsTest {
         ValidateResult allowed = MlGitops.validate(REFERENCE).call();
 
         assertThat(denied.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
-                "mlproject.yaml:205:7: error [MLG-CHECK-RESERVED-NAMESPACE] spec.environments.prod.namespace: namespace"
+                "mlproject.yaml:216:7: error [MLG-CHECK-RESERVED-NAMESPACE] spec.environments.prod.namespace: namespace"
                         + " 'fraud' is denied by the platform (deniedNamespaces): give the environment a namespace of the project's own");
         assertThat(BuildOptions.defaults().withDeniedNamespaces(denying).deniedNamespaces())
                 .containsExactly("fraud", "monitoring");
@@ -164,7 +164,7 @@ class MlGitopsTest {
 
         assertThat(generation.status()).isEqualTo(Status.FINDINGS);
         assertThat(generation.findings()).extracting(FindingLine::text).contains(
-                "mlproject.yaml:141:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
+                "mlproject.yaml:142:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
                         + "kserve, deployment, vllm (did you mean 'kserve'?)");
         assertThat(output).doesNotExist();
     }
@@ -179,10 +179,44 @@ class MlGitopsTest {
         ValidateResult validation = MlGitops.validate(spec).call();
 
         assertThat(validation.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
-                "mlproject.yaml:80:5: error [MLG-REF-IMAGE] spec.featureStore.image: image key 'feast' is not defined under"
-                        + " spec.images; known keys: llm, notebook, scorer, trainer",
-                "mlproject.yaml:136:5: error [MLG-REF-IMAGE] spec.modelRegistry.image: image key 'mlflow' is not defined under"
-                        + " spec.images; known keys: llm, notebook, scorer, trainer");
+                "mlproject.yaml:81:5: error [MLG-REF-IMAGE] spec.featureStore.image: image key 'feast' is not defined under"
+                        + " spec.images; known keys: drift-detector, llm, notebook, scorer, trainer",
+                "mlproject.yaml:137:5: error [MLG-REF-IMAGE] spec.modelRegistry.image: image key 'mlflow' is not defined under"
+                        + " spec.images; known keys: drift-detector, llm, notebook, scorer, trainer");
+    }
+
+    @Test
+    void rejectsAQualityDetectorOfAnUnknownImageAndGroundTruthOfAnUnknownDatasetAtTheirKeys(@TempDir Path folder)
+            throws IOException {
+        Path spec = folder.resolve("mlproject.yaml");
+        Files.writeString(spec, Files.readString(REFERENCE)
+                .replace("image: drift-detector ", "image: drift-detektor")
+                .replace("groundTruth: chargebacks ", "groundTruth: chargebaks "));
+
+        ValidateResult validation = MlGitops.validate(spec).call();
+
+        assertThat(validation.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
+                "mlproject.yaml:191:11: error [MLG-REF-IMAGE] spec.monitoring.quality.scorer.detector.image: image key"
+                        + " 'drift-detektor' is not defined under spec.images; known keys: drift-detector, llm, notebook,"
+                        + " scorer, trainer",
+                "mlproject.yaml:196:11: error [MLG-REF-DATASET] spec.monitoring.quality.scorer.accuracy.groundTruth:"
+                        + " dataset 'chargebaks' is not defined under spec.datasets (did you mean 'chargebacks'?); known"
+                        + " datasets: chargebacks, transactions");
+    }
+
+    @Test
+    void rejectsAQualityItemOfNoServedModelAtItsKeyWithTheClosestModel(@TempDir Path folder) throws IOException {
+        Path spec = folder.resolve("mlproject.yaml");
+        Files.writeString(spec, Files.readString(REFERENCE).replace(
+                "      scorer:                                # a model under serving",
+                "      scorre:                                # a model under serving"));
+
+        ValidateResult validation = MlGitops.validate(spec).call();
+
+        assertThat(validation.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
+                "mlproject.yaml:189:7: error [MLG-CHECK-QUALITY-MODEL] spec.monitoring.quality.scorre: monitoring.quality"
+                        + " names 'scorre', which is not a model under spec.serving (did you mean 'scorer'?); served"
+                        + " models: assistant, explainer, scorer");
     }
 
     @Test

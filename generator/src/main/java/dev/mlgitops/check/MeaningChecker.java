@@ -22,6 +22,7 @@ public final class MeaningChecker {
             new DatasetStorePorts(),
             new ReplicaBounds(),
             new CanaryNeedsKserve(),
+            new QualityOfServedModels(),
             new AuthNeedsIdentity(),
             new ModelFormatNeedsKserve(),
             new FeastRegistryScheme(),

@@ -8,7 +8,8 @@ import dev.mlgitops.model.ResolvedEnvironment;
  * Objects are named {@code <project>-<item>}; Kubernetes limits such names, and kustomize does
  * not check: a Service name is a DNS-1035 label (63), a CronJob or CronWorkflow at most 52
  * (11 characters go to the jobs it creates), a StatefulSet at most 52 (its pods carry a
- * {@code controller-revision-hash} label of the name plus 11 characters).
+ * {@code controller-revision-hash} label of the name plus 11 characters); a watched model's drift
+ * detector, {@code <project>-<model>-quality}, a Service name too.
  */
 final class NameLengths implements MeaningRule {
 
@@ -28,6 +29,17 @@ final class NameLengths implements MeaningRule {
             limit(project, name, scheduled ? SCHEDULED : LABEL, scheduled ? "scheduled job's name" : "job name",
                     Pointers.of("training", name), environment, findings);
         });
+        if (environment.spec().monitoring() != null) {
+            // a watched model's drift detector is the Service <project>-<model>-quality
+            environment.spec().monitoring().quality().keySet().forEach(name -> {
+                String generated = project + "-" + name + "-quality";
+                if (generated.length() > LABEL) {
+                    findings.add(environment.locator().finding(Code.CHECK_NAME_TOO_LONG,
+                            Pointers.of("monitoring", "quality", name), Code.CHECK_NAME_TOO_LONG.message(generated,
+                                    generated.length(), LABEL, "drift detector's Service name", name)));
+                }
+            });
+        }
     }
 
     private static void limit(String project, String item, int max, String what, String pointer,

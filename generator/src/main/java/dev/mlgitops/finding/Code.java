@@ -62,6 +62,7 @@ public enum Code {
     CHECK_GATE_BOUND(Severity.ERROR, "the gate on metric '%s' gives neither min nor max, so it would pass every model: give the least (min) or the most (max) value the metric may have"),
     CHECK_GATE_RANGE(Severity.ERROR, "the gate on metric '%s' asks for at least %s and at most %s, which no value meets: lower min or raise max"),
     CHECK_REPLICAS_ORDER(Severity.ERROR, "replicas.min (%d) is greater than replicas.max (%d): lower min or raise max"),
+    CHECK_QUALITY_MODEL(Severity.ERROR, "monitoring.quality names '%s', which is not a model under spec.serving%s; served models: %s"),
     CHECK_CANARY_ENGINE(Severity.ERROR, "canary traffic needs engine kserve, but '%s' uses engine %s: remove canary or switch the engine"),
     CHECK_AUTH_IDENTITY(Severity.ERROR, "'%s' asks for auth.type oauth2-proxy, which signs users in with spec.identity, but the spec has none: add spec.identity (issuer, clientId, clientSecret, cookieSecret) or use auth.type jwt"),
     CHECK_AUTH_ENGINE(Severity.ERROR, "'%s' runs on engine kserve, whose Knative pods take no oauth2-proxy sidecar from mlgitops: use auth.type jwt (Istio's sidecar in the predictor checks the token) or engine deployment"),

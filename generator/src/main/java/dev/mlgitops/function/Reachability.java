@@ -178,30 +178,20 @@ final class Reachability {
         for (Workloads.Container container : group.containers()) {
             String registered = registeredModel(container);
             for (JsonNode env : container.node().path("env")) {
-                String value = env.path("value").asString("");
-                Matcher address = ADDRESS.matcher(value);
-                if (value.isEmpty() || !address.matches()) {
+                Addressed addressed = addressed(env.path("value").asString(""));
+                if (addressed == null) {
                     continue;
                 }
-                if (address.group(3) != null && !address.group(3).equals(namespace)) {
-                    continue;
-                }
-                TypedObject service = service(address.group(2));
-                if (service == null) {
-                    continue;
-                }
-                int port = address.group(4) != null ? Integer.parseInt(address.group(4))
-                        : "https".equals(address.group(1)) ? HTTPS : 80;
-                String what = who(workload) + " to Service " + service.key().name() + " (env "
+                String what = who(workload) + " to Service " + addressed.service().key().name() + " (env "
                         + env.path("name").asString("") + ")";
                 String pointer = workload.object().source();
                 if (registered != null) {
                     // a registered model's fetch: the pod cannot start without it
                     what = who(workload) + ": init container " + container.name() + " fetching " + registered
-                            + " from Service " + service.key().name() + " (env " + env.path("name").asString("") + ")";
+                            + " from Service " + addressed.service().key().name() + " (env " + env.path("name").asString("") + ")";
                     pointer = pointer + "/model/registered";
                 }
-                toService(pod, service, port, null, what, pointer, all);
+                toService(pod, addressed.service(), addressed.port(), null, what, pointer, all);
             }
         }
     }
@@ -217,6 +207,24 @@ final class Reachability {
             }
         }
         return null;
+    }
+
+    /** A Service of the namespace at an address, and the port the address names. */
+    private record Addressed(TypedObject service, int port) {}
+
+    /** The Service of the namespace an address ({@code http://name:port/...}) names; null for anything else. */
+    private Addressed addressed(String value) {
+        Matcher address = ADDRESS.matcher(value);
+        if (value.isEmpty() || !address.matches() || address.group(3) != null && !address.group(3).equals(namespace)) {
+            return null;
+        }
+        TypedObject service = service(address.group(2));
+        if (service == null) {
+            return null;
+        }
+        int port = address.group(4) != null ? Integer.parseInt(address.group(4))
+                : "https".equals(address.group(1)) ? HTTPS : 80;
+        return new Addressed(service, port);
     }
 
     /**
@@ -379,6 +387,7 @@ final class Reachability {
                         : Peer.cluster(connection.name(), connection.pods());
                 all.add(new Connection(from, pod, Port.tcp(connection.port()), connection.purpose() + " to " + who, source));
             }
+            logger(group, pod, who, source, all);
             String uri = group.pod().path("model").path("storageUri").asString("");
             if (uri.matches("^(s3|gs|https|az|hf)://.*")) {
                 all.add(new Connection(pod, Peer.external(STORE_ADDRESS), Port.tcp(HTTPS),
@@ -386,6 +395,23 @@ final class Reachability {
                                 + ")", source + "/model/storageUri"));
             }
         }
+    }
+
+    /**
+     * KServe's agent in the predictor posts every logged request and response to {@code logger.url}:
+     * to a Service of the namespace, the connection is the model quality item's (its logging).
+     */
+    private void logger(PodGroup group, Peer pod, String who, String source, Set<Connection> all) {
+        Addressed addressed = addressed(group.pod().path("logger").path("url").asString(""));
+        if (addressed == null) {
+            return;
+        }
+        String model = source.startsWith("/serving/") ? source.substring("/serving/".length()) : "";
+        boolean watched = environment.spec().monitoring() != null && !model.isEmpty()
+                && environment.spec().monitoring().quality().containsKey(model);
+        toService(pod, addressed.service(), addressed.port(), null, "KServe's logger of " + who + " to Service "
+                + addressed.service().key().name(),
+                watched ? "/monitoring/quality/" + model + "/logging" : source, all);
     }
 
     private void serviceMonitor(TypedObject monitor, Set<Connection> all) {

@@ -11,6 +11,7 @@ import dev.mlgitops.render.Engines;
 import dev.mlgitops.render.RuntimeContract;
 import dev.mlgitops.typed.ObjectKey;
 import dev.mlgitops.typed.TypedObject;
+import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -85,6 +86,28 @@ final class Workloads {
         Map<String, List<RuntimeContract.Injected>> lists = new LinkedHashMap<>();
         byKind.forEach((kind, injected) -> lists.put(kind, List.copyOf(injected.values())));
         return Map.copyOf(lists);
+    }
+
+    /**
+     * KServe's agent as the kserve engine declares it: added only beside a {@code logger}, and
+     * written per pod, as KServe copies the model container's securityContext into it.
+     */
+    private static final RuntimeContract.Injected KSERVE_AGENT = Engines.all().stream()
+            .flatMap(engine -> engine.contract().injected().stream())
+            .filter(injected -> injected.container().equals("agent") && injected.by().equals("KServe"))
+            .findFirst().orElseThrow();
+
+    /** The agent container as KServe writes it beside {@code model}: inferenceservice-config's agent defaults. */
+    private static JsonNode kserveAgent(JsonNode model) {
+        ObjectNode container = KubeYaml.newObject();
+        container.put("name", KSERVE_AGENT.container());
+        ObjectNode resources = container.putObject("resources");
+        resources.putObject("requests").put("cpu", "100m").put("memory", "100Mi");
+        resources.putObject("limits").put("cpu", "1").put("memory", "1Gi");
+        if (model.has("securityContext")) {
+            container.set("securityContext", model.get("securityContext").deepCopy());
+        }
+        return container;
     }
 
     /** The containers operators add to the pods of {@code kind}, init containers or not. */
@@ -262,6 +285,9 @@ final class Workloads {
         }
         injectedInto("InferenceService", false).forEach(injected -> containers.add(
                 new Container(injected.container(), false, injected.written(), injected)));
+        if (predictor.has("logger")) {
+            containers.add(new Container(KSERVE_AGENT.container(), false, kserveAgent(predictor.path("model")), KSERVE_AGENT));
+        }
         int count = Math.max(predictor.has("maxReplicas") ? predictor.get("maxReplicas").asInt()
                 : predictor.path("minReplicas").asInt(1), 1);
         PodGroup group = new PodGroup("predictor", labels, predictor, containers, count, List.of());

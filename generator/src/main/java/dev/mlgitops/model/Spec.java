@@ -319,7 +319,33 @@ public record Spec(
 
     public record Health(String liveness, String readiness) {}
 
-    public record Monitoring(String scrapeInterval, Alerts alerts, boolean dashboards) {}
+    /** {@code quality}: per served model (by its name under {@code serving}), its quality monitoring; empty when none. */
+    public record Monitoring(String scrapeInterval, Alerts alerts, boolean dashboards, Map<String, Quality> quality) {
+        public Monitoring {
+            quality = copy(quality);
+        }
+    }
+
+    /**
+     * The quality monitoring of one served model: a drift detector ({@code detector}, a user image),
+     * the drift score above which an alert fires, the accuracy below which one fires (null when no
+     * accuracy is watched), and whether the model's requests and responses are logged to the
+     * detector ({@code logging}: true unless the spec says false).
+     */
+    public record Quality(Detector detector, Drift drift, Accuracy accuracy, Boolean logging) {
+        public boolean logs() {
+            return logging == null || logging;
+        }
+    }
+
+    /** {@code image}: a key of {@code spec.images}; {@code resources} null for the engine's default. */
+    public record Detector(String image, Resources resources) {}
+
+    /** {@code max}: the highest {@code model_drift_score} of any feature that raises no alert, as written. */
+    public record Drift(String max) {}
+
+    /** {@code min}: the lowest {@code model_accuracy} that raises no alert; {@code groundTruth} a dataset name, or null. */
+    public record Accuracy(String min, String groundTruth) {}
 
     public record Alerts(Alert latencyP99, Alert errorRate) {}
 

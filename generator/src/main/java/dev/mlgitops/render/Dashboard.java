@@ -12,8 +12,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A small Grafana dashboard: per served model, its p99 latency and its 5xx share, from the same
- * queries the alerts use. Built as a JSON tree, never by pasting strings, so it is valid JSON
+ * A small Grafana dashboard: per served model, its p99 latency and its 5xx share, and per model
+ * whose quality is watched, its drift score by feature and its accuracy, from the same queries
+ * the alerts use. Built as a JSON tree, never by pasting strings, so it is valid JSON
  * whatever the names.
  */
 final class Dashboard {
@@ -45,7 +46,8 @@ final class Dashboard {
         }
     }
 
-    static String json(String uid, String title, List<PrometheusMonitoring.MonitoredView> models) {
+    static String json(String uid, String title, List<PrometheusMonitoring.MonitoredView> models,
+                       List<ModelQuality.QualityView> quality) {
         ObjectNode dashboard = KubeYaml.newObject();
         dashboard.put("title", title);
         dashboard.put("uid", uid);
@@ -60,6 +62,14 @@ final class Dashboard {
         for (PrometheusMonitoring.MonitoredView model : models) {
             panels.add(panel(panels.size() + 1, model.name() + " p99 latency", "s", model.latency(), 0, y));
             panels.add(panel(panels.size() + 1, model.name() + " 5xx share", "percentunit", model.errorRatio(), 12, y));
+            y += 8;
+        }
+        // a watched model's drift by feature, and its accuracy when it has one: the alerts' queries
+        for (ModelQuality.QualityView model : quality) {
+            panels.add(panel(panels.size() + 1, model.name() + " drift score by feature", "none", model.drift(), 0, y));
+            if (model.accuracy() != null) {
+                panels.add(panel(panels.size() + 1, model.name() + " accuracy", "percentunit", model.accuracy(), 12, y));
+            }
             y += 8;
         }
         return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(dashboard);

@@ -37,6 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code kn_serving_invocation_duration_seconds_*} (knative.dev, "Knative Serving Metrics"; the
  * first 1.19 releases called it {@code kn.queueproxy.app.duration}, renamed in knative/serving#16290).
  * Which names apply is {@code spec.cluster.knative.version}'s.
+ *
+ * <p>Logging: a model whose quality is watched ({@code spec.monitoring.quality.<model>}, logging on)
+ * gets {@code predictor.logger} ({@code mode: all}, {@code url}: its drift detector's Service), the
+ * field KServe's LoggerSpec has on each component; KServe's webhook then adds its {@code agent}
+ * container to the predictor pod, which sends each request and response as a CloudEvent.
  */
 final class KServeServing implements ServingEngine {
 
@@ -87,11 +92,25 @@ final class KServeServing implements ServingEngine {
             "Knative Serving", false, "InferenceService", "set queue-sidecar-* in Knative's config-deployment ConfigMap",
             queueProxy(), false);
 
+    /**
+     * KServe's webhook (pkg/webhook/admission/pod, the agent injector) adds the container
+     * {@code agent} to a predictor pod whose component has {@code logger}: it sends each request and
+     * response as a CloudEvent to the logger's URL. Its resources are inferenceservice-config's
+     * {@code agent} defaults (requests 100m and 100Mi, limits 1 CPU and 1Gi); its securityContext
+     * is the model container's, so the function step writes it per pod.
+     */
+    static final RuntimeContract.Injected AGENT = new RuntimeContract.Injected("agent", "KServe", false, "",
+            "set agent.cpuRequest, memoryRequest, cpuLimit and memoryLimit in KServe's inferenceservice-config ConfigMap",
+            null, false);
+
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
                     "object store", RenderContext.HTTPS_PORT, "the storage-initializer downloads model.storageUri",
                     "model.storageUri"),
-                    RenderContext.ONLINE_STORE, RegistryFetch.CONNECTION),
+                    RenderContext.ONLINE_STORE, RegistryFetch.CONNECTION,
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, Stage.MONITORING.folder(),
+                            ModelQuality.HTTP_PORT, "KServe's agent posts the logged requests and responses to the drift detector",
+                            "spec.monitoring.quality.<model>.logging")),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", QUEUE_PROXY_PORT,
                             "clients in the namespace, through queue-proxy"),
                     RuntimeContract.Connection.namespacePods(KNATIVE_NAMESPACE, Map.of("app", "activator"),
@@ -106,7 +125,8 @@ final class KServeServing implements ServingEngine {
                             PrometheusMonitoring.MONITORING_NAMESPACE, USER_METRICS_PORT, "Prometheus", "spec.monitoring")),
             // KServe's storage-initializer is declared, not modeled: its resources and securityContext come from
             // the cluster's inferenceservice-config
-            List.of(new RuntimeContract.Injected("storage-initializer", "KServe", true), QUEUE_PROXY),
+            // and its agent only beside a logger, written by the function step from the model container
+            List.of(new RuntimeContract.Injected("storage-initializer", "KServe", true), QUEUE_PROXY, AGENT),
             List.of(new RuntimeContract.Prerequisite("KServe", "serving.kserve.io/v1beta1", "", ""),
                     new RuntimeContract.Prerequisite("Knative Serving", "serving.knative.dev/v1", "", ""),
                     new RuntimeContract.Prerequisite("Knative Serving", "",
@@ -249,18 +269,20 @@ final class KServeServing implements ServingEngine {
                 serving.canary() == null ? null : serving.canary().trafficPercent(),
                 Addresses.env(context), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT,
                 JwtAuth.view(name, serving.auth()),
-                RegistryFetch.of(context, serving, RegistryFetch.VOLUME, RegistryFetch.MOUNT, RegistryFetch.MOUNT));
+                RegistryFetch.of(context, serving, RegistryFetch.VOLUME, RegistryFetch.MOUNT, RegistryFetch.MOUNT),
+                ModelQuality.sinkUrl(context, model).orElse(null));
     }
 
     /**
      * One InferenceService as the template sees it. Nullable: the replica bounds, the scale
      * metric and target (KServe's defaults apply), {@code canaryPercent}, {@code gpu}, {@code jwt}
-     * (null unless Istio checks a token), {@code storageUri} (null for a registered model) and
-     * {@code fetch} (the init container of a registered model, null for a stored one).
+     * (null unless Istio checks a token), {@code storageUri} (null for a registered model),
+     * {@code fetch} (the init container of a registered model, null for a stored one) and
+     * {@code loggerUrl} (null unless the model's quality is watched with logging).
      */
     public record InferenceView(String name, Map<String, String> labels, Map<String, String> podLabels,
                                 String deploymentMode, String serviceAccount, String format, String storageUri,
                                 Integer minReplicas, Integer maxReplicas, String scaleMetric, Integer scaleTarget,
                                 Integer canaryPercent, List<DeploymentServing.EnvView> env, String cpu, String memory,
-                                String gpu, int port, JwtAuth.View jwt, RegistryFetch.View fetch) {}
+                                String gpu, int port, JwtAuth.View jwt, RegistryFetch.View fetch, String loggerUrl) {}
 }

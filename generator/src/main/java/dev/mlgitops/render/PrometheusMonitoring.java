@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.finding.Locator;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.model.Target;
@@ -17,19 +18,34 @@ import dev.mlgitops.model.Target;
  * per server another engine declares ({@link Engine#scrapes}, the MLflow tracking server), one
  * PrometheusRule with the spec's alerts for every served model, and a Grafana dashboard ConfigMap
  * when {@code dashboards: true}. Which metrics each serving engine exposes is the engine's own
- * {@link ServingEngine#metrics()}.
+ * {@link ServingEngine#metrics()}. With {@code quality}, per watched model a drift detector
+ * (Deployment, Service, ServiceMonitor: {@link ModelQuality}), its alerts and its panels.
  */
 final class PrometheusMonitoring implements Engine {
 
-    private static final RuntimeContract CONTRACT = new RuntimeContract(List.of(), List.of(), List.of(),
+    /** In contracts: Prometheus's namespace, which each environment's spec.cluster.monitoring.namespace names. */
+    static final String MONITORING_NAMESPACE = "spec.cluster.monitoring.namespace";
+
+    /** In contracts: the condition under which a model's drift detector runs. */
+    private static final String QUALITY = "spec.monitoring.quality.<model>";
+
+    /** The drift detectors are this engine's only pods: what they open and accept (see {@link ModelQuality}). */
+    private static final RuntimeContract CONTRACT = new RuntimeContract(
+            List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL, "the ground-truth dataset's store",
+                    RenderContext.HTTPS_PORT, "the detector reads the true labels (on the dataset URI's port; 443 for buckets)",
+                    QUALITY + ".accuracy.groundTruth")),
+            List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, Stage.SERVING.folder(),
+                            ModelQuality.HTTP_PORT, "the watched model's logged requests and responses (KServe's agent,"
+                            + " or the model's own hook)", QUALITY + ".logging"),
+                    new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, MONITORING_NAMESPACE,
+                            ModelQuality.METRICS_PORT, "Prometheus scrapes the detector's /metrics", QUALITY)),
+            List.of(),
             List.of(new RuntimeContract.Prerequisite("Prometheus Operator", "monitoring.coreos.com/v1",
                             "Prometheus selects ServiceMonitors and PrometheusRules by spec.cluster.monitoring.prometheusLabels", ""),
                     new RuntimeContract.Prerequisite("Grafana dashboard sidecar", "",
                             "the sidecar loads ConfigMaps labelled grafana_dashboard", "monitoring.dashboards")),
-            RuntimeContract.Scaling.NONE);
+            RuntimeContract.Scaling.ONE);
 
-    /** In contracts: Prometheus's namespace, which each environment's spec.cluster.monitoring.namespace names. */
-    static final String MONITORING_NAMESPACE = "spec.cluster.monitoring.namespace";
     private static final String DEFAULT_INTERVAL = "30s";
 
     @Override
@@ -49,7 +65,7 @@ final class PrometheusMonitoring implements Engine {
 
     @Override
     public List<String> templates() {
-        return List.of("servicemonitors.yaml.ftl", "prometheusrule.yaml.ftl", "dashboard.yaml.ftl");
+        return List.of("servicemonitors.yaml.ftl", "prometheusrule.yaml.ftl", "dashboard.yaml.ftl", "detector.yaml.ftl");
     }
 
     @Override
@@ -89,10 +105,22 @@ final class PrometheusMonitoring implements Engine {
         Map<String, String> labels = new LinkedHashMap<>(context.labels(stage()));
         // the labels Prometheus selects ServiceMonitors and rules by (kube-prometheus-stack: its Helm release's)
         labels.putAll(new TreeMap<>(context.spec().cluster().monitoring().prometheusLabels()));
+        String interval = monitoring.scrapeInterval() == null ? DEFAULT_INTERVAL : monitoring.scrapeInterval();
+        List<ModelQuality.QualityView> quality = new ArrayList<>();
+        List<ItemModel> detectors = new ArrayList<>();
+        ModelQuality.of(context).forEach((model, watched) -> {
+            quality.add(ModelQuality.alerts(context, model, watched));
+            // a rendering of its own, so what its objects lack points at the quality item
+            Map<String, String> monitorLabels = new LinkedHashMap<>(context.labels(stage(), ModelQuality.detectorName(context, model)));
+            monitorLabels.putAll(new TreeMap<>(context.spec().cluster().monitoring().prometheusLabels()));
+            detectors.add(new ItemModel("/monitoring/quality/" + Locator.escape(model), Map.of("models", List.of(),
+                    "servers", List.of(), "detector", ModelQuality.detector(context, model, watched, monitorLabels, interval))));
+        });
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("labels", labels);
-        data.put("interval", monitoring.scrapeInterval() == null ? DEFAULT_INTERVAL : monitoring.scrapeInterval());
+        data.put("interval", interval);
         data.put("models", models);
+        data.put("quality", quality);
         data.put("servers", servers);
         data.put("ruleName", context.objectName("alerts"));
         data.put("group", context.name() + ".serving");
@@ -100,8 +128,10 @@ final class PrometheusMonitoring implements Engine {
         data.put("latency", alerts == null ? null : alerts.latencyP99());
         data.put("latencySeconds", alerts == null || alerts.latencyP99() == null ? null : seconds(alerts.latencyP99().threshold()));
         data.put("errorRate", alerts == null ? null : alerts.errorRate());
-        data.put("dashboard", monitoring.dashboards() && !models.isEmpty() ? dashboard(context, models) : null);
-        return List.of(new ItemModel("/monitoring", data));
+        data.put("dashboard", monitoring.dashboards() && !models.isEmpty() ? dashboard(context, models, quality) : null);
+        List<ItemModel> items = new ArrayList<>(List.of(new ItemModel("/monitoring", data)));
+        items.addAll(detectors);
+        return items;
     }
 
     /** Whether the serving engine's contract lets the namespace's pods onto the model's metrics port. */
@@ -121,6 +151,8 @@ final class PrometheusMonitoring implements Engine {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        List<TenancyNeeds.Egress> egress = new ArrayList<>();
+        ModelQuality.needs(context, allows, egress);
         String prometheus = context.spec().cluster().monitoring().namespace();
         // the scraper alone, no pod of the namespace, unless the engine's contract lets the namespace's pods onto that
         // port anyway (a model server without a proxy in front, not Knative's queue-proxy metrics port)
@@ -129,10 +161,15 @@ final class PrometheusMonitoring implements Engine {
                         context.objectName(model), metricsPort(serving), List.of(prometheus))
                 : new TenancyNeeds.Allow(context.objectName(model + "-allow-metrics"), context.objectName(model),
                         metricsPort(serving), false, List.of(prometheus))));
-        // from Prometheus's namespace only: in its own, the server admits the stages that use it, not every pod
-        servers(context).forEach(server -> allows.add(new TenancyNeeds.Allow(server.name() + "-allow-metrics",
-                server.name(), server.port(), List.of(context.stageSelector(stage())), false, List.of(prometheus))));
-        return allows.isEmpty() ? TenancyNeeds.NONE : new TenancyNeeds(List.of(), allows);
+        // from Prometheus's namespace only: no pod of the project's namespace scrapes (the drift detectors of the
+        // monitoring stage are scraped, they do not scrape)
+        servers(context).forEach(server -> allows.add(TenancyNeeds.Allow.fromNamespacesOnly(server.name() + "-allow-metrics",
+                server.name(), server.port(), List.of(prometheus))));
+        if (allows.isEmpty()) {
+            return TenancyNeeds.NONE;
+        }
+        return new TenancyNeeds(ModelQuality.of(context).isEmpty() ? List.of() : List.of(ModelQuality.WORKLOAD),
+                allows, List.of(), egress);
     }
 
     /** The other stages' servers with metrics, as their engines declare them ({@link Engine#scrapes}). */
@@ -159,13 +196,14 @@ final class PrometheusMonitoring implements Engine {
      * environments on one cluster get two dashboards, never one overwriting the other. The base
      * (no environment) keeps the project's name alone; each overlay patches it.
      */
-    private static DashboardView dashboard(RenderContext context, List<MonitoredView> models) {
+    private static DashboardView dashboard(RenderContext context, List<MonitoredView> models,
+                                           List<ModelQuality.QualityView> quality) {
         String project = context.name();
         String key = context.environment().isBase() ? project : project + "-" + context.environment().name();
         String title = context.environment().isBase() ? project + " models"
                 : project + " models (" + context.environment().name() + ")";
         return new DashboardView(context.objectName("dashboard"), key + ".json",
-                Dashboard.json(Dashboard.uid(key), title, models));
+                Dashboard.json(Dashboard.uid(key), title, models, quality));
     }
 
     /** The serving engine of a model; the schema admits only registered ones. */

@@ -59,6 +59,14 @@ final class References {
                 add(uses, pointer("training", job, "datasets") + "/" + i, training.datasets().get(i));
             }
         });
+        if (spec.monitoring() != null) {
+            spec.monitoring().quality().forEach((model, quality) -> {
+                if (quality.accuracy() != null) {
+                    add(uses, pointer("monitoring", "quality", model, "accuracy", "groundTruth"),
+                            quality.accuracy().groundTruth());
+                }
+            });
+        }
         return uses;
     }
 
@@ -80,6 +88,10 @@ final class References {
         }
         if (spec.identity() != null) {
             add(uses, "/identity/image", spec.identity().image());
+        }
+        if (spec.monitoring() != null) {
+            spec.monitoring().quality().forEach((model, quality) ->
+                    add(uses, pointer("monitoring", "quality", model, "detector", "image"), quality.detector().image()));
         }
         return uses;
     }

@@ -148,6 +148,23 @@ class MeaningCheckerTest {
     }
 
     @Test
+    void rejectsAWatchedModelWhoseDetectorsServiceNameIsTooLongAtItsQualityItem() {
+        String item = "b".repeat(44);
+        List<String> findings = check(spec -> {
+            ObjectNode serving = at(spec, "/serving");
+            serving.set(item, serving.remove("scorer"));
+            ObjectNode quality = at(spec, "/monitoring/quality");
+            quality.set(item, quality.remove("scorer"));
+        });
+
+        // fraud-detection- (16) + 44 = 60 fits the model's Service; with -quality (8) the detector's is 68
+        assertThat(findings).containsExactly("mlproject.yaml: error [MLG-CHECK-NAME-TOO-LONG] "
+                + "spec.monitoring.quality." + item + ": the generated name 'fraud-detection-" + item + "-quality' has 68"
+                + " characters, more than the 63 a drift detector's Service name allows: shorten '" + item
+                + "' or metadata.name");
+    }
+
+    @Test
     void rejectsANameTooLongOncePrefixedNamingTheLimitAndTheName() {
         String item = "a".repeat(40);
         List<String> findings = check(spec -> {

@@ -58,16 +58,16 @@ class FunctionCheckerTest {
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
-                "mlproject.yaml:92:7: error [MLG-FUNCTION-AUTH-BYPASS] spec.notebooks.alice.owner: a pod of the namespace"
+                "mlproject.yaml:93:7: error [MLG-FUNCTION-AUTH-BYPASS] spec.notebooks.alice.owner: a pod of the namespace"
                         + " reaches port TCP 8888 of StatefulSet fraud-detection-alice past its auth-proxy: let the"
                         + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
-                "mlproject.yaml:92:7: error [MLG-FUNCTION-AUTH-BYPASS] spec.notebooks.alice.owner: the ingress controller"
+                "mlproject.yaml:93:7: error [MLG-FUNCTION-AUTH-BYPASS] spec.notebooks.alice.owner: the ingress controller"
                         + " reaches port TCP 8888 of StatefulSet fraud-detection-alice past its auth-proxy: let the"
                         + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
-                "mlproject.yaml:168:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: a pod of the"
+                "mlproject.yaml:169:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: a pod of the"
                         + " namespace reaches port TCP 8080 of Deployment fraud-detection-explainer past its auth-proxy: let the"
                         + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
-                "mlproject.yaml:168:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: the ingress"
+                "mlproject.yaml:169:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: the ingress"
                         + " controller reaches port TCP 8080 of Deployment fraud-detection-explainer past its auth-proxy: let the"
                         + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)");
         assertThat(generation.tree()).isEmpty();
@@ -86,7 +86,7 @@ class FunctionCheckerTest {
                 BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
-                "mlproject.yaml:168:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: a pod of the"
+                "mlproject.yaml:169:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: a pod of the"
                         + " namespace reaches port TCP 8080 of Deployment fraud-detection-explainer past its auth-proxy: let the"
                         + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)");
     }
@@ -117,13 +117,13 @@ class FunctionCheckerTest {
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(f -> f.format("mlproject.yaml")).containsExactly(
-                "mlproject.yaml:126:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed: PyTorchJob"
+                "mlproject.yaml:127:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed: PyTorchJob"
                         + " fraud-detection-distributed at its largest scale (1 Master pod + 4 Worker pods) asks for 80 of"
                         + " requests.cpu, more than the namespace's quota of 64, so it never runs whole: lower its replicas,"
                         + " workers or resources, or raise spec.tenancy.quota.cpu",
-                "mlproject.yaml:140:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.serving.scorer: InferenceService"
+                "mlproject.yaml:141:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.serving.scorer: InferenceService"
                         + " fraud-detection-scorer at its largest scale (40 predictor pods + 40 pods of the previous revision"
-                        + " beside the canary) asks for 82 of requests.cpu, more than the namespace's quota of 64, so it never"
+                        + " beside the canary) asks for 90 of requests.cpu, more than the namespace's quota of 64, so it never"
                         + " runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.cpu");
         assertThat(generation.tree()).isEmpty();
     }
@@ -173,7 +173,7 @@ class FunctionCheckerTest {
         BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults().withBlueprints(blueprints));
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
-                "mlproject.yaml:106:5: error [MLG-FUNCTION-EXECUTOR-TOKEN] spec.training.nightly: WorkflowTemplate"
+                "mlproject.yaml:107:5: error [MLG-FUNCTION-EXECUTOR-TOKEN] spec.training.nightly: WorkflowTemplate"
                         + " fraud-detection-nightly: its pods automount no token, so Argo Workflows mounts the executor"
                         + " ServiceAccount's token from the Secret 'fraud-detection-training.service-account-token',"
                         + " which nothing creates: emit it (type kubernetes.io/service-account-token, annotation"
@@ -206,7 +206,7 @@ class FunctionCheckerTest {
         BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults().withBlueprints(blueprints));
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
-                .contains("mlproject.yaml:106:5: error [MLG-FUNCTION-UNREACHABLE] spec.training.nightly: Argo Workflows'"
+                .contains("mlproject.yaml:107:5: error [MLG-FUNCTION-UNREACHABLE] spec.training.nightly: Argo Workflows'"
                         + " wait container of WorkflowTemplate fraud-detection-nightly (train) to the Kubernetes API server"
                         + " is blocked on TCP 6443 (the source's egress is not allowed):"
                         + " allow it in the tenancy NetworkPolicies or set spec.tenancy.networkPolicy: open")
@@ -222,11 +222,11 @@ class FunctionCheckerTest {
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
-                "mlproject.yaml:51:5: warning [MLG-FUNCTION-QUOTA-TOGETHER] spec.tenancy.quota: environment 'prod': the"
+                "mlproject.yaml:52:5: warning [MLG-FUNCTION-QUOTA-TOGETHER] spec.tenancy.quota: environment 'prod': the"
                         + " always-on workloads at their largest scale with PyTorchJob fraud-detection-distributed ask for 13"
                         + " of requests.nvidia.com/gpu, more than the namespace's quota of 12, so they run only in turns:"
                         + " raise spec.tenancy.quota.gpu or lower the replicas",
-                "mlproject.yaml:51:5: warning [MLG-FUNCTION-QUOTA-TOGETHER] spec.tenancy.quota: environment 'staging': the"
+                "mlproject.yaml:52:5: warning [MLG-FUNCTION-QUOTA-TOGETHER] spec.tenancy.quota: environment 'staging': the"
                         + " always-on workloads at their largest scale with PyTorchJob fraud-detection-distributed ask for 13"
                         + " of requests.nvidia.com/gpu, more than the namespace's quota of 12, so they run only in turns:"
                         + " raise spec.tenancy.quota.gpu or lower the replicas");
@@ -247,13 +247,14 @@ class FunctionCheckerTest {
     @Test
     void aKServeCanaryCountsBothRevisionsWithKnativesQueueProxy() throws IOException {
         // prod's scorer: 40 pods of (1 CPU + queue-proxy's 25m), twice while the canary runs: 82 CPUs
+        // 80 pods, each the model's 1 CPU, queue-proxy's 25m and KServe's logging agent's 100m (the scorer's quality is watched)
         Path spec = edited(text -> text.replace("quota: {cpu: \"192\"", "quota: {cpu: \"81\""));
 
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(Finding::message)
                 .containsExactly("InferenceService fraud-detection-scorer at its largest scale (40 predictor pods + 40"
-                        + " pods of the previous revision beside the canary) asks for 82 of requests.cpu, more than the"
+                        + " pods of the previous revision beside the canary) asks for 90 of requests.cpu, more than the"
                         + " namespace's quota of 81, so it never runs whole: lower its replicas, workers or resources, or"
                         + " raise spec.tenancy.quota.cpu");
     }
@@ -301,14 +302,14 @@ class FunctionCheckerTest {
     @Test
     void theJobAWorkflowCreatesIsCheckedLikeOneArgoCdApplies() throws IOException {
         Path spec = edited(text -> text.replace("      engine: pytorchjob\n", "      engine: pytorchjob\n      schedule: \"0 3 * * 0\"\n")
-                .replace("quota: {cpu: \"192\"", "quota: {cpu: \"84\"").replace("      workers: 4\n", "      workers: 5\n"));
+                .replace("quota: {cpu: \"192\"", "quota: {cpu: \"92\"").replace("      workers: 4\n", "      workers: 5\n"));
 
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(f -> f.format("mlproject.yaml"))
-                .containsExactly("mlproject.yaml:126:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed:"
+                .containsExactly("mlproject.yaml:127:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.training.distributed:"
                         + " PyTorchJob fraud-detection-distributed- at its largest scale (1 Master pod + 5 Worker pods) asks"
-                        + " for 96 of requests.cpu, more than the namespace's quota of 84, so it never runs whole: lower its"
+                        + " for 96 of requests.cpu, more than the namespace's quota of 92, so it never runs whole: lower its"
                         + " replicas, workers or resources, or raise spec.tenancy.quota.cpu");
     }
 
@@ -319,17 +320,17 @@ class FunctionCheckerTest {
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
-                "mlproject.yaml:63:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'dev': the"
+                "mlproject.yaml:64:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'dev': the"
                         + " ExternalSecrets read from the SecretStore 'vault', which nothing in the tree creates (and the"
                         + " AppProject lets it create none), so they stay unsynced unless the platform made it in namespace"
                         + " 'fraud-dev': use kind ClusterSecretStore, the platform's store shared by namespaces, or have the"
                         + " platform create it (PREREQUISITES.md lists it)",
-                "mlproject.yaml:63:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'prod': the"
+                "mlproject.yaml:64:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'prod': the"
                         + " ExternalSecrets read from the SecretStore 'vault', which nothing in the tree creates (and the"
                         + " AppProject lets it create none), so they stay unsynced unless the platform made it in namespace"
                         + " 'fraud': use kind ClusterSecretStore, the platform's store shared by namespaces, or have the"
                         + " platform create it (PREREQUISITES.md lists it)",
-                "mlproject.yaml:63:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'staging': the"
+                "mlproject.yaml:64:13: warning [MLG-FUNCTION-SECRET-STORE] spec.secrets.store.kind: environment 'staging': the"
                         + " ExternalSecrets read from the SecretStore 'vault', which nothing in the tree creates (and the"
                         + " AppProject lets it create none), so they stay unsynced unless the platform made it in namespace"
                         + " 'fraud-staging': use kind ClusterSecretStore, the platform's store shared by namespaces, or have the"
@@ -376,12 +377,12 @@ class FunctionCheckerTest {
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
                 .filteredOn(line -> line.contains("database")).containsExactly(
-                        "mlproject.yaml:136:5: error [MLG-FUNCTION-UNREACHABLE] spec.modelRegistry.backendStore:"
+                        "mlproject.yaml:137:5: error [MLG-FUNCTION-UNREACHABLE] spec.modelRegistry.backendStore:"
                                 + " Deployment fraud-detection-mlflow to the model registry's database"
                                 + " (Secret fraud-detection-mlflow-db) is blocked on TCP 6432 (the source's egress is not"
                                 + " allowed): allow it in the tenancy NetworkPolicies"
                                 + " or set spec.tenancy.networkPolicy: open",
-                        "mlproject.yaml:136:5: error [MLG-FUNCTION-UNREACHABLE] spec.modelRegistry.backendStore:"
+                        "mlproject.yaml:137:5: error [MLG-FUNCTION-UNREACHABLE] spec.modelRegistry.backendStore:"
                                 + " Job fraud-detection-mlflow-db-upgrade to the model registry's database"
                                 + " (Secret fraud-detection-mlflow-db) is blocked on TCP 6432 (the source's egress is not"
                                 + " allowed): allow it in the tenancy NetworkPolicies"
@@ -404,7 +405,7 @@ class FunctionCheckerTest {
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
                 .filteredOn(line -> line.contains("ServiceMonitor")).containsExactly(
-                        "mlproject.yaml:181:3: error [MLG-FUNCTION-UNREACHABLE] spec.monitoring: Prometheus to Service"
+                        "mlproject.yaml:182:3: error [MLG-FUNCTION-UNREACHABLE] spec.monitoring: Prometheus to Service"
                                 + " fraud-detection-mlflow (ServiceMonitor fraud-detection-mlflow) is blocked on TCP 5001"
                                 + " (the destination's ingress is not allowed): allow it in the tenancy NetworkPolicies"
                                 + " or set spec.tenancy.networkPolicy: open");

@@ -72,7 +72,7 @@ class PolicyCheckerTest {
         List<String> lines = check(reference(), Map.of("dev", List.of(
                 object("Deployment", "fraud-detection-explainer", "/serving/explainer", "{template: {spec: " + flow(BARE_POD) + "}}"))));
 
-        String at = "mlproject.yaml:155:5: ";
+        String at = "mlproject.yaml:156:5: ";
         String object = " spec.serving.explainer: Deployment fraud-detection-explainer";
         assertThat(lines).containsExactly(
                 at + "error [MLG-POLICY-CAPABILITIES]" + object + ": container 'server' does not drop ALL capabilities and adds SYS_ADMIN: set capabilities.drop: [ALL] and add nothing but NET_BIND_SERVICE",
@@ -115,16 +115,16 @@ class PolicyCheckerTest {
 
         assertThat(lines).extracting(line -> line.replaceAll(": (error|warning) \\[([A-Z-]+)\\].*container '([^']+)'.*", " $2 $3"))
                 .containsExactly(
-                        "mlproject.yaml:106:5 MLG-POLICY-CAPABILITIES evaluate",
-                        "mlproject.yaml:106:5 MLG-POLICY-PRIVILEGE-ESCALATION evaluate",
-                        "mlproject.yaml:106:5 MLG-POLICY-READ-ONLY-ROOT evaluate",
-                        "mlproject.yaml:106:5 MLG-POLICY-RESOURCES evaluate",
-                        "mlproject.yaml:140:5 MLG-POLICY-CAPABILITIES kserve-container",
-                        "mlproject.yaml:140:5 MLG-POLICY-PRIVILEGE-ESCALATION kserve-container",
-                        "mlproject.yaml:140:5 MLG-POLICY-READ-ONLY-ROOT kserve-container",
-                        "mlproject.yaml:140:5 MLG-POLICY-RESOURCES kserve-container",
-                        "mlproject.yaml:140:5 MLG-POLICY-RUN-AS-NON-ROOT kserve-container",
-                        "mlproject.yaml:140:5 MLG-POLICY-SECCOMP kserve-container");
+                        "mlproject.yaml:107:5 MLG-POLICY-CAPABILITIES evaluate",
+                        "mlproject.yaml:107:5 MLG-POLICY-PRIVILEGE-ESCALATION evaluate",
+                        "mlproject.yaml:107:5 MLG-POLICY-READ-ONLY-ROOT evaluate",
+                        "mlproject.yaml:107:5 MLG-POLICY-RESOURCES evaluate",
+                        "mlproject.yaml:141:5 MLG-POLICY-CAPABILITIES kserve-container",
+                        "mlproject.yaml:141:5 MLG-POLICY-PRIVILEGE-ESCALATION kserve-container",
+                        "mlproject.yaml:141:5 MLG-POLICY-READ-ONLY-ROOT kserve-container",
+                        "mlproject.yaml:141:5 MLG-POLICY-RESOURCES kserve-container",
+                        "mlproject.yaml:141:5 MLG-POLICY-RUN-AS-NON-ROOT kserve-container",
+                        "mlproject.yaml:141:5 MLG-POLICY-SECCOMP kserve-container");
     }
 
     @Test
@@ -158,10 +158,10 @@ class PolicyCheckerTest {
         List<String> lines = check(project, environments).stream().filter(line -> line.contains("REPLICAS") || line.contains("BUDGET")).toList();
 
         assertThat(lines).containsExactly(
-                "mlproject.yaml:133:3: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.modelRegistry: environment 'prod': Deployment"
+                "mlproject.yaml:134:3: warning [MLG-POLICY-DISRUPTION-BUDGET] spec.modelRegistry: environment 'prod': Deployment"
                         + " fraud-detection-mlflow has no PodDisruptionBudget in production, so a node drain may stop every replica:"
                         + " use an engine that makes one",
-                "mlproject.yaml:137:5: warning [MLG-POLICY-REPLICAS] spec.modelRegistry.replicas: environment 'prod': Deployment"
+                "mlproject.yaml:138:5: warning [MLG-POLICY-REPLICAS] spec.modelRegistry.replicas: environment 'prod': Deployment"
                         + " fraud-detection-mlflow may run 1 replica in production, so any disruption stops it: set replicas.min"
                         + " to 2 or more");
 
@@ -182,7 +182,7 @@ class PolicyCheckerTest {
                 object("Deployment", "fraud-detection-explainer", "/serving/explainer", pod),
                 object("Job", "fraud-detection-nightly", "/training/nightly", pod))));
 
-        assertThat(lines).containsExactly("mlproject.yaml:106:5: warning [MLG-POLICY-READ-ONLY-ROOT] spec.training.nightly: "
+        assertThat(lines).containsExactly("mlproject.yaml:107:5: warning [MLG-POLICY-READ-ONLY-ROOT] spec.training.nightly: "
                 + "Job fraud-detection-nightly: container 'main' can write its root filesystem: set readOnlyRootFilesystem: true"
                 + " and mount an emptyDir where it writes");
     }

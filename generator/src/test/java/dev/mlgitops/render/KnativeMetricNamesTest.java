@@ -46,7 +46,7 @@ class KnativeMetricNamesTest {
                             + "-predictor\"})");
             List<String> queries = new ArrayList<>();
             dashboard(rendering).get("panels").forEach(p -> queries.add(p.at("/targets/0/expr").asString()));
-            assertThat(queries).filteredOn(q -> q.contains(SCORER))
+            assertThat(queries).filteredOn(q -> q.contains(SCORER + "-predictor"))
                     .hasSize(2)
                     .allSatisfy(q -> assertThat(q).contains("kn_serving_invocation_duration_seconds_")
                             .doesNotContain("revision_app_request"));

@@ -171,8 +171,16 @@ class ServingAndMonitoringEnginesTest {
                 .readTree(configMap.at("/data/fraud-detection-prod.json").asString());
         assertThat(dashboard.get("title").asString()).isEqualTo("fraud-detection models (prod)");
         assertThat(dashboard.get("uid").asString()).isEqualTo("fraud-detection-prod");
-        assertThat(dashboard.get("panels")).hasSize(6);
+        // two per served model (latency, 5xx), then the scorer's quality: its drift by feature and its accuracy
+        assertThat(dashboard.get("panels")).hasSize(8);
         assertThat(dashboard.at("/panels/0/targets/0/expr").asString()).contains("revision_app_request_latencies_bucket");
+        assertThat(dashboard.at("/panels/6/title").asString()).isEqualTo("fraud-detection-scorer drift score by feature");
+        assertThat(dashboard.at("/panels/6/targets/0/expr").asString()).isEqualTo(
+                "max by (namespace, feature) (model_drift_score{namespace=\"fraud\", model=\"fraud-detection-scorer\"})");
+        assertThat(dashboard.at("/panels/7/title").asString()).isEqualTo("fraud-detection-scorer accuracy");
+        assertThat(dashboard.at("/panels/7/targets/0/expr").asString()).isEqualTo(
+                "min by (namespace) (model_accuracy{namespace=\"fraud\", model=\"fraud-detection-scorer\"})");
+        assertThat(dashboard.at("/panels/7/fieldConfig/defaults/unit").asString()).isEqualTo("percentunit");
     }
 
     @Test

@@ -92,7 +92,7 @@ class TenancySecretsAndPathsTest {
         assertPath(prod.get("NetworkPolicy/fraud-detection-training-to-mlflow"), "fraud-detection-mlflow", "training", 5000);
         assertThat(prod.byName().keySet()).filteredOn(name -> name.startsWith("NetworkPolicy/") && name.contains("-to-")
                 && !name.endsWith("-to-stores") && !name.endsWith("-to-model-store") && !name.endsWith("-to-identity") && !name.endsWith("-to-apiserver")
-                && !name.endsWith("-to-package-indexes")).hasSize(6);
+                && !name.endsWith("-to-package-indexes") && !name.endsWith("-to-store")).hasSize(6);
     }
 
     @Test
@@ -152,6 +152,7 @@ class TenancySecretsAndPathsTest {
                         "NetworkPolicy/fraud-detection-serving-to-stores",
                         "NetworkPolicy/fraud-detection-serving-to-identity",
                         "NetworkPolicy/fraud-detection-assistant-to-model-store",
+                        "NetworkPolicy/fraud-detection-scorer-quality-to-store",
                         "NetworkPolicy/fraud-detection-serving-to-feature-server");
     }
 
