@@ -105,7 +105,7 @@ class MlGitopsTest {
         ValidateResult allowed = MlGitops.validate(REFERENCE).call();
 
         assertThat(denied.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
-                "mlproject.yaml:205:7: error [MLG-CHECK-RESERVED-NAMESPACE] spec.environments.prod.namespace: namespace"
+                "mlproject.yaml:207:7: error [MLG-CHECK-RESERVED-NAMESPACE] spec.environments.prod.namespace: namespace"
                         + " 'fraud' is denied by the platform (deniedNamespaces): give the environment a namespace of the project's own");
         assertThat(BuildOptions.defaults().withDeniedNamespaces(denying).deniedNamespaces())
                 .containsExactly("fraud", "monitoring");
@@ -164,7 +164,7 @@ class MlGitopsTest {
 
         assertThat(generation.status()).isEqualTo(Status.FINDINGS);
         assertThat(generation.findings()).extracting(FindingLine::text).contains(
-                "mlproject.yaml:141:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
+                "mlproject.yaml:143:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
                         + "kserve, deployment, vllm (did you mean 'kserve'?)");
         assertThat(output).doesNotExist();
     }

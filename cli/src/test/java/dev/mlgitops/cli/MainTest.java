@@ -47,7 +47,7 @@ class MainTest {
         Cli.Run run = Cli.run("validate", spec.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mlproject.yaml:141:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
+        assertThat(run.err()).isEqualTo("mlproject.yaml:143:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
                 + " 'kservee' is not one of kserve, deployment, vllm (did you mean 'kserve'?)\nmlproject.yaml has 1 error\n");
         assertThat(run.out()).isEmpty();
     }
@@ -126,7 +126,7 @@ class MainTest {
         Cli.Run run = Cli.run("validate", Cli.REFERENCE.toString(), "--denied-namespaces", "monitoring,fraud", "-q");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mlproject.yaml:205:7: error [MLG-CHECK-RESERVED-NAMESPACE]"
+        assertThat(run.err()).isEqualTo("mlproject.yaml:207:7: error [MLG-CHECK-RESERVED-NAMESPACE]"
                 + " spec.environments.prod.namespace: namespace 'fraud' is denied by the platform (deniedNamespaces):"
                 + " give the environment a namespace of the project's own\nmlproject.yaml has 1 error\n");
     }

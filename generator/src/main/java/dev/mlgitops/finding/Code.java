@@ -63,6 +63,8 @@ public enum Code {
     CHECK_AUTH_IDENTITY(Severity.ERROR, "'%s' asks for auth.type oauth2-proxy, which signs users in with spec.identity, but the spec has none: add spec.identity (issuer, clientId, clientSecret, cookieSecret) or use auth.type jwt"),
     CHECK_AUTH_ENGINE(Severity.ERROR, "'%s' runs on engine kserve, whose Knative pods take no oauth2-proxy sidecar from mlgitops: use auth.type jwt (Istio's sidecar in the predictor checks the token) or engine deployment"),
     CHECK_NOTEBOOK_INGRESS(Severity.ERROR, "notebook '%s' asks for ingress, but without spec.identity nothing would sign users in before Jupyter: add spec.identity, or remove ingress and reach the notebook with kubectl port-forward"),
+    CHECK_REGISTRY_AUTH_IDENTITY(Severity.ERROR, "the model registry asks for auth.type oauth2-proxy, which signs users in with spec.identity, but the spec has none: add spec.identity (issuer, clientId, clientSecret, cookieSecret) or remove modelRegistry.auth and open the UI with kubectl port-forward"),
+    CHECK_REGISTRY_INGRESS(Severity.ERROR, "the model registry asks for ingress, but without auth.type oauth2-proxy nothing would sign users in before MLflow, which has no sign-in of its own: add modelRegistry.auth {type: oauth2-proxy}, or remove ingress and open the UI with kubectl port-forward"),
     CHECK_MODEL_FORMAT(Severity.ERROR, "model '%s' gives format '%s', but engine %s reads the format from the model's files: remove model.format"),
     CHECK_CRON(Severity.ERROR, "'%s' is not a valid cron schedule: %s"),
     CHECK_QUANTITY_ZERO(Severity.ERROR, "%s is zero: give a positive amount"),
