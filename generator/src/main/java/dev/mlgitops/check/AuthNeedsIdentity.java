@@ -7,8 +7,9 @@ import dev.mlgitops.model.Spec;
 
 /**
  * {@code auth.type: oauth2-proxy} signs users in with {@code spec.identity}; without one there is
- * nothing to sign in with. On kserve there is no proxy to put in front (Knative owns the pod's one
- * port), so there it is jwt or nothing. The model registry's UI goes on a network only behind its
+ * nothing to sign in with. On kserve a proxy beside the model is no sound gate (KServe's agent
+ * forwards Knative's traffic to the model's own port; docs/auth.md has the evidence), so there it
+ * is jwt or nothing. The model registry's UI goes on a network only behind its
  * proxy: MLflow signs no one in.
  */
 final class AuthNeedsIdentity implements MeaningRule {
