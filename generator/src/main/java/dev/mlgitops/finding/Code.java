@@ -56,6 +56,7 @@ public enum Code {
     CHECK_STEP_CYCLE(Severity.ERROR, "the steps depend on each other in a cycle: %s; remove one of these dependsOn entries"),
     CHECK_DATASET_PORT(Severity.ERROR, "dataset '%s' is read over %s://, whose port mlgitops does not know, so the training pods' egress cannot allow it: give the port in the URI (%s://host:port/...)"),
     CHECK_REGISTER_WITHOUT_REGISTRY(Severity.ERROR, "registerModel '%s' needs a model registry: add spec.modelRegistry or remove registerModel"),
+    CHECK_REGISTER_UNSCHEDULED_PYTORCHJOB(Severity.ERROR, "pytorchjob pipeline '%s' asks for registerModel without a schedule: a PyTorchJob that runs once is a plain object of the training Application, with nothing after it to wait for its end and register (a sync hook would register again on every sync): give the pipeline a schedule (its CronWorkflow registers after each run), or register from the training code (mlflow.register_model)"),
     CHECK_GATE_BOUND(Severity.ERROR, "the gate on metric '%s' gives neither min nor max, so it would pass every model: give the least (min) or the most (max) value the metric may have"),
     CHECK_GATE_RANGE(Severity.ERROR, "the gate on metric '%s' asks for at least %s and at most %s, which no value meets: lower min or raise max"),
     CHECK_REPLICAS_ORDER(Severity.ERROR, "replicas.min (%d) is greater than replicas.max (%d): lower min or raise max"),

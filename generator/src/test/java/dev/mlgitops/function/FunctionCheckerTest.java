@@ -103,11 +103,16 @@ class FunctionCheckerTest {
 
     /** The reference built with the tenancy NetworkPolicies' blueprint edited. */
     private BuildOutcome withPolicies(UnaryOperator<String> edit) throws IOException {
+        return withPolicies(CaseFolders.REFERENCE, edit);
+    }
+
+    /** {@code spec} built with the tenancy NetworkPolicies' blueprint edited. */
+    private BuildOutcome withPolicies(Path spec, UnaryOperator<String> edit) throws IOException {
         Path blueprints = folder.resolve("blueprints/tenancy");
         Files.createDirectories(blueprints);
         Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"),
                 edit.apply(Files.readString(Path.of("..", "blueprints", "tenancy", "networkpolicies.yaml.ftl"))));
-        return Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
+        return Builder.build(spec, BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
     }
 
     /** The reference without sign-in: no identity, the explainer and MLflow without auth, alice and MLflow without ingress. */
@@ -331,6 +336,28 @@ class FunctionCheckerTest {
                         + " PyTorchJob fraud-detection-distributed- at its largest scale (1 Master pod + 5 Worker pods) asks"
                         + " for 96 of requests.cpu, more than the namespace's quota of 84, so it never runs whole: lower its"
                         + " replicas, workers or resources, or raise spec.tenancy.quota.cpu");
+    }
+
+    @Test
+    void theRegisterStepOfAScheduledJobReachesMlflowAndIsCaughtWhenTheTrainingStageMayNot() throws IOException {
+        Path spec = edited(text -> text.replace("      engine: pytorchjob\n", "      engine: pytorchjob\n      schedule: \"0 3 * * 0\"\n"
+                + "      registerModel: fraud-ddp\n"));
+        BuildOutcome open = Builder.build(spec, BuildOptions.defaults());
+        BuildOutcome closed = withPolicies(spec, template -> template.replace("<#list allows as allow>",
+                "<#list allows?filter(a -> !a.name?ends_with(\"-training-to-mlflow\")) as allow>"));
+
+        assertThat(functionFindings(open)).isEmpty();
+        // the ranks, and the WorkflowTemplate's one pod with a container: its register-model step
+        assertThat(functionFindings(closed)).extracting(f -> f.format("mlproject.yaml"))
+                .filteredOn(line -> line.contains("fraud-detection-distributed")).containsExactly(
+                        "mlproject.yaml:126:5: error [MLG-FUNCTION-UNREACHABLE] spec.training.distributed: PyTorchJob"
+                                + " fraud-detection-distributed- to Service fraud-detection-mlflow (env MLFLOW_TRACKING_URI) is"
+                                + " blocked on TCP 5000 (the destination's ingress is not allowed): allow it in the tenancy"
+                                + " NetworkPolicies or set spec.tenancy.networkPolicy: open",
+                        "mlproject.yaml:126:5: error [MLG-FUNCTION-UNREACHABLE] spec.training.distributed: WorkflowTemplate"
+                                + " fraud-detection-distributed to Service fraud-detection-mlflow (env MLFLOW_TRACKING_URI) is"
+                                + " blocked on TCP 5000 (the destination's ingress is not allowed): allow it in the tenancy"
+                                + " NetworkPolicies or set spec.tenancy.networkPolicy: open");
     }
 
     @Test
