@@ -85,7 +85,7 @@ class CheckCommandTest {
 
         assertThat(check.status()).isEqualTo(Status.DRIFT);
         assertThat(check.stale()).isEmpty();
-        assertThat(check.missing()).hasSize(146).contains("argocd/appproject.yaml");
+        assertThat(check.missing()).hasSize(150).contains("argocd/appproject.yaml");
     }
 
     @Test

@@ -38,12 +38,12 @@ class SpecLoaderTest {
     void placesMappingEntriesAtTheirKeyAndListItemsAtThemselves() {
         SourceMap sourceMap = SpecLoader.load(CaseFolders.REFERENCE, "mlproject.yaml", findings).orElseThrow().sourceMap();
 
-        assertThat(sourceMap.at("/spec/serving/scorer/engine")).isEqualTo(new Position("mlproject.yaml", 141, 7));
-        assertThat(sourceMap.at("/spec/serving/explainer/args/1")).isEqualTo(new Position("mlproject.yaml", 158, 22));
-        assertThat(sourceMap.at("/spec/serving/scorer")).isEqualTo(new Position("mlproject.yaml", 140, 5));
-        assertThat(sourceMap.at("/spec/serving")).isEqualTo(new Position("mlproject.yaml", 139, 3));
+        assertThat(sourceMap.at("/spec/serving/scorer/engine")).isEqualTo(new Position("mlproject.yaml", 143, 7));
+        assertThat(sourceMap.at("/spec/serving/explainer/args/1")).isEqualTo(new Position("mlproject.yaml", 160, 22));
+        assertThat(sourceMap.at("/spec/serving/scorer")).isEqualTo(new Position("mlproject.yaml", 142, 5));
+        assertThat(sourceMap.at("/spec/serving")).isEqualTo(new Position("mlproject.yaml", 141, 3));
         assertThat(sourceMap.at("/apiVersion")).isEqualTo(new Position("mlproject.yaml", 20, 1));
-        assertThat(sourceMap.at("/spec/serving/scorer/notThere")).isEqualTo(new Position("mlproject.yaml", 140, 5));
+        assertThat(sourceMap.at("/spec/serving/scorer/notThere")).isEqualTo(new Position("mlproject.yaml", 142, 5));
     }
 
     @Test
