@@ -36,7 +36,7 @@ class MainTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("mlgitops: mlproject.yaml is valid\n"
                 + "mlgitops: prerequisites: Argo Workflows, External Secrets Operator, Istio (sidecar mode) with istio-cni,"
-                + " KServe (Knative mode) with Knative Serving, Kubeflow Training Operator, Prometheus Operator, a CNI that enforces NetworkPolicy (versions"
+                + " KServe (Knative mode) with Knative Serving, Kubeflow Training Operator, Prometheus Operator, a CNI that enforces NetworkPolicy, an ingress controller, cert-manager (versions"
                 + " and settings: PREREQUISITES.md)\n");
     }
 
@@ -64,7 +64,7 @@ class MainTest {
         assertThat(json.path("file").asString()).isEqualTo(spec.toString());
         assertThat(json.path("errors").asInt()).isEqualTo(1);
         assertThat(json.at("/findings/0/code").asString()).isEqualTo("MLG-SCHEMA-ENUM");
-        assertThat(json.at("/findings/0/line").asInt()).isEqualTo(141);
+        assertThat(json.at("/findings/0/line").asInt()).isEqualTo(143);
         assertThat(json.at("/findings/0/path").asString()).isEqualTo("spec.serving.scorer.engine");
     }
 
