@@ -1,5 +1,6 @@
 <#import "/lib/yaml.ftl" as y>
 <#import "/lib/pod.ftl" as pod>
+<#import "/lib/authproxy.ftl" as auth>
 <#assign m = mlflow>
 <#--
   mlflow server listens on 127.0.0.1 unless told --host 0.0.0.0. The backend store URI (with its
@@ -9,6 +10,12 @@
   and need no credentials for the store. MLflow 3.5+ rejects Host headers it does not allow; pod
   addresses are allowed for Prometheus, which scrapes /metrics (--expose-prometheus, a directory
   for the gunicorn workers' metrics) on the server's own port.
+
+  With modelRegistry.auth oauth2-proxy, the one oauth2-proxy fragment stands beside the server for
+  people (port proxy, 4180), forwarding to 127.0.0.1:5000 with the request's Host, which
+  --allowed-hosts then admits; the UI's origin may send the requests that change state
+  (--cors-allowed-origins). The stages' clients keep calling port 5000, which the ingress
+  controller cannot reach (tenancy's NetworkPolicies, proven by the function step).
 -->
 apiVersion: apps/v1
 kind: Deployment
@@ -47,6 +54,9 @@ spec:
         - ${"--artifacts-destination=" + m.artifactRoot}
         - ${"--allowed-hosts=" + m.allowedHosts}
         - ${"--expose-prometheus=" + m.metricsDirectory}
+<#if m.origin??>
+        - ${"--cors-allowed-origins=" + m.origin}
+</#if>
 <@pod.homeEnv indent=8/>
         - name: ${m.uriEnv}
           valueFrom:
@@ -67,6 +77,12 @@ spec:
           capabilities: {drop: [ALL]}
         volumeMounts:
         - {name: tmp, mountPath: /tmp}
+<#if m.proxy??>
+<@auth.container proxy=m.proxy indent=6/>
+</#if>
       volumes:
       - name: tmp
         emptyDir: {}
+<#if m.proxy??>
+<@auth.volumes proxy=m.proxy indent=6/>
+</#if>

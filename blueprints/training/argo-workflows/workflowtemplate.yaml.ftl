@@ -1,5 +1,6 @@
 <#import "/lib/yaml.ftl" as y>
 <#import "/lib/pod.ftl" as pod>
+<#import "/lib/register.ftl" as reg>
 <#assign p = pipeline>
 <#--
   One WorkflowTemplate per pipeline: a DAG task per step (dependencies = dependsOn), each running
@@ -10,11 +11,8 @@
   whose token only the executor's own containers get (to report step results).
 
   MLGITOPS_RUN is the workflow's name: MLFLOW_RUN_CONTEXT tags every MLflow run of the steps
-  "mlgitops.run" with it, and the register-model step (when registerModel is set) registers the
-  model logged at the artifact path "model" of the newest run so tagged, when the gate holds (the
-  gate's metric read from the newest such run that logged it; else the step exits non-zero with
-  the reason), tags the version with the release and datasets and sets the alias. It runs the
-  last step's image (pinned under spec.images), which must have the mlflow client.
+  "mlgitops.run" with it, and the register-model step (when registerModel is set, /lib/register.ftl)
+  registers the model those runs logged when the gate holds. It runs the last step's image.
 
   The datasets the pipeline reads are workflow parameters (dataset-<name>-uri, -version, -format)
   that default to the keys of the pipeline's inputs ConfigMap, so one run can read another version
@@ -83,19 +81,5 @@ spec:
 <@pod.containerSecurity indent=6/>
 </#list>
 <#if p.register??>
-<#assign r = p.register>
-  - name: ${r.name}
-<@pod.podSecurity indent=4/>
-<@pod.executorSecurity indent=4/>
-    script:
-      image: ${r.image}
-      command: [python]
-      source: ${r.script()}
-<@pod.homeEnv items=r.env indent=6/>
-      - {name: MLGITOPS_RUN, value: "{{workflow.name}}"}
-<@pod.env items=r.inputs indent=6/>
-<@pod.env items=r.env indent=6/>
-<@pod.envFrom secrets=p.secrets indent=6/>
-<@pod.resources cpu="250m" memory="512Mi" indent=6/>
-<@pod.containerSecurity indent=6/>
+<@reg.template register=p.register secrets=p.secrets/>
 </#if>

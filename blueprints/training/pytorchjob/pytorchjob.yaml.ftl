@@ -1,5 +1,6 @@
 <#import "/lib/yaml.ftl" as y>
 <#import "/lib/pod.ftl" as pod>
+<#import "/lib/register.ftl" as reg>
 <#assign p = pipeline>
 <#--
   Kubeflow Training Operator v1: one Master (the webhook requires exactly 1) and `workers` Workers,
@@ -27,6 +28,9 @@ template:
       command: <@y.list s.command/>
 </#if>
 <@pod.homeEnv items=s.env indent=6/>
+<#if p.schedule??>
+      - {name: MLGITOPS_RUN, value: "{{workflow.name}}"}
+</#if>
 <@pod.env items=s.inputs indent=6/>
 <@pod.env items=s.env indent=6/>
 <@pod.envFrom secrets=p.secrets indent=6/>
@@ -61,12 +65,16 @@ template:
   named <name>-xxxxx that the Workflow owns and its TTL removes; Argo CD syncs only the templates and
   never reruns training. The step runs as the training ServiceAccount, which tenancy lets create
   PyTorchJobs; the step pod is Argo's executor alone (container main), restricted by podSpecPatch.
+  Argo fills {{workflow.name}} in the manifest too: every rank's MLGITOPS_RUN, so MLFLOW_RUN_CONTEXT
+  tags the ranks' MLflow runs with the workflow. With registerModel, the register-model step of
+  /lib/register.ftl runs after the job succeeded (the train step's successCondition) and finds
+  those runs; a failed job fails the train step, and nothing is registered.
 -->
 apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
 <@y.metadata name=p.name labels=p.labels annotations=y.customResource/>
 spec:
-  entrypoint: train
+  entrypoint: ${p.register???then("pipeline", "train")}
   serviceAccountName: ${p.serviceAccount}
   automountServiceAccountToken: false
   executor: {serviceAccountName: ${p.serviceAccount}}
@@ -75,7 +83,21 @@ spec:
     labels: <@y.map p.podLabels/>
   ttlStrategy: {secondsAfterCompletion: 86400}
   podGC: {strategy: OnPodSuccess}
+<#if p.register??>
+  volumes:
+  - name: tmp
+    emptyDir: {}
+</#if>
   templates:
+<#if p.register??>
+  - name: pipeline
+    dag:
+      tasks:
+      - {name: train, template: train}
+      - name: ${p.register.name}
+        template: ${p.register.name}
+        dependencies: <@y.list p.register.after/>
+</#if>
   - name: train
     podSpecPatch: |
       containers:
@@ -95,6 +117,9 @@ spec:
         spec:
           runPolicy: {cleanPodPolicy: None, backoffLimit: 3}
 <@y.indent by=8>${replicaSpecs}</@y.indent>
+<#if p.register??>
+<@reg.template register=p.register secrets=p.secrets/>
+</#if>
 ---
 apiVersion: argoproj.io/v1alpha1
 kind: CronWorkflow

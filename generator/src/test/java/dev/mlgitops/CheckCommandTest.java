@@ -85,7 +85,7 @@ class CheckCommandTest {
 
         assertThat(check.status()).isEqualTo(Status.DRIFT);
         assertThat(check.stale()).isEmpty();
-        assertThat(check.missing()).hasSize(153).contains("argocd/appproject.yaml");
+        assertThat(check.missing()).hasSize(157).contains("argocd/appproject.yaml");
     }
 
     @Test

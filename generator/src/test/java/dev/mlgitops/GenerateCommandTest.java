@@ -25,9 +25,9 @@ class GenerateCommandTest {
 
         assertThat(result.status()).isEqualTo(Status.CLEAN);
         assertThat(result.treeFolder()).contains(output.resolve("projects/fraud-detection"));
-        assertThat(result.written()).hasSize(153).contains("argocd/appproject.yaml");
+        assertThat(result.written()).hasSize(157).contains("argocd/appproject.yaml");
         assertThat(result.unchanged()).isEmpty();
-        assertThat(result.files()).hasSize(153);
+        assertThat(result.files()).hasSize(157);
         assertThat(Files.readString(output.resolve("projects/fraud-detection/argocd/appproject.yaml")))
                 .isEqualTo(result.files().get("argocd/appproject.yaml"));
         assertThat(result.summaryTable(Duration.ofMillis(1500))).hasValueSatisfying(table -> assertThat(table)

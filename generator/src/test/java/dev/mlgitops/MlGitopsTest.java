@@ -105,7 +105,7 @@ class MlGitopsTest {
         ValidateResult allowed = MlGitops.validate(REFERENCE).call();
 
         assertThat(denied.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
-                "mlproject.yaml:216:7: error [MLG-CHECK-RESERVED-NAMESPACE] spec.environments.prod.namespace: namespace"
+                "mlproject.yaml:218:7: error [MLG-CHECK-RESERVED-NAMESPACE] spec.environments.prod.namespace: namespace"
                         + " 'fraud' is denied by the platform (deniedNamespaces): give the environment a namespace of the project's own");
         assertThat(BuildOptions.defaults().withDeniedNamespaces(denying).deniedNamespaces())
                 .containsExactly("fraud", "monitoring");
@@ -164,7 +164,7 @@ class MlGitopsTest {
 
         assertThat(generation.status()).isEqualTo(Status.FINDINGS);
         assertThat(generation.findings()).extracting(FindingLine::text).contains(
-                "mlproject.yaml:142:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
+                "mlproject.yaml:144:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine: 'kservee' is not one of "
                         + "kserve, deployment, vllm (did you mean 'kserve'?)");
         assertThat(output).doesNotExist();
     }
@@ -196,10 +196,10 @@ class MlGitopsTest {
         ValidateResult validation = MlGitops.validate(spec).call();
 
         assertThat(validation.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
-                "mlproject.yaml:191:11: error [MLG-REF-IMAGE] spec.monitoring.quality.scorer.detector.image: image key"
+                "mlproject.yaml:193:11: error [MLG-REF-IMAGE] spec.monitoring.quality.scorer.detector.image: image key"
                         + " 'drift-detektor' is not defined under spec.images; known keys: drift-detector, llm, notebook,"
                         + " scorer, trainer",
-                "mlproject.yaml:196:11: error [MLG-REF-DATASET] spec.monitoring.quality.scorer.accuracy.groundTruth:"
+                "mlproject.yaml:198:11: error [MLG-REF-DATASET] spec.monitoring.quality.scorer.accuracy.groundTruth:"
                         + " dataset 'chargebaks' is not defined under spec.datasets (did you mean 'chargebacks'?); known"
                         + " datasets: chargebacks, transactions");
     }
@@ -214,7 +214,7 @@ class MlGitopsTest {
         ValidateResult validation = MlGitops.validate(spec).call();
 
         assertThat(validation.findings()).filteredOn(FindingLine::error).extracting(FindingLine::text).containsExactly(
-                "mlproject.yaml:189:7: error [MLG-CHECK-QUALITY-MODEL] spec.monitoring.quality.scorre: monitoring.quality"
+                "mlproject.yaml:191:7: error [MLG-CHECK-QUALITY-MODEL] spec.monitoring.quality.scorre: monitoring.quality"
                         + " names 'scorre', which is not a model under spec.serving (did you mean 'scorer'?); served"
                         + " models: assistant, explainer, scorer");
     }

@@ -40,7 +40,7 @@ class PublishCommandTest {
         assertThat(first.status()).isEqualTo(Status.CLEAN);
         assertThat(first.outcome()).contains(PublishResult.Outcome.PUSHED);
         assertThat(first.branch()).contains("main");
-        assertThat(first.written()).hasSize(153);
+        assertThat(first.written()).hasSize(157);
         assertThat(second.outcome()).contains(PublishResult.Outcome.UNCHANGED);
         assertThat(check.status()).isEqualTo(Status.CLEAN);
         assertThat(check.comparedWith()).isEqualTo(remote + " (branch main)");

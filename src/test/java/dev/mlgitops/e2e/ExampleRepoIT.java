@@ -66,7 +66,7 @@ class ExampleRepoIT {
         Command.Result edited = ForkedMaven.run(project, "generate-resources");
 
         MavenOutput.assertSucceeded(edited);
-        assertThat(edited.output()).contains("mlgitops: writing 153 files").doesNotContain("up to date");
+        assertThat(edited.output()).contains("mlgitops: writing 157 files").doesNotContain("up to date");
         assertThat(Files.readString(deployment)).isEqualTo(generated);
     }
 

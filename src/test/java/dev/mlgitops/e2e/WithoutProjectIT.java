@@ -37,7 +37,7 @@ class WithoutProjectIT {
                 "-D" + Options.SPEC + "=" + folder.resolve("mlproject.yaml"));
 
         MavenOutput.assertFailedWithoutStackTrace(run);
-        assertThat(run.output()).contains("\n[ERROR] mlproject.yaml:142:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
+        assertThat(run.output()).contains("\n[ERROR] mlproject.yaml:144:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
                 + " 'kservee' is not one of kserve, deployment, vllm (did you mean 'kserve'?)\n");
         assertThat(run.output()).contains(": mlproject.yaml has 1 error; see the lines above -> [Help 1]\n");
     }

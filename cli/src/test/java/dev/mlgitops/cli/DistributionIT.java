@@ -104,12 +104,12 @@ class DistributionIT {
         Run plain = plain(viaJar, "generate").normalized(viaJar);
 
         assertThat(plain.exit()).as(plain.err()).isZero();
-        assertThat(plain.err()).contains("mlgitops: writing 153 files\n");
+        assertThat(plain.err()).contains("mlgitops: writing 157 files\n");
         assertThat(plain.out()).contains("mlgitops: tree is in <folder>/target/mlgitops/projects/fraud-detection\n");
         assertThat(trained).isEqualTo(plain);
         assertThat(launcher).isEqualTo(plain);
         Map<String, String> tree = tree(viaJar.resolve("target/mlgitops"));
-        assertThat(tree).hasSize(153);
+        assertThat(tree).hasSize(157);
         assertThat(tree(viaLauncher.resolve("target/mlgitops"))).isEqualTo(tree);
     }
 

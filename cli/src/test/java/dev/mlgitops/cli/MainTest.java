@@ -38,7 +38,7 @@ class MainTest {
                 + "mlgitops: prerequisites: Argo Workflows, External Secrets Operator, Istio (sidecar mode) with istio-cni,"
                 + " KServe (Knative mode) with Knative Serving, Knative Serving: init containers, Kubeflow Training Operator,"
                 + " NVIDIA device plugin (or GPU Operator),"
-                + " Prometheus Operator, a CNI that enforces NetworkPolicy, metrics-server (versions"
+                + " Prometheus Operator, a CNI that enforces NetworkPolicy, an ingress controller, cert-manager, metrics-server (versions"
                 + " and settings: PREREQUISITES.md)\n");
     }
 
@@ -49,7 +49,7 @@ class MainTest {
         Cli.Run run = Cli.run("validate", spec.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mlproject.yaml:142:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
+        assertThat(run.err()).isEqualTo("mlproject.yaml:144:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
                 + " 'kservee' is not one of kserve, deployment, vllm (did you mean 'kserve'?)\nmlproject.yaml has 1 error\n");
         assertThat(run.out()).isEmpty();
     }
@@ -66,7 +66,7 @@ class MainTest {
         assertThat(json.path("file").asString()).isEqualTo(spec.toString());
         assertThat(json.path("errors").asInt()).isEqualTo(1);
         assertThat(json.at("/findings/0/code").asString()).isEqualTo("MLG-SCHEMA-ENUM");
-        assertThat(json.at("/findings/0/line").asInt()).isEqualTo(142);
+        assertThat(json.at("/findings/0/line").asInt()).isEqualTo(144);
         assertThat(json.at("/findings/0/path").asString()).isEqualTo("spec.serving.scorer.engine");
     }
 
@@ -128,7 +128,7 @@ class MainTest {
         Cli.Run run = Cli.run("validate", Cli.REFERENCE.toString(), "--denied-namespaces", "monitoring,fraud", "-q");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mlproject.yaml:216:7: error [MLG-CHECK-RESERVED-NAMESPACE]"
+        assertThat(run.err()).isEqualTo("mlproject.yaml:218:7: error [MLG-CHECK-RESERVED-NAMESPACE]"
                 + " spec.environments.prod.namespace: namespace 'fraud' is denied by the platform (deniedNamespaces):"
                 + " give the environment a namespace of the project's own\nmlproject.yaml has 1 error\n");
     }

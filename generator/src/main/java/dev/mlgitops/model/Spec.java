@@ -187,9 +187,13 @@ public record Spec(
         }
     }
 
-    /** {@code image}: an image key overriding the engine's pinned default image; null for the default. */
+    /**
+     * {@code image}: an image key overriding the engine's pinned default image; null for the default.
+     * {@code auth}: who may open the UI (the shape of a served model's, {@code none} or
+     * {@code oauth2-proxy} only); {@code ingress}: the UI's host, through the proxy. Both nullable.
+     */
     public record ModelRegistry(String engine, String artifactRoot, BackendStore backendStore, Integer replicas,
-                                String image, Map<String, String> waivers) {
+                                String image, Auth auth, Ingress ingress, Map<String, String> waivers) {
         public ModelRegistry {
             waivers = copy(waivers);
         }

@@ -22,12 +22,18 @@ final class MlflowRegistry implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             List.of(Connection.external("backend store", 0, "backendStore, from the server and its PreSync migration Job: the database's port (backendStore.port, or 5432, 3306, 1433 by backendStore.database)"),
-                    Connection.external("object store", 443, "artifactRoot, served through the server")),
+                    Connection.external("object store", 443, "artifactRoot, served through the server"),
+                    AuthProxy.IDENTITY_PROVIDER),
             List.of(Connection.stage(Stage.TRAINING, RenderContext.MLFLOW_PORT, "runs and registered models"),
                     Connection.stage(Stage.SERVING, RenderContext.MLFLOW_PORT, "models to serve"),
                     Connection.stage(Stage.NOTEBOOKS, RenderContext.MLFLOW_PORT, "experiments"),
                     new Connection(RuntimeContract.PeerKind.NAMESPACE, PrometheusMonitoring.MONITORING_NAMESPACE,
-                            RenderContext.MLFLOW_PORT, "Prometheus scrapes the server's /metrics", "spec.monitoring")),
+                            RenderContext.MLFLOW_PORT, "Prometheus scrapes the server's /metrics", "spec.monitoring"),
+                    // people reach the UI through its oauth2-proxy only, never port 5000
+                    new Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", AuthProxy.PORT,
+                            "people in the namespace (kubectl port-forward), through the UI's proxy", "auth"),
+                    new Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", AuthProxy.PORT,
+                            "the ingress controller, to the UI's proxy", "ingress")),
             List.of(),
             List.of(),
             RuntimeContract.Scaling.REPLICAS);
@@ -104,7 +110,8 @@ final class MlflowRegistry implements Engine {
 
     @Override
     public List<String> templates() {
-        return List.of("migration.yaml.ftl", "deployment.yaml.ftl", "service.yaml.ftl", "pdb.yaml.ftl");
+        return List.of("migration.yaml.ftl", "deployment.yaml.ftl", "service.yaml.ftl", "pdb.yaml.ftl", "auth-emails.yaml.ftl",
+                "ingress.yaml.ftl");
     }
 
     @Override
@@ -137,9 +144,22 @@ final class MlflowRegistry implements Engine {
 
     @Override
     public TenancyNeeds needs(RenderContext context) {
-        // who may reach the server is the users' ask (RenderContext#mlflowAccess), not the server's
-        return mine(context).map(registry -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage(), storePorts(registry)))))
-                .orElse(TenancyNeeds.NONE);
+        // who may reach the server's own port is the users' ask (RenderContext#mlflowAccess), not the server's
+        return mine(context).map(registry -> {
+            List<TenancyNeeds.Egress> egress = new ArrayList<>(List.of(context.storeEgress(stage(), storePorts(registry))));
+            if (!proxied(context, registry)) {
+                return TenancyNeeds.withEgress(List.of(WORKLOAD), egress);
+            }
+            // people reach the proxy only: the ingress controller on its port, never on MLflow's
+            egress.add(AuthProxy.egress(context, stage()));
+            return new TenancyNeeds(List.of(WORKLOAD), List.of(new TenancyNeeds.Allow(context.objectName("mlflow-allow-proxy"),
+                    context.mlflowName(), AuthProxy.PORT, registry.ingress() != null)), List.of(), egress);
+        }).orElse(TenancyNeeds.NONE);
+    }
+
+    /** Whether an oauth2-proxy stands in front of the UI (the meaning check reports one asked for without an identity). */
+    private static boolean proxied(RenderContext context, Spec.ModelRegistry registry) {
+        return registry.auth() != null && registry.auth().proxy() && context.spec().identity() != null;
     }
 
     /** HTTPS for the artifact store, then the database's port(s) ({@link Spec.BackendStore#ports()}). */
@@ -157,6 +177,13 @@ final class MlflowRegistry implements Engine {
 
     private static MlflowView view(RenderContext context, Spec.ModelRegistry registry) {
         String name = context.mlflowName();
+        Spec.Ingress ingress = registry.ingress();
+        String host = ingress == null ? null : ingress.host();
+        // people sign in; the mlflow client of a laptop sends a bearer token of the same issuer (MLFLOW_TRACKING_TOKEN)
+        AuthProxy.View proxy = proxied(context, registry)
+                ? AuthProxy.view(context, name, RenderContext.MLFLOW_PORT, registry.auth().allowedEmails(),
+                        registry.auth().allowedGroups(), true).orElseThrow()
+                : null;
         return new MlflowView(
                 name,
                 context.labels(Stage.MODEL_REGISTRY, name),
@@ -166,14 +193,16 @@ final class MlflowRegistry implements Engine {
                 registry.image() == null ? DEFAULT_IMAGE : context.environment().image(registry.image()),
                 registry.replicas() == null ? 1 : registry.replicas(),
                 RenderContext.MLFLOW_PORT,
-                allowedHosts(name),
+                allowedHosts(name, host),
+                host == null ? null : (ingress.tls() ? "https://" : "http://") + host,
                 context.secretName(registry.backendStore().secret()),
                 URI_KEY, URI_ENV,
                 registry.artifactRoot(),
                 METRICS_DIRECTORY,
                 USER,
                 RESOURCES.cpu(), RESOURCES.memory(),
-                migration(context));
+                migration(context),
+                proxy, host, ingress != null && ingress.tls(), name + "-tls");
     }
 
     /** The PreSync Job's own name and labels; its pods carry the stage's labels, so the stage's egress holds for them. */
@@ -187,20 +216,30 @@ final class MlflowRegistry implements Engine {
      * The Host headers MLflow 3.5+ accepts (fnmatch patterns): the Service by its short name, with
      * and without the port, its namespaced names ({@code <svc>.<namespace>.svc...}, whatever the
      * overlay's namespace), localhost for a port-forward, and pod addresses for Prometheus's scrapes
-     * ({@link #POD_ADDRESS_HOSTS}). /health is exempt, so probes pass.
+     * ({@link #POD_ADDRESS_HOSTS}), and the UI's host when it has an Ingress (oauth2-proxy passes the
+     * request's Host header on). /health is exempt, so probes pass.
      */
-    static String allowedHosts(String service) {
+    static String allowedHosts(String service, String host) {
         List<String> hosts = new ArrayList<>(List.of(service, service + ":" + RenderContext.MLFLOW_PORT, service + ".*",
                 "localhost", "localhost:*"));
+        if (host != null) {
+            hosts.add(host);
+        }
         hosts.addAll(POD_ADDRESS_HOSTS);
         return String.join(",", hosts);
     }
 
-    /** What the templates see; every value is already derived. */
+    /**
+     * What the templates see; every value is already derived. Nullable: {@code origin} and {@code host}
+     * (no Ingress: the UI by port-forward), {@code proxy} (no oauth2-proxy in front of the UI).
+     *
+     * @param origin the UI's origin, which MLflow's CORS check lets send requests that change state
+     */
     public record MlflowView(String name, Map<String, String> labels, Map<String, String> selector,
                              Map<String, String> podLabels, String serviceAccount, String image, int replicas, int port,
-                             String allowedHosts, String secret, String secretKey, String uriEnv, String artifactRoot,
-                             String metricsDirectory, int user, String cpu, String memory, Migration migration) {}
+                             String allowedHosts, String origin, String secret, String secretKey, String uriEnv,
+                             String artifactRoot, String metricsDirectory, int user, String cpu, String memory,
+                             Migration migration, AuthProxy.View proxy, String host, boolean tls, String tlsSecret) {}
 
     /** The {@code mlflow db upgrade} Job that runs before each sync (an Argo CD PreSync hook). */
     public record Migration(String name, Map<String, String> labels, Map<String, String> podLabels, int deadlineSeconds,

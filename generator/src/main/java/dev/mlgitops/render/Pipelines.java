@@ -63,15 +63,24 @@ final class Pipelines {
         if (job.registerModel() != null && !steps.isEmpty()) {
             String stepName = job.steps().containsKey(REGISTER_STEP) ? "mlgitops-" + REGISTER_STEP : REGISTER_STEP;
             // the last step's image runs the training code, so it has the mlflow client
-            StepView last = steps.get(steps.size() - 1);
-            List<InputEnv> env = new ArrayList<>(inputs.env(pipeline, stepName, true));
-            env.addAll(registration(job.registerModel()));
-            register = new RegisterView(stepName, last.image(), job.registerModel().name(), leaves(job.steps()), env,
-                    Addresses.env(context));
+            register = register(context, pipeline, job.registerModel(), inputs, stepName, steps.get(steps.size() - 1).image(),
+                    leaves(job.steps()));
         }
         boolean gpu = steps.stream().anyMatch(s -> s.gpu() != null);
         return new PipelineView(name, context.labels(Stage.TRAINING, name), context.podLabels(Stage.TRAINING, name),
                 context.objectName(WORKLOAD), job.schedule(), secrets, inputs, steps, register, gpu);
+    }
+
+    /**
+     * The registration step of a pipeline: it runs {@code image} (the training code's, which has the
+     * mlflow client) after the steps {@code after}, with the pipeline's inputs, then the model's name,
+     * alias and gate ({@link #registration}), and the other stages' addresses (MLFLOW_TRACKING_URI).
+     */
+    static RegisterView register(RenderContext context, String pipeline, Spec.RegisterModel registerModel, InputsView inputs,
+                                 String stepName, String image, List<String> after) {
+        List<InputEnv> env = new ArrayList<>(inputs.env(pipeline, stepName, true));
+        env.addAll(registration(registerModel));
+        return new RegisterView(stepName, image, registerModel.name(), after, env, Addresses.env(context));
     }
 
     /** The pipeline's inputs: its ConfigMap (the release id, then each dataset it reads), and how steps see them. */

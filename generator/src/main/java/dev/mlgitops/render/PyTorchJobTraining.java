@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
@@ -14,6 +13,8 @@ import dev.mlgitops.yaml.KubeYaml;
 /** Training engine {@code pytorchjob}: per pipeline a PyTorchJob (kubeflow.org/v1), a master plus {@code workers}. */
 final class PyTorchJobTraining implements Engine {
 
+    /** The workflow step of a scheduled job that creates it and waits for its end. */
+    static final String TRAIN_STEP = "train";
     /** The master's port the operator sets as MASTER_PORT (pytorchjob-port, Training Operator v1's default). */
     static final int RENDEZVOUS_PORT = 23456;
 
@@ -85,12 +86,7 @@ final class PyTorchJobTraining implements Engine {
     public List<ItemModel> models(RenderContext context, Findings findings) {
         List<ItemModel> models = new ArrayList<>();
         Pipelines.of(context, name()).forEach((pipeline, job) -> {
-            if (job.registerModel() != null) {
-                // the workers have no last step to hang the registration on; say so rather than drop it
-                findings.add(context.environment().locator().finding(Code.RENDER_UNSUPPORTED,
-                        Pipelines.source(pipeline) + "/registerModel",
-                        Code.RENDER_UNSUPPORTED.message("registerModel of pytorchjob pipeline '" + pipeline + "'")));
-            }
+            // registerModel without a schedule is refused before rendering (MLG-CHECK-REGISTER-UNSCHEDULED-PYTORCHJOB)
             models.add(new ItemModel(Pipelines.source(pipeline), Map.of("pipeline", view(context, pipeline, job))));
         });
         return models;
@@ -131,21 +127,31 @@ final class PyTorchJobTraining implements Engine {
         return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants, egress, List.of(Pipelines.WORKLOAD));
     }
 
+    /**
+     * With a schedule, each run is a workflow ({@value Pipelines#RUN_ENV} its name), so the ranks' MLflow
+     * runs are tagged with it and the registration after the job finds them.
+     */
     private static DistributedView view(RenderContext context, String pipeline, Spec.TrainingJob job) {
         String name = context.objectName(pipeline);
+        boolean scheduled = job.schedule() != null;
         Pipelines.InputsView inputs = Pipelines.inputs(context, pipeline, job, false);
         Pipelines.StepView step = Pipelines.step(context, "pytorch", job.image(), job.command(), List.of(), Map.of(),
-                job.resources(), inputs.env(pipeline, "pytorch", false));
+                job.resources(), inputs.env(pipeline, "pytorch", scheduled));
+        Pipelines.RegisterView register = scheduled && job.registerModel() != null
+                ? Pipelines.register(context, pipeline, job.registerModel(), inputs, Pipelines.REGISTER_STEP,
+                        context.environment().image(job.image()), List.of(TRAIN_STEP))
+                : null;
         return new DistributedView(name, context.labels(Stage.TRAINING, name), context.podLabels(Stage.TRAINING, name),
                 context.objectName(Pipelines.WORKLOAD), job.secrets().stream().map(context::objectName).toList(), inputs,
-                step, job.workers() == null ? 0 : job.workers(), job.schedule());
+                step, job.workers() == null ? 0 : job.workers(), job.schedule(), register);
     }
 
     /**
      * One distributed job: its inputs, the container every replica runs, and how many workers beside
-     * the master. Nullable: {@code schedule} (the job runs once).
+     * the master. Nullable: {@code schedule} (the job runs once), {@code register} (no registerModel,
+     * or no schedule).
      */
     public record DistributedView(String name, Map<String, String> labels, Map<String, String> podLabels,
                                   String serviceAccount, List<String> secrets, Pipelines.InputsView inputs,
-                                  Pipelines.StepView step, int workers, String schedule) {}
+                                  Pipelines.StepView step, int workers, String schedule, Pipelines.RegisterView register) {}
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,10 +65,16 @@ class FunctionCheckerTest {
                 "mlproject.yaml:93:7: error [MLG-FUNCTION-AUTH-BYPASS] spec.notebooks.alice.owner: the ingress controller"
                         + " reaches port TCP 8888 of StatefulSet fraud-detection-alice past its auth-proxy: let the"
                         + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
-                "mlproject.yaml:169:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: a pod of the"
+                "mlproject.yaml:139:12: error [MLG-FUNCTION-AUTH-BYPASS] spec.modelRegistry.auth.type: a pod of the namespace"
+                        + " reaches port TCP 5000 of Deployment fraud-detection-mlflow past its auth-proxy: let the"
+                        + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
+                "mlproject.yaml:139:12: error [MLG-FUNCTION-AUTH-BYPASS] spec.modelRegistry.auth.type: the ingress controller"
+                        + " reaches port TCP 5000 of Deployment fraud-detection-mlflow past its auth-proxy: let the"
+                        + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
+                "mlproject.yaml:171:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: a pod of the"
                         + " namespace reaches port TCP 8080 of Deployment fraud-detection-explainer past its auth-proxy: let the"
                         + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
-                "mlproject.yaml:169:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: the ingress"
+                "mlproject.yaml:171:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: the ingress"
                         + " controller reaches port TCP 8080 of Deployment fraud-detection-explainer past its auth-proxy: let the"
                         + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)");
         assertThat(generation.tree()).isEmpty();
@@ -75,25 +82,53 @@ class FunctionCheckerTest {
 
     @Test
     void aRuleLettingTheNamespaceOntoTheModelsOwnPortIsCaughtWithTheProxyInFront() throws IOException {
-        // the scraper's rule, widened to every pod of the namespace, as it is for a model without a proxy
-        Path blueprints = folder.resolve("blueprints/tenancy");
-        Files.createDirectories(blueprints);
-        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"), Files.readString(
-                        Path.of("..", "blueprints", "tenancy", "networkpolicies.yaml.ftl"))
-                .replace("<#elseif allow.fromNamespacePods>", "<#else>"));
-
-        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE,
-                BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
+        // the scrapers' rules (the explainer's and MLflow's), widened to every pod of the namespace, as for a model
+        // without a proxy
+        BuildOutcome generation = withPolicies(template -> template.replace("<#elseif allow.fromNamespacePods>", "<#else>"));
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
-                "mlproject.yaml:169:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: a pod of the"
+                "mlproject.yaml:139:12: error [MLG-FUNCTION-AUTH-BYPASS] spec.modelRegistry.auth.type: a pod of the namespace"
+                        + " reaches port TCP 5000 of Deployment fraud-detection-mlflow past its auth-proxy: let the"
+                        + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
+                "mlproject.yaml:171:9: error [MLG-FUNCTION-AUTH-BYPASS] spec.serving.explainer.auth.type: a pod of the"
                         + " namespace reaches port TCP 8080 of Deployment fraud-detection-explainer past its auth-proxy: let the"
                         + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)");
     }
 
-    /** The reference without sign-in: no identity, the explainer without auth, alice without ingress. */
+    @Test
+    void aRuleLettingTheIngressControllerOntoMlflowsOwnPortIsCaughtWithTheProxyInFront() throws IOException {
+        // the registry's proxy rule without its port: the ingress controller (and every pod) reaches 5000 too
+        BuildOutcome generation = withPolicies(template -> template.replace("<#if allow.ports?has_content>",
+                "<#if allow.ports?has_content && !allow.name?ends_with(\"-mlflow-allow-proxy\")>"));
+
+        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+                "mlproject.yaml:139:12: error [MLG-FUNCTION-AUTH-BYPASS] spec.modelRegistry.auth.type: a pod of the namespace"
+                        + " reaches port TCP 5000 of Deployment fraud-detection-mlflow past its auth-proxy: let the"
+                        + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)",
+                "mlproject.yaml:139:12: error [MLG-FUNCTION-AUTH-BYPASS] spec.modelRegistry.auth.type: the ingress controller"
+                        + " reaches port TCP 5000 of Deployment fraud-detection-mlflow past its auth-proxy: let the"
+                        + " NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)");
+    }
+
+    /** The reference built with the tenancy NetworkPolicies' blueprint edited. */
+    private BuildOutcome withPolicies(UnaryOperator<String> edit) throws IOException {
+        return withPolicies(CaseFolders.REFERENCE, edit);
+    }
+
+    /** {@code spec} built with the tenancy NetworkPolicies' blueprint edited. */
+    private BuildOutcome withPolicies(Path spec, UnaryOperator<String> edit) throws IOException {
+        Path blueprints = folder.resolve("blueprints/tenancy");
+        Files.createDirectories(blueprints);
+        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"),
+                edit.apply(Files.readString(Path.of("..", "blueprints", "tenancy", "networkpolicies.yaml.ftl"))));
+        return Builder.build(spec, BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
+    }
+
+    /** The reference without sign-in: no identity, the explainer and MLflow without auth, alice and MLflow without ingress. */
     private static String withoutSignIn(String text) {
         return text.replaceAll("(?s)\n  identity:.*?\n\n", "\n\n")
+                .replaceAll("\n    auth: \\{type: oauth2-proxy[^\n]*", "")
+                .replaceAll("\n    ingress: \\{host: mlflow[^\n]*", "")
                 .replaceAll("(?s)\n      auth:\n        type: oauth2-proxy.*?allowedEmails[^\n]*", "")
                 .replaceAll("\n      ingress: \\{host: alice[^\n]*", "")
                 .replace(", alice: {ingress: null}", "");
@@ -121,7 +156,7 @@ class FunctionCheckerTest {
                         + " fraud-detection-distributed at its largest scale (1 Master pod + 4 Worker pods) asks for 80 of"
                         + " requests.cpu, more than the namespace's quota of 64, so it never runs whole: lower its replicas,"
                         + " workers or resources, or raise spec.tenancy.quota.cpu",
-                "mlproject.yaml:141:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.serving.scorer: InferenceService"
+                "mlproject.yaml:143:5: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.serving.scorer: InferenceService"
                         + " fraud-detection-scorer at its largest scale (40 predictor pods + 40 pods of the previous revision"
                         + " beside the canary) asks for 90 of requests.cpu, more than the namespace's quota of 64, so it never"
                         + " runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.cpu");
@@ -314,6 +349,28 @@ class FunctionCheckerTest {
     }
 
     @Test
+    void theRegisterStepOfAScheduledJobReachesMlflowAndIsCaughtWhenTheTrainingStageMayNot() throws IOException {
+        Path spec = edited(text -> text.replace("      engine: pytorchjob\n", "      engine: pytorchjob\n      schedule: \"0 3 * * 0\"\n"
+                + "      registerModel: fraud-ddp\n"));
+        BuildOutcome open = Builder.build(spec, BuildOptions.defaults());
+        BuildOutcome closed = withPolicies(spec, template -> template.replace("<#list allows as allow>",
+                "<#list allows?filter(a -> !a.name?ends_with(\"-training-to-mlflow\")) as allow>"));
+
+        assertThat(functionFindings(open)).isEmpty();
+        // the ranks, and the WorkflowTemplate's one pod with a container: its register-model step
+        assertThat(functionFindings(closed)).extracting(f -> f.format("mlproject.yaml"))
+                .filteredOn(line -> line.contains("fraud-detection-distributed")).containsExactly(
+                        "mlproject.yaml:127:5: error [MLG-FUNCTION-UNREACHABLE] spec.training.distributed: PyTorchJob"
+                                + " fraud-detection-distributed- to Service fraud-detection-mlflow (env MLFLOW_TRACKING_URI) is"
+                                + " blocked on TCP 5000 (the destination's ingress is not allowed): allow it in the tenancy"
+                                + " NetworkPolicies or set spec.tenancy.networkPolicy: open",
+                        "mlproject.yaml:127:5: error [MLG-FUNCTION-UNREACHABLE] spec.training.distributed: WorkflowTemplate"
+                                + " fraud-detection-distributed to Service fraud-detection-mlflow (env MLFLOW_TRACKING_URI) is"
+                                + " blocked on TCP 5000 (the destination's ingress is not allowed): allow it in the tenancy"
+                                + " NetworkPolicies or set spec.tenancy.networkPolicy: open");
+    }
+
+    @Test
     void aSecretStoreNothingMakesIsAWarningPerEnvironmentAndAPrerequisite() throws IOException {
         Path spec = edited(text -> text.replace("store: {kind: ClusterSecretStore, name: vault}", "store: {kind: SecretStore, name: vault}"));
 
@@ -405,7 +462,7 @@ class FunctionCheckerTest {
 
         assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml"))
                 .filteredOn(line -> line.contains("ServiceMonitor")).containsExactly(
-                        "mlproject.yaml:182:3: error [MLG-FUNCTION-UNREACHABLE] spec.monitoring: Prometheus to Service"
+                        "mlproject.yaml:184:3: error [MLG-FUNCTION-UNREACHABLE] spec.monitoring: Prometheus to Service"
                                 + " fraud-detection-mlflow (ServiceMonitor fraud-detection-mlflow) is blocked on TCP 5001"
                                 + " (the destination's ingress is not allowed): allow it in the tenancy NetworkPolicies"
                                 + " or set spec.tenancy.networkPolicy: open");

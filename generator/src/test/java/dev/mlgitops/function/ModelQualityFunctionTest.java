@@ -64,11 +64,11 @@ class ModelQualityFunctionTest {
                         + " fraud-detection-scorer-quality to dataset chargebacks (s3) is blocked on TCP 443 (the"
                         + " source's egress is not allowed): allow it in the tenancy NetworkPolicies or"
                         + " set spec.tenancy.networkPolicy: open",
-                "mlproject.yaml:189:7: error [MLG-FUNCTION-UNREACHABLE] spec.monitoring.quality.scorer: Prometheus to"
+                "mlproject.yaml:191:7: error [MLG-FUNCTION-UNREACHABLE] spec.monitoring.quality.scorer: Prometheus to"
                         + " Service fraud-detection-scorer-quality (ServiceMonitor fraud-detection-scorer-quality) is"
                         + " blocked on TCP 9090 (the destination's ingress is not allowed): allow it in the tenancy NetworkPolicies or set"
                         + " spec.tenancy.networkPolicy: open",
-                "mlproject.yaml:197:9: error [MLG-FUNCTION-UNREACHABLE] spec.monitoring.quality.scorer.logging: KServe's"
+                "mlproject.yaml:199:9: error [MLG-FUNCTION-UNREACHABLE] spec.monitoring.quality.scorer.logging: KServe's"
                         + " logger of InferenceService fraud-detection-scorer to Service fraud-detection-scorer-quality is"
                         + " blocked on TCP 8080 (the destination's ingress is not allowed): allow it in the tenancy"
                         + " NetworkPolicies or set"
@@ -84,7 +84,7 @@ class ModelQualityFunctionTest {
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(f -> f.format("mlproject.yaml"))
-                .containsExactly("mlproject.yaml:189:7: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.monitoring.quality.scorer:"
+                .containsExactly("mlproject.yaml:191:7: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.monitoring.quality.scorer:"
                         + " Deployment fraud-detection-scorer-quality at its largest scale (1 pod + 1 pod surging in a"
                         + " rolling update) asks for 400 of requests.cpu, more than the namespace's quota of 192, so it never runs whole: lower its"
                         + " replicas, workers or resources, or raise spec.tenancy.quota.cpu");

@@ -38,12 +38,12 @@ class SpecLoaderTest {
     void placesMappingEntriesAtTheirKeyAndListItemsAtThemselves() {
         SourceMap sourceMap = SpecLoader.load(CaseFolders.REFERENCE, "mlproject.yaml", findings).orElseThrow().sourceMap();
 
-        assertThat(sourceMap.at("/spec/serving/scorer/engine")).isEqualTo(new Position("mlproject.yaml", 142, 7));
-        assertThat(sourceMap.at("/spec/serving/explainer/args/1")).isEqualTo(new Position("mlproject.yaml", 159, 22));
-        assertThat(sourceMap.at("/spec/serving/scorer")).isEqualTo(new Position("mlproject.yaml", 141, 5));
-        assertThat(sourceMap.at("/spec/serving")).isEqualTo(new Position("mlproject.yaml", 140, 3));
+        assertThat(sourceMap.at("/spec/serving/scorer/engine")).isEqualTo(new Position("mlproject.yaml", 144, 7));
+        assertThat(sourceMap.at("/spec/serving/explainer/args/1")).isEqualTo(new Position("mlproject.yaml", 161, 22));
+        assertThat(sourceMap.at("/spec/serving/scorer")).isEqualTo(new Position("mlproject.yaml", 143, 5));
+        assertThat(sourceMap.at("/spec/serving")).isEqualTo(new Position("mlproject.yaml", 142, 3));
         assertThat(sourceMap.at("/apiVersion")).isEqualTo(new Position("mlproject.yaml", 20, 1));
-        assertThat(sourceMap.at("/spec/serving/scorer/notThere")).isEqualTo(new Position("mlproject.yaml", 141, 5));
+        assertThat(sourceMap.at("/spec/serving/scorer/notThere")).isEqualTo(new Position("mlproject.yaml", 143, 5));
     }
 
     @Test

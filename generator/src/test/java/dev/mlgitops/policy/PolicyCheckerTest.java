@@ -72,7 +72,7 @@ class PolicyCheckerTest {
         List<String> lines = check(reference(), Map.of("dev", List.of(
                 object("Deployment", "fraud-detection-explainer", "/serving/explainer", "{template: {spec: " + flow(BARE_POD) + "}}"))));
 
-        String at = "mlproject.yaml:156:5: ";
+        String at = "mlproject.yaml:158:5: ";
         String object = " spec.serving.explainer: Deployment fraud-detection-explainer";
         assertThat(lines).containsExactly(
                 at + "error [MLG-POLICY-CAPABILITIES]" + object + ": container 'server' does not drop ALL capabilities and adds SYS_ADMIN: set capabilities.drop: [ALL] and add nothing but NET_BIND_SERVICE",
@@ -119,12 +119,12 @@ class PolicyCheckerTest {
                         "mlproject.yaml:107:5 MLG-POLICY-PRIVILEGE-ESCALATION evaluate",
                         "mlproject.yaml:107:5 MLG-POLICY-READ-ONLY-ROOT evaluate",
                         "mlproject.yaml:107:5 MLG-POLICY-RESOURCES evaluate",
-                        "mlproject.yaml:141:5 MLG-POLICY-CAPABILITIES kserve-container",
-                        "mlproject.yaml:141:5 MLG-POLICY-PRIVILEGE-ESCALATION kserve-container",
-                        "mlproject.yaml:141:5 MLG-POLICY-READ-ONLY-ROOT kserve-container",
-                        "mlproject.yaml:141:5 MLG-POLICY-RESOURCES kserve-container",
-                        "mlproject.yaml:141:5 MLG-POLICY-RUN-AS-NON-ROOT kserve-container",
-                        "mlproject.yaml:141:5 MLG-POLICY-SECCOMP kserve-container");
+                        "mlproject.yaml:143:5 MLG-POLICY-CAPABILITIES kserve-container",
+                        "mlproject.yaml:143:5 MLG-POLICY-PRIVILEGE-ESCALATION kserve-container",
+                        "mlproject.yaml:143:5 MLG-POLICY-READ-ONLY-ROOT kserve-container",
+                        "mlproject.yaml:143:5 MLG-POLICY-RESOURCES kserve-container",
+                        "mlproject.yaml:143:5 MLG-POLICY-RUN-AS-NON-ROOT kserve-container",
+                        "mlproject.yaml:143:5 MLG-POLICY-SECCOMP kserve-container");
     }
 
     @Test

@@ -25,7 +25,7 @@ class MlflowRegistryTest {
         assertThat(prod.objects()).filteredOn(o -> o.stage() == Stage.MODEL_REGISTRY)
                 .extracting(o -> o.key().kind() + "/" + o.key().name())
                 .containsExactly("Job/" + MLFLOW + "-db-upgrade", "Deployment/" + MLFLOW, "Service/" + context.mlflowName(),
-                        "PodDisruptionBudget/" + MLFLOW);
+                        "PodDisruptionBudget/" + MLFLOW, "ConfigMap/" + MLFLOW + "-auth-emails", "Ingress/" + MLFLOW);
         assertThat(context.mlflowUrl()).isEqualTo("http://" + MLFLOW + ":5000");
         assertThat(prod.get("Service/" + MLFLOW).at("/spec/ports/0"))
                 .isEqualTo(json("{\"name\":\"http\",\"port\":5000,\"targetPort\":\"http\",\"protocol\":\"TCP\"}"));
@@ -43,8 +43,9 @@ class MlflowRegistryTest {
                 "--serve-artifacts",
                 "--artifacts-destination=s3://risk-ml/mlflow",
                 "--allowed-hosts=" + MLFLOW + "," + MLFLOW + ":5000," + MLFLOW + ".*,localhost,localhost:*,"
-                        + "10.*,172.1[6-9].*,172.2[0-9].*,172.3[01].*,192.168.*",
-                "--expose-prometheus=/tmp/prometheus-metrics");
+                        + "mlflow.example.com,10.*,172.1[6-9].*,172.2[0-9].*,172.3[01].*,192.168.*",
+                "--expose-prometheus=/tmp/prometheus-metrics",
+                "--cors-allowed-origins=https://mlflow.example.com");
         assertThat(container.get("env")).contains(json("{\"name\":\"MLFLOW_BACKEND_STORE_URI\",\"valueFrom\":"
                 + "{\"secretKeyRef\":{\"name\":\"fraud-detection-mlflow-db\",\"key\":\"uri\"}}}"));
         // the -full variant: the base image has no database driver and no S3 client
@@ -162,8 +163,7 @@ class MlflowRegistryTest {
         JsonNode policy = prod.get("NetworkPolicy/" + MLFLOW + "-allow-metrics").get("spec");
         assertThat(policy.at("/podSelector/matchLabels")).isEqualTo(json("{\"app.kubernetes.io/name\":\"" + MLFLOW + "\"}"));
         assertThat(policy.at("/ingress/0/from")).isEqualTo(json("""
-                [{"podSelector":{"matchLabels":{"app.kubernetes.io/component":"monitoring","app.kubernetes.io/part-of":"fraud-detection"}}},
-                 {"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"monitoring"}}}]"""));
+                [{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"monitoring"}}}]"""));
         assertThat(policy.at("/ingress/0/ports")).isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":5000}]"));
     }
 
@@ -184,6 +184,92 @@ class MlflowRegistryTest {
 
         assertThat(budget).isEqualTo(json("{\"maxUnavailable\":1,\"unhealthyPodEvictionPolicy\":\"AlwaysAllow\","
                 + "\"selector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"" + MLFLOW + "\"}}}"));
+    }
+
+    @Test
+    void withOauth2ProxyPeopleSignInThroughASidecarInFrontOfPort5000() {
+        JsonNode pod = Rendering.of(ReferenceProject.prod()).get("Deployment/" + MLFLOW).at("/spec/template/spec");
+        JsonNode proxy = pod.at("/containers/1");
+
+        assertThat(proxy.get("name").asString()).isEqualTo("auth-proxy");
+        assertThat(proxy.get("image").asString()).isEqualTo("quay.io/oauth2-proxy/oauth2-proxy:v7.15.2");
+        assertThat(strings(proxy.get("args"))).containsExactly(
+                "--provider=oidc",
+                "--oidc-issuer-url=https://login.example.com/realms/ml",
+                "--client-id=fraud-detection",
+                "--http-address=0.0.0.0:4180",
+                "--upstream=http://127.0.0.1:5000/",
+                "--reverse-proxy=true",
+                "--cookie-secure=true",
+                "--skip-provider-button=true",
+                "--skip-jwt-bearer-tokens=true",
+                "--authenticated-emails-file=/etc/oauth2-proxy/emails",
+                "--allowed-group=risk-ml");
+        assertThat(proxy.get("ports")).isEqualTo(json("[{\"name\":\"proxy\",\"containerPort\":4180,\"protocol\":\"TCP\"}]"));
+        // the client and cookie secrets only by reference
+        assertThat(proxy.get("env")).contains(
+                json("{\"name\":\"OAUTH2_PROXY_CLIENT_SECRET\",\"valueFrom\":{\"secretKeyRef\":"
+                        + "{\"name\":\"fraud-detection-oidc-client\",\"key\":\"client-secret\"}}}"),
+                json("{\"name\":\"OAUTH2_PROXY_COOKIE_SECRET\",\"valueFrom\":{\"secretKeyRef\":"
+                        + "{\"name\":\"fraud-detection-oidc-client\",\"key\":\"cookie-secret\"}}}"));
+        assertThat(proxy.get("env")).allSatisfy(env -> assertThat(env.has("value") && env.get("name").asString()
+                .startsWith("OAUTH2_PROXY_")).isFalse());
+        assertThat(pod.get("volumes")).contains(json("{\"name\":\"auth-emails\",\"configMap\":"
+                + "{\"name\":\"fraud-detection-mlflow-auth-emails\"}}"));
+        assertThat(Rendering.of(ReferenceProject.prod()).get("ConfigMap/" + MLFLOW + "-auth-emails").at("/data/emails").asString())
+                .isEqualTo("alice@example.com\ncarol@example.com\n");
+    }
+
+    @Test
+    void theServiceKeeps5000ForTheStagesAndGainsTheProxysPortWhichAloneTheIngressLeadsTo() {
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+
+        assertThat(prod.get("Service/" + MLFLOW).at("/spec/ports")).isEqualTo(json("""
+                [{"name":"http","port":5000,"targetPort":"http","protocol":"TCP"},
+                 {"name":"proxy","port":4180,"targetPort":"proxy","protocol":"TCP"}]"""));
+        ObjectNode ingress = prod.get("Ingress/" + MLFLOW);
+        assertThat(ingress.at("/metadata/annotations")).isEqualTo(json("{\"cert-manager.io/cluster-issuer\":\"letsencrypt-prod\"}"));
+        assertThat(ingress.get("spec")).isEqualTo(json("""
+                {"ingressClassName":"nginx",
+                 "tls":[{"hosts":["mlflow.example.com"],"secretName":"fraud-detection-mlflow-tls"}],
+                 "rules":[{"host":"mlflow.example.com","http":{"paths":[{"path":"/","pathType":"Prefix",
+                   "backend":{"service":{"name":"fraud-detection-mlflow","port":{"name":"proxy"}}}}]}}]}"""));
+    }
+
+    @Test
+    void theIngressControllerIsLetInOnTheProxysPortOnlyAndTheProxyReachesTheProvider() {
+        Rendering prod = Rendering.of(ReferenceProject.prod());
+
+        JsonNode allow = prod.get("NetworkPolicy/" + MLFLOW + "-allow-proxy").get("spec");
+        assertThat(allow.at("/podSelector/matchLabels")).isEqualTo(json("{\"app.kubernetes.io/name\":\"" + MLFLOW + "\"}"));
+        assertThat(allow.at("/ingress/0/ports")).isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":4180}]"));
+        assertThat(allow.at("/ingress/0/from").toString()).contains("ingress-nginx");
+        // no policy that selects the server lets the ingress controller's namespace in on 5000
+        prod.objects().stream().filter(o -> o.key().kind().equals("NetworkPolicy"))
+                .map(o -> prod.get("NetworkPolicy/" + o.key().name()).get("spec"))
+                .filter(spec -> spec.at("/podSelector/matchLabels").toString().contains(MLFLOW + "\""))
+                .forEach(spec -> spec.path("ingress").forEach(rule -> {
+                    if (rule.path("from").toString().contains("ingress-nginx")) {
+                        assertThat(rule.get("ports")).isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":4180}]"));
+                    }
+                }));
+        assertThat(prod.get("NetworkPolicy/fraud-detection-model-registry-to-identity").at("/spec/egress/0/ports"))
+                .isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":443}]"));
+    }
+
+    @Test
+    void withoutAuthTheServerStandsAloneAndHasNoIngress() {
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.get("modelRegistry")).remove(List.of("auth", "ingress"));
+            return spec;
+        }));
+
+        assertThat(rendering.get("Deployment/" + MLFLOW).at("/spec/template/spec/containers")).hasSize(1);
+        assertThat(strings(container(rendering.get("Deployment/" + MLFLOW)).get("args")))
+                .noneMatch(arg -> arg.startsWith("--cors-allowed-origins")).noneMatch(arg -> arg.contains("mlflow.example.com"));
+        assertThat(rendering.get("Service/" + MLFLOW).at("/spec/ports")).hasSize(1);
+        assertThat(rendering.byName().keySet()).doesNotContain("Ingress/" + MLFLOW, "ConfigMap/" + MLFLOW + "-auth-emails",
+                "NetworkPolicy/" + MLFLOW + "-allow-proxy", "NetworkPolicy/fraud-detection-model-registry-to-identity");
     }
 
     private static List<String> strings(JsonNode array) {

@@ -179,17 +179,55 @@ class TrainingEnginesTest {
     }
 
     @Test
-    void registerModelOnAPyTorchJobIsReportedNotDropped() {
+    void aScheduledPyTorchJobRegistersWithTheSameStepAsTheStepsEnginesOnceTheJobSucceeded() {
         Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
-            ((ObjectNode) spec.at("/training/distributed")).put("registerModel", "fraud-ddp");
+            ((ObjectNode) spec.at("/training/distributed")).put("schedule", "0 3 * * 0").set("registerModel",
+                    json("{\"name\":\"fraud-ddp\",\"gate\":{\"metric\":\"auc\",\"min\":0.9}}"));
             return spec;
         }));
+        ObjectNode template = rendering.get("WorkflowTemplate/fraud-detection-distributed");
 
-        assertThat(rendering.findings(dev.mlgitops.finding.Code.RENDER_UNSUPPORTED))
-                .filteredOn(f -> f.jsonPath().equals("spec.training.distributed.registerModel"))
-                .singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("registerModel of pytorchjob pipeline "
-                        + "'distributed' is not rendered by this version of mlgitops yet; its objects are left out"));
-        assertThat(rendering.byName()).containsKey("PyTorchJob/fraud-detection-distributed");
+        assertThat(template.at("/spec/entrypoint").asString()).isEqualTo("pipeline");
+        assertThat(template.at("/spec/templates/0/dag/tasks")).isEqualTo(json("""
+                [{"name":"train","template":"train"},
+                 {"name":"register-model","template":"register-model","dependencies":["train"]}]"""));
+        assertThat(names(template.at("/spec/templates"))).containsExactly("pipeline", "train", "register-model");
+        // the train step ends only when the job's master succeeded; a failed job fails it, and nothing registers
+        assertThat(template.at("/spec/templates/1/resource/successCondition").asString())
+                .isEqualTo("status.replicaStatuses.Master.succeeded > 0");
+        JsonNode register = template.at("/spec/templates/2");
+        JsonNode nightlyRegister = rendering.get("WorkflowTemplate/" + NIGHTLY).at("/spec/templates/4");
+        // one fragment: the same script, security, executor patch and resources as the argo-workflows engine's
+        assertThat(register.at("/script/source")).isEqualTo(nightlyRegister.at("/script/source"));
+        assertThat(register.at("/script/command")).isEqualTo(json("[\"python\"]"));
+        assertThat(register.get("podSpecPatch")).isEqualTo(nightlyRegister.get("podSpecPatch"));
+        assertThat(register.at("/script/securityContext")).isEqualTo(nightlyRegister.at("/script/securityContext"));
+        assertThat(register.at("/script/image").asString()).isEqualTo(TRAINER);
+        assertThat(register.at("/script/env")).contains(
+                json("{\"name\":\"MLGITOPS_RUN\",\"value\":\"{{workflow.name}}\"}"),
+                json("{\"name\":\"MLGITOPS_MODEL\",\"value\":\"fraud-ddp\"}"),
+                json("{\"name\":\"MLGITOPS_MODEL_ALIAS\",\"value\":\"candidate\"}"),
+                json("{\"name\":\"MLGITOPS_GATE_METRIC\",\"value\":\"auc\"}"),
+                json("{\"name\":\"MLGITOPS_GATE_MIN\",\"value\":\"0.9\"}"),
+                json("{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":\"http://fraud-detection-mlflow:5000\"}"));
+        assertThat(template.at("/spec/volumes")).isEqualTo(json("[{\"name\":\"tmp\",\"emptyDir\":{}}]"));
+        // every rank tags its MLflow runs with the workflow's name, which the registration looks them up by
+        String manifest = template.at("/spec/templates/1/resource/manifest").asString();
+        assertThat(manifest).contains("- {name: MLGITOPS_RUN, value: \"{{workflow.name}}\"}")
+                .contains("\\\"mlgitops.run\\\": \\\"$(MLGITOPS_RUN)\\\"");
+        assertThat(manifest.indexOf("MLGITOPS_RUN, value")).isLessThan(manifest.indexOf("\"MLFLOW_RUN_CONTEXT\""));
+    }
+
+    @Test
+    void aScheduledPyTorchJobWithoutRegisterModelKeepsItsOneStep() {
+        ObjectNode template = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.at("/training/distributed")).put("schedule", "0 3 * * 0");
+            return spec;
+        })).get("WorkflowTemplate/fraud-detection-distributed");
+
+        assertThat(template.at("/spec/entrypoint").asString()).isEqualTo("train");
+        assertThat(names(template.at("/spec/templates"))).containsExactly("train");
+        assertThat(template.at("/spec/volumes").isMissingNode()).isTrue();
     }
 
     @Test

@@ -52,7 +52,7 @@ class ReportTest {
         assertThat(logged).containsExactly(
                 "warn mlproject.yaml:1:1: warning [MLG-YAML-BOM] the file starts with a byte order mark:"
                         + " save it as UTF-8 without BOM",
-                "error mlproject.yaml:142:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
+                "error mlproject.yaml:144:7: error [MLG-SCHEMA-ENUM] spec.serving.scorer.engine:"
                         + " 'kservee' is not one of kserve, deployment, vllm (did you mean 'kserve'?)");
     }
 
