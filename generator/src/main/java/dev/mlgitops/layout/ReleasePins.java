@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.mlgitops.model.ResolvedEnvironment;
@@ -24,6 +25,7 @@ import dev.mlgitops.model.Target;
 import dev.mlgitops.release.ImageReference;
 import dev.mlgitops.release.Release;
 import dev.mlgitops.typed.TypedObject;
+import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -153,6 +155,7 @@ final class ReleasePins {
                 if (field.name().equals("image")) {
                     references.add(field.value());
                 }
+                references.addAll(field.embedded());
             }
         }
         Set<String> keys = new LinkedHashSet<>();
@@ -196,6 +199,11 @@ final class ReleasePins {
                     });
                 } else if (field.name().equals(Spec.Registered.LABEL)) {
                     versionLabels.add(pointer);
+                } else if (field.name().equals(MANIFEST)) {
+                    String pinned = withImages(value, field.embedded(), keyByReference, release);
+                    if (!pinned.equals(value)) {
+                        add(operations, object, pointer, pinned);
+                    }
                 }
             }
             // the pod label shows the version the pinned reference names; one registered model per pod
@@ -236,6 +244,22 @@ final class ReleasePins {
             RunInputs.artifactOfKey(key, release.datasets().keySet())
                     .ifPresent(artifact -> add(operations, object, "/data/" + key, release.datasets().get(artifact)));
         }
+    }
+
+    /**
+     * A resource step's manifest with each image reference the release pins by key replaced by the
+     * release's, as a whole token (a reference that is a prefix of another is not touched).
+     */
+    private static String withImages(String manifest, List<String> images, Map<String, String> keyByReference, Release release) {
+        String pinned = manifest;
+        for (String reference : images) {
+            String wanted = Optional.ofNullable(keyByReference.get(reference)).map(release.images()::get).orElse(reference);
+            if (!wanted.equals(reference)) {
+                pinned = Pattern.compile("(?<=[\\s\"'])" + Pattern.quote(reference) + "(?=[\"'\\s]|$)", Pattern.MULTILINE)
+                        .matcher(pinned).replaceAll(Matcher.quoteReplacement(wanted));
+            }
+        }
+        return pinned;
     }
 
     private record ImageField(TypedObject object, String pointer, Optional<String> key, String wanted) {
@@ -283,9 +307,24 @@ final class ReleasePins {
         operation.put("value", value);
     }
 
-    /** A text field a release pins ({@code image} or {@code storageUri}): its JSON pointer (RFC 6901), name and value. */
-    private record Field(String pointer, String name, String value) {
+    /**
+     * A text field a release pins ({@code image} or {@code storageUri}, or an Argo resource step's
+     * {@value #MANIFEST}): its JSON pointer (RFC 6901), name and value, and for a manifest the image
+     * references written inside it.
+     */
+    private record Field(String pointer, String name, String value, List<String> embedded) {
+
+        Field(String pointer, String name, String value) {
+            this(pointer, name, value, List.of());
+        }
     }
+
+    /**
+     * An Argo resource step's {@code manifest}: the object it creates, as YAML text (a scheduled
+     * PyTorchJob). Neither kustomize's {@code images:} nor a patch of a field reaches inside it, so
+     * the pin replaces the whole text with the release's images written in.
+     */
+    private static final String MANIFEST = "manifest";
 
     /** The fields a release pins: images and model locations. */
     private static final Set<String> PINNABLE = Set.of("image", "storageUri");
@@ -323,6 +362,13 @@ final class ReleasePins {
                             path.addLast(entry.getKey());
                             found.add(new Field(pointer(path), field, entry.getValue().asString()));
                             path.removeLast();
+                        } else if (entry.getKey().equals(MANIFEST) && object.has("action")) {
+                            List<String> images = embeddedImages(entry.getValue().asString());
+                            if (!images.isEmpty()) {
+                                path.addLast(entry.getKey());
+                                found.add(new Field(pointer(path), MANIFEST, entry.getValue().asString(), images));
+                                path.removeLast();
+                            }
                         }
                     } else if (entry.getValue().isContainer()) {
                         path.addLast(entry.getKey());
@@ -337,6 +383,23 @@ final class ReleasePins {
                     path.removeLast();
                 }
             }
+        }
+
+        /** The image references of a resource step's manifest; none when it is not YAML (Argo would refuse it anyway). */
+        private static List<String> embeddedImages(String manifest) {
+            JsonNode created;
+            try {
+                created = KubeYaml.mapper().readTree(manifest);
+            } catch (RuntimeException notYaml) {
+                return List.of();
+            }
+            List<String> images = new ArrayList<>();
+            for (JsonNode image : created.findValues("image")) {
+                if (image.isString() && !images.contains(image.asString())) {
+                    images.add(image.asString());
+                }
+            }
+            return images;
         }
 
         private static String pointer(Deque<String> path) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import dev.mlgitops.review.ObjectChange;
 import dev.mlgitops.review.TreeReview;
 import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.typed.Typer;
+import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -162,6 +164,48 @@ class PromotionFlowTest {
                 fraud-detection: publish dev (release, serving, training), base (serving, training)
                 fraud-detection: publish %s
                 """.formatted(one.id(), two.id(), two.id(), firstSubject(url)));
+    }
+
+    @Test
+    void aScheduledPyTorchJobsTrainerInsideItsWorkflowIsPinnedLikeEveryOtherImage() throws IOException {
+        // the workflow's resource step holds the PyTorchJob as text, which kustomize's images: does not reach
+        Map<String, Release> pinned = Releases.pinned(generate(scheduled(spec("1.4.2", "3")), Map.of()).files());
+        OutputTree tree = generate(scheduled(spec("1.5.0", "3")), pinned);
+        Path folder = temp.resolve("tree");
+        for (Map.Entry<String, String> file : tree.files().entrySet()) {
+            Files.createDirectories(folder.resolve(file.getKey()).getParent());
+            Files.writeString(folder.resolve(file.getKey()), file.getValue());
+        }
+
+        assertThat(Releases.pinned(tree.files()).get("prod").images()).containsEntry("trainer", TRAINER + ":1.4.2");
+        assertThat(createdJobImages(folder, "dev")).containsOnly(TRAINER + ":1.5.0");
+        assertThat(createdJobImages(folder, "staging")).containsOnly(TRAINER + ":1.4.2");
+        assertThat(createdJobImages(folder, "prod")).containsOnly(TRAINER + ":1.4.2");
+    }
+
+    /** The reference spec with its distributed PyTorchJob on a schedule: a CronWorkflow creates each run's job. */
+    private static Path scheduled(Path spec) throws IOException {
+        String text = Files.readString(spec);
+        String job = "      engine: pytorchjob\n";
+        assertThat(text).containsOnlyOnce(job);
+        return Files.writeString(spec, text.replace(job, job + "      schedule: \"0 4 * * 0\"\n"));
+    }
+
+    /** The images of the PyTorchJob the distributed workflow creates, as kubectl kustomize builds the environment. */
+    private static List<String> createdJobImages(Path tree, String environment) {
+        ObjectNode workflow = Kustomize.build(tree.resolve("overlays/" + environment + "/training")).stream()
+                .filter(o -> o.path("kind").asString().equals("WorkflowTemplate")
+                        && o.at("/metadata/name").asString().equals("fraud-detection-distributed"))
+                .findFirst().orElseThrow();
+        List<String> images = new ArrayList<>();
+        for (tools.jackson.databind.JsonNode template : workflow.at("/spec/templates")) {
+            String manifest = template.at("/resource/manifest").asString("");
+            if (!manifest.isEmpty()) {
+                KubeYaml.mapper().readTree(manifest).findValues("image").forEach(image -> images.add(image.asString()));
+            }
+        }
+        assertThat(images).as("the created job's containers").isNotEmpty();
+        return images.stream().distinct().toList();
     }
 
     @Test
