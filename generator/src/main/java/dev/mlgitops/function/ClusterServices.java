@@ -110,22 +110,4 @@ final class ClusterServices {
         }
         return secrets;
     }
-
-    /**
-     * What Knative must allow in the pod of an InferenceService's predictor beyond its defaults:
-     * init containers (config-features {@code kubernetes.podspec-init-containers}, disabled by
-     * default; knative.dev "Feature and extension flags"), which a registered model's fetch-model
-     * container is. KServe's own storage-initializer is added by KServe's pod webhook, past
-     * Knative's validation, so a storageUri needs nothing. Read from the object, not the engine:
-     * only predictors that fetch from the registry need it.
-     */
-    static List<Requirement> knativeFeatures(TypedObject object) {
-        if (!object.key().kind().equals("InferenceService")
-                || object.manifest().path("spec").path("predictor").path("initContainers").isEmpty()) {
-            return List.of();
-        }
-        return List.of(new Requirement(List.of("serving.kserve.io/InferenceService"), "Knative Serving: init containers",
-                "any", "", "knative-serving",
-                "config-features kubernetes.podspec-init-containers: enabled (the fetch-model init container of a registered model)"));
-    }
 }

@@ -14,6 +14,7 @@ import dev.mlgitops.model.ResolvedProject;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Target;
 import dev.mlgitops.render.Engines;
+import dev.mlgitops.render.RuntimeContract;
 import dev.mlgitops.render.RuntimeContract.Requirement;
 import dev.mlgitops.typed.TypedObject;
 
@@ -59,7 +60,7 @@ public final class FunctionChecker {
             for (TypedObject object : running) {
                 Optional.ofNullable(requirements.get(object.key().group() + "/" + object.key().kind())).ifPresent(of::add);
                 of.addAll(ClusterServices.certificates(object, namespace));
-                of.addAll(ClusterServices.knativeFeatures(object));
+                of.addAll(settings(object));
             }
             for (Requirement requirement : of) {
                 List<String> by = needed.computeIfAbsent(requirement, key -> new ArrayList<>());
@@ -115,6 +116,23 @@ public final class FunctionChecker {
         Map<String, Requirement> byKind = new LinkedHashMap<>();
         all.forEach(requirement -> requirement.kinds().forEach(kind -> byKind.putIfAbsent(kind, requirement)));
         return byKind;
+    }
+
+    /** The settings the engines declare, each on the field of the kind that needs it. */
+    private static final List<RuntimeContract.Setting> SETTINGS = Engines.all().stream()
+            .flatMap(engine -> engine.contract().settings().stream()).distinct().toList();
+
+    /** What the cluster must allow for the fields {@code object} uses: the settings the engines declare for them. */
+    private static List<Requirement> settings(TypedObject object) {
+        String group = object.key().group();
+        String kind = group.isEmpty() ? object.key().kind() : group + "/" + object.key().kind();
+        List<Requirement> needed = new ArrayList<>();
+        for (RuntimeContract.Setting setting : SETTINGS) {
+            if (setting.kind().equals(kind) && !object.manifest().at(setting.field()).isMissingNode()) {
+                needed.add(new Requirement(List.of(kind), setting.component(), "any", "", setting.namespace(), setting.setting()));
+            }
+        }
+        return needed;
     }
 
     /** The Pod Security level the environment's Namespace enforces; privileged (no check) when none. */

@@ -54,7 +54,7 @@ final class DeploymentServing implements ServingEngine {
                             PrometheusMonitoring.MONITORING_NAMESPACE, 0, "Prometheus, on the model's port",
                             "spec.monitoring")),
             List.of(),
-            List.of(new RuntimeContract.Prerequisite("metrics-server", "metrics.k8s.io/v1beta1", "", "")),
+            List.of(),
             RuntimeContract.Scaling.REPLICAS);
 
     @Override

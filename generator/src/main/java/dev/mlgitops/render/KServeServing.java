@@ -127,12 +127,15 @@ final class KServeServing implements ServingEngine {
             // the cluster's inferenceservice-config
             // and its agent only beside a logger, written by the function step from the model container
             List.of(new RuntimeContract.Injected("storage-initializer", "KServe", true), QUEUE_PROXY, AGENT),
-            List.of(new RuntimeContract.Prerequisite("KServe", "serving.kserve.io/v1beta1", "", ""),
-                    new RuntimeContract.Prerequisite("Knative Serving", "serving.knative.dev/v1", "", ""),
-                    new RuntimeContract.Prerequisite("Knative Serving", "",
-                            "config-features: kubernetes.podspec-tolerations: enabled", "resources.gpu"),
-                    new RuntimeContract.Prerequisite("Knative Serving", "",
-                            "config-features: kubernetes.podspec-init-containers: enabled", "model.registered")),
+            // Knative validates the predictor's pod against its feature flags (config-features, knative.dev "Feature and
+            // extension flags"): both are disabled by default; KServe's own storage-initializer is added past that
+            // validation by KServe's pod webhook, so a storageUri needs neither
+            List.of(new RuntimeContract.Setting("Knative Serving: init containers", KNATIVE_NAMESPACE,
+                            "config-features kubernetes.podspec-init-containers: enabled (the fetch-model init container of a registered model)",
+                            "serving.kserve.io/InferenceService", "/spec/predictor/initContainers"),
+                    new RuntimeContract.Setting("Knative Serving: tolerations", KNATIVE_NAMESPACE,
+                            "config-features kubernetes.podspec-tolerations: enabled (the GPU toleration of a predictor)",
+                            "serving.kserve.io/InferenceService", "/spec/predictor/tolerations")),
             RuntimeContract.Scaling.REPLICAS,
             Map.of("http", QUEUE_PROXY_PORT, USER_METRICS_PORT_NAME, USER_METRICS_PORT));
 

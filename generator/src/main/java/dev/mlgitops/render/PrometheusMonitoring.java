@@ -40,10 +40,10 @@ final class PrometheusMonitoring implements Engine {
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, MONITORING_NAMESPACE,
                             ModelQuality.METRICS_PORT, "Prometheus scrapes the detector's /metrics", QUALITY)),
             List.of(),
-            List.of(new RuntimeContract.Prerequisite("Prometheus Operator", "monitoring.coreos.com/v1",
-                            "Prometheus selects ServiceMonitors and PrometheusRules by spec.cluster.monitoring.prometheusLabels", ""),
-                    new RuntimeContract.Prerequisite("Grafana dashboard sidecar", "",
-                            "the sidecar loads ConfigMaps labelled grafana_dashboard", "monitoring.dashboards")),
+            // the dashboards reach Grafana only through its sidecar (kube-prometheus-stack's grafana.sidecar.dashboards)
+            List.of(new RuntimeContract.Setting("Grafana dashboard sidecar", "", "grafana.sidecar.dashboards.enabled with"
+                    + " label grafana_dashboard and searchNamespace ALL: it loads the dashboards' ConfigMaps",
+                    "ConfigMap", "/metadata/labels/grafana_dashboard")),
             RuntimeContract.Scaling.ONE);
 
     private static final String DEFAULT_INTERVAL = "30s";

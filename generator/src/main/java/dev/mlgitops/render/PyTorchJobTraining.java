@@ -30,7 +30,7 @@ final class PyTorchJobTraining implements Engine {
             List.of(Connection.sameWorkload(RENDEZVOUS_PORT, "the master accepts the workers' rendezvous"),
                     Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
             List.of(initPytorch()),
-            List.of(new RuntimeContract.Prerequisite("Kubeflow Training Operator", "kubeflow.org/v1", "", "")),
+            List.of(),
             RuntimeContract.Scaling.MASTER_AND_WORKERS);
 
     @Override

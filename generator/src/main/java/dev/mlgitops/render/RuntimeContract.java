@@ -19,13 +19,13 @@ import tools.jackson.databind.JsonNode;
  * @param opens         connections the engine's pods open
  * @param accepts       connections the engine's pods must accept
  * @param injected      containers an operator or controller adds to the engine's pods
- * @param prerequisites what the cluster must run or allow before the engine's objects work
+ * @param settings      cluster settings the engine's objects need when they use a field (feature flags)
  * @param scaling       how many pods one spec item of the engine runs at its largest
  * @param servicePorts  the ports, by name, of the Services an operator makes for the engine's pods
  *                      (Knative's revision Services), which a ServiceMonitor may name
  */
 public record RuntimeContract(List<Connection> opens, List<Connection> accepts, List<Injected> injected,
-                              List<Prerequisite> prerequisites, Scaling scaling, Map<String, Integer> servicePorts) {
+                              List<Setting> settings, Scaling scaling, Map<String, Integer> servicePorts) {
 
     /** An engine whose objects run no pods and need nothing (none today but tenancy's). */
     public static final RuntimeContract NONE = new RuntimeContract(List.of(), List.of(), List.of(), List.of(), Scaling.NONE);
@@ -34,14 +34,14 @@ public record RuntimeContract(List<Connection> opens, List<Connection> accepts, 
         opens = List.copyOf(opens);
         accepts = List.copyOf(accepts);
         injected = List.copyOf(injected);
-        prerequisites = List.copyOf(prerequisites);
+        settings = List.copyOf(settings);
         servicePorts = Map.copyOf(servicePorts);
     }
 
     /** For an engine whose pods get no Service from an operator. */
     public RuntimeContract(List<Connection> opens, List<Connection> accepts, List<Injected> injected,
-                           List<Prerequisite> prerequisites, Scaling scaling) {
-        this(opens, accepts, injected, prerequisites, scaling, Map.of());
+                           List<Setting> settings, Scaling scaling) {
+        this(opens, accepts, injected, settings, scaling, Map.of());
     }
 
     /** What is at the other end of a connection. */
@@ -151,14 +151,17 @@ public record RuntimeContract(List<Connection> opens, List<Connection> accepts, 
     }
 
     /**
-     * Something the cluster must provide: an operator and its API, a device plugin, a controller
-     * setting or a feature flag.
+     * A cluster setting the engine's objects need once they use a field: an operator's feature
+     * flag (Knative's config-features), a sidecar that loads them. One line of PREREQUISITES.md
+     * when an object of the tree has the field; the operators themselves are {@link Requirement}s.
      *
-     * @param api     the API group and version whose kinds the engine emits, empty when none
-     * @param setting a setting the cluster must have, empty when none
-     * @param when    the spec condition under which it is needed, empty when always
+     * @param component what must be set, as PREREQUISITES.md names it
+     * @param namespace where the setting lives, empty when nowhere in particular
+     * @param setting   the setting, and what needs it
+     * @param kind      the kind of object it is about, as {@code group/Kind} ({@code ConfigMap} for the core group)
+     * @param field     the JSON pointer (RFC 6901) of the field whose presence needs it
      */
-    public record Prerequisite(String what, String api, String setting, String when) {}
+    public record Setting(String component, String namespace, String setting, String kind, String field) {}
 
     /** How many pods one spec item runs at its largest, for the quota sums. */
     public enum Scaling {

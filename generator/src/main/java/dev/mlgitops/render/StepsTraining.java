@@ -72,8 +72,7 @@ final class StepsTraining implements Engine {
                                 "the executor's wait container reports step results (the apiserver's own port)")),
                         List.of(),
                         argoExecutor(),
-                        List.of(new RuntimeContract.Prerequisite("Argo Workflows", "argoproj.io/v1alpha1",
-                                "executor.securityContext meeting Pod Security restricted", "")),
+                        List.of(),
                         RuntimeContract.Scaling.PARALLEL_STEPS));
     }
 

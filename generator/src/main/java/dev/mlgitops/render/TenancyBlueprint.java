@@ -19,8 +19,7 @@ import dev.mlgitops.model.Stage;
 final class TenancyBlueprint implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(List.of(), List.of(), List.of(),
-            List.of(new RuntimeContract.Prerequisite("External Secrets Operator", "external-secrets.io/v1", "",
-                    "spec.secrets.provider: external-secrets")),
+            List.of(),
             RuntimeContract.Scaling.NONE);
 
     private final List<Engine> workloads;

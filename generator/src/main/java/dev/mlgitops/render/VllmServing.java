@@ -80,9 +80,7 @@ final class VllmServing implements ServingEngine {
                     new Connection(RuntimeContract.PeerKind.NAMESPACE, PrometheusMonitoring.MONITORING_NAMESPACE, 0,
                             "Prometheus, on the model's port", "spec.monitoring")),
             List.of(),
-            List.of(new RuntimeContract.Prerequisite("NVIDIA device plugin (or GPU Operator)", "",
-                            "nodes advertise nvidia.com/gpu", "resources.gpu"),
-                    new RuntimeContract.Prerequisite("metrics-server", "metrics.k8s.io/v1beta1", "", "autoscaling")),
+            List.of(),
             RuntimeContract.Scaling.REPLICAS);
 
     @Override

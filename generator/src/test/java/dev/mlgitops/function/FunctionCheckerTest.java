@@ -398,6 +398,32 @@ class FunctionCheckerTest {
     }
 
     @Test
+    void aPredictorsTolerationAndInitContainerNeedKnativesFeatureFlagsAndOnlyThen() throws IOException {
+        // the scorer on one GPU each, with the quota's room for prod's 40 replicas beside the canary's revision
+        String scorer = "      resources: {cpu: \"1\", memory: 2Gi}\n      canary:";
+        String quota = "quota: {cpu: \"192\", memory: 768Gi, gpu: 14,";
+        Path spec = edited(text -> text.replace(scorer, scorer.replace("2Gi}", "2Gi, gpu: 1}"))
+                .replace(quota, quota.replace("gpu: 14", "gpu: 100")));
+
+        BuildOutcome built = Builder.build(spec, BuildOptions.defaults());
+        assertThat(built.findings().sorted()).filteredOn(f -> f.severity() == dev.mlgitops.finding.Severity.ERROR)
+                .extracting(f -> f.format("mlproject.yaml")).isEmpty();
+        String gpu = built.tree().orElseThrow().files().get("PREREQUISITES.md");
+        String reference = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults()).tree().orElseThrow()
+                .files().get("PREREQUISITES.md");
+
+        String tolerations = "| Knative Serving: tolerations | any | - | knative-serving | config-features"
+                + " kubernetes.podspec-tolerations: enabled (the GPU toleration of a predictor) | dev, staging, prod |";
+        String initContainers = "| Knative Serving: init containers | any | - | knative-serving | config-features"
+                + " kubernetes.podspec-init-containers: enabled (the fetch-model init container of a registered model) |";
+        assertThat(gpu).contains(tolerations, initContainers);
+        // the reference's scorer asks for no GPU: its predictor has no toleration, and the flag is not asked for
+        assertThat(reference).contains(initContainers).doesNotContain("podspec-tolerations");
+        assertThat(reference).contains("| Grafana dashboard sidecar | any | - | - | grafana.sidecar.dashboards.enabled with"
+                + " label grafana_dashboard and searchNamespace ALL");
+    }
+
+    @Test
     void thePrerequisitesCarryArgoCdsSettingsAsTheGuideShowsThem() throws IOException {
         BuildOutcome generation = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults());
 
