@@ -3,7 +3,7 @@
   pytorchjob runs): a script template, placed as an item of a WorkflowTemplate's spec.templates.
   MLGITOPS_RUN is the workflow's name, which MLFLOW_RUN_CONTEXT puts on every MLflow run of the
   same workflow as the tag mlgitops.run: the script (Pipelines.RegisterView#script) registers the
-  model logged at the artifact path "model" of the newest run so tagged, when the gate holds (the
+  model the newest run so tagged logged (an MLflow 3 LoggedModel, or MLflow 2's artifact path "model"), when the gate holds (the
   gate's metric read from the newest such run that logged it; else the step exits non-zero with the
   reason), tags the version with the release and datasets and sets the alias. It runs the training
   image (pinned under spec.images), which must have the mlflow client, and reaches MLflow on its

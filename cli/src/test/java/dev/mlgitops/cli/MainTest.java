@@ -36,7 +36,8 @@ class MainTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("mlgitops: mlproject.yaml is valid\n"
                 + "mlgitops: prerequisites: Argo Workflows, External Secrets Operator, Grafana dashboard sidecar, Istio (sidecar mode) with istio-cni,"
-                + " KServe (Knative mode) with Knative Serving, Knative Serving: init containers, Kubeflow Training Operator,"
+                + " KServe (Knative mode) with Knative Serving, Knative Serving: init containers,"
+                + " Knative Serving: pod securityContext, Kubeflow Training Operator,"
                 + " NVIDIA device plugin (or GPU Operator),"
                 + " Prometheus Operator, a CNI that enforces NetworkPolicy, an ingress controller, cert-manager, metrics-server (versions"
                 + " and settings: PREREQUISITES.md)\n");

@@ -128,11 +128,15 @@ final class KServeServing implements ServingEngine {
             // and its agent only beside a logger, written by the function step from the model container
             List.of(new RuntimeContract.Injected("storage-initializer", "KServe", true), QUEUE_PROXY, AGENT),
             // Knative validates the predictor's pod against its feature flags (config-features, knative.dev "Feature and
-            // extension flags"): both are disabled by default; KServe's own storage-initializer is added past that
+            // extension flags"): all are disabled by default; KServe's own storage-initializer is added past that
             // validation by KServe's pod webhook, so a storageUri needs neither
             List.of(new RuntimeContract.Setting("Knative Serving: init containers", KNATIVE_NAMESPACE,
                             "config-features kubernetes.podspec-init-containers: enabled (the fetch-model init container of a registered model)",
                             "serving.kserve.io/InferenceService", "/spec/predictor/initContainers"),
+                    new RuntimeContract.Setting("Knative Serving: pod securityContext", KNATIVE_NAMESPACE,
+                            "config-features kubernetes.podspec-securitycontext: enabled (the predictor's pod-level runAsUser,"
+                                    + " runAsGroup, runAsNonRoot and seccompProfile, which Pod Security restricted asks for)",
+                            "serving.kserve.io/InferenceService", "/spec/predictor/securityContext"),
                     new RuntimeContract.Setting("Knative Serving: tolerations", KNATIVE_NAMESPACE,
                             "config-features kubernetes.podspec-tolerations: enabled (the GPU toleration of a predictor)",
                             "serving.kserve.io/InferenceService", "/spec/predictor/tolerations")),

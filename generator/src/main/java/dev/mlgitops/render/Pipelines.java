@@ -336,10 +336,20 @@ final class Pipelines {
                     "experiments = [e.experiment_id for e in client.search_experiments()]",
                     "runs = client.search_runs(experiments, filter_string=f\"tags.`mlgitops.run` = '{run}'\",",
                     "                          order_by=['attributes.start_time DESC'], max_results=200)",
-                    "trained = next((r for r in runs if client.list_artifacts(r.info.run_id, 'model')), None)",
+                    "def logged_model(r):",
+                    "    # MLflow 3: log_model(name=...) makes a LoggedModel, one of the run's outputs, not run artifacts",
+                    "    outputs = getattr(client.get_run(r.info.run_id), 'outputs', None)",
+                    "    for output in getattr(outputs, 'model_outputs', None) or []:",
+                    "        return f'models:/{output.model_id}'",
+                    "    # MLflow 2: the model's files at the run's artifact path model",
+                    "    if client.list_artifacts(r.info.run_id, 'model'):",
+                    "        return f'runs:/{r.info.run_id}/model'",
+                    "    return None",
+                    "trained, source = next(((r, s) for r, s in ((r, logged_model(r)) for r in runs) if s), (None, None))",
                     "if trained is None:",
-                    "    sys.exit(f'no MLflow run tagged mlgitops.run={run} logged a model under the artifact path model: "
-                            + "log it there, tagged with env " + RUN_ENV + " (MLFLOW_RUN_CONTEXT does)')",
+                    "    sys.exit(f'no MLflow run tagged mlgitops.run={run} logged a model (MLflow 3: log_model(name=...);"
+                            + " MLflow 2: the artifact path model): log it, tagged with env " + RUN_ENV
+                            + " (MLFLOW_RUN_CONTEXT does)')",
                     "metric = os.environ.get('MLGITOPS_GATE_METRIC')",
                     "if metric:",
                     "    evaluated = next((r for r in runs if metric in r.data.metrics), None)",
@@ -355,7 +365,7 @@ final class Pipelines {
                     "        sys.exit(f'gate failed: {metric} = {value} is above the maximum {high} (run {evaluated.info.run_id}); "
                             + "the model is not registered')",
                     "    print(f'gate passed: {metric} = {value} (run {evaluated.info.run_id})')",
-                    "version = mlflow.register_model(f'runs:/{trained.info.run_id}/model', name)",
+                    "version = mlflow.register_model(source, name)",
                     "tags = {k: v for k, v in trained.data.tags.items() if k.startswith('mlgitops.dataset')}",
                     "tags['mlgitops.release'] = os.environ.get('MLGITOPS_RELEASE', '')",
                     "tags['mlgitops.run'] = run",

@@ -398,7 +398,7 @@ class FunctionCheckerTest {
     }
 
     @Test
-    void aPredictorsTolerationAndInitContainerNeedKnativesFeatureFlagsAndOnlyThen() throws IOException {
+    void aPredictorsTolerationInitContainerAndPodSecurityContextNeedKnativesFeatureFlagsAndOnlyThen() throws IOException {
         // the scorer on one GPU each, with the quota's room for prod's 40 replicas beside the canary's revision
         String scorer = "      resources: {cpu: \"1\", memory: 2Gi}\n      canary:";
         String quota = "quota: {cpu: \"192\", memory: 768Gi, gpu: 14,";
@@ -419,6 +419,9 @@ class FunctionCheckerTest {
         assertThat(gpu).contains(tolerations, initContainers);
         // the reference's scorer asks for no GPU: its predictor has no toleration, and the flag is not asked for
         assertThat(reference).contains(initContainers).doesNotContain("podspec-tolerations");
+        // Pod Security restricted's pod-level securityContext is Knative's to allow, in every predictor
+        assertThat(reference).contains("| Knative Serving: pod securityContext | any | - | knative-serving | config-features"
+                + " kubernetes.podspec-securitycontext: enabled");
         assertThat(reference).contains("| Grafana dashboard sidecar | any | - | - | grafana.sidecar.dashboards.enabled with"
                 + " label grafana_dashboard and searchNamespace ALL");
     }

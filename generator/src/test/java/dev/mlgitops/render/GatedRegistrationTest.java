@@ -81,6 +81,23 @@ class GatedRegistrationTest {
     }
 
     @Test
+    void anMlflow3LoggedModelIsRegisteredByItsModelIdAndAnMlflow2RunByItsArtifactPath() throws Exception {
+        // MLflow 3 keeps a model logged with log_model(name=...) outside the run's artifacts (a LoggedModel)
+        Run three = run("""
+                [{"id": "eval-1", "metrics": {"auc": 0.95}},
+                 {"id": "train-1", "models": ["m-5f1c2a"], "artifacts": []}]""");
+
+        assertThat(three.exit()).as(three.output()).isZero();
+        assertThat(three.calls()).first().isEqualTo("[\"register_model\", \"models:/m-5f1c2a\", \"fraud-classifier\"]");
+
+        Run two = run("""
+                [{"id": "eval-1", "metrics": {"auc": 0.95}},
+                 {"id": "train-1", "artifacts": ["model/MLmodel"]}]""");
+        assertThat(two.exit()).as(two.output()).isZero();
+        assertThat(two.calls()).first().isEqualTo("[\"register_model\", \"runs:/train-1/model\", \"fraud-classifier\"]");
+    }
+
+    @Test
     void aGateThatFailsEndsTheStepWithTheReasonAndRegistersNothing() throws Exception {
         Run below = run("""
                 [{"id": "eval-1", "metrics": {"auc": 0.91}},
@@ -99,7 +116,8 @@ class GatedRegistrationTest {
 
         Run noModel = run("[{\"id\": \"eval-1\", \"metrics\": {\"auc\": 0.99}}]");
         assertThat(noModel.exit()).isEqualTo(1);
-        assertThat(noModel.output()).contains("no MLflow run tagged mlgitops.run=nightly-x7k2 logged a model under the artifact path model");
+        assertThat(noModel.output()).contains("no MLflow run tagged mlgitops.run=nightly-x7k2 logged a model (MLflow 3:"
+                + " log_model(name=...); MLflow 2: the artifact path model)");
     }
 
     /** The script as the reference renders it. */

@@ -68,7 +68,7 @@ class TrainingEnginesTest {
 
         assertThat(register.at("/script/image").asString()).isEqualTo(TRAINER);
         assertThat(register.at("/script/source").asString())
-                .contains("version = mlflow.register_model(f'runs:/{trained.info.run_id}/model', name)")
+                .contains("version = mlflow.register_model(source, name)", "return f'runs:/{r.info.run_id}/model'", "return f'models:/{output.model_id}'")
                 .contains("tags.`mlgitops.run`");
         // HOME, MLGITOPS_RUN, the pipeline's 8 inputs, then model, alias, metric and minimum (GatedRegistrationTest), then the addresses
         assertThat(register.at("/script/env/10")).isEqualTo(json("{\"name\":\"MLGITOPS_MODEL\",\"value\":\"fraud-classifier\"}"));

@@ -5,8 +5,10 @@ from mlflow import _record
 
 
 def _run(data):
+    # 'models': the ids of the LoggedModels an MLflow 3 run logged (its outputs); 'artifacts': MLflow 2's files
     return SimpleNamespace(info=SimpleNamespace(run_id=data['id']),
                            data=SimpleNamespace(metrics=data.get('metrics', {}), tags=data.get('tags', {})),
+                           outputs=SimpleNamespace(model_outputs=[SimpleNamespace(model_id=m) for m in data.get('models', [])]),
                            artifacts=data.get('artifacts', []))
 
 
@@ -22,6 +24,9 @@ class MlflowClient:
         # the runs file lists the runs newest first, all of one pipeline run
         assert filter_string == "tags.`mlgitops.run` = '" + os.environ['MLGITOPS_RUN'] + "'", filter_string
         return self._runs[:max_results]
+
+    def get_run(self, run_id):
+        return next(r for r in self._runs if r.info.run_id == run_id)
 
     def list_artifacts(self, run_id, path):
         run = next(r for r in self._runs if r.info.run_id == run_id)
