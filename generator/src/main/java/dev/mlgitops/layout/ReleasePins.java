@@ -194,6 +194,8 @@ final class ReleasePins {
                             .ifPresent(model -> add(operations, object, pointer, release.models().get(model)));
                 } else if (field.name().equals(Spec.Registered.URI_ENV)) {
                     modelName(modelsByUri, object, value).ifPresent(model -> {
+                        // the env var is addressed by position: the patch first tests that it is still the one
+                        test(operations, object, pointer.substring(0, pointer.lastIndexOf('/')) + "/name", Spec.Registered.URI_ENV);
                         add(operations, object, pointer, release.models().get(model));
                         fetched.put(model, release.models().get(model));
                     });
@@ -298,6 +300,13 @@ final class ReleasePins {
         List<String> candidates = modelsByUri.getOrDefault(uri, List.of());
         return candidates.stream().filter(model -> object.key().name().endsWith("-" + model)).findFirst()
                 .or(() -> candidates.stream().findFirst());
+    }
+
+    private static void test(Map<TypedObject, ArrayNode> operations, TypedObject object, String pointer, String value) {
+        ObjectNode operation = operations.computeIfAbsent(object, o -> JsonNodeFactory.instance.arrayNode()).addObject();
+        operation.put("op", "test");
+        operation.put("path", pointer);
+        operation.put("value", value);
     }
 
     private static void add(Map<TypedObject, ArrayNode> operations, TypedObject object, String pointer, String value) {

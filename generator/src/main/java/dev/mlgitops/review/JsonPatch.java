@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Applies RFC 6902 add, remove and replace operations in place: the ones our overlays write. */
+/** Applies RFC 6902 add, remove, replace and test operations in place: the ones our overlays write. */
 final class JsonPatch {
 
     private JsonPatch() {
@@ -22,6 +22,13 @@ final class JsonPatch {
             JsonNode parent = document.at(path.substring(0, slash));
             String token = unescape(path.substring(slash + 1));
             JsonNode value = operation.path("value").deepCopy();
+            if (op.equals("test")) {
+                // what a replace by position relies on: kustomize refuses the whole overlay when it fails
+                if (!document.at(path).equals(value)) {
+                    throw failure(source, op, path, "it holds " + document.at(path) + ", not " + value);
+                }
+                continue;
+            }
             if (parent instanceof ObjectNode object) {
                 if (!op.equals("add") && !object.has(token)) {
                     throw failure(source, op, path, "nothing is there");

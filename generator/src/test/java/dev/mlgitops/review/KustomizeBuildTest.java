@@ -77,6 +77,7 @@ class KustomizeBuildTest {
                 - target: {group: apps, version: v1, kind: Deployment, name: web\\.v1}
                   patch: |
                     - {op: replace, path: /spec/replicas, value: 4}
+                    - {op: test, path: /spec/template/spec/containers/0/name, value: web}
                     - {op: add, path: /metadata/annotations, value: {a~b/c: d}}
                     - {op: remove, path: /spec/template/spec/containers/0/args/1}
                     - {op: add, path: /spec/template/spec/containers/0/args/-, value: z}
@@ -147,6 +148,22 @@ class KustomizeBuildTest {
         assertThat(pod.at("/initContainers/0/image").asString())
                 .isEqualTo("mirror.example.com/fetch:2@sha256:2222222222222222222222222222222222222222222222222222222222222222");
         assertThat(pod.at("/initContainers/1/image").asString()).isEqualTo("mirror.example.com/keep:3");
+    }
+
+    @Test
+    void aTestOperationThatFailsRefusesTheOverlayAsKubectlKustomizeDoes() {
+        // a release pin addresses an env var by position and tests its name first
+        Map<String, String> files = Map.of(
+                "base/kustomization.yaml", "resources: [deployment.yaml]\n",
+                "base/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n"
+                        + "    spec:\n      containers:\n      - {name: web, env: [{name: OTHER, value: a}]}\n",
+                "o/kustomization.yaml", "resources: [../base]\npatches:\n- target: {kind: Deployment, name: web}\n  patch: |\n"
+                        + "    - {op: test, path: /spec/template/spec/containers/0/env/0/name, value: MLGITOPS_MODEL_URI}\n"
+                        + "    - {op: replace, path: /spec/template/spec/containers/0/env/0/value, value: b}\n");
+
+        assertThatThrownBy(() -> new KustomizeBuild(files).build("o"))
+                .isInstanceOf(MlGitopsException.class)
+                .hasMessageContaining("test /spec/template/spec/containers/0/env/0/name: it holds \"OTHER\", not \"MLGITOPS_MODEL_URI\"");
     }
 
     @Test
