@@ -68,7 +68,12 @@ public record DeletionGuard(int maxDeletionsPercent, boolean allowDeletions, boo
             Set<String> others = new TreeSet<>(touched);
             others.remove(review.production());
             flags.add(new Flag(Flag.Kind.PROD_WITH_OTHERS, review.production(), "changes production together with "
-                    + String.join(", ", others) + ": promote to production in a change of its own"));
+                    + String.join(", ", others) + ": a change of structure (objects, resources, replicas, policies) reaches"
+                    + " every environment, as new images and models do only by promotion; allow it for this change"
+                    // the porcelain's option, as both front ends spell it (Options.ALLOW_PROD_WITH_OTHERS)
+                    + " (--allow-prod-with-others, -Dmlgitops.allowProdWithOthers=true), or stage it:"
+                    + " keep the old values in the later environments with overrides first, then drop the overrides"
+                    + " one environment at a time"));
         }
         return flags;
     }

@@ -80,7 +80,11 @@ class DeletionGuardTest {
         TreeReview review = TreeReview.of(generated, reference.files(), "prod");
 
         assertThat(lines(DeletionGuard.defaults().refusals(review))).containsExactly(
-                "[PROD_WITH_OTHERS] prod: changes production together with dev, staging: promote to production in a change of its own");
+                "[PROD_WITH_OTHERS] prod: changes production together with dev, staging: a change of structure (objects,"
+                        + " resources, replicas, policies) reaches every environment, as new images and models do only by"
+                        + " promotion; allow it for this change (--allow-prod-with-others, -Dmlgitops.allowProdWithOthers=true),"
+                        + " or stage it: keep the old values in the later environments with overrides first, then drop the"
+                        + " overrides one environment at a time");
         assertThat(DeletionGuard.defaults().withAllowProdWithOthers(true).refusals(review)).isEmpty();
     }
 

@@ -41,7 +41,11 @@ class TreeReviewTest {
 
         assertThat(lines(review.flags(DeletionGuard.defaults()))).containsExactly(
                 "[PROD_REPLICAS_LOWERED] prod: HorizontalPodAutoscaler fraud/fraud-detection-explainer spec.minReplicas lowered from 4 to 2",
-                "[PROD_WITH_OTHERS] prod: changes production together with dev, staging: promote to production in a change of its own");
+                "[PROD_WITH_OTHERS] prod: changes production together with dev, staging: a change of structure (objects,"
+                        + " resources, replicas, policies) reaches every environment, as new images and models do only by"
+                        + " promotion; allow it for this change (--allow-prod-with-others, -Dmlgitops.allowProdWithOthers=true),"
+                        + " or stage it: keep the old values in the later environments with overrides first, then drop the"
+                        + " overrides one environment at a time");
         assertThat(review.changes()).containsExactly(
                 changed("dev", "serving", "HorizontalPodAutoscaler fraud-dev/fraud-detection-explainer"),
                 changed("prod", "serving", "HorizontalPodAutoscaler fraud/fraud-detection-explainer"),
@@ -118,7 +122,11 @@ class TreeReviewTest {
                 "[NETWORK_POLICY_REMOVED] prod: NetworkPolicy fraud/fraud-detection-explainer-allow-http is removed",
                 "[PDB_REMOVED] staging: PodDisruptionBudget fraud-staging/fraud-detection-explainer is removed",
                 "[NETWORK_POLICY_REMOVED] staging: NetworkPolicy fraud-staging/fraud-detection-explainer-allow-http is removed",
-                "[PROD_WITH_OTHERS] prod: changes production together with dev, staging: promote to production in a change of its own");
+                "[PROD_WITH_OTHERS] prod: changes production together with dev, staging: a change of structure (objects,"
+                        + " resources, replicas, policies) reaches every environment, as new images and models do only by"
+                        + " promotion; allow it for this change (--allow-prod-with-others, -Dmlgitops.allowProdWithOthers=true),"
+                        + " or stage it: keep the old values in the later environments with overrides first, then drop the"
+                        + " overrides one environment at a time");
         assertThat(review.files().stale()).containsExactly("base/serving/poddisruptionbudget-fraud-detection-explainer.yaml",
                 "base/tenancy/networkpolicy-fraud-detection-explainer-allow-http.yaml");
     }
@@ -147,8 +155,12 @@ class TreeReviewTest {
                         + " Production is `prod`.\n\n## Flags\n\n")
                 .contains("- **IMAGE_CHANGED** `prod`: Deployment fraud/fraud-detection-explainer image registry.example.com/risk/"
                         + OLD_IMAGE)
-                .contains("- **PROD_WITH_OTHERS** `prod`: changes production together with dev, staging: promote to production"
-                        + " in a change of its own (publish refuses this unless allowed)")
+                .contains("- **PROD_WITH_OTHERS** `prod`: changes production together with dev, staging: a change of structure"
+                        + " (objects, resources, replicas, policies) reaches every environment, as new images and models do only"
+                        + " by promotion; allow it for this change (--allow-prod-with-others,"
+                        + " -Dmlgitops.allowProdWithOthers=true), or stage it: keep the old values in the later environments"
+                        + " with overrides first, then drop the overrides one environment at a time (publish refuses this"
+                        + " unless allowed)")
                 .contains("## Summary\n\n| environment | stage | added | changed | removed |\n| --- | --- | ---: | ---: | ---: |\n"
                         + "| dev | serving | 0 | 1 | 0 |\n| prod | serving | 0 | 1 | 0 |\n| staging | serving | 0 | 1 | 0 |\n")
                 .contains("### prod / serving\n\n- changed `Deployment fraud/fraud-detection-explainer`\n")
