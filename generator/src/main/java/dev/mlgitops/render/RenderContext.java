@@ -40,14 +40,17 @@ public record RenderContext(ResolvedEnvironment environment) {
     static final RuntimeContract.Connection ONLINE_STORE = new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
             "online store", REDIS_PORT, "a model given the online store's Secret reads Redis", "secretEnv: the online store's");
 
+    private static final String FEATURE_SERVER = "feature-server";
+    private static final String MLFLOW = "mlflow";
+
     /** The feature server's Service name; every reference to it goes through here. */
     String featureServerName() {
-        return objectName("feature-server");
+        return objectName(FEATURE_SERVER);
     }
 
     /** The MLflow tracking server's Service name; every reference to it goes through here. */
     String mlflowName() {
-        return objectName("mlflow");
+        return objectName(MLFLOW);
     }
 
     /**
@@ -84,6 +87,20 @@ public record RenderContext(ResolvedEnvironment environment) {
     Map<String, String> stageSelector(Stage stage) {
         // sorted: Map.of would iterate in a different order on each run
         return new TreeMap<>(Map.of("app.kubernetes.io/part-of", name(), "app.kubernetes.io/component", stage.folder()));
+    }
+
+    /**
+     * The Service, without the project's prefix, by which pods reach the stage {@code stage}, when
+     * this environment has it and it is one other stages call (the feature server, MLflow).
+     */
+    Optional<String> stageService(Stage stage) {
+        if (stage == Stage.FEATURE_STORE && spec().featureStore() != null) {
+            return Optional.of(FEATURE_SERVER);
+        }
+        if (stage == Stage.MODEL_REGISTRY && spec().modelRegistry() != null) {
+            return Optional.of(MLFLOW);
+        }
+        return Optional.empty();
     }
 
     /** Lets the pods of {@code from} reach the feature server; empty when this environment has none. */

@@ -129,10 +129,8 @@ final class StepsTraining implements Engine {
         List<TenancyNeeds.Grant> grants = !reportsTaskResults ? List.of() : List.of(new TenancyNeeds.Grant(
                 context.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
                 List.of("workflowtaskresults"), List.of("create", "patch")));
-        // steps log to MLflow and read features through the addresses they are given
-        List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        context.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
-        context.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
+        // steps log to MLflow and read features through the addresses they are given (the contract's connections)
+        List<TenancyNeeds.Allow> allows = ContractPolicies.opened(context, Stage.TRAINING, contract);
         // steps read data and write artifacts in stores outside the namespace (buckets, databases)
         // the steps automount no token, so Argo's controller mounts the executor ServiceAccount's token
         // Secret <sa>.service-account-token into init and wait (util/secrets TokenName): one must exist

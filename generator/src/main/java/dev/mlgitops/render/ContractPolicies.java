@@ -1,0 +1,48 @@
+package dev.mlgitops.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mlgitops.model.Stage;
+
+/**
+ * The NetworkPolicy allows an engine asks of tenancy, derived from the connections of its
+ * {@link RuntimeContract}: the one place a declared connection becomes a policy, so the two cannot
+ * drift. Every engine's {@code needs} goes through here for what it covers; what an engine still
+ * writes by hand is what its contract does not yet say enough about (see docs/engines.md).
+ *
+ * <p>Covered: the connections the engine's pods open to the Service of another stage whose callers
+ * ask for the allow (the feature server's, MLflow's: the server's own engine does not know who
+ * calls it). One allow per called stage, from the calling stage's pods, on the ports the contract
+ * declares, present when the environment has that stage. The drift detector of the monitoring stage
+ * is the other way round: its own engine admits the watched model, so it is not here.
+ */
+final class ContractPolicies {
+
+    /** The stages whose callers ask for their allow, in the order tenancy writes the allows. */
+    private static final List<Stage> CALLED = List.of(Stage.FEATURE_STORE, Stage.MODEL_REGISTRY);
+
+    private ContractPolicies() {
+    }
+
+    /**
+     * The allows for the connections {@code contract} opens from the pods of {@code from} to another
+     * stage's Service: {@code <project>-<from>-to-<service>}, one per stage this environment has.
+     */
+    static List<TenancyNeeds.Allow> opened(RenderContext context, Stage from, RuntimeContract contract) {
+        List<TenancyNeeds.Allow> allows = new ArrayList<>();
+        for (Stage to : CALLED) {
+            List<Integer> ports = contract.opens().stream()
+                    .filter(connection -> connection.peer() == RuntimeContract.PeerKind.STAGE
+                            && connection.name().equals(to.folder()))
+                    .map(RuntimeContract.Connection::port).distinct().toList();
+            if (ports.isEmpty()) {
+                continue;
+            }
+            context.stageService(to).ifPresent(service -> allows.add(new TenancyNeeds.Allow(
+                    context.objectName(from.folder() + "-to-" + service), context.objectName(service), ports,
+                    List.of(context.stageSelector(from)), false, List.of())));
+        }
+        return allows;
+    }
+}

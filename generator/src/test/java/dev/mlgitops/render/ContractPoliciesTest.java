@@ -1,0 +1,58 @@
+package dev.mlgitops.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlgitops.model.Stage;
+
+/** The allows derived from a contract's connections: from the declaration, not from the spec alone. */
+class ContractPoliciesTest {
+
+    private static final RenderContext PROD = new RenderContext(ReferenceProject.prod());
+    private static final Map<String, String> TRAINING_PODS = Map.of("app.kubernetes.io/part-of", "fraud-detection",
+            "app.kubernetes.io/component", "training");
+
+    private static RuntimeContract opening(RuntimeContract.Connection... opens) {
+        return new RuntimeContract(List.of(opens), List.of(), List.of(), List.of(), RuntimeContract.Scaling.ONE);
+    }
+
+    @Test
+    void aDeclaredConnectionToAnotherStagesServiceBecomesOneAllowFromTheCallersPodsOnItsPort() {
+        RuntimeContract contract = opening(
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, "model-registry", 5000, "runs"),
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, "model-registry", 5000, "registered models"),
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, "feature-store", 6566, "features"));
+
+        List<TenancyNeeds.Allow> allows = ContractPolicies.opened(PROD, Stage.TRAINING, contract);
+
+        // feature server first, then MLflow, whatever the contract's order; one allow for both MLflow connections
+        assertEquals(List.of(
+                new TenancyNeeds.Allow("fraud-detection-training-to-feature-server", "fraud-detection-feature-server",
+                        List.of(6566), List.of(TRAINING_PODS), false, List.of()),
+                new TenancyNeeds.Allow("fraud-detection-training-to-mlflow", "fraud-detection-mlflow",
+                        List.of(5000), List.of(TRAINING_PODS), false, List.of())), allows);
+    }
+
+    @Test
+    void theEnvironmentHavingTheStageIsNotEnoughWithoutADeclaredConnection() {
+        assertEquals(List.of(), ContractPolicies.opened(PROD, Stage.TRAINING, RuntimeContract.NONE));
+        // nor a connection to a stage whose own engine admits its callers (the drift detector), nor one outside
+        assertEquals(List.of(), ContractPolicies.opened(PROD, Stage.SERVING, opening(
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, "monitoring", 8080, "logged requests"),
+                RuntimeContract.Connection.external("object store", 443, "models"))));
+    }
+
+    @Test
+    void thePortIsTheDeclaredOne() {
+        List<TenancyNeeds.Allow> allows = ContractPolicies.opened(PROD, Stage.NOTEBOOKS, opening(
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, "model-registry", 5001, "experiments")));
+
+        assertEquals(1, allows.size());
+        assertEquals(List.of(5001), allows.get(0).ports());
+        assertEquals("fraud-detection-notebooks-to-mlflow", allows.get(0).name());
+    }
+}
