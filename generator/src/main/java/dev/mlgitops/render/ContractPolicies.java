@@ -2,6 +2,7 @@ package dev.mlgitops.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.mlgitops.model.Stage;
 
@@ -15,7 +16,9 @@ import dev.mlgitops.model.Stage;
  * ask for the allow (the feature server's, MLflow's: the server's own engine does not know who
  * calls it). One allow per called stage, from the calling stage's pods, on the ports the contract
  * declares, present when the environment has that stage. The drift detector of the monitoring stage
- * is the other way round: its own engine admits the watched model, so it is not here.
+ * is the other way round: its own engine admits the watched model, so it is not here. And the
+ * connections between the pods of one workload (the ranks of a distributed job): one allow per
+ * workload, from its own pods, on the declared ports, every port when one is ephemeral.
  */
 final class ContractPolicies {
 
@@ -44,5 +47,23 @@ final class ContractPolicies {
                     List.of(context.stageSelector(from)), false, List.of())));
         }
         return allows;
+    }
+
+    /**
+     * The allow for the connections {@code contract} accepts from the other pods of the same
+     * workload, {@code <project>-<thing>-allow-ranks} on the pods of {@code <project>-<thing>}: on the
+     * declared ports, or on every port when one of them is ephemeral (port 0, NCCL's and Gloo's);
+     * empty when the contract accepts none.
+     */
+    static Optional<TenancyNeeds.Allow> withinWorkload(RenderContext context, String thing, RuntimeContract contract) {
+        List<Integer> ports = contract.accepts().stream()
+                .filter(connection -> connection.peer() == RuntimeContract.PeerKind.SAME_WORKLOAD)
+                .map(RuntimeContract.Connection::port).distinct().toList();
+        if (ports.isEmpty()) {
+            return Optional.empty();
+        }
+        String workload = context.objectName(thing);
+        return Optional.of(new TenancyNeeds.Allow(context.objectName(thing + "-allow-ranks"), workload,
+                ports.contains(0) ? List.of() : ports, List.of(RenderContext.selector(workload)), false, List.of()));
     }
 }

@@ -99,13 +99,12 @@ final class PyTorchJobTraining implements Engine {
      */
     @Override
     public TenancyNeeds needs(RenderContext context) {
+        // the ranks of each job reach each other, and the job logs to MLflow and reads features (the contract's connections)
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        Pipelines.of(context, name()).keySet().forEach(pipeline -> allows.add(new TenancyNeeds.Allow(
-                context.objectName(pipeline + "-allow-ranks"), context.objectName(pipeline), List.of(),
-                List.of(RenderContext.selector(context.objectName(pipeline))), false, List.of())));
+        Pipelines.of(context, name()).keySet().forEach(pipeline ->
+                ContractPolicies.withinWorkload(context, pipeline, CONTRACT).ifPresent(allows::add));
         if (!allows.isEmpty()) {
-            context.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
-            context.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
+            allows.addAll(ContractPolicies.opened(context, Stage.TRAINING, CONTRACT));
         }
         if (allows.isEmpty()) {
             return TenancyNeeds.NONE;

@@ -55,4 +55,19 @@ class ContractPoliciesTest {
         assertEquals(List.of(5001), allows.get(0).ports());
         assertEquals("fraud-detection-notebooks-to-mlflow", allows.get(0).name());
     }
+
+    @Test
+    void theRanksOfOneWorkloadGetEveryPortWhenOneConnectionIsEphemeralElseTheDeclaredOnes() {
+        Map<String, String> job = Map.of("app.kubernetes.io/name", "fraud-detection-distributed");
+        RuntimeContract.Connection rendezvous = RuntimeContract.Connection.sameWorkload(23456, "rendezvous");
+
+        assertEquals(java.util.Optional.of(new TenancyNeeds.Allow("fraud-detection-distributed-allow-ranks",
+                        "fraud-detection-distributed", List.of(), List.of(job), false, List.of())),
+                ContractPolicies.withinWorkload(PROD, "distributed", new RuntimeContract(List.of(), List.of(rendezvous,
+                        RuntimeContract.Connection.sameWorkload(0, "NCCL")), List.of(), List.of(), RuntimeContract.Scaling.ONE)));
+        assertEquals(List.of(23456), ContractPolicies.withinWorkload(PROD, "distributed", new RuntimeContract(List.of(),
+                List.of(rendezvous), List.of(), List.of(), RuntimeContract.Scaling.ONE)).orElseThrow().ports());
+        // opened only, not accepted: no allow
+        assertEquals(java.util.Optional.empty(), ContractPolicies.withinWorkload(PROD, "distributed", opening(rendezvous)));
+    }
 }
