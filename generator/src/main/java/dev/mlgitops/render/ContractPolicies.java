@@ -3,6 +3,7 @@ package dev.mlgitops.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.mlgitops.model.Stage;
 
@@ -18,7 +19,9 @@ import dev.mlgitops.model.Stage;
  * declares, present when the environment has that stage. The drift detector of the monitoring stage
  * is the other way round: its own engine admits the watched model, so it is not here. And the
  * connections between the pods of one workload (the ranks of a distributed job): one allow per
- * workload, from its own pods, on the declared ports, every port when one is ephemeral.
+ * workload, from its own pods, on the declared ports, every port when one is ephemeral. And the
+ * connections an item's pods accept from the namespace's pods and the ingress controller (a
+ * model's clients, a UI's proxy): the engine says which items take them, the contract on which ports.
  */
 final class ContractPolicies {
 
@@ -65,5 +68,27 @@ final class ContractPolicies {
         String workload = context.objectName(thing);
         return Optional.of(new TenancyNeeds.Allow(context.objectName(thing + "-allow-ranks"), workload,
                 ports.contains(0) ? List.of() : ports, List.of(RenderContext.selector(workload)), false, List.of()));
+    }
+
+    /**
+     * The allow for the connections {@code contract} accepts from the pods of the namespace and,
+     * when the item has an {@code ingress}, from the ingress controller, into the pods of
+     * {@code <project>-<item>}: {@code <project>-<item>-allow-<policy>}, on the ports of those
+     * connections ({@code itemPort} for a port the item chooses, declared as 0); empty when the
+     * contract accepts nothing from the namespace's pods.
+     */
+    static Optional<TenancyNeeds.Allow> inbound(RenderContext context, String item, String policy, RuntimeContract contract,
+                                                int itemPort, boolean ingress) {
+        List<RuntimeContract.Connection> accepted = contract.accepts().stream()
+                .filter(connection -> connection.peer() == RuntimeContract.PeerKind.NAMESPACE_PODS).toList();
+        if (accepted.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RuntimeContract.Connection> fromIngress = !ingress ? List.of() : contract.accepts().stream()
+                .filter(connection -> connection.peer() == RuntimeContract.PeerKind.INGRESS_CONTROLLER).toList();
+        List<Integer> ports = Stream.concat(accepted.stream(), fromIngress.stream())
+                .map(connection -> connection.port() == 0 ? itemPort : connection.port()).distinct().toList();
+        return Optional.of(new TenancyNeeds.Allow(context.objectName(item + "-allow-" + policy), context.objectName(item),
+                ports, List.of(), !fromIngress.isEmpty(), List.of()));
     }
 }

@@ -96,8 +96,8 @@ final class Notebooks implements Engine {
             if (isPrivate(context, notebook)) {
                 proxied = true;
                 // signed-in users come through the proxy only; Jupyter's own port stays closed
-                allows.add(new TenancyNeeds.Allow(context.objectName(entry.getKey() + "-allow-proxy"), name,
-                        AuthProxy.PORT, notebook.ingress() != null));
+                ContractPolicies.inbound(context, entry.getKey(), "proxy", CONTRACT, PORT, notebook.ingress() != null)
+                        .ifPresent(allows::add);
             }
             if (!notebook.egress().isEmpty()) {
                 egress.add(new TenancyNeeds.Egress(context.objectName(entry.getKey() + "-to-package-indexes"),
@@ -107,8 +107,7 @@ final class Notebooks implements Engine {
         if (proxied) {
             egress.add(0, AuthProxy.egress(context, stage()));
         }
-        context.featureServerAccess(stage()).ifPresent(allows::add);
-        context.mlflowAccess(stage()).ifPresent(allows::add);
+        allows.addAll(ContractPolicies.opened(context, stage(), CONTRACT));
         return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), egress);
     }
 

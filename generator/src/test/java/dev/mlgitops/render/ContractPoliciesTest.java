@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,13 +62,36 @@ class ContractPoliciesTest {
         Map<String, String> job = Map.of("app.kubernetes.io/name", "fraud-detection-distributed");
         RuntimeContract.Connection rendezvous = RuntimeContract.Connection.sameWorkload(23456, "rendezvous");
 
-        assertEquals(java.util.Optional.of(new TenancyNeeds.Allow("fraud-detection-distributed-allow-ranks",
+        assertEquals(Optional.of(new TenancyNeeds.Allow("fraud-detection-distributed-allow-ranks",
                         "fraud-detection-distributed", List.of(), List.of(job), false, List.of())),
                 ContractPolicies.withinWorkload(PROD, "distributed", new RuntimeContract(List.of(), List.of(rendezvous,
                         RuntimeContract.Connection.sameWorkload(0, "NCCL")), List.of(), List.of(), RuntimeContract.Scaling.ONE)));
         assertEquals(List.of(23456), ContractPolicies.withinWorkload(PROD, "distributed", new RuntimeContract(List.of(),
                 List.of(rendezvous), List.of(), List.of(), RuntimeContract.Scaling.ONE)).orElseThrow().ports());
         // opened only, not accepted: no allow
-        assertEquals(java.util.Optional.empty(), ContractPolicies.withinWorkload(PROD, "distributed", opening(rendezvous)));
+        assertEquals(Optional.empty(), ContractPolicies.withinWorkload(PROD, "distributed", opening(rendezvous)));
+    }
+
+    @Test
+    void anItemTakesTheNamespacesPodsOnTheDeclaredPortAndTheIngressControllerOnlyWithAnIngress() {
+        RuntimeContract contract = new RuntimeContract(List.of(), List.of(
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 4180, "through the proxy"),
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 4180, "the proxy", "ingress"),
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "monitoring", 9090, "Prometheus")),
+                List.of(), List.of(), RuntimeContract.Scaling.ONE);
+
+        assertEquals(Optional.of(new TenancyNeeds.Allow("fraud-detection-alice-allow-proxy",
+                "fraud-detection-alice", List.of(4180), List.of(), true, List.of())),
+                ContractPolicies.inbound(PROD, "alice", "proxy", contract, 8888, true));
+        assertEquals(Optional.of(new TenancyNeeds.Allow("fraud-detection-alice-allow-proxy",
+                "fraud-detection-alice", List.of(4180), List.of(), false, List.of())),
+                ContractPolicies.inbound(PROD, "alice", "proxy", contract, 8888, false));
+        // a port the item chooses (declared 0) is the item's
+        RuntimeContract anyPort = new RuntimeContract(List.of(), List.of(
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0, "clients")),
+                List.of(), List.of(), RuntimeContract.Scaling.ONE);
+        assertEquals(List.of(8080), ContractPolicies.inbound(PROD, "fraud", "http", anyPort, 8080, false).orElseThrow().ports());
+        // nothing accepted from the namespace's pods: no allow
+        assertEquals(Optional.empty(), ContractPolicies.inbound(PROD, "alice", "proxy", RuntimeContract.NONE, 8888, true));
     }
 }
