@@ -142,16 +142,15 @@ final class VllmServing implements ServingEngine {
         List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine));
         mine.forEach((model, serving) -> {
             String name = context.objectName(model);
-            allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), name,
-                    ServingAuth.clientPort(serving, port(serving)), serving.ingress() != null));
+            ContractPolicies.inbound(context, model, "http", CONTRACT, ServingAuth.clientPort(serving, port(serving)),
+                    serving.ingress() != null).ifPresent(allows::add);
             // a registered model comes through MLflow in the namespace, not from a store outside
             if (RegistryFetch.registered(serving) == null && ModelSource.of(serving.model()).downloads()) {
                 egress.add(new TenancyNeeds.Egress(context.objectName(model + "-to-model-store"), RenderContext.selector(name),
                         List.of(RenderContext.HTTPS_PORT)));
             }
         });
-        context.featureServerAccess(stage()).ifPresent(allows::add);
-        context.mlflowAccess(stage()).ifPresent(allows::add);
+        allows.addAll(ContractPolicies.opened(context, stage(), CONTRACT));
         return new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows, List.of(), egress);
     }
 
