@@ -76,7 +76,7 @@ final class FeastFeatureStore implements Engine {
 
     @Override
     public TenancyNeeds needs(RenderContext context) {
-        // who may reach the server is the users' ask (RenderContext#featureServerAccess), not the server's
+        // who may reach the server is the users' ask (ContractPolicies#opened, from their contracts), not the server's
         return mine(context).map(store -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT))))
                 .orElse(TenancyNeeds.NONE);
     }

@@ -251,8 +251,7 @@ final class KServeServing implements ServingEngine {
         if (allows.isEmpty()) {
             return TenancyNeeds.NONE;
         }
-        context.featureServerAccess(stage()).ifPresent(allows::add);
-        context.mlflowAccess(stage()).ifPresent(allows::add);
+        allows.addAll(ContractPolicies.opened(context, stage(), CONTRACT));
         // the storage-initializer in each predictor pod downloads the model (and the explainer may read Redis)
         return new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows, List.of(),
                 List.of(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT)));

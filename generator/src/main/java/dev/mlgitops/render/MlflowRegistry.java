@@ -144,7 +144,7 @@ final class MlflowRegistry implements Engine {
 
     @Override
     public TenancyNeeds needs(RenderContext context) {
-        // who may reach the server's own port is the users' ask (RenderContext#mlflowAccess), not the server's
+        // who may reach the server's own port is the users' ask (ContractPolicies#opened, from their contracts), not the server's
         return mine(context).map(registry -> {
             List<TenancyNeeds.Egress> egress = new ArrayList<>(List.of(context.storeEgress(stage(), storePorts(registry))));
             if (!proxied(context, registry)) {

@@ -103,18 +103,6 @@ public record RenderContext(ResolvedEnvironment environment) {
         return Optional.empty();
     }
 
-    /** Lets the pods of {@code from} reach the feature server; empty when this environment has none. */
-    Optional<TenancyNeeds.Allow> featureServerAccess(Stage from) {
-        return spec().featureStore() == null ? Optional.empty()
-                : Optional.of(access(from, "feature-server", featureServerName(), FEATURE_SERVER_PORT));
-    }
-
-    /** Lets the pods of {@code from} reach the MLflow tracking server; empty when this environment has none. */
-    Optional<TenancyNeeds.Allow> mlflowAccess(Stage from) {
-        return spec().modelRegistry() == null ? Optional.empty()
-                : Optional.of(access(from, "mlflow", mlflowName(), MLFLOW_PORT));
-    }
-
     /**
      * Lets the pods of {@code stage} reach their stores outside the namespace (see {@link TenancyNeeds.Egress})
      * on the stores' ports: HTTPS for buckets (S3, GCS, Azure Blob) and model downloads, Redis's
@@ -132,11 +120,6 @@ public record RenderContext(ResolvedEnvironment environment) {
     TenancyNeeds.Egress apiServerEgress(String thing) {
         return new TenancyNeeds.Egress(objectName(thing + "-to-apiserver"), selector(objectName(thing)),
                 List.of(HTTPS_PORT, APISERVER_PORT));
-    }
-
-    private TenancyNeeds.Allow access(Stage from, String to, String target, int port) {
-        return new TenancyNeeds.Allow(objectName(from.folder() + "-to-" + to), target, port,
-                List.of(stageSelector(from)), false);
     }
 
     /** Every object is named {@code <project>-<thing>}, so two projects can share a namespace. */
