@@ -150,10 +150,12 @@ final class MlflowRegistry implements Engine {
             if (!proxied(context, registry)) {
                 return TenancyNeeds.withEgress(List.of(WORKLOAD), egress);
             }
-            // people reach the proxy only: the ingress controller on its port, never on MLflow's
+            // people reach the proxy only: the ingress controller on its port, never on MLflow's (the contract's
+            // connections accepted from the namespace's pods and the ingress controller)
             egress.add(AuthProxy.egress(context, stage()));
-            return new TenancyNeeds(List.of(WORKLOAD), List.of(new TenancyNeeds.Allow(context.objectName("mlflow-allow-proxy"),
-                    context.mlflowName(), AuthProxy.PORT, registry.ingress() != null)), List.of(), egress);
+            List<TenancyNeeds.Allow> allows = ContractPolicies.inbound(context, RenderContext.MLFLOW_SERVICE, "proxy",
+                    CONTRACT, AuthProxy.PORT, registry.ingress() != null).stream().toList();
+            return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), egress);
         }).orElse(TenancyNeeds.NONE);
     }
 

@@ -40,17 +40,18 @@ public record RenderContext(ResolvedEnvironment environment) {
     static final RuntimeContract.Connection ONLINE_STORE = new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
             "online store", REDIS_PORT, "a model given the online store's Secret reads Redis", "secretEnv: the online store's");
 
-    private static final String FEATURE_SERVER = "feature-server";
-    private static final String MLFLOW = "mlflow";
+    /** The feature server's and MLflow's Services without the project's prefix. */
+    static final String FEATURE_SERVER_SERVICE = "feature-server";
+    static final String MLFLOW_SERVICE = "mlflow";
 
     /** The feature server's Service name; every reference to it goes through here. */
     String featureServerName() {
-        return objectName(FEATURE_SERVER);
+        return objectName(FEATURE_SERVER_SERVICE);
     }
 
     /** The MLflow tracking server's Service name; every reference to it goes through here. */
     String mlflowName() {
-        return objectName(MLFLOW);
+        return objectName(MLFLOW_SERVICE);
     }
 
     /**
@@ -95,10 +96,10 @@ public record RenderContext(ResolvedEnvironment environment) {
      */
     Optional<String> stageService(Stage stage) {
         if (stage == Stage.FEATURE_STORE && spec().featureStore() != null) {
-            return Optional.of(FEATURE_SERVER);
+            return Optional.of(FEATURE_SERVER_SERVICE);
         }
         if (stage == Stage.MODEL_REGISTRY && spec().modelRegistry() != null) {
-            return Optional.of(MLFLOW);
+            return Optional.of(MLFLOW_SERVICE);
         }
         return Optional.empty();
     }
