@@ -3,6 +3,7 @@ package dev.mlgitops.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.mlgitops.model.Stage;
@@ -22,6 +23,8 @@ import dev.mlgitops.model.Stage;
  * workload, from its own pods, on the declared ports, every port when one is ephemeral. And the
  * connections an item's pods accept from the namespace's pods and the ingress controller (a
  * model's clients, a UI's proxy): the engine says which items take them, the contract on which ports.
+ * And the connections a stage's pods open to what lies outside the namespace, grouped by the
+ * egress policy each declares ({@link RuntimeContract.Connection#policy}).
  */
 final class ContractPolicies {
 
@@ -90,5 +93,27 @@ final class ContractPolicies {
                 .map(connection -> connection.port() == 0 ? itemPort : connection.port()).distinct().toList();
         return Optional.of(new TenancyNeeds.Allow(context.objectName(item + "-allow-" + policy), context.objectName(item),
                 ports, List.of(), !fromIngress.isEmpty(), List.of()));
+    }
+
+    /** The egress policy of a stage's stores outside the namespace (buckets, Redis, databases). */
+    static final String STORES = "stores";
+
+    /**
+     * The egress policy {@code <project>-<stage>-to-<policy>} for the connections {@code contract}
+     * opens with that {@link RuntimeContract.Connection#policy}: from the pods of {@code stage} (see
+     * {@link TenancyNeeds.Egress}), on their ports in the contract's order, a port the spec decides
+     * (declared 0) given by {@code specPorts}; empty when the contract declares none.
+     */
+    static Optional<TenancyNeeds.Egress> egress(RenderContext context, Stage stage, String policy, RuntimeContract contract,
+                                                Function<RuntimeContract.Connection, List<Integer>> specPorts) {
+        List<Integer> ports = contract.opens().stream().filter(connection -> connection.policy().equals(policy))
+                .flatMap(connection -> connection.port() == 0 ? specPorts.apply(connection).stream()
+                        : Stream.of(connection.port()))
+                .distinct().toList();
+        if (ports.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TenancyNeeds.Egress(context.objectName(stage.folder() + "-to-" + policy),
+                context.stageSelector(stage), ports));
     }
 }

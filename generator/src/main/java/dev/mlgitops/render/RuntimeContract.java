@@ -67,12 +67,25 @@ public record RuntimeContract(List<Connection> opens, List<Connection> accepts, 
      * @param when the spec condition under which it exists, empty when always
      * @param pods the labels of the peer's pods (Knative's activator in its namespace), empty when
      *             any pod of the peer or when the cluster's facts say which
+     * @param policy the egress NetworkPolicy that carries it with the engine's other connections of
+     *               the same policy, named {@code <project>-<stage>-to-<policy>} ({@code stores}: the
+     *               stage's stores outside the namespace, see {@code ContractPolicies#egress}); empty
+     *               when it is not derived that way
      */
     public record Connection(PeerKind peer, String name, int port, String purpose, String when,
-                             Map<String, String> pods) {
+                             Map<String, String> pods, String policy) {
 
         public Connection {
             pods = Map.copyOf(pods);
+        }
+
+        public Connection(PeerKind peer, String name, int port, String purpose, String when, Map<String, String> pods) {
+            this(peer, name, port, purpose, when, pods, "");
+        }
+
+        /** The same connection, carried by the stage's egress policy {@code policy}. */
+        public Connection inPolicy(String policy) {
+            return new Connection(peer, name, port, purpose, when, pods, policy);
         }
 
         public Connection(PeerKind peer, String name, int port, String purpose, String when) {

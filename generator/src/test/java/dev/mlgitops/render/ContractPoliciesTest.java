@@ -94,4 +94,22 @@ class ContractPoliciesTest {
         // nothing accepted from the namespace's pods: no allow
         assertEquals(Optional.empty(), ContractPolicies.inbound(PROD, "alice", "proxy", RuntimeContract.NONE, 8888, true));
     }
+
+    @Test
+    void theStoresOfAStageAreOnePolicyOnTheirPortsInTheContractsOrderTheSpecsPortsForADeclaredZero() {
+        RuntimeContract contract = opening(
+                RuntimeContract.Connection.external("object store", 443, "artifacts").inPolicy(ContractPolicies.STORES),
+                RuntimeContract.Connection.external("backend store", 0, "the database").inPolicy(ContractPolicies.STORES),
+                RuntimeContract.Connection.external("identity provider", 443, "sign-in"),
+                RuntimeContract.Connection.external("object store", 443, "models").inPolicy(ContractPolicies.STORES));
+
+        assertEquals(Optional.of(new TenancyNeeds.Egress("fraud-detection-model-registry-to-stores",
+                        Map.of("app.kubernetes.io/part-of", "fraud-detection", "app.kubernetes.io/component", "model-registry"),
+                        List.of(443, 5432, 3306))),
+                ContractPolicies.egress(PROD, Stage.MODEL_REGISTRY, ContractPolicies.STORES, contract,
+                        connection -> List.of(5432, 3306)));
+        // a connection outside the policy opens nothing in it
+        assertEquals(Optional.empty(), ContractPolicies.egress(PROD, Stage.MODEL_REGISTRY, ContractPolicies.STORES,
+                opening(RuntimeContract.Connection.external("identity provider", 443, "sign-in")), connection -> List.of()));
+    }
 }
