@@ -53,7 +53,7 @@ final class StepsTraining implements Engine {
     /** The steps' stores outside the namespace: the datasets' (on their schemes' or own ports) and the artifacts'. */
     static final RuntimeContract.Connection STORES = new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
             "dataset and artifact stores", 0, "the steps read datasets and write artifacts: 443, or a dataset's store port",
-            "datasets");
+            "datasets").inPolicy(ContractPolicies.STORES);
 
     /** What Argo's kinds need of the cluster; the pytorchjob engine's schedules run on it too. */
     static final RuntimeContract.Requirement ARGO_WORKFLOWS = new RuntimeContract.Requirement(
@@ -135,7 +135,8 @@ final class StepsTraining implements Engine {
         // the steps automount no token, so Argo's controller mounts the executor ServiceAccount's token
         // Secret <sa>.service-account-token into init and wait (util/secrets TokenName): one must exist
         List<TenancyNeeds.Egress> egress = new ArrayList<>();
-        egress.add(context.storeEgress(Stage.TRAINING, Pipelines.storePorts(context)));
+        ContractPolicies.egress(context, Stage.TRAINING, ContractPolicies.STORES, contract,
+                connection -> List.of(Pipelines.storePorts(context))).ifPresent(egress::add);
         if (reportsTaskResults) {
             // Argo's wait container writes WorkflowTaskResults through the API server; no pod or namespace
             // selector matches the apiserver (it is no pod of the cluster's network), so addresses on its ports
