@@ -111,7 +111,8 @@ final class PyTorchJobTraining implements Engine {
         }
         // workers read data and write checkpoints in stores outside the namespace
         List<TenancyNeeds.Egress> egress = new ArrayList<>();
-        egress.add(context.storeEgress(Stage.TRAINING, Pipelines.storePorts(context)));
+        ContractPolicies.egress(context, Stage.TRAINING, ContractPolicies.STORES, CONTRACT,
+                connection -> List.of(Pipelines.storePorts(context))).ifPresent(egress::add);
         List<String> scheduled = Pipelines.of(context, name()).entrySet().stream()
                 .filter(e -> e.getValue().schedule() != null).map(Map.Entry::getKey).toList();
         if (scheduled.isEmpty()) {
