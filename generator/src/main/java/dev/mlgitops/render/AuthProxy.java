@@ -25,11 +25,16 @@ final class AuthProxy {
     /** oauth2-proxy's default port, and the Service's target when a proxy is in front. */
     static final int PORT = 4180;
     static final String CONTAINER = "auth-proxy";
-    /** The proxy signs users in at the OpenID Connect provider. */
+    /** The egress policy of the proxies of a stage, {@code <project>-<stage>-to-identity}. */
+    static final String IDENTITY = "identity";
+    /**
+     * The proxy signs users in at the OpenID Connect provider (discovery, keys, token redemption) on
+     * 443; the provider's address is outside the spec, so any but the metadata one.
+     */
     static final RuntimeContract.Connection IDENTITY_PROVIDER = new RuntimeContract.Connection(
             RuntimeContract.PeerKind.EXTERNAL, "identity provider", RenderContext.HTTPS_PORT,
             "the auth-proxy signs users in (spec.identity.issuer)",
-            "an auth-proxy in front: spec.identity and a notebook's owner or auth.type oauth2-proxy");
+            "an auth-proxy in front: spec.identity and a notebook's owner or auth.type oauth2-proxy").inPolicy(IDENTITY);
     static final String DEFAULT_IMAGE = "quay.io/oauth2-proxy/oauth2-proxy:v7.15.2";
     /** A Go proxy holding sessions in cookies: little CPU, little memory. */
     static final String CPU = "100m";

@@ -105,7 +105,8 @@ final class Notebooks implements Engine {
             }
         }
         if (proxied) {
-            egress.add(0, AuthProxy.egress(context, stage()));
+            ContractPolicies.egress(context, stage(), AuthProxy.IDENTITY, CONTRACT, connection -> List.of())
+                    .ifPresent(identity -> egress.add(0, identity));
         }
         allows.addAll(ContractPolicies.opened(context, stage(), CONTRACT));
         return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), egress);
