@@ -157,7 +157,8 @@ final class MlflowRegistry implements Engine {
             }
             // people reach the proxy only: the ingress controller on its port, never on MLflow's (the contract's
             // connections accepted from the namespace's pods and the ingress controller)
-            egress.add(AuthProxy.egress(context, stage()));
+            ContractPolicies.egress(context, stage(), AuthProxy.IDENTITY, CONTRACT, connection -> List.of())
+                    .ifPresent(egress::add);
             List<TenancyNeeds.Allow> allows = ContractPolicies.inbound(context, RenderContext.MLFLOW_SERVICE, "proxy",
                     CONTRACT, AuthProxy.PORT, registry.ingress() != null).stream().toList();
             return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), egress);
