@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.mlgitops.model.Spec;
-import dev.mlgitops.model.Stage;
 
 /**
  * The oauth2-proxy put in front of a server (a served model with {@code auth.type: oauth2-proxy},
@@ -85,15 +84,6 @@ final class AuthProxy {
                 context.secretName(identity.cookieSecret().secret()), identity.cookieSecret().key(),
                 CPU, MEMORY, List.copyOf(emails), emailsConfigMap, EMAILS_DIRECTORY, EMAILS_FILE,
                 emails.isEmpty() ? null : String.join("\n", emails) + "\n"));
-    }
-
-    /**
-     * Lets the proxies of {@code stage} reach the identity provider (discovery, keys, token
-     * redemption) on 443; the provider's address is outside the spec, so any but the metadata one.
-     */
-    static TenancyNeeds.Egress egress(RenderContext context, Stage stage) {
-        return new TenancyNeeds.Egress(context.objectName(stage.folder() + "-to-identity"),
-                context.stageSelector(stage), List.of(RenderContext.HTTPS_PORT));
     }
 
     /**

@@ -129,7 +129,7 @@ final class DeploymentServing implements ServingEngine {
         }
         // a model given the online store's Secret talks to Redis; tenancy keeps one policy if kserve asks too
         boolean redis = mine(context).values().stream().anyMatch(serving -> readsRedis(context, serving));
-        List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine(context)));
+        List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine(context), CONTRACT));
         if (redis) {
             egress.add(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT));
         }

@@ -139,7 +139,7 @@ final class VllmServing implements ServingEngine {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine));
+        List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine, CONTRACT));
         mine.forEach((model, serving) -> {
             String name = context.objectName(model);
             ContractPolicies.inbound(context, model, "http", CONTRACT, ServingAuth.clientPort(serving, port(serving)),
