@@ -2,6 +2,7 @@ package dev.mlgitops.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -106,14 +107,28 @@ final class ContractPolicies {
      */
     static Optional<TenancyNeeds.Egress> egress(RenderContext context, Stage stage, String policy, RuntimeContract contract,
                                                 Function<RuntimeContract.Connection, List<Integer>> specPorts) {
+        return egress(context.objectName(stage.folder() + "-to-" + policy), context.stageSelector(stage),
+                policy, contract, specPorts);
+    }
+
+    /**
+     * The egress policy {@code <project>-<item>-to-<policy>} of one item's pods (those of the
+     * workload {@code <project>-<item>}), as {@link #egress(RenderContext, Stage, String, RuntimeContract, Function)}
+     * for a stage's: the engine says which items open the connections, the contract on which ports.
+     */
+    static Optional<TenancyNeeds.Egress> itemEgress(RenderContext context, String item, String policy,
+                                                    RuntimeContract contract) {
+        return egress(context.objectName(item + "-to-" + policy), RenderContext.selector(context.objectName(item)),
+                policy, contract, connection -> List.of());
+    }
+
+    private static Optional<TenancyNeeds.Egress> egress(String name, Map<String, String> from, String policy,
+                                                        RuntimeContract contract,
+                                                        Function<RuntimeContract.Connection, List<Integer>> specPorts) {
         List<Integer> ports = contract.opens().stream().filter(connection -> connection.policy().equals(policy))
                 .flatMap(connection -> connection.port() == 0 ? specPorts.apply(connection).stream()
                         : Stream.of(connection.port()))
                 .distinct().toList();
-        if (ports.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new TenancyNeeds.Egress(context.objectName(stage.folder() + "-to-" + policy),
-                context.stageSelector(stage), ports));
+        return ports.isEmpty() ? Optional.empty() : Optional.of(new TenancyNeeds.Egress(name, from, ports));
     }
 }

@@ -24,10 +24,14 @@ import dev.mlgitops.model.Stage;
  */
 final class Notebooks implements Engine {
 
+    /** The egress policy of a notebook with named destinations, {@code <project>-<notebook>-to-package-indexes}. */
+    private static final String PACKAGE_INDEXES = "package-indexes";
+
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(AuthProxy.IDENTITY_PROVIDER,
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL, "package indexes", RenderContext.HTTPS_PORT,
-                            "a notebook's named egress destinations (PyPI, Hugging Face), on HTTPS", "egress")),
+                            "a notebook's named egress destinations (PyPI, Hugging Face), on HTTPS", "egress")
+                            .inPolicy(PACKAGE_INDEXES)),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", AuthProxy.PORT,
                             "clients in the namespace, through the auth-proxy", "spec.identity"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", AuthProxy.PORT,
@@ -91,7 +95,6 @@ final class Notebooks implements Engine {
         List<TenancyNeeds.Egress> egress = new ArrayList<>();
         boolean proxied = false;
         for (Map.Entry<String, Spec.Notebook> entry : context.spec().notebooks().entrySet()) {
-            String name = context.objectName(entry.getKey());
             Spec.Notebook notebook = entry.getValue();
             if (isPrivate(context, notebook)) {
                 proxied = true;
@@ -100,8 +103,7 @@ final class Notebooks implements Engine {
                         .ifPresent(allows::add);
             }
             if (!notebook.egress().isEmpty()) {
-                egress.add(new TenancyNeeds.Egress(context.objectName(entry.getKey() + "-to-package-indexes"),
-                        RenderContext.selector(name), List.of(RenderContext.HTTPS_PORT)));
+                ContractPolicies.itemEgress(context, entry.getKey(), PACKAGE_INDEXES, CONTRACT).ifPresent(egress::add);
             }
         }
         if (proxied) {
