@@ -98,6 +98,13 @@ final class ContractPolicies {
 
     /** The egress policy of a stage's stores outside the namespace (buckets, Redis, databases). */
     static final String STORES = "stores";
+    /**
+     * The egress policy of a workload that talks to the Kubernetes API server: no pod or namespace
+     * selector matches the apiserver (it is no pod of the cluster's network), so any address but the
+     * metadata one, on the {@code kubernetes} Service's port and the apiserver's own, which
+     * NetworkPolicy sees after the Service's address is translated.
+     */
+    static final String APISERVER = "apiserver";
 
     /**
      * The egress policy {@code <project>-<stage>-to-<policy>} for the connections {@code contract}

@@ -67,9 +67,11 @@ final class StepsTraining implements Engine {
         return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl", "inputs.yaml.ftl"), true,
                 new RuntimeContract(Addresses.withConnections(STORES,
                         RuntimeContract.Connection.external("Kubernetes API server", RenderContext.HTTPS_PORT,
-                                "the executor's wait container reports step results (the apiserver's Service port)"),
+                                "the executor's wait container reports step results (the apiserver's Service port)")
+                                .inPolicy(ContractPolicies.APISERVER),
                         RuntimeContract.Connection.external("Kubernetes API server", RenderContext.APISERVER_PORT,
-                                "the executor's wait container reports step results (the apiserver's own port)")),
+                                "the executor's wait container reports step results (the apiserver's own port)")
+                                .inPolicy(ContractPolicies.APISERVER)),
                         List.of(),
                         argoExecutor(),
                         List.of(),
@@ -140,7 +142,8 @@ final class StepsTraining implements Engine {
         if (reportsTaskResults) {
             // Argo's wait container writes WorkflowTaskResults through the API server; no pod or namespace
             // selector matches the apiserver (it is no pod of the cluster's network), so addresses on its ports
-            Pipelines.of(context, name).keySet().forEach(pipeline -> egress.add(context.apiServerEgress(pipeline)));
+            Pipelines.of(context, name).keySet().forEach(pipeline ->
+                    ContractPolicies.itemEgress(context, pipeline, ContractPolicies.APISERVER, contract).ifPresent(egress::add));
         }
         return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants, egress,
                 reportsTaskResults ? List.of(Pipelines.WORKLOAD) : List.of());
