@@ -23,10 +23,10 @@ final class PyTorchJobTraining implements Engine {
                     Connection.sameWorkload(0, "NCCL and Gloo between all ranks"), StepsTraining.STORES,
                     new Connection(RuntimeContract.PeerKind.EXTERNAL, "Kubernetes API server", RenderContext.HTTPS_PORT,
                             "a scheduled job's Argo step creates the PyTorchJob and watches it (the apiserver's Service port)",
-                            "schedule"),
+                            "schedule").inPolicy(ContractPolicies.APISERVER),
                     new Connection(RuntimeContract.PeerKind.EXTERNAL, "Kubernetes API server", RenderContext.APISERVER_PORT,
                             "a scheduled job's Argo step creates the PyTorchJob and watches it (the apiserver's own port)",
-                            "schedule")),
+                            "schedule").inPolicy(ContractPolicies.APISERVER)),
             List.of(Connection.sameWorkload(RENDEZVOUS_PORT, "the master accepts the workers' rendezvous"),
                     Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
             List.of(initPytorch()),
@@ -121,7 +121,8 @@ final class PyTorchJobTraining implements Engine {
         // a scheduled job is created by an Argo Workflow's resource step, as the training ServiceAccount: it may
         // create the PyTorchJob and watch it (the executor reads its status for the success and failure
         // conditions), needs the executor's token Secret and reaches the API server
-        scheduled.forEach(pipeline -> egress.add(context.apiServerEgress(pipeline)));
+        scheduled.forEach(pipeline ->
+                ContractPolicies.itemEgress(context, pipeline, ContractPolicies.APISERVER, CONTRACT).ifPresent(egress::add));
         List<TenancyNeeds.Grant> grants = List.of(new TenancyNeeds.Grant(context.objectName("pytorchjob-launcher"),
                 Pipelines.WORKLOAD, "kubeflow.org", List.of("pytorchjobs"), List.of("create", "get", "list", "watch")));
         return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants, egress, List.of(Pipelines.WORKLOAD));

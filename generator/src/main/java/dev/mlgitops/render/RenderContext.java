@@ -113,16 +113,6 @@ public record RenderContext(ResolvedEnvironment environment) {
         return new TenancyNeeds.Egress(objectName(stage.folder() + "-to-stores"), stageSelector(stage), List.of(ports));
     }
 
-    /**
-     * Lets the pods of the workload {@code thing} (an Argo workflow's steps) reach the Kubernetes API
-     * server: on 443 (the {@code kubernetes} Service's port) and 6443 (the apiserver's own, which
-     * NetworkPolicy sees after the Service's address is translated), to any address but the metadata one.
-     */
-    TenancyNeeds.Egress apiServerEgress(String thing) {
-        return new TenancyNeeds.Egress(objectName(thing + "-to-apiserver"), selector(objectName(thing)),
-                List.of(HTTPS_PORT, APISERVER_PORT));
-    }
-
     /** Every object is named {@code <project>-<thing>}, so two projects can share a namespace. */
     String objectName(String thing) {
         return name() + "-" + thing;
