@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
  * and how the workload grows (for quota sums). The function step reads it through
  * {@link Engines}: the containers it adds to the engine's pods before the quota and admission
  * checks, the Knative paths and a job's rank ports it proves, and (with {@link Engine#requirements})
- * the prerequisites it lists. Rendering reads it where the rule follows from it alone: KServe's
- * allows for Knative's namespaces, and whether the scraper's allow lets the namespace's pods in too.
+ * the prerequisites it lists. Rendering derives the engines' NetworkPolicies from it through
+ * {@link ContractPolicies}; KServe reads its allows for Knative's namespaces from it, and the
+ * scraper whether its allow lets the namespace's pods in too.
  * A test holds every generated NetworkPolicy rule to a declared connection, and every declared
  * connection the reference wires to one the function step proves.
  *
