@@ -112,4 +112,17 @@ class ContractPoliciesTest {
         assertEquals(Optional.empty(), ContractPolicies.egress(PROD, Stage.MODEL_REGISTRY, ContractPolicies.STORES,
                 opening(RuntimeContract.Connection.external("identity provider", 443, "sign-in")), connection -> List.of()));
     }
+
+    @Test
+    void anItemsEgressIsFromItsOwnPodsOnThePortsOfItsPolicyOnly() {
+        RuntimeContract contract = opening(
+                RuntimeContract.Connection.external("Kubernetes API server", 443, "the Service's port").inPolicy(ContractPolicies.APISERVER),
+                RuntimeContract.Connection.external("Kubernetes API server", 6443, "its own port").inPolicy(ContractPolicies.APISERVER),
+                RuntimeContract.Connection.external("dataset stores", 0, "datasets").inPolicy(ContractPolicies.STORES));
+
+        assertEquals(Optional.of(new TenancyNeeds.Egress("fraud-detection-nightly-to-apiserver",
+                        Map.of("app.kubernetes.io/name", "fraud-detection-nightly"), List.of(443, 6443))),
+                ContractPolicies.itemEgress(PROD, "nightly", ContractPolicies.APISERVER, contract));
+        assertEquals(Optional.empty(), ContractPolicies.itemEgress(PROD, "nightly", "package-indexes", contract));
+    }
 }
