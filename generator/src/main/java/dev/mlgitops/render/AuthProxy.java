@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.mlgitops.model.Spec;
-import dev.mlgitops.model.Stage;
 
 /**
  * The oauth2-proxy put in front of a server (a served model with {@code auth.type: oauth2-proxy},
@@ -25,11 +24,16 @@ final class AuthProxy {
     /** oauth2-proxy's default port, and the Service's target when a proxy is in front. */
     static final int PORT = 4180;
     static final String CONTAINER = "auth-proxy";
-    /** The proxy signs users in at the OpenID Connect provider. */
+    /** The egress policy of the proxies of a stage, {@code <project>-<stage>-to-identity}. */
+    static final String IDENTITY = "identity";
+    /**
+     * The proxy signs users in at the OpenID Connect provider (discovery, keys, token redemption) on
+     * 443; the provider's address is outside the spec, so any but the metadata one.
+     */
     static final RuntimeContract.Connection IDENTITY_PROVIDER = new RuntimeContract.Connection(
             RuntimeContract.PeerKind.EXTERNAL, "identity provider", RenderContext.HTTPS_PORT,
             "the auth-proxy signs users in (spec.identity.issuer)",
-            "an auth-proxy in front: spec.identity and a notebook's owner or auth.type oauth2-proxy");
+            "an auth-proxy in front: spec.identity and a notebook's owner or auth.type oauth2-proxy").inPolicy(IDENTITY);
     static final String DEFAULT_IMAGE = "quay.io/oauth2-proxy/oauth2-proxy:v7.15.2";
     /** A Go proxy holding sessions in cookies: little CPU, little memory. */
     static final String CPU = "100m";
@@ -80,15 +84,6 @@ final class AuthProxy {
                 context.secretName(identity.cookieSecret().secret()), identity.cookieSecret().key(),
                 CPU, MEMORY, List.copyOf(emails), emailsConfigMap, EMAILS_DIRECTORY, EMAILS_FILE,
                 emails.isEmpty() ? null : String.join("\n", emails) + "\n"));
-    }
-
-    /**
-     * Lets the proxies of {@code stage} reach the identity provider (discovery, keys, token
-     * redemption) on 443; the provider's address is outside the spec, so any but the metadata one.
-     */
-    static TenancyNeeds.Egress egress(RenderContext context, Stage stage) {
-        return new TenancyNeeds.Egress(context.objectName(stage.folder() + "-to-identity"),
-                context.stageSelector(stage), List.of(RenderContext.HTTPS_PORT));
     }
 
     /**

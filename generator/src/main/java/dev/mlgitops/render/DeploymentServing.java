@@ -120,17 +120,16 @@ final class DeploymentServing implements ServingEngine {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        mine(context).forEach((model, serving) -> allows.add(new TenancyNeeds.Allow(
-                context.objectName(model + "-allow-http"), context.objectName(model),
-                ServingAuth.clientPort(serving, port(serving)), serving.ingress() != null)));
+        // clients on the model's port (its proxy's with auth), from the contract's accepted connections
+        mine(context).forEach((model, serving) -> ContractPolicies.inbound(context, model, "http", CONTRACT,
+                ServingAuth.clientPort(serving, port(serving)), serving.ingress() != null).ifPresent(allows::add));
         // the models this engine runs may call the stores; tenancy keeps one policy per path if kserve asks too
         if (!allows.isEmpty()) {
-            context.featureServerAccess(stage()).ifPresent(allows::add);
-            context.mlflowAccess(stage()).ifPresent(allows::add);
+            allows.addAll(ContractPolicies.opened(context, stage(), CONTRACT));
         }
         // a model given the online store's Secret talks to Redis; tenancy keeps one policy if kserve asks too
         boolean redis = mine(context).values().stream().anyMatch(serving -> readsRedis(context, serving));
-        List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine(context)));
+        List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine(context), CONTRACT));
         if (redis) {
             egress.add(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT));
         }

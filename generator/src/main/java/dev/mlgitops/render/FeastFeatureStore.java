@@ -19,8 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class FeastFeatureStore implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
-            List.of(Connection.external("online store", 0, "onlineStore (Redis: 6379)"),
-                    Connection.external("object store", 443, "the registry and the offline store")),
+            // the stores' policy lists its ports in this order
+            List.of(Connection.external("object store", 443, "the registry and the offline store")
+                            .inPolicy(ContractPolicies.STORES),
+                    Connection.external("online store", 0, "onlineStore (Redis: 6379)").inPolicy(ContractPolicies.STORES)),
             List.of(Connection.stage(Stage.TRAINING, RenderContext.FEATURE_SERVER_PORT, "features for training"),
                     Connection.stage(Stage.SERVING, RenderContext.FEATURE_SERVER_PORT, "features for serving"),
                     Connection.stage(Stage.NOTEBOOKS, RenderContext.FEATURE_SERVER_PORT, "features for notebooks")),
@@ -76,8 +78,10 @@ final class FeastFeatureStore implements Engine {
 
     @Override
     public TenancyNeeds needs(RenderContext context) {
-        // who may reach the server is the users' ask (RenderContext#featureServerAccess), not the server's
-        return mine(context).map(store -> TenancyNeeds.withEgress(List.of(WORKLOAD), List.of(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT))))
+        // who may reach the server is the users' ask (ContractPolicies#opened, from their contracts), not the server's
+        // its stores, from the contract's connections: the online store is Redis
+        return mine(context).map(store -> TenancyNeeds.withEgress(List.of(WORKLOAD), ContractPolicies.egress(context, stage(),
+                        ContractPolicies.STORES, CONTRACT, connection -> List.of(RenderContext.REDIS_PORT)).stream().toList()))
                 .orElse(TenancyNeeds.NONE);
     }
 

@@ -104,10 +104,11 @@ final class KServeServing implements ServingEngine {
             null, false);
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
+            // the stores' policy lists its ports in this order
             Addresses.withConnections(new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
                     "object store", RenderContext.HTTPS_PORT, "the storage-initializer downloads model.storageUri",
-                    "model.storageUri"),
-                    RenderContext.ONLINE_STORE, RegistryFetch.CONNECTION,
+                    "model.storageUri").inPolicy(ContractPolicies.STORES),
+                    RenderContext.ONLINE_STORE.inPolicy(ContractPolicies.STORES), RegistryFetch.CONNECTION,
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, Stage.MONITORING.folder(),
                             ModelQuality.HTTP_PORT, "KServe's agent posts the logged requests and responses to the drift detector",
                             "spec.monitoring.quality.<model>.logging")),
@@ -255,11 +256,11 @@ final class KServeServing implements ServingEngine {
         if (allows.isEmpty()) {
             return TenancyNeeds.NONE;
         }
-        context.featureServerAccess(stage()).ifPresent(allows::add);
-        context.mlflowAccess(stage()).ifPresent(allows::add);
+        allows.addAll(ContractPolicies.opened(context, stage(), CONTRACT));
         // the storage-initializer in each predictor pod downloads the model (and the explainer may read Redis)
         return new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows, List.of(),
-                List.of(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT)));
+                ContractPolicies.egress(context, stage(), ContractPolicies.STORES, CONTRACT, connection -> List.of())
+                        .stream().toList());
     }
 
     private static InferenceView view(RenderContext context, String model, Spec.ServingModel serving) {

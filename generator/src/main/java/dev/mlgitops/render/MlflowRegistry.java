@@ -21,8 +21,11 @@ import dev.mlgitops.render.RuntimeContract.Connection;
 final class MlflowRegistry implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
-            List.of(Connection.external("backend store", 0, "backendStore, from the server and its PreSync migration Job: the database's port (backendStore.port, or 5432, 3306, 1433 by backendStore.database)"),
-                    Connection.external("object store", 443, "artifactRoot, served through the server"),
+            // the stores' policy lists its ports in this order
+            List.of(Connection.external("object store", 443, "artifactRoot, served through the server")
+                            .inPolicy(ContractPolicies.STORES),
+                    Connection.external("backend store", 0, "backendStore, from the server and its PreSync migration Job: the database's port (backendStore.port, or 5432, 3306, 1433 by backendStore.database)")
+                            .inPolicy(ContractPolicies.STORES),
                     AuthProxy.IDENTITY_PROVIDER),
             List.of(Connection.stage(Stage.TRAINING, RenderContext.MLFLOW_PORT, "runs and registered models"),
                     Connection.stage(Stage.SERVING, RenderContext.MLFLOW_PORT, "models to serve"),
@@ -144,30 +147,27 @@ final class MlflowRegistry implements Engine {
 
     @Override
     public TenancyNeeds needs(RenderContext context) {
-        // who may reach the server's own port is the users' ask (RenderContext#mlflowAccess), not the server's
+        // who may reach the server's own port is the users' ask (ContractPolicies#opened, from their contracts), not the server's
         return mine(context).map(registry -> {
-            List<TenancyNeeds.Egress> egress = new ArrayList<>(List.of(context.storeEgress(stage(), storePorts(registry))));
+            // its stores, from the contract's connections: the backend store's port(s) are the spec's
+            List<TenancyNeeds.Egress> egress = new ArrayList<>(ContractPolicies.egress(context, stage(), ContractPolicies.STORES,
+                    CONTRACT, connection -> registry.backendStore().ports()).stream().toList());
             if (!proxied(context, registry)) {
                 return TenancyNeeds.withEgress(List.of(WORKLOAD), egress);
             }
-            // people reach the proxy only: the ingress controller on its port, never on MLflow's
-            egress.add(AuthProxy.egress(context, stage()));
-            return new TenancyNeeds(List.of(WORKLOAD), List.of(new TenancyNeeds.Allow(context.objectName("mlflow-allow-proxy"),
-                    context.mlflowName(), AuthProxy.PORT, registry.ingress() != null)), List.of(), egress);
+            // people reach the proxy only: the ingress controller on its port, never on MLflow's (the contract's
+            // connections accepted from the namespace's pods and the ingress controller)
+            ContractPolicies.egress(context, stage(), AuthProxy.IDENTITY, CONTRACT, connection -> List.of())
+                    .ifPresent(egress::add);
+            List<TenancyNeeds.Allow> allows = ContractPolicies.inbound(context, RenderContext.MLFLOW_SERVICE, "proxy",
+                    CONTRACT, AuthProxy.PORT, registry.ingress() != null).stream().toList();
+            return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), egress);
         }).orElse(TenancyNeeds.NONE);
     }
 
     /** Whether an oauth2-proxy stands in front of the UI (the meaning check reports one asked for without an identity). */
     private static boolean proxied(RenderContext context, Spec.ModelRegistry registry) {
         return registry.auth() != null && registry.auth().proxy() && context.spec().identity() != null;
-    }
-
-    /** HTTPS for the artifact store, then the database's port(s) ({@link Spec.BackendStore#ports()}). */
-    private static Integer[] storePorts(Spec.ModelRegistry registry) {
-        List<Integer> ports = new ArrayList<>();
-        ports.add(RenderContext.HTTPS_PORT);
-        ports.addAll(registry.backendStore().ports());
-        return ports.toArray(Integer[]::new);
     }
 
     /** The spec's model registry when this engine renders it. */

@@ -24,10 +24,14 @@ import dev.mlgitops.model.Stage;
  */
 final class Notebooks implements Engine {
 
+    /** The egress policy of a notebook with named destinations, {@code <project>-<notebook>-to-package-indexes}. */
+    private static final String PACKAGE_INDEXES = "package-indexes";
+
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(AuthProxy.IDENTITY_PROVIDER,
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL, "package indexes", RenderContext.HTTPS_PORT,
-                            "a notebook's named egress destinations (PyPI, Hugging Face), on HTTPS", "egress")),
+                            "a notebook's named egress destinations (PyPI, Hugging Face), on HTTPS", "egress")
+                            .inPolicy(PACKAGE_INDEXES)),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", AuthProxy.PORT,
                             "clients in the namespace, through the auth-proxy", "spec.identity"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", AuthProxy.PORT,
@@ -91,24 +95,22 @@ final class Notebooks implements Engine {
         List<TenancyNeeds.Egress> egress = new ArrayList<>();
         boolean proxied = false;
         for (Map.Entry<String, Spec.Notebook> entry : context.spec().notebooks().entrySet()) {
-            String name = context.objectName(entry.getKey());
             Spec.Notebook notebook = entry.getValue();
             if (isPrivate(context, notebook)) {
                 proxied = true;
                 // signed-in users come through the proxy only; Jupyter's own port stays closed
-                allows.add(new TenancyNeeds.Allow(context.objectName(entry.getKey() + "-allow-proxy"), name,
-                        AuthProxy.PORT, notebook.ingress() != null));
+                ContractPolicies.inbound(context, entry.getKey(), "proxy", CONTRACT, PORT, notebook.ingress() != null)
+                        .ifPresent(allows::add);
             }
             if (!notebook.egress().isEmpty()) {
-                egress.add(new TenancyNeeds.Egress(context.objectName(entry.getKey() + "-to-package-indexes"),
-                        RenderContext.selector(name), List.of(RenderContext.HTTPS_PORT)));
+                ContractPolicies.itemEgress(context, entry.getKey(), PACKAGE_INDEXES, CONTRACT).ifPresent(egress::add);
             }
         }
         if (proxied) {
-            egress.add(0, AuthProxy.egress(context, stage()));
+            ContractPolicies.egress(context, stage(), AuthProxy.IDENTITY, CONTRACT, connection -> List.of())
+                    .ifPresent(identity -> egress.add(0, identity));
         }
-        context.featureServerAccess(stage()).ifPresent(allows::add);
-        context.mlflowAccess(stage()).ifPresent(allows::add);
+        allows.addAll(ContractPolicies.opened(context, stage(), CONTRACT));
         return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), egress);
     }
 

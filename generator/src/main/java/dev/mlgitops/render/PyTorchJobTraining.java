@@ -23,10 +23,10 @@ final class PyTorchJobTraining implements Engine {
                     Connection.sameWorkload(0, "NCCL and Gloo between all ranks"), StepsTraining.STORES,
                     new Connection(RuntimeContract.PeerKind.EXTERNAL, "Kubernetes API server", RenderContext.HTTPS_PORT,
                             "a scheduled job's Argo step creates the PyTorchJob and watches it (the apiserver's Service port)",
-                            "schedule"),
+                            "schedule").inPolicy(ContractPolicies.APISERVER),
                     new Connection(RuntimeContract.PeerKind.EXTERNAL, "Kubernetes API server", RenderContext.APISERVER_PORT,
                             "a scheduled job's Argo step creates the PyTorchJob and watches it (the apiserver's own port)",
-                            "schedule")),
+                            "schedule").inPolicy(ContractPolicies.APISERVER)),
             List.of(Connection.sameWorkload(RENDEZVOUS_PORT, "the master accepts the workers' rendezvous"),
                     Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
             List.of(initPytorch()),
@@ -99,20 +99,20 @@ final class PyTorchJobTraining implements Engine {
      */
     @Override
     public TenancyNeeds needs(RenderContext context) {
+        // the ranks of each job reach each other, and the job logs to MLflow and reads features (the contract's connections)
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        Pipelines.of(context, name()).keySet().forEach(pipeline -> allows.add(new TenancyNeeds.Allow(
-                context.objectName(pipeline + "-allow-ranks"), context.objectName(pipeline), List.of(),
-                List.of(RenderContext.selector(context.objectName(pipeline))), false, List.of())));
+        Pipelines.of(context, name()).keySet().forEach(pipeline ->
+                ContractPolicies.withinWorkload(context, pipeline, CONTRACT).ifPresent(allows::add));
         if (!allows.isEmpty()) {
-            context.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
-            context.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
+            allows.addAll(ContractPolicies.opened(context, Stage.TRAINING, CONTRACT));
         }
         if (allows.isEmpty()) {
             return TenancyNeeds.NONE;
         }
         // workers read data and write checkpoints in stores outside the namespace
         List<TenancyNeeds.Egress> egress = new ArrayList<>();
-        egress.add(context.storeEgress(Stage.TRAINING, Pipelines.storePorts(context)));
+        ContractPolicies.egress(context, Stage.TRAINING, ContractPolicies.STORES, CONTRACT,
+                connection -> List.of(Pipelines.storePorts(context))).ifPresent(egress::add);
         List<String> scheduled = Pipelines.of(context, name()).entrySet().stream()
                 .filter(e -> e.getValue().schedule() != null).map(Map.Entry::getKey).toList();
         if (scheduled.isEmpty()) {
@@ -121,7 +121,8 @@ final class PyTorchJobTraining implements Engine {
         // a scheduled job is created by an Argo Workflow's resource step, as the training ServiceAccount: it may
         // create the PyTorchJob and watch it (the executor reads its status for the success and failure
         // conditions), needs the executor's token Secret and reaches the API server
-        scheduled.forEach(pipeline -> egress.add(context.apiServerEgress(pipeline)));
+        scheduled.forEach(pipeline ->
+                ContractPolicies.itemEgress(context, pipeline, ContractPolicies.APISERVER, CONTRACT).ifPresent(egress::add));
         List<TenancyNeeds.Grant> grants = List.of(new TenancyNeeds.Grant(context.objectName("pytorchjob-launcher"),
                 Pipelines.WORKLOAD, "kubeflow.org", List.of("pytorchjobs"), List.of("create", "get", "list", "watch")));
         return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants, egress, List.of(Pipelines.WORKLOAD));

@@ -40,14 +40,18 @@ public record RenderContext(ResolvedEnvironment environment) {
     static final RuntimeContract.Connection ONLINE_STORE = new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
             "online store", REDIS_PORT, "a model given the online store's Secret reads Redis", "secretEnv: the online store's");
 
+    /** The feature server's and MLflow's Services without the project's prefix. */
+    static final String FEATURE_SERVER_SERVICE = "feature-server";
+    static final String MLFLOW_SERVICE = "mlflow";
+
     /** The feature server's Service name; every reference to it goes through here. */
     String featureServerName() {
-        return objectName("feature-server");
+        return objectName(FEATURE_SERVER_SERVICE);
     }
 
     /** The MLflow tracking server's Service name; every reference to it goes through here. */
     String mlflowName() {
-        return objectName("mlflow");
+        return objectName(MLFLOW_SERVICE);
     }
 
     /**
@@ -86,16 +90,18 @@ public record RenderContext(ResolvedEnvironment environment) {
         return new TreeMap<>(Map.of("app.kubernetes.io/part-of", name(), "app.kubernetes.io/component", stage.folder()));
     }
 
-    /** Lets the pods of {@code from} reach the feature server; empty when this environment has none. */
-    Optional<TenancyNeeds.Allow> featureServerAccess(Stage from) {
-        return spec().featureStore() == null ? Optional.empty()
-                : Optional.of(access(from, "feature-server", featureServerName(), FEATURE_SERVER_PORT));
-    }
-
-    /** Lets the pods of {@code from} reach the MLflow tracking server; empty when this environment has none. */
-    Optional<TenancyNeeds.Allow> mlflowAccess(Stage from) {
-        return spec().modelRegistry() == null ? Optional.empty()
-                : Optional.of(access(from, "mlflow", mlflowName(), MLFLOW_PORT));
+    /**
+     * The Service, without the project's prefix, by which pods reach the stage {@code stage}, when
+     * this environment has it and it is one other stages call (the feature server, MLflow).
+     */
+    Optional<String> stageService(Stage stage) {
+        if (stage == Stage.FEATURE_STORE && spec().featureStore() != null) {
+            return Optional.of(FEATURE_SERVER_SERVICE);
+        }
+        if (stage == Stage.MODEL_REGISTRY && spec().modelRegistry() != null) {
+            return Optional.of(MLFLOW_SERVICE);
+        }
+        return Optional.empty();
     }
 
     /**
@@ -105,21 +111,6 @@ public record RenderContext(ResolvedEnvironment environment) {
      */
     TenancyNeeds.Egress storeEgress(Stage stage, Integer... ports) {
         return new TenancyNeeds.Egress(objectName(stage.folder() + "-to-stores"), stageSelector(stage), List.of(ports));
-    }
-
-    /**
-     * Lets the pods of the workload {@code thing} (an Argo workflow's steps) reach the Kubernetes API
-     * server: on 443 (the {@code kubernetes} Service's port) and 6443 (the apiserver's own, which
-     * NetworkPolicy sees after the Service's address is translated), to any address but the metadata one.
-     */
-    TenancyNeeds.Egress apiServerEgress(String thing) {
-        return new TenancyNeeds.Egress(objectName(thing + "-to-apiserver"), selector(objectName(thing)),
-                List.of(HTTPS_PORT, APISERVER_PORT));
-    }
-
-    private TenancyNeeds.Allow access(Stage from, String to, String target, int port) {
-        return new TenancyNeeds.Allow(objectName(from.folder() + "-to-" + to), target, port,
-                List.of(stageSelector(from)), false);
     }
 
     /** Every object is named {@code <project>-<thing>}, so two projects can share a namespace. */

@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
  * and how the workload grows (for quota sums). The function step reads it through
  * {@link Engines}: the containers it adds to the engine's pods before the quota and admission
  * checks, the Knative paths and a job's rank ports it proves, and (with {@link Engine#requirements})
- * the prerequisites it lists. Rendering reads it where the rule follows from it alone: KServe's
- * allows for Knative's namespaces, and whether the scraper's allow lets the namespace's pods in too.
+ * the prerequisites it lists. Rendering derives the engines' NetworkPolicies from it through
+ * {@link ContractPolicies}; KServe reads its allows for Knative's namespaces from it, and the
+ * scraper whether its allow lets the namespace's pods in too.
  * A test holds every generated NetworkPolicy rule to a declared connection, and every declared
  * connection the reference wires to one the function step proves.
  *
@@ -67,12 +68,25 @@ public record RuntimeContract(List<Connection> opens, List<Connection> accepts, 
      * @param when the spec condition under which it exists, empty when always
      * @param pods the labels of the peer's pods (Knative's activator in its namespace), empty when
      *             any pod of the peer or when the cluster's facts say which
+     * @param policy the egress NetworkPolicy that carries it with the engine's other connections of
+     *               the same policy, named {@code <project>-<stage>-to-<policy>} ({@code stores}: the
+     *               stage's stores outside the namespace, see {@code ContractPolicies#egress}); empty
+     *               when it is not derived that way
      */
     public record Connection(PeerKind peer, String name, int port, String purpose, String when,
-                             Map<String, String> pods) {
+                             Map<String, String> pods, String policy) {
 
         public Connection {
             pods = Map.copyOf(pods);
+        }
+
+        public Connection(PeerKind peer, String name, int port, String purpose, String when, Map<String, String> pods) {
+            this(peer, name, port, purpose, when, pods, "");
+        }
+
+        /** The same connection, carried by the stage's egress policy {@code policy}. */
+        public Connection inPolicy(String policy) {
+            return new Connection(peer, name, port, purpose, when, pods, policy);
         }
 
         public Connection(PeerKind peer, String name, int port, String purpose, String when) {

@@ -36,9 +36,12 @@ record ServingAuth(AuthProxy.View proxy, JwtAuth.View jwt, Map<String, String> p
         return proxied(serving) ? AuthProxy.PORT : modelPort;
     }
 
-    /** With a proxy, the models' pods reach the identity provider (on 443). */
-    static List<TenancyNeeds.Egress> egress(RenderContext context, Map<String, Spec.ServingModel> models) {
+    /** With a proxy, the models' pods reach the identity provider (the serving engine's {@code contract}'s connection). */
+    static List<TenancyNeeds.Egress> egress(RenderContext context, Map<String, Spec.ServingModel> models,
+                                            RuntimeContract contract) {
         return models.values().stream().anyMatch(ServingAuth::proxied) && context.spec().identity() != null
-                ? List.of(AuthProxy.egress(context, Stage.SERVING)) : List.of();
+                ? ContractPolicies.egress(context, Stage.SERVING, AuthProxy.IDENTITY, contract, connection -> List.of())
+                        .stream().toList()
+                : List.of();
     }
 }

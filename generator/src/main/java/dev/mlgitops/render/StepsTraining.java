@@ -53,7 +53,7 @@ final class StepsTraining implements Engine {
     /** The steps' stores outside the namespace: the datasets' (on their schemes' or own ports) and the artifacts'. */
     static final RuntimeContract.Connection STORES = new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL,
             "dataset and artifact stores", 0, "the steps read datasets and write artifacts: 443, or a dataset's store port",
-            "datasets");
+            "datasets").inPolicy(ContractPolicies.STORES);
 
     /** What Argo's kinds need of the cluster; the pytorchjob engine's schedules run on it too. */
     static final RuntimeContract.Requirement ARGO_WORKFLOWS = new RuntimeContract.Requirement(
@@ -67,9 +67,11 @@ final class StepsTraining implements Engine {
         return new StepsTraining("argo-workflows", List.of("workflowtemplate.yaml.ftl", "cronworkflow.yaml.ftl", "inputs.yaml.ftl"), true,
                 new RuntimeContract(Addresses.withConnections(STORES,
                         RuntimeContract.Connection.external("Kubernetes API server", RenderContext.HTTPS_PORT,
-                                "the executor's wait container reports step results (the apiserver's Service port)"),
+                                "the executor's wait container reports step results (the apiserver's Service port)")
+                                .inPolicy(ContractPolicies.APISERVER),
                         RuntimeContract.Connection.external("Kubernetes API server", RenderContext.APISERVER_PORT,
-                                "the executor's wait container reports step results (the apiserver's own port)")),
+                                "the executor's wait container reports step results (the apiserver's own port)")
+                                .inPolicy(ContractPolicies.APISERVER)),
                         List.of(),
                         argoExecutor(),
                         List.of(),
@@ -129,19 +131,19 @@ final class StepsTraining implements Engine {
         List<TenancyNeeds.Grant> grants = !reportsTaskResults ? List.of() : List.of(new TenancyNeeds.Grant(
                 context.objectName("workflow-executor"), Pipelines.WORKLOAD, "argoproj.io",
                 List.of("workflowtaskresults"), List.of("create", "patch")));
-        // steps log to MLflow and read features through the addresses they are given
-        List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        context.featureServerAccess(Stage.TRAINING).ifPresent(allows::add);
-        context.mlflowAccess(Stage.TRAINING).ifPresent(allows::add);
+        // steps log to MLflow and read features through the addresses they are given (the contract's connections)
+        List<TenancyNeeds.Allow> allows = ContractPolicies.opened(context, Stage.TRAINING, contract);
         // steps read data and write artifacts in stores outside the namespace (buckets, databases)
         // the steps automount no token, so Argo's controller mounts the executor ServiceAccount's token
         // Secret <sa>.service-account-token into init and wait (util/secrets TokenName): one must exist
         List<TenancyNeeds.Egress> egress = new ArrayList<>();
-        egress.add(context.storeEgress(Stage.TRAINING, Pipelines.storePorts(context)));
+        ContractPolicies.egress(context, Stage.TRAINING, ContractPolicies.STORES, contract,
+                connection -> List.of(Pipelines.storePorts(context))).ifPresent(egress::add);
         if (reportsTaskResults) {
             // Argo's wait container writes WorkflowTaskResults through the API server; no pod or namespace
             // selector matches the apiserver (it is no pod of the cluster's network), so addresses on its ports
-            Pipelines.of(context, name).keySet().forEach(pipeline -> egress.add(context.apiServerEgress(pipeline)));
+            Pipelines.of(context, name).keySet().forEach(pipeline ->
+                    ContractPolicies.itemEgress(context, pipeline, ContractPolicies.APISERVER, contract).ifPresent(egress::add));
         }
         return new TenancyNeeds(List.of(Pipelines.WORKLOAD), allows, grants, egress,
                 reportsTaskResults ? List.of(Pipelines.WORKLOAD) : List.of());

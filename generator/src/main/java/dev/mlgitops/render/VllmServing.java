@@ -67,12 +67,15 @@ final class VllmServing implements ServingEngine {
                     + " / sum by (namespace) (rate(http_requests_total{%2$sjob=\"%1$s\"}[5m]))",
             "vllm:e2e_request_latency_seconds_count{%2$sjob=\"%1$s\"}");
 
+    /** The egress policy of a model vLLM downloads, {@code <project>-<model>-to-model-store}. */
+    private static final String MODEL_STORE = "model-store";
+
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             Addresses.withConnections(
                     new Connection(RuntimeContract.PeerKind.EXTERNAL, "Hugging Face Hub", 443, "vLLM downloads the model",
-                            "model.storageUri: hf://"),
+                            "model.storageUri: hf://").inPolicy(MODEL_STORE),
                     new Connection(RuntimeContract.PeerKind.EXTERNAL, "object store", 443,
-                            "the download init container", "model.storageUri: s3://"),
+                            "the download init container", "model.storageUri: s3://").inPolicy(MODEL_STORE),
                     AuthProxy.IDENTITY_PROVIDER, RegistryFetch.CONNECTION),
             List.of(new Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0, "clients in the namespace, on the model's port"),
                     new Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 0,
@@ -139,19 +142,16 @@ final class VllmServing implements ServingEngine {
             return TenancyNeeds.NONE;
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
-        List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine));
+        List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine, CONTRACT));
         mine.forEach((model, serving) -> {
-            String name = context.objectName(model);
-            allows.add(new TenancyNeeds.Allow(context.objectName(model + "-allow-http"), name,
-                    ServingAuth.clientPort(serving, port(serving)), serving.ingress() != null));
+            ContractPolicies.inbound(context, model, "http", CONTRACT, ServingAuth.clientPort(serving, port(serving)),
+                    serving.ingress() != null).ifPresent(allows::add);
             // a registered model comes through MLflow in the namespace, not from a store outside
             if (RegistryFetch.registered(serving) == null && ModelSource.of(serving.model()).downloads()) {
-                egress.add(new TenancyNeeds.Egress(context.objectName(model + "-to-model-store"), RenderContext.selector(name),
-                        List.of(RenderContext.HTTPS_PORT)));
+                ContractPolicies.itemEgress(context, model, MODEL_STORE, CONTRACT).ifPresent(egress::add);
             }
         });
-        context.featureServerAccess(stage()).ifPresent(allows::add);
-        context.mlflowAccess(stage()).ifPresent(allows::add);
+        allows.addAll(ContractPolicies.opened(context, stage(), CONTRACT));
         return new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows, List.of(), egress);
     }
 
