@@ -25,7 +25,9 @@ import dev.mlgitops.model.Stage;
  * connections an item's pods accept from the namespace's pods and the ingress controller (a
  * model's clients, a UI's proxy): the engine says which items take them, the contract on which ports.
  * And the connections a stage's pods open to what lies outside the namespace, grouped by the
- * egress policy each declares ({@link RuntimeContract.Connection#policy}).
+ * egress policy each declares ({@link RuntimeContract.Connection#policy}). And the connections an
+ * item accepts under a spec condition, from the pods of another stage the engine names (the model a
+ * drift detector watches) or from the namespaces of the cluster's facts (Prometheus's).
  */
 final class ContractPolicies {
 
@@ -96,6 +98,40 @@ final class ContractPolicies {
                 ports, List.of(), !fromIngress.isEmpty(), List.of()));
     }
 
+    /**
+     * The allow {@code <project>-<item>-allow-<policy>} into the pods of {@code <project>-<item>} for
+     * the connections {@code contract} accepts under the condition {@code when}: from the pods
+     * {@code from} selects when they come from the stage {@code peerStage} (the engine says which of
+     * that stage's pods, such as the one model a detector watches), or from the namespaces they name
+     * (a {@code spec.cluster} fact, as {@link #namespace} resolves it); empty when none is accepted.
+     */
+    static Optional<TenancyNeeds.Allow> accepted(RenderContext context, String item, String policy, RuntimeContract contract,
+                                                 String when, Stage peerStage, Map<String, String> from) {
+        List<RuntimeContract.Connection> accepted = contract.accepts().stream()
+                .filter(connection -> connection.when().equals(when)).toList();
+        if (accepted.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> ports = accepted.stream().map(RuntimeContract.Connection::port).distinct().toList();
+        List<Map<String, String>> pods = accepted.stream().anyMatch(connection -> connection.peer() == RuntimeContract.PeerKind.STAGE
+                && connection.name().equals(peerStage.folder())) ? List.of(from) : List.of();
+        List<String> namespaces = accepted.stream().filter(connection -> connection.peer() == RuntimeContract.PeerKind.NAMESPACE)
+                .map(connection -> namespace(context, connection.name())).distinct().toList();
+        String name = context.objectName(item + "-allow-" + policy);
+        String target = context.objectName(item);
+        return Optional.of(pods.isEmpty() ? new TenancyNeeds.Allow(name, target, ports, List.of(), false, namespaces, false)
+                : new TenancyNeeds.Allow(name, target, ports, pods, false, namespaces));
+    }
+
+    /** A namespace as a contract names it: itself, or the {@code spec.cluster} fact that gives it. */
+    private static String namespace(RenderContext context, String name) {
+        return switch (name) {
+            case PrometheusMonitoring.MONITORING_NAMESPACE -> context.spec().cluster().monitoring().namespace();
+            case KServeServing.GATEWAY_NAMESPACE -> context.spec().cluster().knative().namespace();
+            default -> name;
+        };
+    }
+
     /** The egress policy of a stage's stores outside the namespace (buckets, Redis, databases). */
     static final String STORES = "stores";
     /**
@@ -125,8 +161,14 @@ final class ContractPolicies {
      */
     static Optional<TenancyNeeds.Egress> itemEgress(RenderContext context, String item, String policy,
                                                     RuntimeContract contract) {
+        return itemEgress(context, item, policy, contract, connection -> List.of());
+    }
+
+    /** As {@link #itemEgress(RenderContext, String, String, RuntimeContract)}, a port the spec decides given by {@code specPorts}. */
+    static Optional<TenancyNeeds.Egress> itemEgress(RenderContext context, String item, String policy, RuntimeContract contract,
+                                                    Function<RuntimeContract.Connection, List<Integer>> specPorts) {
         return egress(context.objectName(item + "-to-" + policy), RenderContext.selector(context.objectName(item)),
-                policy, contract, connection -> List.of());
+                policy, contract, specPorts);
     }
 
     private static Optional<TenancyNeeds.Egress> egress(String name, Map<String, String> from, String policy,

@@ -45,7 +45,8 @@ final class DeploymentServing implements ServingEngine {
             new ProductionFacts.ReplicaCount("Deployment", "/spec/replicas", true)));
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(
-            Addresses.withConnections(RenderContext.ONLINE_STORE, AuthProxy.IDENTITY_PROVIDER, RegistryFetch.CONNECTION),
+            Addresses.withConnections(RenderContext.ONLINE_STORE.inPolicy(ContractPolicies.STORES), AuthProxy.IDENTITY_PROVIDER,
+                    RegistryFetch.CONNECTION),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0,
                             "clients in the namespace, on the model's port"),
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 0,
@@ -127,11 +128,12 @@ final class DeploymentServing implements ServingEngine {
         if (!allows.isEmpty()) {
             allows.addAll(ContractPolicies.opened(context, stage(), CONTRACT));
         }
-        // a model given the online store's Secret talks to Redis; tenancy keeps one policy if kserve asks too
+        // a model given the online store's Secret talks to Redis; tenancy merges the stage's policy with kserve's
         boolean redis = mine(context).values().stream().anyMatch(serving -> readsRedis(context, serving));
         List<TenancyNeeds.Egress> egress = new ArrayList<>(ServingAuth.egress(context, mine(context), CONTRACT));
         if (redis) {
-            egress.add(context.storeEgress(stage(), RenderContext.HTTPS_PORT, RenderContext.REDIS_PORT));
+            ContractPolicies.egress(context, stage(), ContractPolicies.STORES, CONTRACT, connection -> List.of())
+                    .ifPresent(egress::add);
         }
         return new TenancyNeeds(List.of(WORKLOAD), allows, List.of(), egress);
     }

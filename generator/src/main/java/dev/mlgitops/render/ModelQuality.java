@@ -88,21 +88,27 @@ final class ModelQuality {
     }
 
     /** The NetworkPolicies the detectors need: the model's pods in (logging), Prometheus in, the ground truth's store out. */
-    static void needs(RenderContext context, List<TenancyNeeds.Allow> allows, List<TenancyNeeds.Egress> egress) {
-        String prometheus = context.spec().cluster().monitoring().namespace();
+    static void needs(RenderContext context, RuntimeContract contract, List<TenancyNeeds.Allow> allows,
+                      List<TenancyNeeds.Egress> egress) {
         of(context).forEach((model, quality) -> {
-            String detector = detectorName(context, model);
+            String item = model + "-quality";
             if (quality.logs()) {
                 // only the watched model's pods (KServe's agent in the predictor, or the model's own hook) post to it
-                allows.add(new TenancyNeeds.Allow(context.objectName(model + "-quality-allow-logging"), detector,
-                        HTTP_PORT, List.of(RenderContext.selector(context.objectName(model))), false));
+                ContractPolicies.accepted(context, item, "logging", contract, PrometheusMonitoring.QUALITY + ".logging",
+                        Stage.SERVING, RenderContext.selector(context.objectName(model))).ifPresent(allows::add);
             }
-            allows.add(TenancyNeeds.Allow.fromNamespacesOnly(context.objectName(model + "-quality-allow-metrics"),
-                    detector, METRICS_PORT, List.of(prometheus)));
-            groundTruthPort(context, quality).ifPresent(port -> egress.add(new TenancyNeeds.Egress(
-                    context.objectName(model + "-quality-to-store"), RenderContext.selector(detector), List.of(port))));
+            ContractPolicies.accepted(context, item, "metrics", contract, PrometheusMonitoring.QUALITY, Stage.SERVING, Map.of())
+                    .ifPresent(allows::add);
+            OptionalInt port = groundTruthPort(context, quality);
+            if (port.isPresent()) {
+                ContractPolicies.itemEgress(context, item, STORE_POLICY, contract, connection -> List.of(port.getAsInt()))
+                        .ifPresent(egress::add);
+            }
         });
     }
+
+    /** The egress policy of a detector's ground-truth store: {@code <project>-<model>-quality-to-store}. */
+    static final String STORE_POLICY = "store";
 
     /** The detector's Deployment, Service and ServiceMonitor as the template sees them. */
     static DetectorView detector(RenderContext context, String model, Spec.Quality quality, Map<String, String> monitorLabels,

@@ -27,13 +27,13 @@ final class PrometheusMonitoring implements Engine {
     static final String MONITORING_NAMESPACE = "spec.cluster.monitoring.namespace";
 
     /** In contracts: the condition under which a model's drift detector runs. */
-    private static final String QUALITY = "spec.monitoring.quality.<model>";
+    static final String QUALITY = "spec.monitoring.quality.<model>";
 
     /** The drift detectors are this engine's only pods: what they open and accept (see {@link ModelQuality}). */
     private static final RuntimeContract CONTRACT = new RuntimeContract(
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.EXTERNAL, "the ground-truth dataset's store",
-                    RenderContext.HTTPS_PORT, "the detector reads the true labels (on the dataset URI's port; 443 for buckets)",
-                    QUALITY + ".accuracy.groundTruth")),
+                    0, "the detector reads the true labels (on the dataset URI's port; 443 for buckets)",
+                    QUALITY + ".accuracy.groundTruth").inPolicy(ModelQuality.STORE_POLICY)),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, Stage.SERVING.folder(),
                             ModelQuality.HTTP_PORT, "the watched model's logged requests and responses (KServe's agent,"
                             + " or the model's own hook)", QUALITY + ".logging"),
@@ -152,7 +152,7 @@ final class PrometheusMonitoring implements Engine {
         }
         List<TenancyNeeds.Allow> allows = new ArrayList<>();
         List<TenancyNeeds.Egress> egress = new ArrayList<>();
-        ModelQuality.needs(context, allows, egress);
+        ModelQuality.needs(context, CONTRACT, allows, egress);
         String prometheus = context.spec().cluster().monitoring().namespace();
         // the scraper alone, no pod of the namespace, unless the engine's contract lets the namespace's pods onto that
         // port anyway (a model server without a proxy in front, not Knative's queue-proxy metrics port)

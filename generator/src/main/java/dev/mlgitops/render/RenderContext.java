@@ -104,15 +104,6 @@ public record RenderContext(ResolvedEnvironment environment) {
         return Optional.empty();
     }
 
-    /**
-     * Lets the pods of {@code stage} reach their stores outside the namespace (see {@link TenancyNeeds.Egress})
-     * on the stores' ports: HTTPS for buckets (S3, GCS, Azure Blob) and model downloads, Redis's
-     * 6379, the model registry's database port, as the stage needs them.
-     */
-    TenancyNeeds.Egress storeEgress(Stage stage, Integer... ports) {
-        return new TenancyNeeds.Egress(objectName(stage.folder() + "-to-stores"), stageSelector(stage), List.of(ports));
-    }
-
     /** Every object is named {@code <project>-<thing>}, so two projects can share a namespace. */
     String objectName(String thing) {
         return name() + "-" + thing;

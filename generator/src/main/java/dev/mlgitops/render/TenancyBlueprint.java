@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
@@ -67,7 +68,7 @@ final class TenancyBlueprint implements Engine {
         Spec.Tenancy tenancy = context.spec().tenancy();
         // a set: two engines of one stage (say both serving engines) may ask for the same path
         Set<TenancyNeeds.Allow> allows = new LinkedHashSet<>();
-        Set<TenancyNeeds.Egress> egress = new LinkedHashSet<>();
+        Map<String, TenancyNeeds.Egress> egress = new LinkedHashMap<>();
         List<GrantView> grants = new ArrayList<>();
         Set<String> kinds = new LinkedHashSet<>();
         Set<String> tokens = new LinkedHashSet<>();
@@ -75,7 +76,8 @@ final class TenancyBlueprint implements Engine {
             TenancyNeeds needs = workload.needs(context);
             kinds.addAll(needs.workloadKinds());
             allows.addAll(needs.allows());
-            egress.addAll(needs.egress());
+            // two engines of one stage (both serving engines) share the stage's policy: one, on the ports of both
+            needs.egress().forEach(e -> egress.merge(e.name(), e, TenancyBlueprint::union));
             tokens.addAll(needs.tokenSecrets());
             needs.grants().forEach(g -> grants.add(new GrantView(g.name(), context.objectName(g.workloadKind()),
                     g.apiGroup(), g.resources(), g.verbs())));
@@ -98,7 +100,7 @@ final class TenancyBlueprint implements Engine {
         model.put("dnsName", context.objectName("allow-dns"));
         model.put("namespaceEgressName", context.objectName("allow-namespace-egress"));
         model.put("allows", List.copyOf(allows));
-        model.put("egress", List.copyOf(egress));
+        model.put("egress", List.copyOf(egress.values()));
         model.put("ingressControllerNamespace", context.spec().cluster().ingress().namespace());
         model.put("externalSecrets", externalSecrets(context));
         return List.of(new ItemModel("/tenancy", model));
@@ -195,5 +197,18 @@ final class TenancyBlueprint implements Engine {
             }
             return new SubjectView("User", member.startsWith("user:") ? member.substring("user:".length()) : member);
         }
+    }
+
+    /** One egress policy of two engines' of a stage, on the ports of both, in ascending order when they differ. */
+    private static TenancyNeeds.Egress union(TenancyNeeds.Egress first, TenancyNeeds.Egress second) {
+        if (first.equals(second)) {
+            return first;
+        }
+        if (!first.from().equals(second.from())) {
+            throw new IllegalStateException("two egress policies " + first.name() + " from different pods");
+        }
+        TreeSet<Integer> ports = new TreeSet<>(first.ports());
+        ports.addAll(second.ports());
+        return new TenancyNeeds.Egress(first.name(), first.from(), List.copyOf(ports));
     }
 }

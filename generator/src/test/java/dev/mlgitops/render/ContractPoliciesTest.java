@@ -48,6 +48,25 @@ class ContractPoliciesTest {
     }
 
     @Test
+    void anAcceptedConnectionAdmitsTheStagesPodsTheEngineNamesOrTheNamespacesTheClusterFactsGive() {
+        RuntimeContract detector = new RuntimeContract(List.of(), List.of(
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, "serving", 8080, "logged requests", "logging"),
+                new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "spec.cluster.monitoring.namespace", 9090,
+                        "Prometheus", "scrape")), List.of(), List.of(), RuntimeContract.Scaling.ONE);
+        Map<String, String> scorer = Map.of("app.kubernetes.io/name", "fraud-detection-scorer");
+
+        assertEquals(Optional.of(new TenancyNeeds.Allow("fraud-detection-scorer-quality-allow-logging",
+                        "fraud-detection-scorer-quality", List.of(8080), List.of(scorer), false, List.of())),
+                ContractPolicies.accepted(PROD, "scorer-quality", "logging", detector, "logging", Stage.SERVING, scorer));
+        // the cluster's monitoring namespace, and no pod of the project's own
+        assertEquals(Optional.of(new TenancyNeeds.Allow("fraud-detection-scorer-quality-allow-metrics",
+                        "fraud-detection-scorer-quality", List.of(9090), List.of(), false,
+                        List.of(PROD.spec().cluster().monitoring().namespace()), false)),
+                ContractPolicies.accepted(PROD, "scorer-quality", "metrics", detector, "scrape", Stage.SERVING, scorer));
+        assertEquals(Optional.empty(), ContractPolicies.accepted(PROD, "scorer-quality", "x", detector, "never", Stage.SERVING, scorer));
+    }
+
+    @Test
     void thePortIsTheDeclaredOne() {
         List<TenancyNeeds.Allow> allows = ContractPolicies.opened(PROD, Stage.NOTEBOOKS, opening(
                 new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, "model-registry", 5001, "experiments")));

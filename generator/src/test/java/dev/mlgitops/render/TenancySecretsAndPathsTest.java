@@ -156,6 +156,23 @@ class TenancySecretsAndPathsTest {
                         "NetworkPolicy/fraud-detection-serving-to-feature-server");
     }
 
+    @Test
+    void theDeploymentEngineAloneOpensTheOnlineStoreOnRedisOnlyAndSharesTheStagesPolicyWithKserve() {
+        // without the kserve scorer, the serving stage's stores are what the deployment engine declares: Redis
+        Rendering alone = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.get("serving")).remove("scorer");
+            ((ObjectNode) spec.get("monitoring")).remove("quality");
+            return spec;
+        }));
+
+        assertThat(alone.errors()).isEmpty();
+        assertThat(alone.get("NetworkPolicy/fraud-detection-serving-to-stores").at("/spec/egress/0/ports"))
+                .isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":6379}]"));
+        // with it, one policy for both engines, on the ports of both
+        assertThat(Rendering.of(ReferenceProject.prod()).get("NetworkPolicy/fraud-detection-serving-to-stores")
+                .at("/spec/egress/0/ports")).isEqualTo(json("[{\"protocol\":\"TCP\",\"port\":443},{\"protocol\":\"TCP\",\"port\":6379}]"));
+    }
+
     private static void assertPath(ObjectNode policy, String target, String fromStage, int port) {
         assertThat(policy.at("/spec/podSelector")).isEqualTo(json("{\"matchLabels\":{\"app.kubernetes.io/name\":\"" + target + "\"}}"));
         assertThat(policy.at("/spec/policyTypes")).isEqualTo(json("[\"Ingress\"]"));
