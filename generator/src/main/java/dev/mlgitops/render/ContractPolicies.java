@@ -124,7 +124,7 @@ final class ContractPolicies {
     }
 
     /** A namespace as a contract names it: itself, or the {@code spec.cluster} fact that gives it. */
-    private static String namespace(RenderContext context, String name) {
+    static String namespace(RenderContext context, String name) {
         return switch (name) {
             case PrometheusMonitoring.MONITORING_NAMESPACE -> context.spec().cluster().monitoring().namespace();
             case KServeServing.GATEWAY_NAMESPACE -> context.spec().cluster().knative().namespace();

@@ -241,8 +241,7 @@ final class KServeServing implements ServingEngine {
                 continue;
             }
             if (accepted.port() == QUEUE_PROXY_PORT) {
-                dataPlane.add(accepted.name().equals(GATEWAY_NAMESPACE)
-                        ? context.spec().cluster().knative().namespace() : accepted.name());
+                dataPlane.add(ContractPolicies.namespace(context, accepted.name()));
             } else if (accepted.name().equals(KNATIVE_NAMESPACE) && !controlPorts.contains(accepted.port())) {
                 controlPorts.add(accepted.port());
             }

@@ -117,11 +117,7 @@ class FunctionCheckerTest {
 
     /** {@code spec} built with the tenancy NetworkPolicies' blueprint edited. */
     private BuildOutcome withPolicies(Path spec, UnaryOperator<String> edit) throws IOException {
-        Path blueprints = folder.resolve("blueprints/tenancy");
-        Files.createDirectories(blueprints);
-        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"),
-                edit.apply(Files.readString(Path.of("..", "blueprints", "tenancy", "networkpolicies.yaml.ftl"))));
-        return Builder.build(spec, BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
+        return FunctionBuilds.withPolicies(folder, spec, edit);
     }
 
     /** The reference without sign-in: no identity, the explainer and MLflow without auth, alice and MLflow without ingress. */
@@ -406,7 +402,7 @@ class FunctionCheckerTest {
                 .replace(quota, quota.replace("gpu: 14", "gpu: 100")));
 
         BuildOutcome built = Builder.build(spec, BuildOptions.defaults());
-        assertThat(built.findings().sorted()).filteredOn(f -> f.severity() == dev.mlgitops.finding.Severity.ERROR)
+        assertThat(built.findings().sorted()).filteredOn(Finding::isError)
                 .extracting(f -> f.format("mlproject.yaml")).isEmpty();
         String gpu = built.tree().orElseThrow().files().get("PREREQUISITES.md");
         String reference = Builder.build(CaseFolders.REFERENCE, BuildOptions.defaults()).tree().orElseThrow()
@@ -569,14 +565,11 @@ class FunctionCheckerTest {
         throw new AssertionError(text + " is not in the spec");
     }
 
-    private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {
-        String reference = Files.readString(CaseFolders.REFERENCE);
-        String text = edit.apply(reference);
-        assertThat(text).as("the edit applies").isNotEqualTo(reference);
-        return Files.writeString(folder.resolve("mlproject.yaml"), text);
+    private Path edited(UnaryOperator<String> edit) throws IOException {
+        return FunctionBuilds.edited(folder, edit);
     }
 
     private static List<Finding> functionFindings(BuildOutcome generation) {
-        return generation.findings().sorted().stream().filter(f -> f.code().id().startsWith("MLG-FUNCTION-")).toList();
+        return FunctionBuilds.functionFindings(generation);
     }
 }

@@ -3,9 +3,7 @@ package dev.mlgitops.function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,17 +47,11 @@ class ModelQualityFunctionTest {
 
     @Test
     void withoutTheDetectorsPoliciesTheLoggerPrometheusAndTheGroundTruthAreBlockedAtTheirItems() throws IOException {
-        Path blueprints = folder.resolve("blueprints/tenancy");
-        Files.createDirectories(blueprints);
-        Files.writeString(blueprints.resolve("networkpolicies.yaml.ftl"), Files.readString(
-                        Path.of("..", "blueprints", "tenancy", "networkpolicies.yaml.ftl"))
+        BuildOutcome generation = FunctionBuilds.withPolicies(folder, CaseFolders.REFERENCE, template -> template
                 .replace("<#list allows as allow>", "<#list allows?filter(a -> !a.name?contains(\"-quality-\")) as allow>")
                 .replace("<#list egress as out>", "<#list egress?filter(e -> !e.name?contains(\"-quality-\")) as out>"));
 
-        BuildOutcome generation = Builder.build(CaseFolders.REFERENCE,
-                BuildOptions.defaults().withBlueprints(folder.resolve("blueprints")));
-
-        assertThat(functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
+        assertThat(FunctionBuilds.functionFindings(generation)).extracting(f -> f.format("mlproject.yaml")).containsExactly(
                 "mlproject.yaml:48:7: error [MLG-FUNCTION-UNREACHABLE] spec.datasets.chargebacks.uri: Deployment"
                         + " fraud-detection-scorer-quality to dataset chargebacks (s3) is blocked on TCP 443 (the"
                         + " source's egress is not allowed): allow it in the tenancy NetworkPolicies or"
@@ -78,26 +70,15 @@ class ModelQualityFunctionTest {
 
     @Test
     void theDetectorCountsInTheQuotaAtItsItem() throws IOException {
-        Path spec = edited(text -> text.replace("resources: {cpu: 250m, memory: 512Mi}   # requests = limits",
+        Path spec = FunctionBuilds.edited(folder, text -> text.replace("resources: {cpu: 250m, memory: 512Mi}   # requests = limits",
                 "resources: {cpu: \"200\", memory: 512Mi}   # requests = limits"));
 
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
-        assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(f -> f.format("mlproject.yaml"))
+        assertThat(FunctionBuilds.functionFindings(generation)).filteredOn(Finding::isError).extracting(f -> f.format("mlproject.yaml"))
                 .containsExactly("mlproject.yaml:191:7: error [MLG-FUNCTION-QUOTA-WORKLOAD] spec.monitoring.quality.scorer:"
                         + " Deployment fraud-detection-scorer-quality at its largest scale (1 pod + 1 pod surging in a"
                         + " rolling update) asks for 400 of requests.cpu, more than the namespace's quota of 192, so it never runs whole: lower its"
                         + " replicas, workers or resources, or raise spec.tenancy.quota.cpu");
-    }
-
-    private Path edited(java.util.function.UnaryOperator<String> edit) throws IOException {
-        String reference = Files.readString(CaseFolders.REFERENCE);
-        String text = edit.apply(reference);
-        assertThat(text).as("the edit applies").isNotEqualTo(reference);
-        return Files.writeString(folder.resolve("mlproject.yaml"), text);
-    }
-
-    private static List<Finding> functionFindings(BuildOutcome generation) {
-        return generation.findings().sorted().stream().filter(f -> f.code().id().startsWith("MLG-FUNCTION-")).toList();
     }
 }
