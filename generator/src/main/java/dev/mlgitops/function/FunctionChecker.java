@@ -58,7 +58,7 @@ public final class FunctionChecker {
             // what the pods ask of the nodes, then what each kind of object needs installed, in the objects' order
             List<Requirement> of = new ArrayList<>(ClusterServices.gpus(workloads));
             for (TypedObject object : running) {
-                Optional.ofNullable(requirements.get(object.key().group() + "/" + object.key().kind())).ifPresent(of::add);
+                Optional.ofNullable(requirements.get(object.key().groupKind())).ifPresent(of::add);
                 of.addAll(ClusterServices.certificates(object, namespace));
                 of.addAll(settings(object));
             }
@@ -124,8 +124,7 @@ public final class FunctionChecker {
 
     /** What the cluster must allow for the fields {@code object} uses: the settings the engines declare for them. */
     private static List<Requirement> settings(TypedObject object) {
-        String group = object.key().group();
-        String kind = group.isEmpty() ? object.key().kind() : group + "/" + object.key().kind();
+        String kind = object.key().groupKind();
         List<Requirement> needed = new ArrayList<>();
         for (RuntimeContract.Setting setting : SETTINGS) {
             if (setting.kind().equals(kind) && !object.manifest().at(setting.field()).isMissingNode()) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.mlgitops.render.Engine;
@@ -17,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The workloads among an environment's objects and the pods each runs, as the cluster will run
- * them: their labels, containers (with what operators inject) and how many at the largest scale.
+ * them: their labels, containers (with what operators inject) and how many at the largest scale,
+ * counted as the engine's contract declares the object's kind ({@link RuntimeContract#workloads}).
  */
 final class Workloads {
 
@@ -123,6 +126,34 @@ final class Workloads {
         }
     }
 
+    /**
+     * How an object no engine declares is counted (a workload a blueprint override adds): by what
+     * its kind runs, as the engines declare it for the same kinds.
+     */
+    private static final Map<String, RuntimeContract.Scaling> BY_KIND = Map.of(
+            "apps/Deployment", RuntimeContract.Scaling.REPLICAS,
+            "apps/StatefulSet", RuntimeContract.Scaling.REPLICAS,
+            "batch/Job", RuntimeContract.Scaling.REPLICAS,
+            "batch/CronJob", RuntimeContract.Scaling.REPLICAS,
+            "serving.kserve.io/InferenceService", RuntimeContract.Scaling.REPLICAS,
+            "kubeflow.org/PyTorchJob", RuntimeContract.Scaling.MASTER_AND_WORKERS,
+            "argoproj.io/WorkflowTemplate", RuntimeContract.Scaling.PARALLEL_STEPS);
+
+    /** The kinds whose pods run to completion. */
+    private static final Set<String> BATCH = Set.of("Job", "CronJob", "PyTorchJob", "WorkflowTemplate");
+
+    /**
+     * How the pods of {@code object} are counted: as its engine's contract declares for its kind,
+     * else as {@link #BY_KIND} says; {@link RuntimeContract.Scaling#NONE} for what runs no pods.
+     */
+    static RuntimeContract.Scaling scaling(TypedObject object) {
+        String kind = object.key().groupKind();
+        return Engines.emitting(object.blueprint())
+                .map(engine -> engine.contract().workloads().get(kind))
+                .or(() -> Optional.ofNullable(BY_KIND.get(kind)))
+                .orElse(RuntimeContract.Scaling.NONE);
+    }
+
     static List<Workload> of(List<TypedObject> objects) {
         Map<String, Integer> autoscaled = new LinkedHashMap<>();
         for (TypedObject object : objects) {
@@ -134,37 +165,46 @@ final class Workloads {
         }
         List<Workload> workloads = new ArrayList<>();
         for (TypedObject object : objects) {
-            ObjectNode manifest = object.manifest();
-            JsonNode spec = manifest.path("spec");
-            String kind = object.key().kind();
-            int scaled = autoscaled.getOrDefault(kind + "/" + object.key().name(), -1);
-            switch (kind) {
-                case "Deployment" -> {
-                    int replicas = scaled > 0 ? scaled : spec.path("replicas").asInt(1);
-                    PodGroup group = group("", spec.path("template"), replicas);
-                    int surge = surge(spec.path("strategy"), replicas);
-                    workloads.add(new Workload(object, List.of(surge == 0 ? group
-                            : group.withExtra(surge, "surging in a rolling update")), false));
-                }
-                case "StatefulSet" -> workloads.add(new Workload(object, List.of(group("",
-                        spec.path("template"), scaled > 0 ? scaled : spec.path("replicas").asInt(1))), false));
-                case "Job" -> workloads.add(new Workload(object, List.of(group("", spec.path("template"),
-                        spec.path("parallelism").asInt(1))), true));
-                case "CronJob" -> workloads.add(new Workload(object, List.of(group("",
-                        spec.path("jobTemplate").path("spec").path("template"),
-                        spec.path("jobTemplate").path("spec").path("parallelism").asInt(1))), true));
-                case "PyTorchJob" -> workloads.add(new Workload(object, pytorch(spec), true));
-                case "WorkflowTemplate" -> {
-                    workloads.add(new Workload(object, argo(spec), true));
-                    created(object).forEach(job -> workloads.add(new Workload(job, pytorch(job.manifest().path("spec")), true)));
-                }
-                case "InferenceService" -> workloads.add(new Workload(object, kserve(manifest), false));
-                default -> {
-                    // not a workload, or one that runs another's pods (a CronWorkflow runs its WorkflowTemplate)
-                }
+            workload(object, autoscaled).ifPresent(workloads::add);
+            if (object.key().kind().equals("WorkflowTemplate")) {
+                // the jobs its resource steps create run in the namespace too, counted as their engine declares
+                created(object).forEach(job -> workload(job, autoscaled).ifPresent(workloads::add));
             }
         }
         return workloads;
+    }
+
+    /** The object's pods as its declared scaling counts them; empty when it runs none of its own. */
+    private static Optional<Workload> workload(TypedObject object, Map<String, Integer> autoscaled) {
+        JsonNode spec = object.manifest().path("spec");
+        boolean batch = BATCH.contains(object.key().kind());
+        List<PodGroup> groups = switch (scaling(object)) {
+            case NONE -> List.of();
+            case REPLICAS -> replicas(object, autoscaled.getOrDefault(object.key().kind() + "/" + object.key().name(), -1));
+            case MASTER_AND_WORKERS -> pytorch(spec);
+            case PARALLEL_STEPS -> argo(spec);
+        };
+        return groups.isEmpty() ? Optional.empty() : Optional.of(new Workload(object, groups, batch));
+    }
+
+    /** One pod template times the object's most replicas; {@code scaled} is its autoscaler's maximum, or -1. */
+    private static List<PodGroup> replicas(TypedObject object, int scaled) {
+        JsonNode spec = object.manifest().path("spec");
+        return switch (object.key().kind()) {
+            case "Deployment" -> {
+                int replicas = scaled > 0 ? scaled : spec.path("replicas").asInt(1);
+                PodGroup group = group("", spec.path("template"), replicas);
+                int surge = surge(spec.path("strategy"), replicas);
+                yield List.of(surge == 0 ? group : group.withExtra(surge, "surging in a rolling update"));
+            }
+            case "StatefulSet" -> List.of(group("", spec.path("template"), scaled > 0 ? scaled : spec.path("replicas").asInt(1)));
+            case "Job" -> List.of(group("", spec.path("template"), spec.path("parallelism").asInt(1)));
+            case "CronJob" -> List.of(group("", spec.path("jobTemplate").path("spec").path("template"),
+                    spec.path("jobTemplate").path("spec").path("parallelism").asInt(1)));
+            case "InferenceService" -> kserve(object.manifest());
+            default -> throw new IllegalStateException(object.key().groupKind() + " is declared to scale by replicas,"
+                    + " but its replicas are read nowhere: teach Workloads.replicas the kind");
+        };
     }
 
     /**

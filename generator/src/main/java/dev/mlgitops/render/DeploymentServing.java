@@ -56,7 +56,7 @@ final class DeploymentServing implements ServingEngine {
                             "spec.monitoring")),
             List.of(),
             List.of(),
-            RuntimeContract.Scaling.REPLICAS);
+            Map.of("apps/Deployment", RuntimeContract.Scaling.REPLICAS));
 
     @Override
     public int port(Spec.ServingModel serving) {

@@ -28,7 +28,8 @@ final class FeastFeatureStore implements Engine {
                     Connection.stage(Stage.NOTEBOOKS, RenderContext.FEATURE_SERVER_PORT, "features for notebooks")),
             List.of(),
             List.of(),
-            RuntimeContract.Scaling.REPLICAS);
+            Map.of("apps/Deployment", RuntimeContract.Scaling.REPLICAS,
+                    "batch/CronJob", RuntimeContract.Scaling.REPLICAS));
 
     /** The feature server image when the spec names none: the Feast version stage-reference 1a pins. */
     static final String DEFAULT_IMAGE = "quay.io/feastdev/feature-server:0.66.0";

@@ -141,7 +141,7 @@ final class KServeServing implements ServingEngine {
                     new RuntimeContract.Setting("Knative Serving: tolerations", KNATIVE_NAMESPACE,
                             "config-features kubernetes.podspec-tolerations: enabled (the GPU toleration of a predictor)",
                             "serving.kserve.io/InferenceService", "/spec/predictor/tolerations")),
-            RuntimeContract.Scaling.REPLICAS,
+            Map.of("serving.kserve.io/InferenceService", RuntimeContract.Scaling.REPLICAS),
             Map.of("http", QUEUE_PROXY_PORT, USER_METRICS_PORT_NAME, USER_METRICS_PORT));
 
     /** The queue-proxy container as Knative writes it, for the quota and admission checks. */

@@ -39,7 +39,8 @@ final class MlflowRegistry implements Engine {
                             "the ingress controller, to the UI's proxy", "ingress")),
             List.of(),
             List.of(),
-            RuntimeContract.Scaling.REPLICAS);
+            Map.of("apps/Deployment", RuntimeContract.Scaling.REPLICAS,
+                    "batch/Job", RuntimeContract.Scaling.REPLICAS));
 
     /**
      * The server image when the spec names none: MLflow's {@code -full} variant (published from 3.9 on,

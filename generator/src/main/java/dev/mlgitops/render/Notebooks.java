@@ -38,7 +38,7 @@ final class Notebooks implements Engine {
                             "the ingress controller, through the auth-proxy", "ingress")),
             List.of(),
             List.of(),
-            RuntimeContract.Scaling.ONE);
+            Map.of("apps/StatefulSet", RuntimeContract.Scaling.REPLICAS));
 
     /** The workload kind, and so the ServiceAccount {@code <project>-notebooks}. */
     static final String WORKLOAD = Stage.NOTEBOOKS.folder();

@@ -44,7 +44,7 @@ final class PrometheusMonitoring implements Engine {
             List.of(new RuntimeContract.Setting("Grafana dashboard sidecar", "", "grafana.sidecar.dashboards.enabled with"
                     + " label grafana_dashboard and searchNamespace ALL: it loads the dashboards' ConfigMaps",
                     "ConfigMap", "/metadata/labels/grafana_dashboard")),
-            RuntimeContract.Scaling.ONE);
+            Map.of("apps/Deployment", RuntimeContract.Scaling.REPLICAS));
 
     private static final String DEFAULT_INTERVAL = "30s";
 

@@ -31,7 +31,10 @@ final class PyTorchJobTraining implements Engine {
                     Connection.sameWorkload(0, "NCCL and Gloo between all ranks")),
             List.of(initPytorch()),
             List.of(),
-            RuntimeContract.Scaling.MASTER_AND_WORKERS);
+            Map.of("kubeflow.org/PyTorchJob", RuntimeContract.Scaling.MASTER_AND_WORKERS,
+                    // a schedule's workflow: its step pods, and the job its resource step creates counts as a PyTorchJob
+                    "argoproj.io/WorkflowTemplate", RuntimeContract.Scaling.PARALLEL_STEPS,
+                    "argoproj.io/CronWorkflow", RuntimeContract.Scaling.NONE));
 
     @Override
     public Stage stage() {

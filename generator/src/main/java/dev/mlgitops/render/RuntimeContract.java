@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
  * What an engine's pods need at run time, declared once with the engine: the connections they
  * open and accept, the containers an operator adds to them, what the cluster must already run,
  * and how the workload grows (for quota sums). The function step reads it through
- * {@link Engines}: the containers it adds to the engine's pods before the quota and admission
- * checks, the Knative paths and a job's rank ports it proves, and (with {@link Engine#requirements})
+ * {@link Engines}: how it counts each workload object's pods for the quota, the containers it
+ * adds to the engine's pods before the quota and admission checks, the Knative paths and a job's rank ports it proves, and (with {@link Engine#requirements})
  * the prerequisites it lists. Rendering derives the engines' NetworkPolicies from it through
  * {@link ContractPolicies}; KServe reads its allows for Knative's namespaces from it, and the
  * scraper whether its allow lets the namespace's pods in too.
@@ -21,28 +21,32 @@ import tools.jackson.databind.JsonNode;
  * @param accepts       connections the engine's pods must accept
  * @param injected      containers an operator or controller adds to the engine's pods
  * @param settings      cluster settings the engine's objects need when they use a field (feature flags)
- * @param scaling       how many pods one spec item of the engine runs at its largest
+ * @param workloads     the kinds of workload object the engine emits ({@code group/Kind}, the kind alone
+ *                      for the core group), each with how its pods are counted at its largest: the
+ *                      function step's quota sums count an object by its engine's entry (a kind no
+ *                      entry names, added by a blueprint override, by the kind's own reading)
  * @param servicePorts  the ports, by name, of the Services an operator makes for the engine's pods
  *                      (Knative's revision Services), which a ServiceMonitor may name
  */
 public record RuntimeContract(List<Connection> opens, List<Connection> accepts, List<Injected> injected,
-                              List<Setting> settings, Scaling scaling, Map<String, Integer> servicePorts) {
+                              List<Setting> settings, Map<String, Scaling> workloads, Map<String, Integer> servicePorts) {
 
     /** An engine whose objects run no pods and need nothing (none today but tenancy's). */
-    public static final RuntimeContract NONE = new RuntimeContract(List.of(), List.of(), List.of(), List.of(), Scaling.NONE);
+    public static final RuntimeContract NONE = new RuntimeContract(List.of(), List.of(), List.of(), List.of(), Map.of());
 
     public RuntimeContract {
         opens = List.copyOf(opens);
         accepts = List.copyOf(accepts);
         injected = List.copyOf(injected);
         settings = List.copyOf(settings);
+        workloads = Map.copyOf(workloads);
         servicePorts = Map.copyOf(servicePorts);
     }
 
     /** For an engine whose pods get no Service from an operator. */
     public RuntimeContract(List<Connection> opens, List<Connection> accepts, List<Injected> injected,
-                           List<Setting> settings, Scaling scaling) {
-        this(opens, accepts, injected, settings, scaling, Map.of());
+                           List<Setting> settings, Map<String, Scaling> workloads) {
+        this(opens, accepts, injected, settings, workloads, Map.of());
     }
 
     /** What is at the other end of a connection. */
@@ -177,17 +181,19 @@ public record RuntimeContract(List<Connection> opens, List<Connection> accepts, 
      */
     public record Setting(String component, String namespace, String setting, String kind, String field) {}
 
-    /** How many pods one spec item runs at its largest, for the quota sums. */
+    /** How the pods of one workload object are counted at its largest, for the quota sums. */
     public enum Scaling {
-        /** No pods. */
+        /** None of its own: it starts another object's pods, which count there (a CronWorkflow, its WorkflowTemplate's). */
         NONE,
-        /** One pod per item (a notebook, a one-pod job). */
-        ONE,
-        /** Up to the item's most replicas ({@code replicas.max}, or its fixed count). */
+        /**
+         * Its pod template times its most replicas: {@code replicas} or its autoscaler's maximum (an
+         * InferenceService's {@code maxReplicas}), a Job's {@code parallelism}; plus what runs beside
+         * them for a while (a rolling update's surge, a canary's previous revision).
+         */
         REPLICAS,
-        /** The master and every worker at once. */
+        /** The master and every worker at once (a PyTorchJob's {@code pytorchReplicaSpecs}). */
         MASTER_AND_WORKERS,
-        /** As many pods as steps that can run at the same time. */
+        /** As many step pods as can run at the same time (an Argo DAG's independent steps). */
         PARALLEL_STEPS
     }
 }

@@ -75,13 +75,15 @@ final class StepsTraining implements Engine {
                         List.of(),
                         argoExecutor(),
                         List.of(),
-                        RuntimeContract.Scaling.PARALLEL_STEPS));
+                        Map.of("argoproj.io/WorkflowTemplate", RuntimeContract.Scaling.PARALLEL_STEPS,
+                                "argoproj.io/CronWorkflow", RuntimeContract.Scaling.NONE)));
     }
 
     static StepsTraining kubernetesJob() {
         return new StepsTraining("kubernetes-job", List.of("job.yaml.ftl", "inputs.yaml.ftl"), false,
                 new RuntimeContract(Addresses.withConnections(STORES), List.of(), List.of(), List.of(),
-                        RuntimeContract.Scaling.ONE));
+                        Map.of("batch/Job", RuntimeContract.Scaling.REPLICAS,
+                                "batch/CronJob", RuntimeContract.Scaling.REPLICAS)));
     }
 
     @Override

@@ -21,7 +21,7 @@ final class TenancyBlueprint implements Engine {
 
     private static final RuntimeContract CONTRACT = new RuntimeContract(List.of(), List.of(), List.of(),
             List.of(),
-            RuntimeContract.Scaling.NONE);
+            Map.of());
 
     private final List<Engine> workloads;
 

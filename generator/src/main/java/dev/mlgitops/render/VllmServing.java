@@ -84,7 +84,7 @@ final class VllmServing implements ServingEngine {
                             "Prometheus, on the model's port", "spec.monitoring")),
             List.of(),
             List.of(),
-            RuntimeContract.Scaling.REPLICAS);
+            Map.of("apps/Deployment", RuntimeContract.Scaling.REPLICAS));
 
     @Override
     public String name() {

@@ -11,6 +11,12 @@ public record ObjectKey(String apiVersion, String kind, String name, boolean nam
         return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
+    /** {@code group/Kind} ({@code apps/Deployment}), the kind alone for the core group: how the engines' contracts name kinds. */
+    public String groupKind() {
+        String group = group();
+        return group.isEmpty() ? kind : group + "/" + kind;
+    }
+
     public String version() {
         int slash = apiVersion.indexOf('/');
         return slash < 0 ? apiVersion : apiVersion.substring(slash + 1);

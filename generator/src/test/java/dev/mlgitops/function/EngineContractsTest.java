@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +109,62 @@ class EngineContractsTest {
         assertThat(initPytorch.fix()).contains("--pytorch-init-container-template-file");
         assertThat(injected("training", "argo-workflows", "wait").fix()).startsWith("give the template a podSpecPatch");
         assertThat(injected("serving", "kserve", "storage-initializer").modeled()).isFalse();
+    }
+
+    @Test
+    void everyObjectThatRunsPodsIsCountedAsItsEnginesContractDeclaresItsKind() {
+        List<TypedObject> objects = new ArrayList<>(objects());
+        // a scheduled kubernetes-job, the one workload kind the other renderings leave out
+        Rendering scheduled = Rendering.of(ReferenceProject.edited(spec -> {
+            ((ObjectNode) spec.at("/training/nightly")).put("engine", "kubernetes-job");
+            return spec;
+        }));
+        assertThat(scheduled.errors()).isEmpty();
+        objects.addAll(scheduled.objects());
+        Map<String, Set<String>> unrendered = new TreeMap<>();
+        Engines.all().forEach(engine -> unrendered.put(engine.folder(), new TreeSet<>(engine.contract().workloads().keySet())));
+        Set<String> undeclared = new TreeSet<>();
+        List<TypedObject> running = new ArrayList<>(objects);
+        objects.stream().filter(o -> o.key().kind().equals("WorkflowTemplate")).forEach(o -> running.addAll(Workloads.created(o)));
+        for (TypedObject object : running) {
+            Engine engine = Engines.emitting(object.blueprint()).orElseThrow();
+            String kind = object.key().groupKind();
+            unrendered.get(engine.folder()).remove(kind);
+            // a pod template anywhere in it, or the workflow a CronWorkflow starts: it runs pods, or starts them
+            boolean runsPods = object.manifest().findValue("containers") != null || object.manifest().findValue("script") != null
+                    || object.manifest().path("spec").has("workflowSpec");
+            if (runsPods && !engine.contract().workloads().containsKey(kind)) {
+                undeclared.add(engine.folder() + " emits " + kind);
+            }
+        }
+
+        assertThat(undeclared).isEmpty();
+        assertThat(unrendered).as("a declared kind no engine renders").allSatisfy((folder, kinds) -> assertThat(kinds).isEmpty());
+        List<String> counted = Workloads.of(running.stream().filter(o -> !o.key().kind().equals("PyTorchJob")
+                || !o.key().name().endsWith("-")).toList()).stream()
+                .map(w -> w.object().key().kind() + " " + w.object().key().name() + ": " + w.groups().stream()
+                        .map(g -> (g.role().isEmpty() ? "" : g.role() + " ") + "x" + g.count()).toList())
+                .distinct().toList();
+        assertThat(counted)
+                .contains("PyTorchJob fraud-detection-distributed-: [Master x1, Worker x4]",
+                        "Deployment fraud-detection-mlflow: [x2]",
+                        "Job fraud-detection-nightly: [x1]",
+                        "CronJob fraud-detection-nightly: [x1]")
+                .noneMatch(line -> line.startsWith("CronWorkflow"));
+    }
+
+    @Test
+    void aWorkloadKindABlueprintOverrideAddsIsCountedByItsKind() {
+        TypedObject notebook = objects().stream().filter(o -> o.key().kind().equals("StatefulSet")).findFirst().orElseThrow();
+        TypedObject added = new TypedObject(Stage.SERVING, "serving/deployment/extra.yaml.ftl", notebook.key(), notebook.manifest());
+        TypedObject cron = objects().stream().filter(o -> o.key().kind().equals("CronWorkflow")
+                && o.blueprint().startsWith("training/pytorchjob/")).findFirst().orElseThrow();
+
+        assertThat(Engines.named(Stage.SERVING, "deployment").orElseThrow().contract().workloads()).doesNotContainKey("apps/StatefulSet");
+        assertThat(Workloads.scaling(added)).isEqualTo(RuntimeContract.Scaling.REPLICAS);
+        assertThat(Workloads.of(List.of(added))).hasSize(1);
+        assertThat(Workloads.scaling(cron)).isEqualTo(RuntimeContract.Scaling.NONE);
+        assertThat(Workloads.of(List.of(cron))).isEmpty();
     }
 
     private static RuntimeContract.Injected injected(String stage, String engine, String container) {

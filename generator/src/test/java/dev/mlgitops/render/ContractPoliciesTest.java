@@ -18,7 +18,7 @@ class ContractPoliciesTest {
             "app.kubernetes.io/component", "training");
 
     private static RuntimeContract opening(RuntimeContract.Connection... opens) {
-        return new RuntimeContract(List.of(opens), List.of(), List.of(), List.of(), RuntimeContract.Scaling.ONE);
+        return new RuntimeContract(List.of(opens), List.of(), List.of(), List.of(), Map.of());
     }
 
     @Test
@@ -52,7 +52,7 @@ class ContractPoliciesTest {
         RuntimeContract detector = new RuntimeContract(List.of(), List.of(
                 new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, "serving", 8080, "logged requests", "logging"),
                 new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "spec.cluster.monitoring.namespace", 9090,
-                        "Prometheus", "scrape")), List.of(), List.of(), RuntimeContract.Scaling.ONE);
+                        "Prometheus", "scrape")), List.of(), List.of(), Map.of());
         Map<String, String> scorer = Map.of("app.kubernetes.io/name", "fraud-detection-scorer");
 
         assertEquals(Optional.of(new TenancyNeeds.Allow("fraud-detection-scorer-quality-allow-logging",
@@ -84,9 +84,9 @@ class ContractPoliciesTest {
         assertEquals(Optional.of(new TenancyNeeds.Allow("fraud-detection-distributed-allow-ranks",
                         "fraud-detection-distributed", List.of(), List.of(job), false, List.of())),
                 ContractPolicies.withinWorkload(PROD, "distributed", new RuntimeContract(List.of(), List.of(rendezvous,
-                        RuntimeContract.Connection.sameWorkload(0, "NCCL")), List.of(), List.of(), RuntimeContract.Scaling.ONE)));
+                        RuntimeContract.Connection.sameWorkload(0, "NCCL")), List.of(), List.of(), Map.of())));
         assertEquals(List.of(23456), ContractPolicies.withinWorkload(PROD, "distributed", new RuntimeContract(List.of(),
-                List.of(rendezvous), List.of(), List.of(), RuntimeContract.Scaling.ONE)).orElseThrow().ports());
+                List.of(rendezvous), List.of(), List.of(), Map.of())).orElseThrow().ports());
         // opened only, not accepted: no allow
         assertEquals(Optional.empty(), ContractPolicies.withinWorkload(PROD, "distributed", opening(rendezvous)));
     }
@@ -97,7 +97,7 @@ class ContractPoliciesTest {
                 new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 4180, "through the proxy"),
                 new RuntimeContract.Connection(RuntimeContract.PeerKind.INGRESS_CONTROLLER, "", 4180, "the proxy", "ingress"),
                 new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE, "monitoring", 9090, "Prometheus")),
-                List.of(), List.of(), RuntimeContract.Scaling.ONE);
+                List.of(), List.of(), Map.of());
 
         assertEquals(Optional.of(new TenancyNeeds.Allow("fraud-detection-alice-allow-proxy",
                 "fraud-detection-alice", List.of(4180), List.of(), true, List.of())),
@@ -108,7 +108,7 @@ class ContractPoliciesTest {
         // a port the item chooses (declared 0) is the item's
         RuntimeContract anyPort = new RuntimeContract(List.of(), List.of(
                 new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", 0, "clients")),
-                List.of(), List.of(), RuntimeContract.Scaling.ONE);
+                List.of(), List.of(), Map.of());
         assertEquals(List.of(8080), ContractPolicies.inbound(PROD, "fraud", "http", anyPort, 8080, false).orElseThrow().ports());
         // nothing accepted from the namespace's pods: no allow
         assertEquals(Optional.empty(), ContractPolicies.inbound(PROD, "alice", "proxy", RuntimeContract.NONE, 8888, true));
