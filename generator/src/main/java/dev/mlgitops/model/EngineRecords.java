@@ -23,6 +23,15 @@ final class EngineRecords {
     /** The record, and the names of the properties written that neither it nor the stage's record reads, in file order. */
     record Bound<T>(T record, List<String> unread) {}
 
+    /** The component names of each record class, read once. */
+    private static final ClassValue<Set<String>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+    };
+
     private EngineRecords() {
     }
 
@@ -33,8 +42,7 @@ final class EngineRecords {
         if (type == null) {
             throw new IllegalArgumentException("no " + stage + " engine '" + engine + "'");
         }
-        Set<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
-                .collect(Collectors.toSet());
+        Set<String> components = COMPONENTS.get(type);
         ObjectNode own = KubeYaml.newObject();
         List<String> unread = new ArrayList<>();
         (rest == null ? Map.<String, JsonNode>of() : rest).forEach((name, value) -> {
