@@ -392,10 +392,10 @@ public record Spec(
 
     /** {@code for} is a Java keyword, hence {@code forDuration}; it binds from {@code for}. */
     public record Alert(String threshold,
-                        @com.fasterxml.jackson.annotation.JsonProperty("for") String forDuration) {}
+                        @JsonProperty("for") String forDuration) {}
 
     /** The overrides stay in the tree: the resolver merges them there, with their positions. */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties("overrides")
+    @JsonIgnoreProperties("overrides")
     public record EnvironmentSpec(String cluster, String namespace, String sync, String track, Fleet clusters,
                                   String rollout) {
 
