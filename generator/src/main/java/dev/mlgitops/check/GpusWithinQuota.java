@@ -7,6 +7,7 @@ import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.TrainingFields;
 
 /** A pod asking for more GPUs than the namespace's quota can never be admitted. */
 final class GpusWithinQuota implements MeaningRule {
@@ -23,9 +24,11 @@ final class GpusWithinQuota implements MeaningRule {
         spec.notebooks().forEach((name, notebook) -> within(notebook.resources(), "notebook '" + name + "'",
                 Pointers.of("notebooks", name, "resources", "gpu"), quota.get(), environment, findings));
         spec.training().forEach((pipeline, job) -> {
-            within(job.resources(), "each pod of pipeline '" + pipeline + "'",
-                    Pointers.of("training", pipeline, "resources", "gpu"), quota.get(), environment, findings);
-            job.steps().forEach((step, definition) -> within(definition.resources(), "step '" + step + "'",
+            if (job.own() instanceof TrainingFields.PyTorchJob distributed) {
+                within(distributed.resources(), "each pod of pipeline '" + pipeline + "'",
+                        Pointers.of("training", pipeline, "resources", "gpu"), quota.get(), environment, findings);
+            }
+            TrainingFields.Steps.of(job).forEach((step, definition) -> within(definition.resources(), "step '" + step + "'",
                     Pointers.of("training", pipeline, "steps", step, "resources", "gpu"), quota.get(),
                     environment, findings));
         });

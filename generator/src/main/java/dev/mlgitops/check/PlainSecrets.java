@@ -6,6 +6,8 @@ import java.util.Map;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.ServingFields;
+import dev.mlgitops.model.TrainingFields;
 
 /**
  * A plain env value under a secret-looking name, or a value or argument that holds a credential
@@ -17,12 +19,16 @@ final class PlainSecrets implements MeaningRule {
     @Override
     public void check(ResolvedEnvironment environment, Findings findings) {
         environment.spec().serving().forEach((name, model) -> {
-            check(model.env(), Pointers.of("serving", name, "env"), environment, findings);
-            checkArguments(model.args(), Pointers.of("serving", name, "args"), environment, findings);
+            if (model.own() instanceof ServingFields.Container container) {
+                check(container.env(), Pointers.of("serving", name, "env"), environment, findings);
+                checkArguments(container.args(), Pointers.of("serving", name, "args"), environment, findings);
+            }
         });
         environment.spec().training().forEach((pipeline, job) -> {
-            checkArguments(job.command(), Pointers.of("training", pipeline, "command"), environment, findings);
-            job.steps().forEach((step, definition) -> {
+            if (job.own() instanceof TrainingFields.PyTorchJob distributed) {
+                checkArguments(distributed.command(), Pointers.of("training", pipeline, "command"), environment, findings);
+            }
+            TrainingFields.Steps.of(job).forEach((step, definition) -> {
                 String pointer = Pointers.of("training", pipeline, "steps", step);
                 check(definition.env(), pointer + Pointers.of("env"), environment, findings);
                 checkArguments(definition.command(), pointer + Pointers.of("command"), environment, findings);

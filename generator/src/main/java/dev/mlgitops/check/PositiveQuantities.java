@@ -6,6 +6,7 @@ import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.TrainingFields;
 
 /**
  * CPU, memory and storage that are zero make a pod that never schedules or a quota that admits
@@ -30,8 +31,10 @@ final class PositiveQuantities implements MeaningRule {
             positive(notebook.storage(), Pointers.of("notebooks", name, "storage"), environment, findings);
         });
         spec.training().forEach((pipeline, job) -> {
-            resources(job.resources(), Pointers.of("training", pipeline, "resources"), environment, findings);
-            job.steps().forEach((step, definition) -> resources(definition.resources(),
+            if (job.own() instanceof TrainingFields.PyTorchJob distributed) {
+                resources(distributed.resources(), Pointers.of("training", pipeline, "resources"), environment, findings);
+            }
+            TrainingFields.Steps.of(job).forEach((step, definition) -> resources(definition.resources(),
                     Pointers.of("training", pipeline, "steps", step, "resources"), environment, findings));
         });
         spec.serving().forEach((name, model) ->

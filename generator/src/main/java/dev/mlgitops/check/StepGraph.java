@@ -11,7 +11,7 @@ import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Shown;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.ResolvedEnvironment;
-import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.TrainingFields;
 
 /** A pipeline's {@code dependsOn} must name its own steps and must not go round in a cycle. */
 final class StepGraph implements MeaningRule {
@@ -19,7 +19,7 @@ final class StepGraph implements MeaningRule {
     @Override
     public void check(ResolvedEnvironment environment, Findings findings) {
         environment.spec().training().forEach((pipeline, job) -> {
-            Map<String, Spec.Step> steps = job.steps();
+            Map<String, TrainingFields.Steps.Step> steps = TrainingFields.Steps.of(job);
             steps.forEach((step, definition) -> {
                 for (int i = 0; i < definition.dependsOn().size(); i++) {
                     String needed = definition.dependsOn().get(i);
@@ -40,7 +40,7 @@ final class StepGraph implements MeaningRule {
     }
 
     /** The first cycle found, closed ({@code a -> b -> a}), or empty. Steps are visited in file order. */
-    static List<String> findCycle(Map<String, Spec.Step> steps) {
+    static List<String> findCycle(Map<String, TrainingFields.Steps.Step> steps) {
         Set<String> done = new HashSet<>();
         for (String start : steps.keySet()) {
             List<String> cycle = visit(start, steps, new LinkedHashSet<>(), done);
@@ -51,8 +51,8 @@ final class StepGraph implements MeaningRule {
         return List.of();
     }
 
-    private static List<String> visit(String step, Map<String, Spec.Step> steps, LinkedHashSet<String> path,
-                                      Set<String> done) {
+    private static List<String> visit(String step, Map<String, TrainingFields.Steps.Step> steps,
+                                      LinkedHashSet<String> path, Set<String> done) {
         if (path.contains(step)) {
             List<String> cycle = new ArrayList<>();
             boolean inCycle = false;

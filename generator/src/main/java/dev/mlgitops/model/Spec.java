@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code spec} of an mlproject.yaml as the user wrote it (or as an environment's overrides
@@ -14,7 +18,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * Absent optional sections are {@code null}; absent maps are empty. The
  * {@code cluster} is never null: absent, it holds the defaults (see {@link Cluster}). The {@code waivers} of a
  * workload item map a policy rule's id ({@code MLG-POLICY-REPLICAS}) to the reason it does not
- * apply to that item's objects.
+ * apply to that item's objects. A served model and a training job hold here only the fields every
+ * engine of their stage reads; the fields of one engine are its own record
+ * ({@link ServingFields}, {@link TrainingFields}), bound from the same node.
  */
 public record Spec(
         GitOps gitops,
@@ -142,15 +148,37 @@ public record Spec(
         }
     }
 
+    /**
+     * A training job: the fields every training engine reads, and {@code own}, the record of the
+     * fields only its engine reads ({@link TrainingFields}), bound from the same node;
+     * {@code unread}: the properties written that neither reads (another engine's fields).
+     */
+    @JsonIgnoreProperties({"own", "unread"})
     public record TrainingJob(String engine, String schedule, List<String> secrets, List<String> datasets,
-                              Map<String, Step> steps, RegisterModel registerModel, String image, List<String> command, Integer workers,
-                              Resources resources, Map<String, String> waivers) {
+                              RegisterModel registerModel, Map<String, String> waivers, TrainingFields own,
+                              List<String> unread) {
         public TrainingJob {
             waivers = copy(waivers);
             secrets = copy(secrets);
             datasets = copy(datasets);
-            steps = copy(steps);
-            command = copy(command);
+            unread = copy(unread);
+        }
+
+        /** Binds the job's node: the shared fields by name, the rest into its engine's record. */
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static TrainingJob bind(@JsonProperty("engine") String engine, @JsonProperty("schedule") String schedule,
+                                @JsonProperty("secrets") List<String> secrets,
+                                @JsonProperty("datasets") List<String> datasets,
+                                @JsonProperty("registerModel") RegisterModel registerModel,
+                                @JsonProperty("waivers") Map<String, String> waivers,
+                                @JsonAnySetter Map<String, JsonNode> rest) {
+            EngineRecords.Bound<TrainingFields> own = EngineRecords.bind("training", engine, TrainingFields.OF_ENGINE, rest);
+            return new TrainingJob(engine, schedule, secrets, datasets, registerModel, waivers, own.record(), own.unread());
+        }
+
+        /** The fields only the job's engine reads, as the record {@code type} that engine names. */
+        public <T extends TrainingFields> T own(Class<T> type) {
+            return type.cast(own);
         }
     }
 
@@ -177,15 +205,6 @@ public record Spec(
 
     /** The metric of the evaluation's MLflow run and the least ({@code min}) and most ({@code max}) it may be; either may be null. */
     public record Gate(String metric, BigDecimal min, BigDecimal max) {}
-
-    public record Step(String image, List<String> command, List<String> dependsOn, Resources resources,
-                       Map<String, String> env) {
-        public Step {
-            command = copy(command);
-            dependsOn = copy(dependsOn);
-            env = copy(env);
-        }
-    }
 
     /**
      * {@code image}: an image key overriding the engine's pinned default image; null for the default.
@@ -226,15 +245,37 @@ public record Spec(
         }
     }
 
-    public record ServingModel(String engine, Model model, String image, List<String> args, Integer port,
-                               Map<String, String> env, Map<String, SecretRef> secretEnv, Replicas replicas,
-                               Autoscaling autoscaling, Resources resources, Canary canary, Ingress ingress,
-                               Health health, Auth auth, Map<String, String> waivers) {
+    /**
+     * A served model: the fields every serving engine reads, and {@code own}, the record of the
+     * fields only its engine reads ({@link ServingFields}), bound from the same node;
+     * {@code unread}: the properties written that neither reads (another engine's fields, such as
+     * a {@code canary} on a deployment), in file order.
+     */
+    @JsonIgnoreProperties({"own", "unread"})
+    public record ServingModel(String engine, Model model, Replicas replicas, Autoscaling autoscaling,
+                               Resources resources, Ingress ingress, Auth auth, Map<String, String> waivers,
+                               ServingFields own, List<String> unread) {
         public ServingModel {
             waivers = copy(waivers);
-            args = copy(args);
-            env = copy(env);
-            secretEnv = copy(secretEnv);
+            unread = copy(unread);
+        }
+
+        /** Binds the model's node: the shared fields by name, the rest into its engine's record. */
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static ServingModel bind(@JsonProperty("engine") String engine, @JsonProperty("model") Model model,
+                                 @JsonProperty("replicas") Replicas replicas,
+                                 @JsonProperty("autoscaling") Autoscaling autoscaling,
+                                 @JsonProperty("resources") Resources resources, @JsonProperty("ingress") Ingress ingress,
+                                 @JsonProperty("auth") Auth auth, @JsonProperty("waivers") Map<String, String> waivers,
+                                 @JsonAnySetter Map<String, JsonNode> rest) {
+            EngineRecords.Bound<ServingFields> own = EngineRecords.bind("serving", engine, ServingFields.OF_ENGINE, rest);
+            return new ServingModel(engine, model, replicas, autoscaling, resources, ingress, auth, waivers,
+                    own.record(), own.unread());
+        }
+
+        /** The fields only the model's engine reads, as the record {@code type} that engine names. */
+        public <T extends ServingFields> T own(Class<T> type) {
+            return type.cast(own);
         }
     }
 
@@ -293,8 +334,6 @@ public record Spec(
 
     public record Autoscaling(String metric, int target) {}
 
-    public record Canary(int trafficPercent) {}
-
     public record Ingress(String host, boolean tls) {}
 
     /**
@@ -320,8 +359,6 @@ public record Spec(
             return "oauth2-proxy".equals(type);
         }
     }
-
-    public record Health(String liveness, String readiness) {}
 
     /** {@code quality}: per served model (by its name under {@code serving}), its quality monitoring; empty when none. */
     public record Monitoring(String scrapeInterval, Alerts alerts, boolean dashboards, Map<String, Quality> quality) {
@@ -355,10 +392,10 @@ public record Spec(
 
     /** {@code for} is a Java keyword, hence {@code forDuration}; it binds from {@code for}. */
     public record Alert(String threshold,
-                        @com.fasterxml.jackson.annotation.JsonProperty("for") String forDuration) {}
+                        @JsonProperty("for") String forDuration) {}
 
     /** The overrides stay in the tree: the resolver merges them there, with their positions. */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties("overrides")
+    @JsonIgnoreProperties("overrides")
     public record EnvironmentSpec(String cluster, String namespace, String sync, String track, Fleet clusters,
                                   String rollout) {
 

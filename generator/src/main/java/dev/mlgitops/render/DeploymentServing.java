@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.finding.Locator;
+import dev.mlgitops.model.ServingFields;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 
@@ -59,8 +61,14 @@ final class DeploymentServing implements ServingEngine {
             Map.of("apps/Deployment", RuntimeContract.Scaling.REPLICAS));
 
     @Override
+    public Optional<Class<? extends Record>> specRecord() {
+        return Optional.of(ServingFields.Deployment.class);
+    }
+
+    @Override
     public int port(Spec.ServingModel serving) {
-        return serving.port() == null ? DEFAULT_PORT : serving.port();
+        Integer port = serving.own(ServingFields.Deployment.class).port();
+        return port == null ? DEFAULT_PORT : port;
     }
 
     @Override
@@ -144,7 +152,7 @@ final class DeploymentServing implements ServingEngine {
         if (store == null || store.onlineStore() == null || !"redis".equals(store.onlineStore().type())) {
             return false;
         }
-        return serving.secretEnv() != null && serving.secretEnv().values().stream()
+        return serving.own(ServingFields.Deployment.class).secretEnv().values().stream()
                 .anyMatch(ref -> ref.secret().equals(store.onlineStore().secret()));
     }
 
@@ -166,12 +174,13 @@ final class DeploymentServing implements ServingEngine {
                     Code.RENDER_METRIC_UNSUPPORTED.message(metric, model, name())));
             metric = null;
         }
+        ServingFields.Deployment own = serving.own(ServingFields.Deployment.class);
         // the other stages' addresses first, as every workload gets them, then the model's own
         List<EnvView> env = new ArrayList<>(Addresses.env(context));
-        serving.env().forEach((key, value) -> env.add(new EnvView(key, value, null, null)));
-        serving.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, context.secretName(ref.secret()), ref.key())));
+        own.env().forEach((key, value) -> env.add(new EnvView(key, value, null, null)));
+        own.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, context.secretName(ref.secret()), ref.key())));
         Spec.Ingress ingress = serving.ingress();
-        Spec.Health health = serving.health();
+        ServingFields.Deployment.Health health = own.health();
         ServingAuth auth = ServingAuth.of(context, name, serving, port(serving));
         return new ServingView(
                 name,
@@ -179,8 +188,8 @@ final class DeploymentServing implements ServingEngine {
                 RenderContext.selector(name),
                 RegistryFetch.podLabels(auth.podLabels(), serving),
                 context.objectName(WORKLOAD),
-                context.environment().image(serving.image()),
-                serving.args(),
+                context.environment().image(own.image()),
+                own.args(),
                 port(serving),
                 env,
                 resources.cpu(), resources.memory(), resources.gpu(),

@@ -1,6 +1,7 @@
 package dev.mlgitops.render;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
@@ -8,32 +9,37 @@ import dev.mlgitops.model.Stage;
 
 /**
  * One way to render a stage: a blueprint folder and the one class that describes and feeds it.
- * The class says the engine's stage and name, its folder and templates, how the spec's items
- * become the templates' data models, what its workloads ask of tenancy, and its runtime contract;
- * a serving engine ({@link ServingEngine}) also its metrics and its production facts.
- * {@link Engines} lists every engine, and the renderer, tenancy, monitoring and the production
- * serving rules find engines only there.
+ * The class says the engine's stage and name, its own spec record, its folder and templates, how
+ * the spec's items become the templates' data models, what its workloads ask of tenancy, and its
+ * runtime contract; a serving engine ({@link ServingEngine}) also its metrics and its production
+ * facts. {@link Engines} lists every engine, and the renderer, tenancy, monitoring and the
+ * production serving rules find engines only there.
  *
  * <p>Adding an engine takes:
  * <ol>
  * <li>a folder {@code blueprints/<stage>/<name>/} with its templates;</li>
  * <li>one class implementing this interface (or {@link ServingEngine}), with its runtime contract
  * and, for kinds a plain cluster does not serve, its {@link #requirements};</li>
+ * <li>for an engine of a stage that lets the spec choose (training, serving), its own spec record
+ * ({@link #specRecord}): a record of the fields only it reads in {@code model.ServingFields} or
+ * {@code model.TrainingFields}, with its line in that interface's {@code OF_ENGINE};</li>
  * <li>the schema's branch: the name in the stage's {@code engine} enum and an {@code if/then}
- * for its required fields, with a description on every property
- * ({@code schemas/mlproject-v1alpha1.schema.json});</li>
+ * that requires its required fields and lists its own fields as {@code properties}, with a
+ * description on every property ({@code schemas/mlproject-v1alpha1.schema.json});</li>
  * <li>one line in {@link Engines}.</li>
  * </ol>
  * Tests fail when the schema's enum and the registry differ, when a class implements this
- * interface without being registered, when the engine emits a custom resource no requirement
+ * interface without being registered, when an engine's record and its schema branch differ or
+ * are not the one bound under its name, when the engine emits a custom resource no requirement
  * lists or its pods get an injected container its contract does not declare, and when a
  * generated NetworkPolicy rule is no declared connection. What it takes besides, today: a custom
  * resource no engine emitted before needs its structural schema under {@code schemas/crds/}; a
- * field no engine had before goes into {@code model.Spec}, the schema-checked item every step
- * binds (so the meaning checks, which run before rendering, can read it), and a meaning check
- * that only the new engine needs goes into {@code check}; the reference file
- * {@code example-repo/mlproject.yaml} shows the engine, and its generated tree is committed
- * (docs/engines.md counts it on vLLM).
+ * field only this engine reads is a component of its own record (and a property of the schema),
+ * while a field every engine of the stage reads goes into the stage's record in
+ * {@code model.Spec}; the records sit in {@code model}, not here, because the resolver binds them
+ * and the meaning checks, which run before rendering, read them; a meaning check that only the
+ * new engine needs goes into {@code check}; the reference file {@code example-repo/mlproject.yaml}
+ * shows the engine, and its generated tree is committed (docs/engines.md counts it on vLLM).
  */
 public interface Engine {
 
@@ -41,6 +47,18 @@ public interface Engine {
 
     /** The engine's name as the spec writes it ({@code engine: deployment}); the stage's folder when a stage has one engine. */
     String name();
+
+    /**
+     * The record of the spec fields only this engine reads ({@code model.ServingFields.Vllm}, say),
+     * which the resolver binds from each of the engine's items beside its stage's shared record in
+     * {@code model.Spec}, under the engine's name in {@code ServingFields.OF_ENGINE} or
+     * {@code TrainingFields.OF_ENGINE}; its components are the properties of the engine's
+     * {@code if/then} branch in the schema (a test holds the three together). Empty for an engine
+     * whose stage has one engine: the stage's record is its own.
+     */
+    default Optional<Class<? extends Record>> specRecord() {
+        return Optional.empty();
+    }
 
     /** The blueprint folder under the root, e.g. {@code serving/deployment}. */
     String folder();

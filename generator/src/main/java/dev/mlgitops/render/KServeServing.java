@@ -3,10 +3,12 @@ package dev.mlgitops.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.ServingFields;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.yaml.KubeYaml;
@@ -175,6 +177,11 @@ final class KServeServing implements ServingEngine {
     }
 
     @Override
+    public Optional<Class<? extends Record>> specRecord() {
+        return Optional.of(ServingFields.KServe.class);
+    }
+
+    @Override
     public int port(Spec.ServingModel serving) {
         return MODEL_PORT;
     }
@@ -267,13 +274,14 @@ final class KServeServing implements ServingEngine {
         Spec.Resources resources = serving.resources() == null ? DeploymentServing.DEFAULT_RESOURCES : serving.resources();
         Spec.Replicas replicas = serving.replicas();
         Spec.Autoscaling autoscaling = serving.autoscaling();
+        ServingFields.KServe.Canary canary = serving.own(ServingFields.KServe.class).canary();
         return new InferenceView(name, context.labels(Stage.SERVING, name),
                 RegistryFetch.podLabels(JwtAuth.podLabels(context.podLabels(Stage.SERVING, name), serving.auth()), serving),
                 DEPLOYMENT_MODE, context.objectName(DeploymentServing.WORKLOAD),
                 serving.model().format(), serving.model().storageUri(),
                 replicas == null ? null : replicas.min(), replicas == null ? null : replicas.max(),
                 autoscaling == null ? null : autoscaling.metric(), autoscaling == null ? null : autoscaling.target(),
-                serving.canary() == null ? null : serving.canary().trafficPercent(),
+                canary == null ? null : canary.trafficPercent(),
                 Addresses.env(context), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT,
                 JwtAuth.view(name, serving.auth()),
                 RegistryFetch.of(context, serving, RegistryFetch.VOLUME, RegistryFetch.MOUNT, RegistryFetch.MOUNT),

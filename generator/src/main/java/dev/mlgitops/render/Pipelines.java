@@ -13,6 +13,8 @@ import dev.mlgitops.finding.Locator;
 import dev.mlgitops.model.RunInputs;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.model.TrainingFields;
+import dev.mlgitops.model.TrainingFields.Steps.Step;
 import dev.mlgitops.render.DeploymentServing.EnvView;
 
 /**
@@ -53,18 +55,19 @@ final class Pipelines {
         String name = context.objectName(pipeline);
         List<String> secrets = job.secrets().stream().map(context::objectName).toList();
         InputsView inputs = inputs(context, pipeline, job, parameters);
+        Map<String, Step> definitions = job.own(TrainingFields.Steps.class).steps();
         List<StepView> steps = new ArrayList<>();
-        for (String step : order(job.steps())) {
-            Spec.Step definition = job.steps().get(step);
+        for (String step : order(definitions)) {
+            Step definition = definitions.get(step);
             steps.add(step(context, step, definition.image(), definition.command(), definition.dependsOn(),
                     definition.env(), definition.resources(), inputs.env(pipeline, step, true)));
         }
         RegisterView register = null;
         if (job.registerModel() != null && !steps.isEmpty()) {
-            String stepName = job.steps().containsKey(REGISTER_STEP) ? "mlgitops-" + REGISTER_STEP : REGISTER_STEP;
+            String stepName = definitions.containsKey(REGISTER_STEP) ? "mlgitops-" + REGISTER_STEP : REGISTER_STEP;
             // the last step's image runs the training code, so it has the mlflow client
             register = register(context, pipeline, job.registerModel(), inputs, stepName, steps.get(steps.size() - 1).image(),
-                    leaves(job.steps()));
+                    leaves(definitions));
         }
         boolean gpu = steps.stream().anyMatch(s -> s.gpu() != null);
         return new PipelineView(name, context.labels(Stage.TRAINING, name), context.podLabels(Stage.TRAINING, name),
@@ -174,12 +177,12 @@ final class Pipelines {
      * Kahn's topological order; among steps ready at once, file order wins, so the output is
      * stable. Steps in a cycle (the meaning check reports those) come last in file order.
      */
-    static List<String> order(Map<String, Spec.Step> steps) {
+    static List<String> order(Map<String, Step> steps) {
         Set<String> done = new LinkedHashSet<>();
         boolean progress = true;
         while (progress && done.size() < steps.size()) {
             progress = false;
-            for (Map.Entry<String, Spec.Step> step : steps.entrySet()) {
+            for (Map.Entry<String, Step> step : steps.entrySet()) {
                 if (!done.contains(step.getKey()) && done.containsAll(known(step.getValue().dependsOn(), steps))) {
                     done.add(step.getKey());
                     progress = true;
@@ -191,12 +194,12 @@ final class Pipelines {
         return List.copyOf(done);
     }
 
-    private static List<String> known(List<String> dependsOn, Map<String, Spec.Step> steps) {
+    private static List<String> known(List<String> dependsOn, Map<String, Step> steps) {
         return dependsOn.stream().filter(steps::containsKey).toList();
     }
 
     /** The steps no other step depends on, in file order: the registration waits for all of them. */
-    static List<String> leaves(Map<String, Spec.Step> steps) {
+    static List<String> leaves(Map<String, Step> steps) {
         Set<String> needed = new LinkedHashSet<>();
         steps.values().forEach(s -> needed.addAll(s.dependsOn()));
         return steps.keySet().stream().filter(s -> !needed.contains(s)).toList();

@@ -3,10 +3,12 @@ package dev.mlgitops.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.model.TrainingFields;
 import dev.mlgitops.render.RuntimeContract.Connection;
 import dev.mlgitops.yaml.KubeYaml;
 
@@ -44,6 +46,11 @@ final class PyTorchJobTraining implements Engine {
     @Override
     public String name() {
         return "pytorchjob";
+    }
+
+    @Override
+    public Optional<Class<? extends Record>> specRecord() {
+        return Optional.of(TrainingFields.PyTorchJob.class);
     }
 
     @Override
@@ -139,15 +146,16 @@ final class PyTorchJobTraining implements Engine {
         String name = context.objectName(pipeline);
         boolean scheduled = job.schedule() != null;
         Pipelines.InputsView inputs = Pipelines.inputs(context, pipeline, job, false);
-        Pipelines.StepView step = Pipelines.step(context, "pytorch", job.image(), job.command(), List.of(), Map.of(),
-                job.resources(), inputs.env(pipeline, "pytorch", scheduled));
+        TrainingFields.PyTorchJob own = job.own(TrainingFields.PyTorchJob.class);
+        Pipelines.StepView step = Pipelines.step(context, "pytorch", own.image(), own.command(), List.of(), Map.of(),
+                own.resources(), inputs.env(pipeline, "pytorch", scheduled));
         Pipelines.RegisterView register = scheduled && job.registerModel() != null
                 ? Pipelines.register(context, pipeline, job.registerModel(), inputs, Pipelines.REGISTER_STEP,
-                        context.environment().image(job.image()), List.of(TRAIN_STEP))
+                        context.environment().image(own.image()), List.of(TRAIN_STEP))
                 : null;
         return new DistributedView(name, context.labels(Stage.TRAINING, name), context.podLabels(Stage.TRAINING, name),
                 context.objectName(Pipelines.WORKLOAD), job.secrets().stream().map(context::objectName).toList(), inputs,
-                step, job.workers() == null ? 0 : job.workers(), job.schedule(), register);
+                step, own.workers() == null ? 0 : own.workers(), job.schedule(), register);
     }
 
     /**

@@ -3,10 +3,12 @@ package dev.mlgitops.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
+import dev.mlgitops.model.TrainingFields;
 import dev.mlgitops.yaml.KubeYaml;
 
 /**
@@ -94,6 +96,11 @@ final class StepsTraining implements Engine {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public Optional<Class<? extends Record>> specRecord() {
+        return Optional.of(TrainingFields.Steps.class);
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.ServingFields;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.render.DeploymentServing.EnvView;
@@ -103,8 +105,14 @@ final class VllmServing implements ServingEngine {
     }
 
     @Override
+    public Optional<Class<? extends Record>> specRecord() {
+        return Optional.of(ServingFields.Vllm.class);
+    }
+
+    @Override
     public int port(Spec.ServingModel serving) {
-        return serving.port() == null ? DEFAULT_PORT : serving.port();
+        Integer port = serving.own(ServingFields.Vllm.class).port();
+        return port == null ? DEFAULT_PORT : port;
     }
 
     @Override
@@ -167,6 +175,7 @@ final class VllmServing implements ServingEngine {
                     Code.RENDER_METRIC_UNSUPPORTED.message(metric, model, name())));
             metric = null;
         }
+        ServingFields.Vllm own = serving.own(ServingFields.Vllm.class);
         ModelSource source = ModelSource.of(serving.model());
         int port = port(serving);
         List<String> args = new ArrayList<>(List.of(source.served(), "--port", Integer.toString(port)));
@@ -174,18 +183,18 @@ final class VllmServing implements ServingEngine {
             args.addAll(List.of("--served-model-name", model));
         }
         int gpus = wholeGpus(resources.gpu());
-        if (gpus > 1 && serving.args().stream().noneMatch(arg -> arg.startsWith("--tensor-parallel-size"))) {
+        if (gpus > 1 && own.args().stream().noneMatch(arg -> arg.startsWith("--tensor-parallel-size"))) {
             args.addAll(List.of("--tensor-parallel-size", Integer.toString(gpus)));
         }
-        args.addAll(serving.args());
+        args.addAll(own.args());
         // HOME (/tmp, for the caches vLLM, Triton and PyTorch keep under ~) comes with every container's env; HF_HOME on the model volume
         List<EnvView> env = new ArrayList<>(List.of(
                 new EnvView("HF_HOME", CACHE_PATH + "/huggingface", null, null),
                 new EnvView("VLLM_NO_USAGE_STATS", "1", null, null),
                 new EnvView("DO_NOT_TRACK", "1", null, null)));
         env.addAll(Addresses.env(context));
-        serving.env().forEach((key, value) -> env.add(new EnvView(key, value, null, null)));
-        serving.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, context.secretName(ref.secret()), ref.key())));
+        own.env().forEach((key, value) -> env.add(new EnvView(key, value, null, null)));
+        own.secretEnv().forEach((key, ref) -> env.add(new EnvView(key, null, context.secretName(ref.secret()), ref.key())));
         Spec.Ingress ingress = serving.ingress();
         boolean scaled = metric != null;
         ServingAuth auth = ServingAuth.of(context, name, serving, port);
@@ -195,7 +204,7 @@ final class VllmServing implements ServingEngine {
                 RenderContext.selector(name),
                 RegistryFetch.podLabels(auth.podLabels(), serving),
                 context.objectName(DeploymentServing.WORKLOAD),
-                context.environment().image(serving.image()),
+                context.environment().image(own.image()),
                 args,
                 port,
                 env,

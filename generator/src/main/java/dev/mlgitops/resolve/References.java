@@ -8,7 +8,9 @@ import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Shown;
 import dev.mlgitops.finding.Suggestions;
 import dev.mlgitops.load.SourceMap;
+import dev.mlgitops.model.ServingFields;
 import dev.mlgitops.model.Spec;
+import dev.mlgitops.model.TrainingFields;
 
 /**
  * Finds every image key, secret name and dataset name a spec uses, with the pointer of the use,
@@ -75,11 +77,17 @@ final class References {
         spec.notebooks().forEach((name, notebook) ->
                 add(uses, pointer("notebooks", name, "image"), notebook.image()));
         spec.training().forEach((job, training) -> {
-            add(uses, pointer("training", job, "image"), training.image());
-            training.steps().forEach((step, s) ->
+            if (training.own() instanceof TrainingFields.PyTorchJob distributed) {
+                add(uses, pointer("training", job, "image"), distributed.image());
+            }
+            TrainingFields.Steps.of(training).forEach((step, s) ->
                     add(uses, pointer("training", job, "steps", step, "image"), s.image()));
         });
-        spec.serving().forEach((name, model) -> add(uses, pointer("serving", name, "image"), model.image()));
+        spec.serving().forEach((name, model) -> {
+            if (model.own() instanceof ServingFields.Container container) {
+                add(uses, pointer("serving", name, "image"), container.image());
+            }
+        });
         if (spec.featureStore() != null) {
             add(uses, "/featureStore/image", spec.featureStore().image());
         }
@@ -109,8 +117,12 @@ final class References {
                 add(uses, pointer("training", job, "secrets") + "/" + i, training.secrets().get(i));
             }
         });
-        spec.serving().forEach((name, model) -> model.secretEnv().forEach((variable, ref) ->
-                add(uses, pointer("serving", name, "secretEnv", variable, "secret"), ref.secret())));
+        spec.serving().forEach((name, model) -> {
+            if (model.own() instanceof ServingFields.Container container) {
+                container.secretEnv().forEach((variable, ref) ->
+                        add(uses, pointer("serving", name, "secretEnv", variable, "secret"), ref.secret()));
+            }
+        });
         if (spec.identity() != null) {
             add(uses, "/identity/clientSecret/secret", spec.identity().clientSecret().secret());
             add(uses, "/identity/cookieSecret/secret", spec.identity().cookieSecret().secret());

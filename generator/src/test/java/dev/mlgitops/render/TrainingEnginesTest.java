@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.mlgitops.model.ResolvedEnvironment;
+import dev.mlgitops.model.TrainingFields;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -234,9 +235,9 @@ class TrainingEnginesTest {
     void orderIsTopologicalWithFileOrderAmongEquals() {
         ResolvedEnvironment environment = asKubernetesJob(true);
 
-        assertThat(Pipelines.order(environment.spec().training().get("nightly").steps()))
+        assertThat(Pipelines.order(TrainingFields.Steps.of(environment.spec().training().get("nightly"))))
                 .containsExactly("extract", "train", "evaluate");
-        assertThat(Pipelines.leaves(environment.spec().training().get("nightly").steps())).containsExactly("evaluate");
+        assertThat(Pipelines.leaves(TrainingFields.Steps.of(environment.spec().training().get("nightly")))).containsExactly("evaluate");
     }
 
     /** The reference's nightly pipeline on engine kubernetes-job, its steps listed last-first. */
