@@ -59,6 +59,7 @@ public enum Code {
     CHECK_REGISTER_WITHOUT_REGISTRY(Severity.ERROR, "registerModel '%s' needs a model registry: add spec.modelRegistry or remove registerModel"),
     CHECK_MODEL_SOURCE(Severity.ERROR, "served model '%s' gives %s: give model.storageUri for stored files, or model.registered ({model, alias} or {model, version}) for a version of the model registry"),
     CHECK_REGISTERED_WITHOUT_REGISTRY(Severity.ERROR, "served model '%s' loads registered model '%s', which only the project's model registry resolves: add spec.modelRegistry or give model.storageUri instead"),
+    CHECK_REGISTERED_ALIAS(Severity.WARNING, "served model '%s' loads registered model '%s' by alias '%s' in environment '%s', which keeps its release until promoted, but an alias names whatever version it points at when a pod starts, so moving it changes what new pods serve without a commit or a promotion: pin model.registered.version (in environments.%s.overrides, or in the spec and promote it), or waive the rule on the model with a reason"),
     CHECK_REGISTER_UNSCHEDULED_PYTORCHJOB(Severity.ERROR, "pytorchjob pipeline '%s' asks for registerModel without a schedule: a PyTorchJob that runs once is a plain object of the training Application, with nothing after it to wait for its end and register (a sync hook would register again on every sync): give the pipeline a schedule (its CronWorkflow registers after each run), or register from the training code (mlflow.register_model)"),
     CHECK_GATE_BOUND(Severity.ERROR, "the gate on metric '%s' gives neither min nor max, so it would pass every model: give the least (min) or the most (max) value the metric may have"),
     CHECK_GATE_RANGE(Severity.ERROR, "the gate on metric '%s' asks for at least %s and at most %s, which no value meets: lower min or raise max"),
@@ -145,11 +146,13 @@ public enum Code {
     }
 
     /**
-     * Whether an item may waive this code: every policy rule but the one guarding tenancy, and the
-     * KServe host warning, which asks for a cluster setting the spec's author may know is made.
+     * Whether an item may waive this code: every policy rule but the one guarding tenancy, the
+     * KServe host warning, which asks for a cluster setting the spec's author may know is made,
+     * and a pinned environment's alias, which the author may move by review on purpose.
      */
     public boolean waivable() {
-        return name().startsWith("POLICY_") && this != POLICY_ROLE_BINDING || this == RENDER_KSERVE_HOST;
+        return name().startsWith("POLICY_") && this != POLICY_ROLE_BINDING || this == RENDER_KSERVE_HOST
+                || this == CHECK_REGISTERED_ALIAS;
     }
 
     public Severity severity() {
