@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.mlgitops.build.BuildOptions;
 import dev.mlgitops.build.BuildOutcome;
 import dev.mlgitops.build.Builder;
+import dev.mlgitops.layout.Kustomize;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A KServe model behind oauth2-proxy (auth.type oauth2-proxy, no request logging): the proxy is
@@ -68,6 +72,28 @@ class KServeAuthProxyTest {
         assertThat(files.get("PREREQUISITES.md")).contains("| Knative Serving: multi-container | any | - | knative-serving |"
                 + " config-features multi-container: enabled, Knative's default (the auth-proxy beside the model of auth.type"
                 + " oauth2-proxy); multi-container-probing is not needed | dev |\n");
+    }
+
+    @Test
+    void kubectlKustomizeBuildsTheEnvironmentsPredictorWithTheProxyAndItsEmails() throws IOException {
+        Map<String, String> files = Builder.build(SPEC, BuildOptions.defaults()).tree().orElseThrow().files();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = folder.resolve("tree").resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+
+        List<ObjectNode> objects = Kustomize.build(folder.resolve("tree/overlays/dev/serving"));
+
+        JsonNode predictor = objects.stream().filter(o -> o.path("kind").asString("").equals("InferenceService"))
+                .findFirst().orElseThrow().path("spec").path("predictor");
+        assertThat(predictor.path("containers")).hasSize(1);
+        assertThat(predictor.path("containers").path(0).path("name").asString("")).isEqualTo("auth-proxy");
+        assertThat(predictor.path("containers").path(0).path("ports").path(0).path("containerPort").asInt()).isEqualTo(4180);
+        assertThat(predictor.path("model").has("ports")).isFalse();
+        assertThat(objects).anySatisfy(o -> assertThat(o.path("metadata").path("name").asString(""))
+                .isEqualTo("demo-scorer-auth-emails"));
+        assertThat(objects).allSatisfy(o -> assertThat(o.path("metadata").path("namespace").asString("")).isEqualTo("demo-dev"));
     }
 
     @Test
