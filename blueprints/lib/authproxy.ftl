@@ -7,7 +7,8 @@
   from Secrets, as OAUTH2_PROXY_CLIENT_SECRET and OAUTH2_PROXY_COOKIE_SECRET (every flag reads the
   env var of its name with that prefix). /ping and /ready are the proxy's own, answered without a
   sign-in. The e-mail list, when there is one, is a ConfigMap mounted read-only: oauth2-proxy
-  reloads the file when it changes.
+  reloads the file when it changes. Behind Knative (a KServe predictor) the port has no name and
+  the readiness probe asks the model's health path through the proxy (AuthProxy.View.behindKnative).
 -->
 <#import "/lib/pod.ftl" as pod>
 <#import "/lib/yaml.ftl" as y>
@@ -21,7 +22,7 @@ ${p}  args:
 ${p}  - ${arg}
 </#list>
 ${p}  ports:
-${p}  - {name: proxy, containerPort: ${proxy.port}, protocol: TCP}
+${p}  - {<#if proxy.portName??>name: ${proxy.portName}, </#if>containerPort: ${proxy.port}, protocol: TCP}
 <@pod.homeEnv indent=indent + 2/>
 ${p}  - name: OAUTH2_PROXY_CLIENT_SECRET
 ${p}    valueFrom:
@@ -30,9 +31,9 @@ ${p}  - name: OAUTH2_PROXY_COOKIE_SECRET
 ${p}    valueFrom:
 ${p}      secretKeyRef: {name: ${proxy.cookieSecret}, key: ${proxy.cookieSecretKey}}
 ${p}  readinessProbe:
-${p}    httpGet: {path: /ready, port: proxy}
+${p}    httpGet: {path: ${proxy.readinessPath}, port: ${proxy.portName!proxy.port}}
 ${p}  livenessProbe:
-${p}    httpGet: {path: /ping, port: proxy}
+${p}    httpGet: {path: /ping, port: ${proxy.portName!proxy.port}}
 <@pod.resources cpu=proxy.cpu memory=proxy.memory indent=indent + 2/>
 <@pod.containerSecurity indent=indent + 2/>
 <#if proxy.emailsConfigMap??>

@@ -1,6 +1,7 @@
 <#import "/lib/yaml.ftl" as y>
 <#import "/lib/pod.ftl" as pod>
 <#import "/lib/registry.ftl" as registry>
+<#import "/lib/authproxy.ftl" as auth>
 <#assign m = model>
 <#--
   KServe in Knative mode, set explicitly: the cluster default (inferenceservice-config) is not
@@ -57,21 +58,37 @@ spec:
 <#if m.storageUri??>
       storageUri: ${m.storageUri}
 </#if>
+<#--
+  With an oauth2-proxy the model declares no port and no probes: Knative sends the traffic to the
+  one container with a port (the proxy, below) and admits probes on that one only; the model
+  still listens on 8080, which the proxy reaches on 127.0.0.1 and the NetworkPolicies close.
+-->
+<#if !m.proxy??>
       ports:
       - {containerPort: ${m.port}, protocol: TCP}
+</#if>
 <@pod.containerEnv items=m.env indent=6/>
+<#if !m.proxy??>
       readinessProbe:
         httpGet: {path: /v2/health/ready, port: ${m.port}}
       livenessProbe:
         httpGet: {path: /v2/health/live, port: ${m.port}}
+</#if>
 <@pod.resources cpu=m.cpu memory=m.memory gpu=m.gpu indent=6/>
 <@pod.containerSecurity indent=6/>
 <#if m.fetch??>
       - {name: ${m.fetch.volume}, mountPath: ${m.fetch.mountPath}, readOnly: true}
+</#if>
+<#if m.proxy??>
+    containers:
+<@auth.container proxy=m.proxy indent=4/>
 </#if>
     volumes:
     - name: tmp
       emptyDir: {}
 <#if m.fetch??>
 <@registry.volume fetch=m.fetch indent=4/>
+</#if>
+<#if m.proxy??>
+<@auth.volumes proxy=m.proxy indent=4/>
 </#if>

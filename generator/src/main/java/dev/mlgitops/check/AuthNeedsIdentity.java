@@ -7,10 +7,11 @@ import dev.mlgitops.model.Spec;
 
 /**
  * {@code auth.type: oauth2-proxy} signs users in with {@code spec.identity}; without one there is
- * nothing to sign in with. On kserve a proxy beside the model is no sound gate (KServe's agent
- * forwards Knative's traffic to the model's own port; docs/auth.md has the evidence), so there it
- * is jwt or nothing. The model registry's UI goes on a network only behind its
- * proxy: MLflow signs no one in.
+ * nothing to sign in with. On kserve the proxy is the predictor's serving container, a sound gate
+ * unless the predictor has a {@code logger}: KServe's agent then takes Knative's traffic and
+ * forwards it to the model's own port (docs/auth.md has the evidence), so a model whose quality is
+ * watched with request logging is refused. The model registry's UI goes on a network only behind
+ * its proxy: MLflow signs no one in.
  */
 final class AuthNeedsIdentity implements MeaningRule {
 
@@ -21,9 +22,9 @@ final class AuthNeedsIdentity implements MeaningRule {
                 return;
             }
             String pointer = Pointers.of("serving", name, "auth", "type");
-            if ("kserve".equals(model.engine())) {
+            if ("kserve".equals(model.engine()) && logged(environment.spec(), name)) {
                 findings.add(environment.locator().finding(Code.CHECK_AUTH_ENGINE, pointer,
-                        Code.CHECK_AUTH_ENGINE.message(name)));
+                        Code.CHECK_AUTH_ENGINE.message(name, name, name)));
             } else if (environment.spec().identity() == null) {
                 findings.add(environment.locator().finding(Code.CHECK_AUTH_IDENTITY, pointer,
                         Code.CHECK_AUTH_IDENTITY.message(name)));
@@ -49,5 +50,11 @@ final class AuthNeedsIdentity implements MeaningRule {
                 }
             });
         }
+    }
+
+    /** Whether the model's quality is watched with request logging: KServe's {@code logger}, and with it its agent. */
+    private static boolean logged(Spec spec, String model) {
+        Spec.Quality quality = spec.monitoring() == null ? null : spec.monitoring().quality().get(model);
+        return quality != null && quality.logs();
     }
 }

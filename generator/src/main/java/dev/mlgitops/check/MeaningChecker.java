@@ -19,6 +19,7 @@ public final class MeaningChecker {
             new RegisterModelNeedsRegistry(),
             new RegisterModelGate(),
             new ServedModelSource(),
+            new RegisteredAliasPinned(),
             new DatasetStorePorts(),
             new ReplicaBounds(),
             new CanaryNeedsKserve(),

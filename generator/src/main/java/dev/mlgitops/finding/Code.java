@@ -59,6 +59,7 @@ public enum Code {
     CHECK_REGISTER_WITHOUT_REGISTRY(Severity.ERROR, "registerModel '%s' needs a model registry: add spec.modelRegistry or remove registerModel"),
     CHECK_MODEL_SOURCE(Severity.ERROR, "served model '%s' gives %s: give model.storageUri for stored files, or model.registered ({model, alias} or {model, version}) for a version of the model registry"),
     CHECK_REGISTERED_WITHOUT_REGISTRY(Severity.ERROR, "served model '%s' loads registered model '%s', which only the project's model registry resolves: add spec.modelRegistry or give model.storageUri instead"),
+    CHECK_REGISTERED_ALIAS(Severity.WARNING, "served model '%s' loads registered model '%s' by alias '%s' in environment '%s', which keeps its release until promoted, but an alias names whatever version it points at when a pod starts, so moving it changes what new pods serve without a commit or a promotion: pin model.registered.version (in environments.%s.overrides, or in the spec and promote it), or waive the rule on the model with a reason"),
     CHECK_REGISTER_UNSCHEDULED_PYTORCHJOB(Severity.ERROR, "pytorchjob pipeline '%s' asks for registerModel without a schedule: a PyTorchJob that runs once is a plain object of the training Application, with nothing after it to wait for its end and register (a sync hook would register again on every sync): give the pipeline a schedule (its CronWorkflow registers after each run), or register from the training code (mlflow.register_model)"),
     CHECK_GATE_BOUND(Severity.ERROR, "the gate on metric '%s' gives neither min nor max, so it would pass every model: give the least (min) or the most (max) value the metric may have"),
     CHECK_GATE_RANGE(Severity.ERROR, "the gate on metric '%s' asks for at least %s and at most %s, which no value meets: lower min or raise max"),
@@ -66,7 +67,7 @@ public enum Code {
     CHECK_QUALITY_MODEL(Severity.ERROR, "monitoring.quality names '%s', which is not a model under spec.serving%s; served models: %s"),
     CHECK_CANARY_ENGINE(Severity.ERROR, "canary traffic needs engine kserve, but '%s' uses engine %s: remove canary or switch the engine"),
     CHECK_AUTH_IDENTITY(Severity.ERROR, "'%s' asks for auth.type oauth2-proxy, which signs users in with spec.identity, but the spec has none: add spec.identity (issuer, clientId, clientSecret, cookieSecret) or use auth.type jwt"),
-    CHECK_AUTH_ENGINE(Severity.ERROR, "'%s' runs on engine kserve, where a proxy beside the model is not a sound gate: KServe's logger and batcher agent takes the traffic from Knative's queue-proxy and forwards it to the model's own port, past any other container, and Knative probes only the container with the port, so a proxy is ready while the model still loads (docs/auth.md): use auth.type jwt (Istio's sidecar in the predictor checks the token) or engine deployment"),
+    CHECK_AUTH_ENGINE(Severity.ERROR, "'%s' runs on engine kserve with request logging (spec.monitoring.quality.%s), and KServe's agent, which sends the logged requests, takes every request from Knative's queue-proxy and forwards it to the model's own port, past the auth-proxy (docs/auth.md): set spec.monitoring.quality.%s.logging: false, or use auth.type jwt (Istio's sidecar checks the token before the agent), or engine deployment"),
     CHECK_NOTEBOOK_INGRESS(Severity.ERROR, "notebook '%s' asks for ingress, but without spec.identity nothing would sign users in before Jupyter: add spec.identity, or remove ingress and reach the notebook with kubectl port-forward"),
     CHECK_REGISTRY_AUTH_IDENTITY(Severity.ERROR, "the model registry asks for auth.type oauth2-proxy, which signs users in with spec.identity, but the spec has none: add spec.identity (issuer, clientId, clientSecret, cookieSecret) or remove modelRegistry.auth and open the UI with kubectl port-forward"),
     CHECK_REGISTRY_INGRESS(Severity.ERROR, "the model registry asks for ingress, but without auth.type oauth2-proxy nothing would sign users in before MLflow, which has no sign-in of its own: add modelRegistry.auth {type: oauth2-proxy}, or remove ingress and open the UI with kubectl port-forward"),
@@ -124,6 +125,7 @@ public enum Code {
     // function: the tree would run (connections, quota, admission)
     FUNCTION_UNREACHABLE(Severity.ERROR, "%s is blocked on %s (%s): allow it in the tenancy NetworkPolicies or set spec.tenancy.networkPolicy: open"),
     FUNCTION_AUTH_BYPASS(Severity.ERROR, "%s reaches port %s of %s past its %s: let the NetworkPolicies admit clients on the proxy's port only (spec.tenancy.networkPolicy: restricted)"),
+    FUNCTION_AUTH_UPSTREAM(Severity.ERROR, "Knative's queue-proxy in %s sends every request to %s, not to its %s, so clients reach the model without signing in: declare a port on the auth-proxy container only, and give the predictor no logger or batcher (spec.monitoring.quality.<model>.logging: false)"),
     FUNCTION_POLICY_TOO_BROAD(Severity.WARNING, "the NetworkPolicies let %s reach %s on %s, which no connection of the tree needs: narrow the rule that allows it"),
     FUNCTION_QUOTA_WORKLOAD(Severity.ERROR, "%s at its largest scale (%s) asks for %s of %s, more than the namespace's quota of %s, so it never runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.%s"),
     FUNCTION_QUOTA_TOGETHER(Severity.WARNING, "environment '%s': the always-on workloads at their largest scale with %s ask for %s of %s, more than the namespace's quota of %s, so they run only in turns: raise spec.tenancy.quota.%s or lower the replicas"),
@@ -145,11 +147,13 @@ public enum Code {
     }
 
     /**
-     * Whether an item may waive this code: every policy rule but the one guarding tenancy, and the
-     * KServe host warning, which asks for a cluster setting the spec's author may know is made.
+     * Whether an item may waive this code: every policy rule but the one guarding tenancy, the
+     * KServe host warning, which asks for a cluster setting the spec's author may know is made,
+     * and a pinned environment's alias, which the author may move by review on purpose.
      */
     public boolean waivable() {
-        return name().startsWith("POLICY_") && this != POLICY_ROLE_BINDING || this == RENDER_KSERVE_HOST;
+        return name().startsWith("POLICY_") && this != POLICY_ROLE_BINDING || this == RENDER_KSERVE_HOST
+                || this == CHECK_REGISTERED_ALIAS;
     }
 
     public Severity severity() {

@@ -491,13 +491,14 @@ final class Reachability {
                 if (!proxied) {
                     continue;
                 }
+                queueProxyUpstream(workload, group, findings);
                 Peer pod = pod(group);
                 for (Workloads.Container container : group.containers()) {
                     if (AUTH_PROXY.equals(container.node().path("name").asString(""))) {
                         continue;
                     }
-                    for (JsonNode port : container.node().path("ports")) {
-                        Port tcp = Port.tcp(port.path("containerPort").asInt());
+                    for (int port : Workloads.listenPorts(container)) {
+                        Port tcp = Port.tcp(port);
                         for (Peer from : List.of(client, ingressController)) {
                             if (policies.refusal(from, pod, tcp) == null) {
                                 String who = from == client ? "a pod of the namespace" : "the ingress controller";
@@ -511,6 +512,38 @@ final class Reachability {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * In a Knative revision (a KServe predictor) every request enters through the queue-proxy, which
+     * forwards it to one port of the pod: the one port a container declares (Knative's user port),
+     * or, once KServe has injected its agent (beside a {@code logger} or {@code batcher}), the
+     * agent's 9081, and the agent forwards to {@code kserve-container}'s port
+     * (pkg/webhook/admission/pod/agent_injector.go). That port must be the auth-proxy's, or the
+     * NetworkPolicies close nothing that matters: the clients' own way in walks around the proxy.
+     */
+    private void queueProxyUpstream(Workload workload, PodGroup group, List<Finding> findings) {
+        if (!workload.object().key().kind().equals("InferenceService")) {
+            return;
+        }
+        String upstream = null;
+        for (Workloads.Container container : group.containers()) {
+            if (container.injected() != null && container.name().equals(Workloads.KSERVE_AGENT_NAME)) {
+                upstream = "KServe's agent (port " + Workloads.KSERVE_AGENT_PORT + "), which forwards it to port "
+                        + Workloads.KSERVE_MODEL_PORT + " of kserve-container";
+                break;
+            }
+            if (container.injected() == null && !container.init() && !container.name().equals(AUTH_PROXY)
+                    && !container.node().path("ports").isEmpty()) {
+                upstream = "port " + container.node().path("ports").path(0).path("containerPort").asInt()
+                        + " of " + container.name() + ", the pod's other declared port";
+            }
+        }
+        if (upstream != null) {
+            findings.add(environment.locator().finding(Code.FUNCTION_AUTH_UPSTREAM,
+                    workload.object().source() + "/auth/type",
+                    Code.FUNCTION_AUTH_UPSTREAM.message(who(workload), upstream, AUTH_PROXY)));
         }
     }
 
@@ -528,7 +561,7 @@ final class Reachability {
                     findings.add(broad(pointer, who(workload), "addresses outside the cluster", Port.tcp(22)));
                 }
                 Set<Integer> ports = new LinkedHashSet<>(group.namedPorts().values());
-                group.containers().forEach(c -> c.node().path("ports").forEach(p -> ports.add(p.path("containerPort").asInt())));
+                group.containers().forEach(c -> ports.addAll(Workloads.listenPorts(c)));
                 ports.addAll(OPERATOR_SERVICE_PORTS.values());
                 for (int port : ports) {
                     if (policies.refusal(STRANGER, pod, Port.tcp(port)) == null) {

@@ -70,6 +70,30 @@ final class Workloads {
      */
     record Container(String name, boolean init, JsonNode node, RuntimeContract.Injected injected) {}
 
+    /** KServe's model container, as KServe names it in a predictor's pod. */
+    static final String KSERVE_MODEL = "kserve-container";
+    /**
+     * The port KServe's runtimes serve on ({@code --http_port=8080}, constants.InferenceServiceDefaultHttpPort),
+     * whether or not the predictor's {@code model} declares it: behind an auth-proxy it declares none.
+     */
+    static final int KSERVE_MODEL_PORT = 8080;
+    /** KServe's agent container and the port it takes the queue-proxy's traffic on (constants.InferenceServiceDefaultAgentPort). */
+    static final String KSERVE_AGENT_NAME = "agent";
+    static final int KSERVE_AGENT_PORT = 9081;
+
+    /**
+     * The ports a container listens on: those it declares, and for KServe's model container its
+     * runtime's port, declared or not (a port Knative does not route to is still open on the pod's address).
+     */
+    static List<Integer> listenPorts(Container container) {
+        List<Integer> ports = new ArrayList<>();
+        container.node().path("ports").forEach(port -> ports.add(port.path("containerPort").asInt()));
+        if (container.name().equals(KSERVE_MODEL) && !container.init() && !ports.contains(KSERVE_MODEL_PORT)) {
+            ports.add(KSERVE_MODEL_PORT);
+        }
+        return ports;
+    }
+
     /**
      * The containers operators add, by the kind of object whose pods get them: what the engines'
      * contracts declare and the checks model, the first declaration of a name for a kind counting.
@@ -97,7 +121,7 @@ final class Workloads {
      */
     private static final RuntimeContract.Injected KSERVE_AGENT = Engines.all().stream()
             .flatMap(engine -> engine.contract().injected().stream())
-            .filter(injected -> injected.container().equals("agent") && injected.by().equals("KServe"))
+            .filter(injected -> injected.container().equals(KSERVE_AGENT_NAME) && injected.by().equals("KServe"))
             .findFirst().orElseThrow();
 
     /** The agent container as KServe writes it beside {@code model}: inferenceservice-config's agent defaults. */
@@ -321,11 +345,11 @@ final class Workloads {
         labels.putAll(labels(predictor.path("labels")));
         List<Container> containers = new ArrayList<>(containers(predictor));
         if (predictor.has("model")) {
-            containers.add(new Container("kserve-container", false, predictor.get("model"), null));
+            containers.add(new Container(KSERVE_MODEL, false, predictor.get("model"), null));
         }
         injectedInto("InferenceService", false).forEach(injected -> containers.add(
                 new Container(injected.container(), false, injected.written(), injected)));
-        if (predictor.has("logger")) {
+        if (predictor.has("logger") || predictor.has("batcher")) {
             containers.add(new Container(KSERVE_AGENT.container(), false, kserveAgent(predictor.path("model")), KSERVE_AGENT));
         }
         int count = Math.max(predictor.has("maxReplicas") ? predictor.get("maxReplicas").asInt()

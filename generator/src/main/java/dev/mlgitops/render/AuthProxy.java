@@ -23,6 +23,10 @@ final class AuthProxy {
 
     /** oauth2-proxy's default port, and the Service's target when a proxy is in front. */
     static final int PORT = 4180;
+    /** The port's name where a Service targets it by name. */
+    static final String PORT_NAME = "proxy";
+    /** oauth2-proxy's own readiness endpoint, answered without a sign-in. */
+    static final String READY_PATH = "/ready";
     static final String CONTAINER = "auth-proxy";
     /** The egress policy of the proxies of a stage, {@code <project>-<stage>-to-identity}. */
     static final String IDENTITY = "identity";
@@ -79,7 +83,7 @@ final class AuthProxy {
         groups.forEach(group -> args.add("--allowed-group=" + group));
         return Optional.of(new View(CONTAINER,
                 identity.image() == null ? DEFAULT_IMAGE : context.environment().image(identity.image()),
-                args, PORT, upstreamPort,
+                args, PORT, PORT_NAME, READY_PATH, upstreamPort,
                 context.secretName(identity.clientSecret().secret()), identity.clientSecret().key(),
                 context.secretName(identity.cookieSecret().secret()), identity.cookieSecret().key(),
                 CPU, MEMORY, List.copyOf(emails), emailsConfigMap, EMAILS_DIRECTORY, EMAILS_FILE,
@@ -87,11 +91,34 @@ final class AuthProxy {
     }
 
     /**
-     * What the fragment places. Nullable: {@code emailsConfigMap} and {@code emailsText} (no list:
-     * any signed-in user).
+     * What the fragment places. Nullable: {@code portName} (an unnamed port, behind Knative),
+     * {@code emailsConfigMap} and {@code emailsText} (no list: any signed-in user).
+     *
+     * @param readinessPath the path the proxy's readiness probe asks: its own {@code /ready}, or the
+     *                      server's health path through the proxy (see {@link #behindKnative})
      */
-    public record View(String container, String image, List<String> args, int port, int upstreamPort,
+    public record View(String container, String image, List<String> args, int port, String portName,
+                       String readinessPath, int upstreamPort,
                        String clientSecret, String clientSecretKey, String cookieSecret, String cookieSecretKey,
                        String cpu, String memory, List<String> emails, String emailsConfigMap,
-                       String emailsDirectory, String emailsFile, String emailsText) {}
+                       String emailsDirectory, String emailsFile, String emailsText) {
+
+        /**
+         * The proxy as the one serving container of a Knative revision (a KServe predictor), with
+         * the server beside it on 127.0.0.1. Knative admits a port only unnamed (or named
+         * {@code http1} or {@code h2c}), makes the one declared port the queue-proxy's user port, and
+         * without its {@code multi-container-probing} flag admits probes on that container only
+         * (knative/serving pkg/apis/serving/k8s_validation.go): so the port has no name, and the
+         * readiness probe asks the server's {@code healthPath} through the proxy, which lets that
+         * one path (GET) through without a sign-in. The revision is then ready when the model is,
+         * not when the proxy is.
+         */
+        View behindKnative(String healthPath) {
+            List<String> knativeArgs = new ArrayList<>(args);
+            knativeArgs.add("--skip-auth-route=GET=^" + healthPath + "$");
+            return new View(container, image, List.copyOf(knativeArgs), port, null, healthPath, upstreamPort,
+                    clientSecret, clientSecretKey, cookieSecret, cookieSecretKey, cpu, memory, emails, emailsConfigMap,
+                    emailsDirectory, emailsFile, emailsText);
+        }
+    }
 }

@@ -61,6 +61,8 @@ final class KServeServing implements ServingEngine {
     static final String USER_METRICS_PORT_NAME = "http-usermetric";
     /** The model server's port in KServe's runtimes. */
     static final int MODEL_PORT = 8080;
+    /** The open inference protocol's readiness path, which KServe's model servers answer for either protocol. */
+    static final String HEALTH_READY = "/v2/health/ready";
 
     private static final Metrics METRICS = new Metrics(USER_METRICS_PORT_NAME, USER_METRICS_PORT,
             "histogram_quantile(0.99, sum by (namespace, le) (rate(revision_app_request_latencies_bucket{%2$sservice_name=\"%1$s-predictor\"}[5m]))) / 1000",
@@ -113,7 +115,7 @@ final class KServeServing implements ServingEngine {
                     RenderContext.ONLINE_STORE.inPolicy(ContractPolicies.STORES), RegistryFetch.CONNECTION,
                     new RuntimeContract.Connection(RuntimeContract.PeerKind.STAGE, Stage.MONITORING.folder(),
                             ModelQuality.HTTP_PORT, "KServe's agent posts the logged requests and responses to the drift detector",
-                            "spec.monitoring.quality.<model>.logging")),
+                            "spec.monitoring.quality.<model>.logging"), AuthProxy.IDENTITY_PROVIDER),
             List.of(new RuntimeContract.Connection(RuntimeContract.PeerKind.NAMESPACE_PODS, "", QUEUE_PROXY_PORT,
                             "clients in the namespace, through queue-proxy"),
                     RuntimeContract.Connection.namespacePods(KNATIVE_NAMESPACE, Map.of("app", "activator"),
@@ -140,6 +142,10 @@ final class KServeServing implements ServingEngine {
                             "config-features kubernetes.podspec-securitycontext: enabled (the predictor's pod-level runAsUser,"
                                     + " runAsGroup, runAsNonRoot and seccompProfile, which Pod Security restricted asks for)",
                             "serving.kserve.io/InferenceService", "/spec/predictor/securityContext"),
+                    new RuntimeContract.Setting("Knative Serving: multi-container", KNATIVE_NAMESPACE,
+                            "config-features multi-container: enabled, Knative's default (the auth-proxy beside the model of"
+                                    + " auth.type oauth2-proxy); multi-container-probing is not needed",
+                            "serving.kserve.io/InferenceService", "/spec/predictor/containers"),
                     new RuntimeContract.Setting("Knative Serving: tolerations", KNATIVE_NAMESPACE,
                             "config-features kubernetes.podspec-tolerations: enabled (the GPU toleration of a predictor)",
                             "serving.kserve.io/InferenceService", "/spec/predictor/tolerations")),
@@ -173,7 +179,7 @@ final class KServeServing implements ServingEngine {
     @Override
     public List<String> templates() {
         return List.of("inferenceservice.yaml.ftl", "pdb.yaml.ftl", "requestauthentication.yaml.ftl",
-                "authorizationpolicy.yaml.ftl");
+                "authorizationpolicy.yaml.ftl", "auth-emails.yaml.ftl");
     }
 
     @Override
@@ -263,10 +269,12 @@ final class KServeServing implements ServingEngine {
             return TenancyNeeds.NONE;
         }
         allows.addAll(ContractPolicies.opened(context, stage(), CONTRACT));
-        // the storage-initializer in each predictor pod downloads the model (and the explainer may read Redis)
-        return new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows, List.of(),
-                ContractPolicies.egress(context, stage(), ContractPolicies.STORES, CONTRACT, connection -> List.of())
-                        .stream().toList());
+        // the storage-initializer in each predictor pod downloads the model (and the explainer may read Redis);
+        // an auth-proxy signs users in at the identity provider
+        List<TenancyNeeds.Egress> egress = new ArrayList<>(ContractPolicies.egress(context, stage(),
+                ContractPolicies.STORES, CONTRACT, connection -> List.of()).stream().toList());
+        egress.addAll(ServingAuth.egress(context, ByEngine.served(context, name()), CONTRACT));
+        return new TenancyNeeds(List.of(DeploymentServing.WORKLOAD), allows, List.of(), egress);
     }
 
     private static InferenceView view(RenderContext context, String model, Spec.ServingModel serving) {
@@ -285,19 +293,35 @@ final class KServeServing implements ServingEngine {
                 Addresses.env(context), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT,
                 JwtAuth.view(name, serving.auth()),
                 RegistryFetch.of(context, serving, RegistryFetch.VOLUME, RegistryFetch.MOUNT, RegistryFetch.MOUNT),
-                ModelQuality.sinkUrl(context, model).orElse(null));
+                ModelQuality.sinkUrl(context, model).orElse(null), proxy(context, name, serving));
+    }
+
+    /**
+     * The oauth2-proxy of {@code auth.type: oauth2-proxy}, as the predictor's one serving container:
+     * KServe appends a predictor's {@code containers} after {@code kserve-container} when
+     * {@code model} is given (components/predictor.go, {@code buildPodSpec}), Knative sends every
+     * request to the one container with a port, and the model, without a port or probes of its own,
+     * listens beside it on 127.0.0.1:8080. Its readiness is the model's {@code /v2/health/ready}
+     * through the proxy. The check step refuses the model where request logging would add KServe's
+     * agent, which would take the queue-proxy's traffic past the proxy; null without a proxy.
+     */
+    private static AuthProxy.View proxy(RenderContext context, String name, Spec.ServingModel serving) {
+        AuthProxy.View proxy = ServingAuth.of(context, name, serving, MODEL_PORT).proxy();
+        return proxy == null ? null : proxy.behindKnative(HEALTH_READY);
     }
 
     /**
      * One InferenceService as the template sees it. Nullable: the replica bounds, the scale
      * metric and target (KServe's defaults apply), {@code canaryPercent}, {@code gpu}, {@code jwt}
      * (null unless Istio checks a token), {@code storageUri} (null for a registered model),
-     * {@code fetch} (the init container of a registered model, null for a stored one) and
-     * {@code loggerUrl} (null unless the model's quality is watched with logging).
+     * {@code fetch} (the init container of a registered model, null for a stored one),
+     * {@code loggerUrl} (null unless the model's quality is watched with logging) and {@code proxy}
+     * (null unless an oauth2-proxy is the predictor's serving container).
      */
     public record InferenceView(String name, Map<String, String> labels, Map<String, String> podLabels,
                                 String deploymentMode, String serviceAccount, String format, String storageUri,
                                 Integer minReplicas, Integer maxReplicas, String scaleMetric, Integer scaleTarget,
                                 Integer canaryPercent, List<DeploymentServing.EnvView> env, String cpu, String memory,
-                                String gpu, int port, JwtAuth.View jwt, RegistryFetch.View fetch, String loggerUrl) {}
+                                String gpu, int port, JwtAuth.View jwt, RegistryFetch.View fetch, String loggerUrl,
+                                AuthProxy.View proxy) {}
 }
