@@ -23,6 +23,8 @@ public final class KubeYaml {
     private static final List<String> TOP_ORDER = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA_ORDER = List.of("name", "namespace", "labels", "annotations");
 
+    /** Declared before the mappers, which use it. */
+    private static final PlainScalarQuoting QUOTING = new PlainScalarQuoting();
     private static final YAMLMapper MAPPER = builder().enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE).build();
     /**
      * For a tree with a multi-line string a literal block cannot carry: with minimized quotes every
@@ -31,7 +33,7 @@ public final class KubeYaml {
     private static final YAMLMapper QUOTING_MAPPER = builder().disable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
 
     private static YAMLMapper.Builder builder() {
-        return YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new PlainScalarQuoting()).build())
+        return YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(QUOTING).build())
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
                 // else a string such as a quantity "48" or a label value "4711" is written bare and read back as a number
@@ -54,6 +56,11 @@ public final class KubeYaml {
     /** The YAML text of one object, keys in Kubernetes order. */
     public static String write(JsonNode node) {
         JsonNode ordered = node instanceof ObjectNode object ? ordered(object) : node;
+        // the same bytes as the mapper's, written directly where they can be (most trees, the large ones included)
+        String direct = BlockYaml.write(ordered, QUOTING);
+        if (direct != null) {
+            return direct;
+        }
         return (hasBlockUnsafeText(ordered) ? QUOTING_MAPPER : MAPPER).writeValueAsString(ordered);
     }
 
