@@ -51,10 +51,10 @@ class BlockYamlTest {
     void writesRandomTreesAsTheLibraryDoes() {
         Random random = new Random(20261205L);
         int covered = 0;
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 1000; i++) {
             covered += sameAsTheLibrary(randomContainer(random, 0)) ? 1 : 0;
         }
-        assertThat(covered).isGreaterThan(1000);
+        assertThat(covered).isGreaterThan(300);
     }
 
     @Test
