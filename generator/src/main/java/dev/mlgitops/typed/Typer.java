@@ -21,6 +21,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Parses rendered documents and binds each to its Kubernetes type, so a template typo fails the
@@ -208,20 +209,36 @@ public final class Typer {
 
     /** The documents of one rendered text, empty ones (a template that emitted nothing) skipped. */
     private List<JsonNode> parse(RenderedDocument document, Findings findings) {
+        // first without positions (SnakeYAML's marks are much of what parsing allocates); a text that
+        // fails is parsed again with them, so what is kept and what is reported are as before
+        try {
+            List<JsonNode> nodes = new ArrayList<>();
+            readDocuments(KubeYaml.unmarkedMapper(), document, nodes);
+            return nodes;
+        } catch (RuntimeException e) {
+            // below, with positions
+        }
         List<JsonNode> nodes = new ArrayList<>();
+        try {
+            readDocuments(KubeYaml.mapper(), document, nodes);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + " of its output)";
+            invalid(findings, document, "YAML document", e.getOriginalMessage() + where);
+        }
+        return nodes;
+    }
+
+    /** Adds the text's documents to {@code nodes} until the end or the first error, which it throws. */
+    private void readDocuments(YAMLMapper mapper, RenderedDocument document, List<JsonNode> nodes) {
         // a parser over the root values, not readValues: that one unwraps a document that is a list
-        try (JsonParser parser = KubeYaml.mapper().createParser(new WholeCodePointReader(document.yaml()))) {
+        try (JsonParser parser = mapper.createParser(new WholeCodePointReader(document.yaml()))) {
             while (parser.nextToken() != null) {
                 JsonNode node = documentReader.readValue(parser);
                 if (node != null && !node.isNull() && !node.isMissingNode()) {
                     nodes.add(node);
                 }
             }
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + " of its output)";
-            invalid(findings, document, "YAML document", e.getOriginalMessage() + where);
         }
-        return nodes;
     }
 
     private Optional<Bound> bind(RenderedDocument document, JsonNode node, Findings findings) {

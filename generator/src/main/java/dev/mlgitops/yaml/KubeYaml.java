@@ -9,7 +9,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
 import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -31,6 +34,18 @@ public final class KubeYaml {
      * multi-line string becomes a literal block, so this one quotes every string instead.
      */
     private static final YAMLMapper QUOTING_MAPPER = builder().disable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
+    private static final YAMLMapper UNMARKED = YAMLMapper.builder(unmarked((YAMLFactory) MAPPER.tokenStreamFactory())).build();
+
+    /** The factory's reading settings, without marks. */
+    private static YAMLFactory unmarked(YAMLFactory factory) {
+        YAMLFactoryBuilder builder = factory.rebuild();
+        LoadSettings marked = builder.loadSettings();
+        return builder.loadSettings(LoadSettings.builder().setSchema(marked.getSchema())
+                .setAllowDuplicateKeys(marked.getAllowDuplicateKeys())
+                .setMaxAliasesForCollections(marked.getMaxAliasesForCollections())
+                .setCodePointLimit(marked.getCodePointLimit())
+                .setUseMarks(false).build()).build();
+    }
 
     private static YAMLMapper.Builder builder() {
         return YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(QUOTING).build())
@@ -47,6 +62,14 @@ public final class KubeYaml {
     /** The shared mapper, for reading YAML text into trees and for binding. */
     public static YAMLMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The mapper for reading, with SnakeYAML keeping no positions (marks): cheaper, but a failure
+     * says no line. For text that is read again with {@link #mapper()} when it fails.
+     */
+    public static YAMLMapper unmarkedMapper() {
+        return UNMARKED;
     }
 
     public static ObjectNode newObject() {
