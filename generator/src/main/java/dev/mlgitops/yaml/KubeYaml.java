@@ -34,7 +34,6 @@ public final class KubeYaml {
      * multi-line string becomes a literal block, so this one quotes every string instead.
      */
     private static final YAMLMapper QUOTING_MAPPER = builder().disable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
-    private static final YAMLMapper UNMARKED = YAMLMapper.builder(unmarked((YAMLFactory) MAPPER.tokenStreamFactory())).build();
 
     /** The factory's reading settings, without marks. */
     private static YAMLFactory unmarked(YAMLFactory factory) {
@@ -69,7 +68,12 @@ public final class KubeYaml {
      * says no line. For text that is read again with {@link #mapper()} when it fails.
      */
     public static YAMLMapper unmarkedMapper() {
-        return UNMARKED;
+        return Unmarked.MAPPER;
+    }
+
+    /** Built on first use: only typing reads this way, so a run that types nothing (an up-to-date one) builds no second mapper. */
+    private static final class Unmarked {
+        static final YAMLMapper MAPPER = YAMLMapper.builder(unmarked((YAMLFactory) KubeYaml.MAPPER.tokenStreamFactory())).build();
     }
 
     public static ObjectNode newObject() {
