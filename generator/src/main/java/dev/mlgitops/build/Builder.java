@@ -52,19 +52,9 @@ public final class Builder {
             return BuildOutcome.failed(sourceFile, findings, options.failOn());
         }
         ResolvedProject project = resolved.get();
-        Renderer renderer = new Renderer(Blueprints.of(options.blueprints()));
-        Typer typer = new Typer();
-        Progress progress = options.progress();
-        progress.info("mlgitops: rendering the bases of " + project.metadata().name());
-        List<TypedObject> base = typer.type(renderer.render(project.base(), findings), findings);
-        // every environment is rendered, even in a limited run: the AppProject is laid out from all of them
-        Map<String, List<TypedObject>> environments = new LinkedHashMap<>();
-        int done = 0;
-        for (ResolvedEnvironment environment : project.environments()) {
-            progress.info("mlgitops: rendering environment " + environment.name() + " (" + ++done + "/"
-                    + project.environments().size() + ")");
-            environments.put(environment.name(), typer.type(renderer.render(environment, findings), findings));
-        }
+        Typed rendered = renderAndType(project, options, findings);
+        List<TypedObject> base = rendered.base();
+        Map<String, List<TypedObject>> environments = rendered.environments();
         if (findings.hasErrors()) {
             return BuildOutcome.failed(sourceFile, findings, options.failOn());
         }
@@ -93,6 +83,31 @@ public final class Builder {
         });
         return new BuildOutcome(sourceFile, findings, Optional.of(project), Optional.of(tree), objects, options.failOn(),
                 Optional.of(prerequisites), layout);
+    }
+
+    /** The typed objects of the base and of each environment by name, in promotion order. */
+    private record Typed(List<TypedObject> base, Map<String, List<TypedObject>> environments) {
+    }
+
+    /**
+     * Steps 5 and 6 for the base and every environment; even in a limited run every environment is
+     * rendered: the AppProject is laid out from all of them. The renderer's and typer's caches
+     * (every text rendered, by its model) are garbage once this returns, before the larger steps.
+     */
+    private static Typed renderAndType(ResolvedProject project, BuildOptions options, Findings findings) {
+        Renderer renderer = new Renderer(Blueprints.of(options.blueprints()));
+        Typer typer = new Typer();
+        Progress progress = options.progress();
+        progress.info("mlgitops: rendering the bases of " + project.metadata().name());
+        List<TypedObject> base = typer.type(renderer.render(project.base(), findings), findings);
+        Map<String, List<TypedObject>> environments = new LinkedHashMap<>();
+        int done = 0;
+        for (ResolvedEnvironment environment : project.environments()) {
+            progress.info("mlgitops: rendering environment " + environment.name() + " (" + ++done + "/"
+                    + project.environments().size() + ")");
+            environments.put(environment.name(), typer.type(renderer.render(environment, findings), findings));
+        }
+        return new Typed(base, environments);
     }
 
     /** Where the Applications live when in the teams' namespaces: every environment's, sorted, as the AppProject lists them. */

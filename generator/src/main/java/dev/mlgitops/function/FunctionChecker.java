@@ -1,6 +1,7 @@
 package dev.mlgitops.function;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import dev.mlgitops.model.Target;
 import dev.mlgitops.render.Engines;
 import dev.mlgitops.render.RuntimeContract;
 import dev.mlgitops.render.RuntimeContract.Requirement;
+import dev.mlgitops.typed.ObjectKey;
 import dev.mlgitops.typed.TypedObject;
 
 /**
@@ -54,7 +56,11 @@ public final class FunctionChecker {
             Map<String, Requirement> requirements = requirements(environment.spec().cluster());
             List<TypedObject> running = new ArrayList<>(objects);
             // what a workflow creates at run time needs its operator as much as what Argo CD applies
-            workloads.stream().map(Workloads.Workload::object).filter(o -> !objects.contains(o)).forEach(running::add);
+            // (looked up by key: a list's contains compares whole manifests, for every workload against every object)
+            Map<ObjectKey, List<TypedObject>> byKey = new HashMap<>();
+            objects.forEach(o -> byKey.computeIfAbsent(o.key(), key -> new ArrayList<>()).add(o));
+            workloads.stream().map(Workloads.Workload::object)
+                    .filter(o -> !byKey.getOrDefault(o.key(), List.of()).contains(o)).forEach(running::add);
             // what the pods ask of the nodes, then what each kind of object needs installed, in the objects' order
             List<Requirement> of = new ArrayList<>(ClusterServices.gpus(workloads));
             for (TypedObject object : running) {

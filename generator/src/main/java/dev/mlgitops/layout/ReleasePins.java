@@ -24,6 +24,7 @@ import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Target;
 import dev.mlgitops.release.ImageReference;
 import dev.mlgitops.release.Release;
+import dev.mlgitops.typed.ObjectKey;
 import dev.mlgitops.typed.TypedObject;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.databind.JsonNode;
@@ -170,7 +171,8 @@ final class ReleasePins {
     /** The pins of one environment's stage, for its objects as rendered (file name to object). */
     static StagePins of(ResolvedEnvironment environment, Release release, Collection<TypedObject> objects, Fields pinnable) {
         Map<String, List<ImageField>> covered = new TreeMap<>();
-        Map<TypedObject, ArrayNode> operations = new LinkedHashMap<>();
+        // by the object's key, unique in a stage (it names the object's file): hashing the object would hash its manifest
+        Map<ObjectKey, ArrayNode> operations = new LinkedHashMap<>();
         Map<String, String> keyByReference = keysByReference(environment, release);
         Map<String, List<String>> modelsByUri = modelsByUri(environment, release);
         for (TypedObject object : objects) {
@@ -228,7 +230,7 @@ final class ReleasePins {
             }
         });
         List<ObjectNode> patches = new ArrayList<>();
-        operations.forEach((object, ops) -> patches.add(OverlayBuilder.jsonPatch(object.key(), ops)));
+        operations.forEach((key, ops) -> patches.add(OverlayBuilder.jsonPatch(key, ops)));
         return new StagePins(images, patches);
     }
 
@@ -236,7 +238,7 @@ final class ReleasePins {
      * A pipeline's inputs ConfigMap (the one holding {@value RunInputs#RELEASE}): the release id and
      * every dataset field of the release it holds, pinned by key, always, so a promotion finds them.
      */
-    private static void runInputs(Release release, TypedObject object, Map<TypedObject, ArrayNode> operations) {
+    private static void runInputs(Release release, TypedObject object, Map<ObjectKey, ArrayNode> operations) {
         JsonNode data = object.manifest().path("data");
         if (!object.key().kind().equals("ConfigMap") || !data.has(RunInputs.RELEASE)) {
             return;
@@ -302,15 +304,15 @@ final class ReleasePins {
                 .or(() -> candidates.stream().findFirst());
     }
 
-    private static void test(Map<TypedObject, ArrayNode> operations, TypedObject object, String pointer, String value) {
-        ObjectNode operation = operations.computeIfAbsent(object, o -> JsonNodeFactory.instance.arrayNode()).addObject();
+    private static void test(Map<ObjectKey, ArrayNode> operations, TypedObject object, String pointer, String value) {
+        ObjectNode operation = operations.computeIfAbsent(object.key(), o -> JsonNodeFactory.instance.arrayNode()).addObject();
         operation.put("op", "test");
         operation.put("path", pointer);
         operation.put("value", value);
     }
 
-    private static void add(Map<TypedObject, ArrayNode> operations, TypedObject object, String pointer, String value) {
-        ObjectNode operation = operations.computeIfAbsent(object, o -> JsonNodeFactory.instance.arrayNode()).addObject();
+    private static void add(Map<ObjectKey, ArrayNode> operations, TypedObject object, String pointer, String value) {
+        ObjectNode operation = operations.computeIfAbsent(object.key(), o -> JsonNodeFactory.instance.arrayNode()).addObject();
         operation.put("op", "replace");
         operation.put("path", pointer);
         operation.put("value", value);

@@ -21,6 +21,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Parses rendered documents and binds each to its Kubernetes type, so a template typo fails the
@@ -36,6 +37,13 @@ public final class Typer {
     private final StructuralSchemas customResources = StructuralSchemas.shipped();
     private final UnknownFields unknownFields = new UnknownFields();
     private final Map<String, List<Bound>> byText = new HashMap<>();
+    /**
+     * The object of each document of the texts of several documents typed without findings, by the
+     * document's text: a text made only of such documents is put together from them instead of
+     * typed again (the tenancy's NetworkPolicies, one text of thousands of documents, differ between
+     * environments only by the documents of the stages an environment turns off).
+     */
+    private final Map<String, Bound> byDocument = new HashMap<>();
     // one document at a time from a shared parser: what follows a document is the next one;
     // a key written twice would silently keep the last value, so it is an error
     private final ObjectReader documentReader = KubeYaml.mapper().readerFor(JsonNode.class)
@@ -77,12 +85,100 @@ public final class Typer {
     private Map<RenderedDocument, Typing> typeNewTexts(List<RenderedDocument> rendered) {
         Map<String, RenderedDocument> firstWithText = new LinkedHashMap<>();
         for (RenderedDocument document : rendered) {
-            if (!byText.containsKey(document.yaml())) {
-                firstWithText.putIfAbsent(document.yaml(), document);
+            String text = document.yaml();
+            if (!byText.containsKey(text) && !firstWithText.containsKey(text)) {
+                Optional<List<Bound>> known = fromKnownDocuments(text);
+                if (known.isPresent()) {
+                    byText.put(text, known.get());
+                } else {
+                    firstWithText.put(text, document);
+                }
             }
         }
-        return new ArrayList<>(firstWithText.values()).parallelStream()
+        Map<RenderedDocument, Typing> typed = new ArrayList<>(firstWithText.values()).parallelStream()
                 .collect(Collectors.toMap(document -> document, this::typeText, (a, b) -> a, IdentityHashMap::new));
+        typed.forEach((document, typing) -> {
+            if (typing.findings().isEmpty()) {
+                rememberDocuments(document.yaml(), typing.objects());
+            }
+        });
+        return typed;
+    }
+
+    /** The objects of a text of several documents, each typed before in another text; empty when one was not. */
+    private Optional<List<Bound>> fromKnownDocuments(String text) {
+        List<String> documents = contentDocuments(text);
+        if (documents.size() < 2) {
+            return Optional.empty();
+        }
+        List<Bound> objects = new ArrayList<>(documents.size());
+        for (String document : documents) {
+            Bound known = byDocument.get(document);
+            if (known == null) {
+                return Optional.empty();
+            }
+            objects.add(known);
+        }
+        return Optional.of(List.copyOf(objects));
+    }
+
+    /**
+     * Keeps the object of each document of a text typed without findings. Every document with
+     * content made one object exactly when their numbers agree (a document of only blank lines and
+     * comments makes none; one of {@code null} makes none either, and then nothing is kept).
+     */
+    private void rememberDocuments(String text, List<Bound> objects) {
+        List<String> documents = contentDocuments(text);
+        if (documents.size() < 2 || documents.size() != objects.size()) {
+            return;
+        }
+        for (int i = 0; i < documents.size(); i++) {
+            byDocument.put(documents.get(i), objects.get(i));
+        }
+    }
+
+    /**
+     * The documents of a text that have content, split at its {@code ---} lines (YAML allows such a
+     * line inside no scalar); none when the text has another marker or a directive, or one document.
+     */
+    static List<String> contentDocuments(String text) {
+        if (!text.startsWith("---\n") && !text.contains("\n---\n")) {
+            return List.of();
+        }
+        List<String> documents = new ArrayList<>();
+        int start = 0;
+        int line = 0;
+        while (line < text.length()) {
+            int end = text.indexOf('\n', line);
+            int next = end < 0 ? text.length() : end + 1;
+            int length = (end < 0 ? text.length() : end) - line;
+            if (length == 3 && text.startsWith("---", line)) {
+                addIfContent(documents, text.substring(start, line));
+                start = next;
+            } else if (text.startsWith("---", line) || text.startsWith("...", line) || text.startsWith("%", line)) {
+                return List.of();
+            }
+            line = next;
+        }
+        addIfContent(documents, text.substring(start));
+        return documents;
+    }
+
+    /** Adds the document when a line of it is neither blank nor a comment. */
+    private static void addIfContent(List<String> documents, String document) {
+        boolean lineStart = true;
+        for (int i = 0; i < document.length(); i++) {
+            char c = document.charAt(i);
+            if (c == '\n') {
+                lineStart = true;
+            } else if (lineStart && c != ' ' && c != '\t' && c != '\r') {
+                if (c != '#') {
+                    documents.add(document);
+                    return;
+                }
+                lineStart = false;
+            }
+        }
     }
 
     /**
@@ -113,20 +209,36 @@ public final class Typer {
 
     /** The documents of one rendered text, empty ones (a template that emitted nothing) skipped. */
     private List<JsonNode> parse(RenderedDocument document, Findings findings) {
+        // first without positions (SnakeYAML's marks are much of what parsing allocates); a text that
+        // fails is parsed again with them, so what is kept and what is reported are as before
+        try {
+            List<JsonNode> nodes = new ArrayList<>();
+            readDocuments(KubeYaml.unmarkedMapper(), document, nodes);
+            return nodes;
+        } catch (RuntimeException e) {
+            // below, with positions
+        }
         List<JsonNode> nodes = new ArrayList<>();
+        try {
+            readDocuments(KubeYaml.mapper(), document, nodes);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + " of its output)";
+            invalid(findings, document, "YAML document", e.getOriginalMessage() + where);
+        }
+        return nodes;
+    }
+
+    /** Adds the text's documents to {@code nodes} until the end or the first error, which it throws. */
+    private void readDocuments(YAMLMapper mapper, RenderedDocument document, List<JsonNode> nodes) {
         // a parser over the root values, not readValues: that one unwraps a document that is a list
-        try (JsonParser parser = KubeYaml.mapper().createParser(new WholeCodePointReader(document.yaml()))) {
+        try (JsonParser parser = mapper.createParser(new WholeCodePointReader(document.yaml()))) {
             while (parser.nextToken() != null) {
                 JsonNode node = documentReader.readValue(parser);
                 if (node != null && !node.isNull() && !node.isMissingNode()) {
                     nodes.add(node);
                 }
             }
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + " of its output)";
-            invalid(findings, document, "YAML document", e.getOriginalMessage() + where);
         }
-        return nodes;
     }
 
     private Optional<Bound> bind(RenderedDocument document, JsonNode node, Findings findings) {

@@ -9,7 +9,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
 import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -23,6 +26,8 @@ public final class KubeYaml {
     private static final List<String> TOP_ORDER = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA_ORDER = List.of("name", "namespace", "labels", "annotations");
 
+    /** Declared before the mappers, which use it. */
+    private static final PlainScalarQuoting QUOTING = new PlainScalarQuoting();
     private static final YAMLMapper MAPPER = builder().enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE).build();
     /**
      * For a tree with a multi-line string a literal block cannot carry: with minimized quotes every
@@ -30,8 +35,19 @@ public final class KubeYaml {
      */
     private static final YAMLMapper QUOTING_MAPPER = builder().disable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
 
+    /** The factory's reading settings, without marks. */
+    private static YAMLFactory unmarked(YAMLFactory factory) {
+        YAMLFactoryBuilder builder = factory.rebuild();
+        LoadSettings marked = builder.loadSettings();
+        return builder.loadSettings(LoadSettings.builder().setSchema(marked.getSchema())
+                .setAllowDuplicateKeys(marked.getAllowDuplicateKeys())
+                .setMaxAliasesForCollections(marked.getMaxAliasesForCollections())
+                .setCodePointLimit(marked.getCodePointLimit())
+                .setUseMarks(false).build()).build();
+    }
+
     private static YAMLMapper.Builder builder() {
-        return YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new PlainScalarQuoting()).build())
+        return YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(QUOTING).build())
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
                 // else a string such as a quantity "48" or a label value "4711" is written bare and read back as a number
@@ -47,6 +63,19 @@ public final class KubeYaml {
         return MAPPER;
     }
 
+    /**
+     * The mapper for reading, with SnakeYAML keeping no positions (marks): cheaper, but a failure
+     * says no line. For text that is read again with {@link #mapper()} when it fails.
+     */
+    public static YAMLMapper unmarkedMapper() {
+        return Unmarked.MAPPER;
+    }
+
+    /** Built on first use: only typing reads this way, so a run that types nothing (an up-to-date one) builds no second mapper. */
+    private static final class Unmarked {
+        static final YAMLMapper MAPPER = YAMLMapper.builder(unmarked((YAMLFactory) KubeYaml.MAPPER.tokenStreamFactory())).build();
+    }
+
     public static ObjectNode newObject() {
         return JsonNodeFactory.instance.objectNode();
     }
@@ -54,6 +83,11 @@ public final class KubeYaml {
     /** The YAML text of one object, keys in Kubernetes order. */
     public static String write(JsonNode node) {
         JsonNode ordered = node instanceof ObjectNode object ? ordered(object) : node;
+        // the same bytes as the mapper's, written directly where they can be (most trees, the large ones included)
+        String direct = BlockYaml.write(ordered, QUOTING);
+        if (direct != null) {
+            return direct;
+        }
         return (hasBlockUnsafeText(ordered) ? QUOTING_MAPPER : MAPPER).writeValueAsString(ordered);
     }
 

@@ -107,7 +107,9 @@ class TyperTest {
 
         assertThat(findings.sorted()).extracting(Finding::message).anySatisfy(m -> assertThat(m)
                         .isEqualTo("blueprint " + BLUEPRINT + " rendered an invalid object: a document must be a mapping with apiVersion and kind"))
-                .anySatisfy(m -> assertThat(m).startsWith("blueprint " + BLUEPRINT + " rendered an invalid YAML document: "));
+                .anySatisfy(m -> assertThat(m).startsWith("blueprint " + BLUEPRINT + " rendered an invalid YAML document: ")
+                        // where it broke, though the text is first parsed without positions
+                        .contains("in reader, line 6, column 1").endsWith(" (line 5 of its output)"));
     }
 
     @Test
@@ -155,6 +157,38 @@ class TyperTest {
         assertThat(List.of(inBase.blueprint(), inBase.source(), inProd.blueprint(), inProd.source()))
                 .containsExactly("serving/a.yaml.ftl", "/serving/a", "serving/b.yaml.ftl", "/serving/b");
         assertThat(findings.isEmpty()).isTrue();
+    }
+
+    @Test
+    void putsATextOfDocumentsTypedBeforeTogetherFromThemAndTypesOneWithANewDocument() {
+        Typer typer = new Typer();
+        String a = "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: \"80\"}]}\n";
+        String b = "# b\napiVersion: v1\nkind: Service\nmetadata: {name: b}\n";
+        String c = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: c}\n";
+        List<TypedObject> all = typer.type(List.of(new RenderedDocument(Stage.TENANCY, "tenancy/x.yaml.ftl",
+                a + "---\n" + b + "---\n# none\n---\n" + c, "base")), findings);
+        List<TypedObject> fewer = typer.type(List.of(new RenderedDocument(Stage.TENANCY, "tenancy/x.yaml.ftl",
+                "---\n" + c + "---\n" + a, "prod")), findings);
+        List<TypedObject> changed = typer.type(List.of(new RenderedDocument(Stage.TENANCY, "tenancy/x.yaml.ftl",
+                a + "---\n" + b.replace("name: b", "name: d"), "dev")), findings);
+
+        assertThat(fewer).extracting(o -> o.key().name()).containsExactly("c", "a");
+        assertThat(fewer.get(0).manifest()).isSameAs(all.get(2).manifest());
+        assertThat(fewer.get(1).manifest()).isSameAs(all.get(0).manifest());
+        assertThat(fewer.get(1).manifest().at("/spec/ports/0/port").isInt()).isTrue();
+        assertThat(changed).extracting(o -> o.key().name()).containsExactly("a", "d");
+        assertThat(changed.get(0).manifest()).isNotSameAs(all.get(0).manifest()).isEqualTo(all.get(0).manifest());
+        assertThat(findings.isEmpty()).isTrue();
+    }
+
+    @Test
+    void splitsATextOnlyAtItsDocumentLinesAndNotWhenItHasOtherMarkers() {
+        assertThat(Typer.contentDocuments("a: 1\n---\nb: |\n  ---\n  x\n---\n# c\n---\n\n")).containsExactly("a: 1\n",
+                "b: |\n  ---\n  x\n");
+        assertThat(Typer.contentDocuments("a: 1\n")).isEmpty();
+        assertThat(Typer.contentDocuments("a: 1\n---\nb: 2\n...\n")).isEmpty();
+        assertThat(Typer.contentDocuments("%YAML 1.2\n---\na: 1\n---\nb: 2\n")).isEmpty();
+        assertThat(Typer.contentDocuments("a: 1\n---\n--- |\n  x\n")).isEmpty();
     }
 
     @Test
