@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The launcher's training run ({@code bin/mlgitops}, see docs/cli.md): the commands a user runs,
- * on a starter spec with every stage, then {@code validate} on the example project
+ * on a starter spec with every stage, then {@code validate --output json} on the example project
  * (example-repo/mlproject.yaml, copied into the jar at build time), whose engines and options the
  * starter does not use (validate runs the whole pipeline but the writer, which the starter's
  * generate covers), in a temporary folder, printing nothing. The launcher runs
@@ -58,8 +58,8 @@ public final class Training {
                 List.of("generate", spec, "--output-directory", tree, "--no-incremental"),
                 List.of("check", spec, "--output-directory", tree),
                 List.of("diff", spec, "--output-directory", tree, "--review", review),
-                List.of("validate", spec, "--output", "json"),
-                List.of("validate", example));
+                // the example project in JSON: its engines and the JSON output in one run
+                List.of("validate", example, "--output", "json"));
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         int failed = 0;
         copyExample(folder.resolve("example"));
