@@ -45,7 +45,10 @@ for module in parent:. generator:generator plugin:maven-plugin; do
   artifact=mlgitops-$name; [[ $name == plugin ]] && artifact=mlgitops-maven-plugin
   dir="$private/dev/mlgitops/$artifact/0.1.0-SNAPSHOT"
   mkdir -p "$dir"
-  cp "$folder/pom.xml" "$dir/$artifact-0.1.0-SNAPSHOT.pom"
+  pom=$folder/pom.xml
+  # the plugin is published as one shaded jar with the pom that names none of its libraries
+  [[ $name == plugin ]] && pom=$folder/target/dependency-reduced-pom.xml
+  cp "$pom" "$dir/$artifact-0.1.0-SNAPSHOT.pom"
   [[ $name != parent ]] && cp "$folder/target/$artifact-0.1.0-SNAPSHOT.jar" "$dir/"
 done
 sed "s#@localRepositoryUrl@#file://${HOME}/.m2/repository#" src/test/resources/it-settings.xml > benchmark/target/m2-settings.xml

@@ -1,6 +1,7 @@
 package dev.mlgitops.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -12,7 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * The launcher's training run ({@code bin/mlgitops}, see docs/cli.md): the commands a user runs,
- * on a starter spec with every stage, in a temporary folder, printing nothing. The launcher runs
+ * on a starter spec with every stage, then {@code validate --output json} on the example project
+ * (example-repo/mlproject.yaml, copied into the jar at build time), whose engines and options the
+ * starter does not use (validate runs the whole pipeline but the writer, which the starter's
+ * generate covers), in a temporary folder, printing nothing. The launcher runs
  * it once per JVM with {@code -XX:ArchiveClassesAtExit}, so the class-data archive holds what
  * the usage, {@code validate}, {@code generate}, {@code check} and {@code diff} load, whatever command the
  * user happens to run first. Exits 0 only when every command ran clean, so the launcher keeps no
@@ -21,6 +25,9 @@ import java.util.stream.Stream;
 public final class Training {
 
     static final String STAGES = "feature-store,notebooks,training,model-registry,serving,monitoring";
+
+    /** The example project, a resource of this jar: argo-workflows, pytorchjob, kserve, vllm, ingresses, auth. */
+    static final String EXAMPLE = "training/mlproject.yaml";
 
     private Training() {
     }
@@ -42,6 +49,7 @@ public final class Training {
         String spec = folder.resolve("mlproject.yaml").toString();
         String tree = folder.resolve("target/mlgitops").toString();
         String review = folder.resolve("target/review.md").toString();
+        String example = folder.resolve("example/mlproject.yaml").toString();
         List<List<String>> commands = List.of(
                 // the whole command line (every subcommand built), as the usage and a mistyped command have it
                 List.of("--help"),
@@ -50,9 +58,11 @@ public final class Training {
                 List.of("generate", spec, "--output-directory", tree, "--no-incremental"),
                 List.of("check", spec, "--output-directory", tree),
                 List.of("diff", spec, "--output-directory", tree, "--review", review),
-                List.of("validate", spec, "--output", "json"));
+                // the example project in JSON: its engines and the JSON output in one run
+                List.of("validate", example, "--output", "json"));
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         int failed = 0;
+        copyExample(folder.resolve("example"));
         for (List<String> command : commands) {
             String[] args = command.toArray(String[]::new);
             if (Main.commandLineFor(sink, sink, args).execute(args) != ExitCodes.CLEAN) {
@@ -60,6 +70,18 @@ public final class Training {
             }
         }
         return failed;
+    }
+
+    /** Writes the example project's spec into the folder; without it (a jar built otherwise) its commands fail and count. */
+    private static void copyExample(Path folder) {
+        try (InputStream in = Training.class.getResourceAsStream(EXAMPLE)) {
+            if (in != null) {
+                Files.createDirectories(folder);
+                Files.write(folder.resolve("mlproject.yaml"), in.readAllBytes());
+            }
+        } catch (IOException e) {
+            // its commands then fail on the missing spec and are counted
+        }
     }
 
     private static void delete(Path folder) throws IOException {
