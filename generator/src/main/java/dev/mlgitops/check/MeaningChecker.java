@@ -22,7 +22,7 @@ public final class MeaningChecker {
             new RegisteredAliasPinned(),
             new DatasetStorePorts(),
             new ReplicaBounds(),
-            new CanaryNeedsKserve(),
+            new OtherEnginesFields(),
             new QualityOfServedModels(),
             new AuthNeedsIdentity(),
             new ModelFormatNeedsKserve(),

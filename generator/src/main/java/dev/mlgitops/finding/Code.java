@@ -66,6 +66,7 @@ public enum Code {
     CHECK_REPLICAS_ORDER(Severity.ERROR, "replicas.min (%d) is greater than replicas.max (%d): lower min or raise max"),
     CHECK_QUALITY_MODEL(Severity.ERROR, "monitoring.quality names '%s', which is not a model under spec.serving%s; served models: %s"),
     CHECK_CANARY_ENGINE(Severity.ERROR, "canary traffic needs engine kserve, but '%s' uses engine %s: remove canary or switch the engine"),
+    CHECK_FIELD_OF_OTHER_ENGINE(Severity.WARNING, "'%s' of '%s' has no effect: engine %s does not read it (engine %s does): remove it, or switch the engine"),
     CHECK_AUTH_IDENTITY(Severity.ERROR, "'%s' asks for auth.type oauth2-proxy, which signs users in with spec.identity, but the spec has none: add spec.identity (issuer, clientId, clientSecret, cookieSecret) or use auth.type jwt"),
     CHECK_AUTH_ENGINE(Severity.ERROR, "'%s' runs on engine kserve with request logging (spec.monitoring.quality.%s), and KServe's agent, which sends the logged requests, takes every request from Knative's queue-proxy and forwards it to the model's own port, past the auth-proxy (docs/auth.md): set spec.monitoring.quality.%s.logging: false, or use auth.type jwt (Istio's sidecar checks the token before the agent), or engine deployment"),
     CHECK_NOTEBOOK_INGRESS(Severity.ERROR, "notebook '%s' asks for ingress, but without spec.identity nothing would sign users in before Jupyter: add spec.identity, or remove ingress and reach the notebook with kubectl port-forward"),
