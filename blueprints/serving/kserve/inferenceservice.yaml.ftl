@@ -76,7 +76,12 @@ spec:
 </#if>
 <@pod.resources cpu=m.cpu memory=m.memory gpu=m.gpu indent=6/>
 <@pod.containerSecurity indent=6/>
-<#if m.fetch??>
+<#--
+  A registered model's folder: without extra containers KServe's webhook mounts it here itself
+  (the predictor is multi-model to KServe, see KServeServing.MODEL_DIR_VOLUME); a mount of ours
+  too would repeat the mountPath, which the API server refuses.
+-->
+<#if m.fetch?? && m.proxy??>
       - {name: ${m.fetch.volume}, mountPath: ${m.fetch.mountPath}, readOnly: true}
 </#if>
 <#if m.proxy??>

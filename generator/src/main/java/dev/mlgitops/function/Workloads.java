@@ -116,7 +116,8 @@ final class Workloads {
     }
 
     /**
-     * KServe's agent as the kserve engine declares it: added only beside a {@code logger}, and
+     * KServe's agent as the kserve engine declares it: added beside a {@code logger} or a
+     * {@code batcher}, and as the puller of a multi-model predictor ({@link #multiModel}); and
      * written per pod, as KServe copies the model container's securityContext into it.
      */
     private static final RuntimeContract.Injected KSERVE_AGENT = Engines.all().stream()
@@ -349,7 +350,7 @@ final class Workloads {
         }
         injectedInto("InferenceService", false).forEach(injected -> containers.add(
                 new Container(injected.container(), false, injected.written(), injected)));
-        if (predictor.has("logger") || predictor.has("batcher")) {
+        if (predictor.has("logger") || predictor.has("batcher") || multiModel(predictor)) {
             containers.add(new Container(KSERVE_AGENT.container(), false, kserveAgent(predictor.path("model")), KSERVE_AGENT));
         }
         int count = Math.max(predictor.has("maxReplicas") ? predictor.get("maxReplicas").asInt()
@@ -358,6 +359,19 @@ final class Workloads {
         // a canary runs the new revision beside the previous one, each scaled by its own share of the traffic
         return List.of(predictor.has("canaryTrafficPercent")
                 ? group.withExtra(count, "of the previous revision beside the canary") : group);
+    }
+
+    /**
+     * Whether KServe counts the predictor multi-model and so adds its agent (the puller): a
+     * {@code model} with neither {@code storageUri} nor {@code storage}, not a huggingface one, and
+     * no extra containers ({@code IsMMSPredictor}, KServe's inferenceservice utils); a registered
+     * model fetched by an init container is one.
+     */
+    static boolean multiModel(JsonNode predictor) {
+        JsonNode model = predictor.path("model");
+        return !model.isMissingNode() && !model.has("storageUri") && !model.has("storage")
+                && !model.path("modelFormat").path("name").asString("").equals("huggingface")
+                && predictor.path("containers").isEmpty();
     }
 
     private static List<Container> containers(JsonNode pod) {

@@ -60,6 +60,17 @@ final class KServeServing implements ServingEngine {
     static final int USER_METRICS_PORT = 9091;
     static final String USER_METRICS_PORT_NAME = "http-usermetric";
     /** The model server's port in KServe's runtimes. */
+    /**
+     * The emptyDir a registered model is fetched into: KServe's own name for a multi-model
+     * predictor's model folder. A predictor whose model has no storageUri (and no extra containers)
+     * is multi-model to KServe ({@code IsMMSPredictor}): its pod webhook adds the puller agent and
+     * mounts the volume of this name at /mnt/models into kserve-container, reusing a volume the
+     * pod already has by that name ({@code mountModelDir}, {@code appendVolume} in
+     * agent_injector.go). So the fetched files are what kserve-container reads, and the predictor
+     * mounts the volume itself only when it has extra containers (then KServe counts it single-model
+     * and the webhook mounts nothing; a second mount at /mnt/models would make the pod invalid).
+     */
+    static final String MODEL_DIR_VOLUME = "model-dir";
     static final int MODEL_PORT = 8080;
     /** The open inference protocol's readiness path, which KServe's model servers answer for either protocol. */
     static final String HEALTH_READY = "/v2/health/ready";
@@ -99,7 +110,8 @@ final class KServeServing implements ServingEngine {
     /**
      * KServe's webhook (pkg/webhook/admission/pod, the agent injector) adds the container
      * {@code agent} to a predictor pod whose component has {@code logger}: it sends each request and
-     * response as a CloudEvent to the logger's URL. Its resources are inferenceservice-config's
+     * response as a CloudEvent to the logger's URL. It adds it too, as the model puller, to a
+     * multi-model predictor (a registered model's, see {@link #MODEL_DIR_VOLUME}). Its resources are inferenceservice-config's
      * {@code agent} defaults (requests 100m and 100Mi, limits 1 CPU and 1Gi); its securityContext
      * is the model container's, so the function step writes it per pod.
      */
@@ -130,7 +142,7 @@ final class KServeServing implements ServingEngine {
                             PrometheusMonitoring.MONITORING_NAMESPACE, USER_METRICS_PORT, "Prometheus", "spec.monitoring")),
             // KServe's storage-initializer is declared, not modeled: its resources and securityContext come from
             // the cluster's inferenceservice-config
-            // and its agent only beside a logger, written by the function step from the model container
+            // and its agent beside a logger and as a multi-model predictor's puller, written by the function step
             List.of(new RuntimeContract.Injected("storage-initializer", "KServe", true), QUEUE_PROXY, AGENT),
             // Knative validates the predictor's pod against its feature flags (config-features, knative.dev "Feature and
             // extension flags"): all are disabled by default; KServe's own storage-initializer is added past that
@@ -292,7 +304,7 @@ final class KServeServing implements ServingEngine {
                 canary == null ? null : canary.trafficPercent(),
                 Addresses.env(context), resources.cpu(), resources.memory(), resources.gpu(), MODEL_PORT,
                 JwtAuth.view(name, serving.auth()),
-                RegistryFetch.of(context, serving, RegistryFetch.VOLUME, RegistryFetch.MOUNT, RegistryFetch.MOUNT),
+                RegistryFetch.of(context, serving, MODEL_DIR_VOLUME, RegistryFetch.MOUNT, RegistryFetch.MOUNT),
                 ModelQuality.sinkUrl(context, model).orElse(null), proxy(context, name, serving));
     }
 

@@ -284,10 +284,27 @@ class FunctionCheckerTest {
         BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
 
         assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(Finding::message)
-                .containsExactly("InferenceService fraud-detection-scorer at its largest scale (40 predictor pods + 40"
-                        + " pods of the previous revision beside the canary) asks for 90 of requests.cpu, more than the"
-                        + " namespace's quota of 81, so it never runs whole: lower its replicas, workers or resources, or"
-                        + " raise spec.tenancy.quota.cpu");
+                .containsExactly(scorerOverQuota(90, 81));
+    }
+
+    @Test
+    void aRegisteredKServeModelCountsKServesPullerAgentWithoutRequestLogging() throws IOException {
+        // the scorer's model has no storageUri, so KServe counts its predictor multi-model and adds its agent as the
+        // puller even without a logger: still 80 pods of 1 CPU + 25m + 100m, 90 CPUs (82 without the agent)
+        Path spec = edited(text -> text.replace("quota: {cpu: \"192\"", "quota: {cpu: \"81\"")
+                .replace("logging: true", "logging: false"));
+
+        BuildOutcome generation = Builder.build(spec, BuildOptions.defaults());
+
+        assertThat(functionFindings(generation)).filteredOn(Finding::isError).extracting(Finding::message)
+                .containsExactly(scorerOverQuota(90, 81));
+    }
+
+    /** The quota finding of prod's scorer, with its canary's two revisions, asking {@code asked} CPUs of {@code quota}. */
+    private static String scorerOverQuota(int asked, int quota) {
+        return "InferenceService fraud-detection-scorer at its largest scale (40 predictor pods + 40 pods of the previous"
+                + " revision beside the canary) asks for " + asked + " of requests.cpu, more than the namespace's quota of "
+                + quota + ", so it never runs whole: lower its replicas, workers or resources, or raise spec.tenancy.quota.cpu";
     }
 
     @Test

@@ -53,10 +53,30 @@ class RegisteredServingTest {
         assertThat(predictor.at("/labels/sidecar.istio.io~1inject").asString()).isEqualTo("true");
         assertThat(fetch.at("/securityContext/runAsUser").asInt()).isEqualTo(1337);
         assertThat(fetch.get("volumeMounts")).isEqualTo(json("[{\"name\":\"tmp\",\"mountPath\":\"/tmp\"},"
-                + "{\"name\":\"registered-model\",\"mountPath\":\"/mnt/models\"}]"));
+                + "{\"name\":\"model-dir\",\"mountPath\":\"/mnt/models\"}]"));
+        // no storageUri: KServe's webhook mounts its model-dir, this emptyDir, at /mnt/models itself; a mount of ours
+        // would repeat the path
+        assertThat(predictor.at("/model/volumeMounts")).isEqualTo(json("[{\"name\":\"tmp\",\"mountPath\":\"/tmp\"}]"));
+        assertThat(predictor.at("/volumes/1")).isEqualTo(json("{\"name\":\"model-dir\",\"emptyDir\":{}}"));
+    }
+
+    @Test
+    void kserveBehindTheAuthProxyMountsTheFetchedModelItself() {
+        // extra containers make the predictor single-model to KServe: its webhook mounts nothing, so the model does
+        Rendering rendering = Rendering.of(ReferenceProject.edited(spec -> {
+            ObjectNode scorer = (ObjectNode) spec.at("/serving/scorer");
+            scorer.set("auth", json("{\"type\":\"oauth2-proxy\",\"allowedGroups\":[\"risk-ml\"]}"));
+            ((ObjectNode) spec.at("/monitoring/quality/scorer")).put("logging", false);
+            return spec;
+        }));
+        assertThat(rendering.errors()).isEmpty();
+        JsonNode predictor = rendering.get("InferenceService/fraud-detection-scorer").at("/spec/predictor");
+
+        assertThat(predictor.at("/containers/0/name").asString()).isEqualTo("auth-proxy");
+        assertThat(predictor.at("/model/storageUri").isMissingNode()).isTrue();
         assertThat(predictor.at("/model/volumeMounts/1")).isEqualTo(json(
-                "{\"name\":\"registered-model\",\"mountPath\":\"/mnt/models\",\"readOnly\":true}"));
-        assertThat(predictor.at("/volumes/1")).isEqualTo(json("{\"name\":\"registered-model\",\"emptyDir\":{}}"));
+                "{\"name\":\"model-dir\",\"mountPath\":\"/mnt/models\",\"readOnly\":true}"));
+        assertThat(predictor.at("/volumes/1")).isEqualTo(json("{\"name\":\"model-dir\",\"emptyDir\":{}}"));
     }
 
     @Test
