@@ -363,13 +363,14 @@ final class Workloads {
 
     /**
      * Whether KServe counts the predictor multi-model and so adds its agent (the puller): a
-     * {@code model} with neither {@code storageUri} nor {@code storage}, not a huggingface one, and
+     * {@code model} with neither {@code storageUri} nor {@code storage} (nor the predictor's {@code storageUris}),
+     * not a huggingface one, and
      * no extra containers ({@code IsMMSPredictor}, KServe's inferenceservice utils); a registered
      * model fetched by an init container is one.
      */
     static boolean multiModel(JsonNode predictor) {
         JsonNode model = predictor.path("model");
-        return !model.isMissingNode() && !model.has("storageUri") && !model.has("storage")
+        return !model.isMissingNode() && !model.has("storageUri") && !model.has("storage") && !predictor.has("storageUris")
                 && !model.path("modelFormat").path("name").asString("").equals("huggingface")
                 && predictor.path("containers").isEmpty();
     }
