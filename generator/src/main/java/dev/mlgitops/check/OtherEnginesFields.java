@@ -1,12 +1,10 @@
 package dev.mlgitops.check;
 
-import java.lang.reflect.RecordComponent;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.model.EngineRecords;
 import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.ServingFields;
 import dev.mlgitops.model.TrainingFields;
@@ -38,13 +36,8 @@ final class OtherEnginesFields implements MeaningRule {
 
     private static void report(ResolvedEnvironment environment, Findings findings, String stage, String name, String engine,
                                String field, Map<String, ? extends Class<?>> records) {
-        TreeSet<String> readers = new TreeSet<>();
-        records.forEach((other, record) -> {
-            if (List.of(record.getRecordComponents()).stream().map(RecordComponent::getName).anyMatch(field::equals)) {
-                readers.add(other);
-            }
-        });
         findings.add(environment.locator().finding(Code.CHECK_FIELD_OF_OTHER_ENGINE, Pointers.of(stage, name, field),
-                Code.CHECK_FIELD_OF_OTHER_ENGINE.message(field, name, engine, String.join(" or ", readers))));
+                Code.CHECK_FIELD_OF_OTHER_ENGINE.message(field, name, engine,
+                        String.join(" or ", EngineRecords.readers(field, records)))));
     }
 }

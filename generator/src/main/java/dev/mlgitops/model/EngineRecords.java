@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.mlgitops.yaml.KubeYaml;
@@ -18,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code unread}: fields of other engines (a {@code canary} on a deployment), which the schema
  * admits on every engine and the meaning checks report where they would mislead.
  */
-final class EngineRecords {
+public final class EngineRecords {
 
     /** The record, and the names of the properties written that neither it nor the stage's record reads, in file order. */
     record Bound<T>(T record, List<String> unread) {}
@@ -33,6 +34,17 @@ final class EngineRecords {
     };
 
     private EngineRecords() {
+    }
+
+    /** The engines, in name order, whose record of {@code records} (an {@code OF_ENGINE} map) has the field {@code field}. */
+    public static List<String> readers(String field, Map<String, ? extends Class<?>> records) {
+        Set<String> engines = new TreeSet<>();
+        records.forEach((engine, type) -> {
+            if (COMPONENTS.get(type).contains(field)) {
+                engines.add(engine);
+            }
+        });
+        return List.copyOf(engines);
     }
 
     /** @throws IllegalArgumentException for an engine no record is named for (the schema's enum admits none such) */
