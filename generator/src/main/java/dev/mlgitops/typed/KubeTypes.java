@@ -1,58 +1,60 @@
 package dev.mlgitops.typed;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.LimitRange;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.Namespaced;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.ResourceQuota;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The kinds mlgitops emits, each with its fabric8 class, looked up by apiVersion and kind.
- * Explicit on purpose: a blueprint that renders anything else is wrong, not new.
+ * The built-in kinds mlgitops emits, each with the core definition that is its schema, looked
+ * up by apiVersion and kind. Explicit on purpose: a blueprint that renders anything else is
+ * wrong, not new. {@code CoreDefinitionsTest} holds this list to fabric8's model (the same kinds,
+ * apiVersions and scopes), so it cannot drift from the schemas generated from it.
  */
 final class KubeTypes {
 
-    private static final List<Class<? extends HasMetadata>> KINDS = List.of(
-            Namespace.class, ResourceQuota.class, LimitRange.class, ServiceAccount.class,
-            Role.class, RoleBinding.class, NetworkPolicy.class,
-            Deployment.class, StatefulSet.class, Service.class, HorizontalPodAutoscaler.class,
-            PodDisruptionBudget.class, Ingress.class, ConfigMap.class, PersistentVolumeClaim.class,
-            Job.class, CronJob.class, Secret.class);
-
-    private final Map<String, Class<? extends HasMetadata>> byKey = new LinkedHashMap<>();
-
-    KubeTypes() {
-        for (Class<? extends HasMetadata> type : KINDS) {
-            byKey.put(key(HasMetadata.getApiVersion(type), HasMetadata.getKind(type)), type);
-        }
+    /** One built-in kind: its apiVersion and kind, the definition it is checked against, its scope. */
+    record BuiltInKind(String apiVersion, String kind, String definition, boolean namespaced) {
     }
 
-    Optional<Class<? extends HasMetadata>> lookup(String apiVersion, String kind) {
-        return Optional.ofNullable(byKey.get(key(apiVersion, kind)));
+    private static final List<BuiltInKind> KINDS = List.of(
+            cluster("v1", "Namespace"),
+            namespaced("v1", "ResourceQuota"),
+            namespaced("v1", "LimitRange"),
+            namespaced("v1", "ServiceAccount"),
+            namespaced("rbac.authorization.k8s.io/v1", "Role"),
+            namespaced("rbac.authorization.k8s.io/v1", "RoleBinding"),
+            namespaced("networking.k8s.io/v1", "NetworkPolicy"),
+            namespaced("apps/v1", "Deployment"),
+            namespaced("apps/v1", "StatefulSet"),
+            namespaced("v1", "Service"),
+            namespaced("autoscaling/v2", "HorizontalPodAutoscaler"),
+            namespaced("policy/v1", "PodDisruptionBudget"),
+            namespaced("networking.k8s.io/v1", "Ingress"),
+            namespaced("v1", "ConfigMap"),
+            namespaced("v1", "PersistentVolumeClaim"),
+            namespaced("batch/v1", "Job"),
+            namespaced("batch/v1", "CronJob"),
+            namespaced("v1", "Secret"));
+
+    private static final Map<String, BuiltInKind> BY_KEY = KINDS.stream()
+            .collect(Collectors.toUnmodifiableMap(kind -> key(kind.apiVersion(), kind.kind()), Function.identity()));
+
+    Optional<BuiltInKind> lookup(String apiVersion, String kind) {
+        return Optional.ofNullable(BY_KEY.get(key(apiVersion, kind)));
     }
 
-    static boolean namespaced(Class<? extends HasMetadata> type) {
-        return Namespaced.class.isAssignableFrom(type);
+    int count() {
+        return KINDS.size();
+    }
+
+    private static BuiltInKind namespaced(String apiVersion, String kind) {
+        return new BuiltInKind(apiVersion, kind, kind, true);
+    }
+
+    private static BuiltInKind cluster(String apiVersion, String kind) {
+        return new BuiltInKind(apiVersion, kind, kind, false);
     }
 
     private static String key(String apiVersion, String kind) {

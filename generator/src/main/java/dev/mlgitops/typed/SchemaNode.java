@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
  * {@code type} is empty for nodes that only validate (inside anyOf/oneOf/allOf) or that keep
  * unknown fields; {@code additionalProperties} is empty when no map values are declared, and
  * {@code additionalAllowed} says whether undeclared keys are accepted without a schema.
+ * {@code coreType} names the core type a node stands for, {@code omitEmpty} and {@code quantity}
+ * say how fabric8 writes the value back; {@link BuiltInKinds} reads those three.
  */
 record SchemaNode(
         Optional<String> type,
@@ -39,7 +41,11 @@ record SchemaNode(
         Optional<Integer> minItems,
         Optional<Integer> maxItems,
         Optional<Integer> minProperties,
-        Optional<Integer> maxProperties) {
+        Optional<Integer> maxProperties,
+        Optional<String> format,
+        Optional<String> coreType,
+        boolean omitEmpty,
+        boolean quantity) {
 
     SchemaNode {
         properties = Map.copyOf(properties);

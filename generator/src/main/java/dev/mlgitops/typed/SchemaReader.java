@@ -25,6 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class SchemaReader {
 
     static final String CORE_REF = "x-mlgitops-core";
+    /** On a list or map that fabric8 leaves out when empty, as it does when null. */
+    static final String OMIT_EMPTY = "x-mlgitops-omit-empty";
+    /** On a value fabric8 reads as a Quantity: written back as a string whatever the text wrote. */
+    static final String QUANTITY = "x-mlgitops-quantity";
+    // the core type's name on its expanded copy, for messages that name the type lacking a field
+    private static final String CORE_TYPE = "x-mlgitops-core-type";
 
     private final JsonNode coreDefinitions;
     private final Map<String, JsonNode> expandedCore = new HashMap<>();
@@ -83,7 +89,11 @@ final class SchemaReader {
                 integer(node, "minItems"),
                 integer(node, "maxItems"),
                 integer(node, "minProperties"),
-                integer(node, "maxProperties"));
+                integer(node, "maxProperties"),
+                text(node, "format"),
+                text(node, CORE_TYPE),
+                flag(node, OMIT_EMPTY),
+                flag(node, QUANTITY));
     }
 
     /** The node with its core reference replaced by the core type plus the node's own keys. */
@@ -93,6 +103,7 @@ final class SchemaReader {
             return schema;
         }
         ObjectNode merged = (ObjectNode) coreType(ref.asString()).deepCopy();
+        merged.put(CORE_TYPE, ref.asString());
         ObjectNode mergedProperties = merged.get("properties") instanceof ObjectNode p
                 ? p : merged.putObject("properties");
         Set<String> required = new LinkedHashSet<>(strings(merged.get("required")));

@@ -177,7 +177,7 @@ final class SchemaWalker {
         return "unknown field" + hint + " (known: " + (sorted.isEmpty() ? "none" : list + more) + ")";
     }
 
-    private static String expected(SchemaNode schema) {
+    static String expected(SchemaNode schema) {
         if (schema.intOrString()) {
             return "an integer or a string";
         }
@@ -187,7 +187,7 @@ final class SchemaWalker {
         }).orElse("a value");
     }
 
-    private static String describe(JsonNode value) {
+    static String describe(JsonNode value) {
         if (value.isObject()) {
             return "an object";
         }

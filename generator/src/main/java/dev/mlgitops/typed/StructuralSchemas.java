@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * KServe, Prometheus Operator, External Secrets, Argo CD), kept in the project under
  * {@code schemas/crds/<group>/<version>/<Kind>.json} and shipped in the jar. A rendered custom
  * resource is checked against its schema as the API server would: an unknown field is a
- * problem, not something silently pruned, so a blueprint typo cannot ship.
+ * problem, not something silently pruned, so a blueprint typo cannot ship. The same folder's core
+ * definitions are the schemas of the built-in kinds ({@link #builtIn}).
  */
 public final class StructuralSchemas {
 
@@ -32,6 +33,7 @@ public final class StructuralSchemas {
     private final JsonMapper json = JsonMapper.builder().build();
     // Filled lazily, one kind at a time; a kind we do not ship is remembered as empty.
     private final ConcurrentMap<String, Optional<SchemaNode>> byKind = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, SchemaNode> builtIns = new ConcurrentHashMap<>();
     private volatile JsonNode coreTypes;
 
     StructuralSchemas(ClassLoader loader, String root) {
@@ -47,7 +49,7 @@ public final class StructuralSchemas {
     /**
      * The problems of one rendered object, each as {@code <dotted.path>: <what is wrong>}; empty
      * when the object fits its schema. {@link Optional#empty()} when the kind is not one of the
-     * custom resources we keep a schema for (built-in kinds are typed by fabric8 instead).
+     * custom resources we keep a schema for (built-in kinds are typed by {@link BuiltInKinds}).
      */
     public Optional<List<String>> problems(String apiVersion, String kind, JsonNode object) {
         return schema(apiVersion, kind).map(schema -> {
@@ -58,6 +60,15 @@ public final class StructuralSchemas {
             }
             return List.copyOf(problems);
         });
+    }
+
+    /**
+     * The schema of a built-in kind, by the name of its core definition (generated from fabric8's
+     * model); read once.
+     */
+    SchemaNode builtIn(String definition) {
+        return builtIns.computeIfAbsent(definition,
+                name -> new SchemaReader(coreTypes()).read(json.createObjectNode().put(SchemaReader.CORE_REF, name)));
     }
 
     /** Whether a schema is kept for this apiVersion and kind. */

@@ -14,7 +14,6 @@ import dev.mlgitops.finding.Findings;
 import dev.mlgitops.render.RenderedDocument;
 import dev.mlgitops.yaml.KubeYaml;
 import dev.mlgitops.yaml.WholeCodePointReader;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
@@ -24,18 +23,19 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Parses rendered documents and binds each to its Kubernetes type, so a template typo fails the
- * run with the blueprint's name instead of reaching a cluster.
+ * Parses rendered documents and checks each against its Kubernetes type, so a template typo
+ * fails the run with the blueprint's name instead of reaching a cluster: a built-in kind against
+ * the schema generated from fabric8's model ({@link BuiltInKinds}), a custom resource against the
+ * structural schema kept in the project.
  *
- * <p>The manifest handed on is fabric8's serialization of the bound object, not the parsed text:
- * that way every value has the API's type (a port written as {@code "8080"} becomes 8080, a
- * quantity stays a string) whatever the template wrote.
+ * <p>The manifest handed on for a built-in kind is what binding it to its fabric8 class and
+ * writing it back gave, not the parsed text: every value has the API's type (a port written as
+ * {@code "8080"} becomes 8080, a quantity stays a string) whatever the template wrote.
  */
 public final class Typer {
 
     private final KubeTypes types = new KubeTypes();
     private final StructuralSchemas customResources = StructuralSchemas.shipped();
-    private final UnknownFields unknownFields = new UnknownFields();
     private final Map<String, List<Bound>> byText = new HashMap<>();
     /**
      * The object of each document of the texts of several documents typed without findings, by the
@@ -248,37 +248,29 @@ public final class Typer {
         }
         String apiVersion = node.get("apiVersion").asString();
         String kind = node.get("kind").asString();
-        Optional<Class<? extends HasMetadata>> type = types.lookup(apiVersion, kind);
-        if (type.isEmpty() && customResources.knows(apiVersion, kind)) {
+        Optional<KubeTypes.BuiltInKind> builtIn = types.lookup(apiVersion, kind);
+        if (builtIn.isEmpty() && customResources.knows(apiVersion, kind)) {
             return checkCustomResource(document, object, apiVersion, kind, findings);
         }
-        if (type.isEmpty()) {
+        if (builtIn.isEmpty()) {
             findings.add(Code.TYPE_UNKNOWN_KIND, "", null,
                     Code.TYPE_UNKNOWN_KIND.message(document.blueprint(), apiVersion + " " + kind));
             return Optional.empty();
         }
-        HasMetadata bound;
-        try {
-            bound = KubeYaml.mapper().treeToValue(object, type.get());
-        } catch (JacksonException e) {
-            invalid(findings, document, kind, "at " + path(e) + ": " + e.getOriginalMessage());
-            return Optional.empty();
-        }
-        List<UnknownFields.Unknown> unknown = unknownFields.find(bound);
-        unknown.forEach(u -> findings.add(Code.TYPE_UNKNOWN_FIELD, "", null,
+        BuiltInKinds.Typed typed = BuiltInKinds.type(customResources.builtIn(builtIn.get().definition()), object);
+        typed.problems().forEach(problem -> invalid(findings, document, kind, problem));
+        typed.unknownFields().forEach(u -> findings.add(Code.TYPE_UNKNOWN_FIELD, "", null,
                 Code.TYPE_UNKNOWN_FIELD.message(document.blueprint(), u.path(), u.type())));
-        if (!unknown.isEmpty()) {
+        if (!typed.problems().isEmpty() || !typed.unknownFields().isEmpty()) {
             return Optional.empty();
         }
-        if (bound.getMetadata() == null || bound.getMetadata().getName() == null || bound.getMetadata().getName().isEmpty()) {
+        String name = typed.manifest().path("metadata").path("name").asString("");
+        if (name.isEmpty()) {
             invalid(findings, document, kind, "metadata.name is missing");
             return Optional.empty();
         }
-        // values as the type serializes them, keys in the order the blueprint wrote them
-        JsonNode canonical = KubeYaml.inOrderOf(KubeYaml.mapper().valueToTree(bound), object);
-        ObjectNode manifest = KubeYaml.ordered((ObjectNode) canonical);
-        ObjectKey key = new ObjectKey(apiVersion, kind, bound.getMetadata().getName(), KubeTypes.namespaced(type.get()));
-        return Optional.of(new Bound(key, manifest));
+        ObjectKey key = new ObjectKey(apiVersion, kind, name, builtIn.get().namespaced());
+        return Optional.of(new Bound(key, KubeYaml.ordered(typed.manifest())));
     }
 
     /**
@@ -296,19 +288,6 @@ public final class Typer {
         // every custom resource mlgitops emits is namespaced
         ObjectKey key = new ObjectKey(apiVersion, kind, name, true);
         return Optional.of(new Bound(key, KubeYaml.ordered(object)));
-    }
-
-    /** The field a binding error is about, as {@code spec.template.spec.containers[0].name}. */
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "the top level" : path.toString();
     }
 
     private static void invalid(Findings findings, RenderedDocument document, String what, String why) {

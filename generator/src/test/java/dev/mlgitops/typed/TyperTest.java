@@ -97,7 +97,8 @@ class TyperTest {
 
         assertThat(findings.sorted()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo(Code.TYPE_INVALID);
-            assertThat(f.message()).startsWith("blueprint " + BLUEPRINT + " rendered an invalid Deployment: at spec.replicas: ");
+            assertThat(f.message()).isEqualTo("blueprint " + BLUEPRINT + " rendered an invalid Deployment: "
+                    + "spec.replicas: expected an integer, got 'many'");
         });
     }
 
