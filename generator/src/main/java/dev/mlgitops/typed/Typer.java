@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import dev.mlgitops.finding.Code;
 import dev.mlgitops.finding.Findings;
 import dev.mlgitops.render.RenderedDocument;
+import dev.mlgitops.yaml.BlockYamlReader;
 import dev.mlgitops.yaml.KubeYaml;
 import dev.mlgitops.yaml.WholeCodePointReader;
 import tools.jackson.core.JacksonException;
@@ -207,10 +208,17 @@ public final class Typer {
         return new Typing(List.copyOf(bound), own);
     }
 
-    /** The documents of one rendered text, empty ones (a template that emitted nothing) skipped. */
+    /**
+     * The documents of one rendered text, empty ones (a template that emitted nothing) skipped:
+     * read by {@link BlockYamlReader} where it can, which is most texts and much faster.
+     */
     private List<JsonNode> parse(RenderedDocument document, Findings findings) {
-        // first without positions (SnakeYAML's marks are much of what parsing allocates); a text that
-        // fails is parsed again with them, so what is kept and what is reported are as before
+        Optional<List<JsonNode>> quick = BlockYamlReader.read(document.yaml());
+        if (quick.isPresent()) {
+            return quick.get();
+        }
+        // else the library, first without positions (SnakeYAML's marks are much of what it allocates);
+        // a text that fails is parsed again with them, so what is reported and where is the library's
         try {
             List<JsonNode> nodes = new ArrayList<>();
             readDocuments(KubeYaml.unmarkedMapper(), document, nodes);

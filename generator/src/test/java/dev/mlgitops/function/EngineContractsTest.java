@@ -11,7 +11,6 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlgitops.model.ResolvedEnvironment;
 import dev.mlgitops.model.Spec;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.render.Engine;
@@ -175,14 +174,7 @@ class EngineContractsTest {
     /** The reference's prod objects, and those of a variant with kubernetes-job, one-shot, and a scheduled pytorchjob. */
     static List<TypedObject> objects() {
         List<TypedObject> objects = new ArrayList<>(Rendering.of(ReferenceProject.prod()).objects());
-        ResolvedEnvironment variant = ReferenceProject.edited(spec -> {
-            ObjectNode nightly = (ObjectNode) spec.at("/training/nightly");
-            nightly.put("engine", "kubernetes-job");
-            nightly.remove("schedule");
-            ((ObjectNode) spec.at("/training/distributed")).put("schedule", "0 3 * * 0");
-            return spec;
-        });
-        Rendering rendering = Rendering.of(variant);
+        Rendering rendering = Rendering.of(ReferenceProject.otherTrainingShapes());
         assertThat(rendering.errors()).isEmpty();
         assertThat(rendering.byName()).containsKeys("Job/fraud-detection-nightly", "CronWorkflow/fraud-detection-distributed");
         objects.addAll(rendering.objects());

@@ -40,6 +40,20 @@ public final class ReferenceProject {
         return ResolvedEnvironment.base(metadata(), spec(edit));
     }
 
+    /**
+     * The base of the reference with the training shapes it leaves out: its nightly job as a
+     * one-shot kubernetes-job, its distributed PyTorchJob on a schedule.
+     */
+    public static ResolvedEnvironment otherTrainingShapes() {
+        return edited(spec -> {
+            ObjectNode nightly = (ObjectNode) spec.at("/training/nightly");
+            nightly.put("engine", "kubernetes-job");
+            nightly.remove("schedule");
+            ((ObjectNode) spec.at("/training/distributed")).put("schedule", "0 3 * * 0");
+            return spec;
+        });
+    }
+
     public static ProjectMetadata metadata() {
         return KubeYaml.mapper().treeToValue(tree().get("metadata"), ProjectMetadata.class);
     }

@@ -33,7 +33,9 @@ class BuiltInKindsTest {
     void writesEveryBuiltInObjectTheEnginesRenderAsFabric8Did() {
         Set<String> kinds = new TreeSet<>();
         int compared = 0;
-        for (ResolvedEnvironment environment : List.of(ReferenceProject.base(), ReferenceProject.prod(), variant())) {
+        List<ResolvedEnvironment> environments =
+                List.of(ReferenceProject.base(), ReferenceProject.prod(), ReferenceProject.otherTrainingShapes());
+        for (ResolvedEnvironment environment : environments) {
             List<RenderedDocument> rendered = new Renderer(Blueprints.of(Optional.empty())).render(environment, new Findings());
             for (RenderedDocument document : rendered) {
                 for (ObjectNode object : objects(document.yaml())) {
@@ -149,17 +151,6 @@ class BuiltInKindsTest {
                 "spec.progressDeadlineSeconds: 4294967296 does not fit a 32-bit integer",
                 "spec.template.spec.containers[0].ports[0].containerPort: expected an integer, got an array",
                 "spec.template.spec.containers[0].name: required field is missing");
-    }
-
-    /** The reference with the engines it leaves out: a one-shot kubernetes-job and a scheduled PyTorchJob. */
-    private static ResolvedEnvironment variant() {
-        return ReferenceProject.edited(spec -> {
-            ObjectNode nightly = (ObjectNode) spec.at("/training/nightly");
-            nightly.put("engine", "kubernetes-job");
-            nightly.remove("schedule");
-            ((ObjectNode) spec.at("/training/distributed")).put("schedule", "0 3 * * 0");
-            return spec;
-        });
     }
 
     private static String typed(ObjectNode object) {
