@@ -144,7 +144,8 @@ public final class Benchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), quick ? ", --quick" : "");
         System.out.println("  times are medians of warm runs; cpu = the process's CPU time (both cores, GC and JIT included);");
         System.out.println("  allocated = bytes allocated by every thread;");
-        System.out.println("  peak heap = sum of the heap pools' peaks after a GC and a reset (an upper bound)");
+        System.out.println("  peak heap = sum of the heap pools' peaks after a GC and a reset (an upper bound: pools peak apart);");
+        System.out.println("  in use = the most the heap held when a collection started; live = the most it held after one");
         System.out.println();
     }
 

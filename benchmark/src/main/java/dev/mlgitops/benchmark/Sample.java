@@ -3,20 +3,33 @@ package dev.mlgitops.benchmark;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 
 /**
  * One timed run: wall time, the process's CPU time (every thread's: the generator works on both
  * cores, and GC and JIT threads count too; the machine is shared, and wall time counts waiting
  * for a core, CPU time does not), bytes allocated by every thread, and the heap's peak. Before
  * the run a full GC and a reset of every heap pool's peak, so the peak is this run's. The peak is
- * the sum of each pool's own peak, an upper bound (pools need not peak at the same moment).
+ * the sum of each pool's own peak, an upper bound (pools need not peak at the same moment: it can
+ * exceed the JVM's maximum heap). What the heap held is also kept as the collector saw it: the
+ * most in use when a collection started (or at the run's end), and the most still in use after
+ * one, the live set at most.
  */
-record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes) {
+record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes, long inUseBytes, long liveBytes) {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -31,6 +44,7 @@ record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes
     static <T> Timed<T> of(Supplier<T> run) {
         System.gc();
         HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
+        Collections.WATCH.reset();
         Map<Long, Long> allocatedBefore = allocatedByThread();
         long cpuBefore = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
@@ -41,7 +55,50 @@ record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes
         long allocated = allocatedByThread().entrySet().stream()
                 .mapToLong(e -> e.getValue() - allocatedBefore.getOrDefault(e.getKey(), 0L)).sum();
         long peak = HEAP.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Timed<>(value, new Sample(nanos, cpu, allocated, peak));
+        long inUse = Math.max(Collections.WATCH.mostBefore(), HEAP.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum());
+        return new Timed<>(value, new Sample(nanos, cpu, allocated, peak, inUse, Collections.WATCH.mostAfter()));
+    }
+
+    /** The heap before and after each collection, from the collectors' notifications. */
+    private static final class Collections implements NotificationListener {
+
+        static final Collections WATCH = new Collections();
+
+        private final AtomicLong mostBefore = new AtomicLong();
+        private final AtomicLong mostAfter = new AtomicLong();
+
+        private Collections() {
+            ManagementFactory.getGarbageCollectorMXBeans().forEach(
+                    collector -> ((NotificationEmitter) collector).addNotificationListener(this, null, null));
+        }
+
+        void reset() {
+            mostBefore.set(0);
+            mostAfter.set(0);
+        }
+
+        long mostBefore() {
+            return mostBefore.get();
+        }
+
+        long mostAfter() {
+            return mostAfter.get();
+        }
+
+        @Override
+        public void handleNotification(Notification notification, Object handback) {
+            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                return;
+            }
+            GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+            mostBefore.accumulateAndGet(heap(info.getMemoryUsageBeforeGc()), Math::max);
+            mostAfter.accumulateAndGet(heap(info.getMemoryUsageAfterGc()), Math::max);
+        }
+
+        private static long heap(Map<String, MemoryUsage> byPool) {
+            return HEAP.stream().map(pool -> byPool.get(pool.getName())).filter(java.util.Objects::nonNull)
+                    .mapToLong(MemoryUsage::getUsed).sum();
+        }
     }
 
     private static Map<Long, Long> allocatedByThread() {
@@ -57,19 +114,22 @@ record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes
     }
 
     String describe() {
-        return String.format(java.util.Locale.ROOT, "%.1f ms (cpu %.1f ms), %.1f MiB allocated, %.0f MiB peak heap",
-                millis(), cpuNanos / 1e6, allocatedBytes / 1048576.0, peakHeapBytes / 1048576.0);
+        return String.format(java.util.Locale.ROOT, "%.1f ms (cpu %.1f ms), %.1f MiB allocated, %.0f MiB peak heap "
+                + "(at most %.0f MiB in use, %.0f MiB live)", millis(), cpuNanos / 1e6, allocatedBytes / 1048576.0,
+                peakHeapBytes / 1048576.0, inUseBytes / 1048576.0, liveBytes / 1048576.0);
     }
 
     double millis() {
         return nanos / 1e6;
     }
 
-    /** The median of each figure on its own (the peak: the largest). */
+    /** The median of each figure on its own (the heap's: the largest). */
     static Sample summary(List<Sample> samples) {
         return new Sample(median(samples, Sample::nanos), median(samples, Sample::cpuNanos),
                 median(samples, Sample::allocatedBytes),
-                samples.stream().mapToLong(Sample::peakHeapBytes).max().orElse(0));
+                samples.stream().mapToLong(Sample::peakHeapBytes).max().orElse(0),
+                samples.stream().mapToLong(Sample::inUseBytes).max().orElse(0),
+                samples.stream().mapToLong(Sample::liveBytes).max().orElse(0));
     }
 
     static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> figure) {
