@@ -8,8 +8,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.mlgitops.yaml.BlockYamlReader;
 import dev.mlgitops.yaml.KubeYaml;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -64,6 +66,14 @@ final class TreeObjects {
 
     /** The object a YAML text holds; empty when it holds none or is no YAML. */
     static Optional<ObjectNode> object(String text) {
+        // a file as mlgitops writes it, one object and no marker, is read by BlockYamlReader;
+        // anything else (a file edited by hand, several documents) by the library, as before
+        if (!text.startsWith("---") && !text.contains("\n---")) {
+            Optional<List<JsonNode>> quick = BlockYamlReader.read(text);
+            if (quick.isPresent() && quick.get().size() == 1) {
+                return Optional.of((ObjectNode) quick.get().get(0));
+            }
+        }
         try {
             return KubeYaml.mapper().readTree(text) instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
         } catch (JacksonException e) {

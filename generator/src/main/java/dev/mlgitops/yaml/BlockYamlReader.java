@@ -21,8 +21,8 @@ import tools.jackson.databind.node.StringNode;
  * Reads the YAML that blueprints render into the trees Jackson's YAML module reads from it, or
  * declines. Typing parses every rendered text, and SnakeYAML's scanner, which makes a string of
  * every word of a quoted scalar, was most of that. This reads the common subset directly: block
- * mappings and sequences, plain scalars it can type without doubt (words, quantities, addresses,
- * decimal integers and fractions, true, false, null), quoted scalars on one line with the usual
+ * mappings and sequences, plain scalars it can type without doubt (words, paths, quantities,
+ * addresses, digests, decimal integers and fractions, true, false, null), quoted scalars on one line with the usual
  * escapes, flow mappings and sequences on one line, literal block scalars, comments and
  * {@code ---} between documents. Anything else (folded scalars, anchors, tags, a plain word YAML
  * 1.1 would read as a boolean, a key written twice, a tab, a character outside printable ASCII,
@@ -581,6 +581,12 @@ public final class BlockYamlReader {
             }
             return StringNode.valueOf(value);
         }
+        if (first == ':' && at + 1 < end && text.charAt(at + 1) == ':' && isAddress(at, end)) {
+            return StringNode.valueOf(text.substring(at, end)); // an IPv6 address or range such as ::/0
+        }
+        if (first == '.' && at + 1 < end && (text.charAt(at + 1) == '.' || text.charAt(at + 1) == '/')) {
+            return StringNode.valueOf(text.substring(at, end)); // a relative path: not .5, .inf or .nan
+        }
         if (first == '-' && at + 1 < end && !Character.isDigit(text.charAt(at + 1)) && text.charAt(at + 1) != '.') {
             return StringNode.valueOf(text.substring(at, end)); // --flag=value: no schema reads it as a number
         }
@@ -588,6 +594,15 @@ public final class BlockYamlReader {
             return number(at, end);
         }
         throw decline();
+    }
+
+    private boolean isAddress(int at, int end) {
+        for (int i = at; i < end; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0 && ":./".indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A decimal integer or fraction, or a quantity such as 500m or 1Gi (a string); else declines. */
@@ -634,14 +649,17 @@ public final class BlockYamlReader {
             }
             return StringNode.valueOf(text.substring(at, end));
         }
-        // a number with a unit (500m, 1Gi, 1h), which no YAML schema reads as a number; not e, x, o
-        // or b, which may make one (1e3, 0x1F, 0o17, 0b1)
+        if (unit == ' ') {
+            return StringNode.valueOf(text.substring(at, end)); // words after a number (0 * * * *): no number has a space
+        }
+        // a number with a unit or a hex digest (500m, 1Gi, 1h, 3a6a87842e24), which no YAML schema reads
+        // as a number; not after e, x, o or b, which may make one (1e3, 0x1F, 0o17, 0b1)
         if (text.charAt(at) == '-' || "eExXoObB".indexOf(unit) >= 0) {
             throw decline();
         }
         for (int u = i; u < end; u++) {
             char c = text.charAt(u);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
                 throw decline();
             }
         }

@@ -2,10 +2,14 @@ package dev.mlgitops.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,12 +62,33 @@ class BlockYamlReaderTest {
         assertThat(read).isEqualTo(texts);
     }
 
+    @Test
+    void readsTheFilesMlgitopsWritesAsTheLibraryDoes() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("..", "example-repo", "gitops"))) {
+            files = walk.filter(path -> path.toString().endsWith(".yaml")).sorted().toList();
+        }
+        int read = 0;
+        for (Path file : files) {
+            String text = Files.readString(file);
+            Optional<List<JsonNode>> quick = BlockYamlReader.read(text);
+            if (quick.isPresent()) {
+                read++;
+                assertThat(quick.get()).as(file.toString()).isEqualTo(library(text));
+            }
+        }
+
+        assertThat(files).hasSizeGreaterThan(140);
+        assertThat(read).isEqualTo(files.size());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "a: 1\nb: -3\nc: 0\nd: 2147483647\ne: 2147483648\nf: -2147483649\ng: 0.5\nh: 1.50\ni: -0.25\n",
         "cpu: 500m\nmemory: 1Gi\ngpu: 1\nstorage: 10Gi\nk: 2k\nrefresh: 1h\nt: 30s\n",
         "a: 0.0.0.0\nb: 0.0.0.0/0\nc: 10.0.0.0/8\nd: 1.2.3\ne: 1/2\nf: 1.\ng: 1.2.\nh: 127.0.0.1:80\n",
-        "a: 00\n", "a: 1.5e3\n", "a: 9223372036854775807\n",
+        "a: 00\n", "a: 1.5e3\n", "a: 9223372036854775807\n", "a: ../b\nc: ./d\ne: 0 2 * * *\nf: 3a6a87842e24\ng: 12 34\n",
+        "a: .x\n", "a: 1a-b\n", "a: 2x\n", "a: 1b\n", "a: 1o\n", "a: 1E5\n", "a: 1e\n", "a: -1 x\n", "a: 1.5 b\n", "a: ::/0\n", "a: ::x\n", "a: :x\n",
         "args:\n- --host=0.0.0.0\n- -v\n- --port=5000\n- -1\n- -0.5\n- -.5\n- --\n",
         "a: true\nb: false\nc: null\nd:\ne: \"\"\nf: ''\ng: 'it''s'\n",
         "a: \"x \\\"y\\\" \\\\ \\/ \\n\\t \\u00e9\"\nb: \"# not a comment\"\nc: plain text # a comment\nd: a#b\n",
@@ -106,7 +131,8 @@ class BlockYamlReaderTest {
                         .isEqualTo("[{\"a\":\"x\\n\\n y\\n\",\"b\":\"z\",\"c\":[\"--host=0.0.0.0\",\"0.0.0.0/0\",\"1h\",-1]}]"));
         for (String read : List.of("a: -0\nb: 0.0\nc: -0.0\nd: 1.0\nf: 1.5Gi\ni: 123456789012345678\n",
                 "a: b]\nc: d, e\nf: {g: [h, {i: j}], k: \"l\"}\nm: n'o\np: q\"r\n", "list:\n- a\n- 1\n-\n- name: x\n  args: [b]\nafter: 1\n",
-                "# c\n---\na: |\n  x\n\n   y\nb: |-\n  z\nc: |+\n  w\n\nd: 0.0.0.0/0\n---\ne: --f=1\n")) {
+                "# c\n---\na: |\n  x\n\n   y\nb: |-\n  z\nc: |+\n  w\n\nd: 0.0.0.0/0\n---\ne: --f=1\n",
+                "a: ../b\nc: ./d\ne: 0 2 * * *\nf: 3a6a87842e24\ng: 12 34\nh: [../x, 5 y]\n")) {
             assertThat(BlockYamlReader.read(read)).as(read).hasValue(library(read));
         }
         for (String doubtful : List.of("a: yes\n", "a: ~\n", "a: 012\n", "a: >\n  x\n", "a: 1\na: 2\n", "a: caf\u00e9\n")) {
