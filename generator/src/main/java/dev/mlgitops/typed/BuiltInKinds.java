@@ -1,10 +1,10 @@
 package dev.mlgitops.typed;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,16 +22,31 @@ import tools.jackson.databind.node.StringNode;
  * {@code CoreDefinitionsTest}), and the object is handed on as fabric8 would write it back:
  * values in the API's type as Jackson coerced them (a port written {@code "8080"} is 8080, a
  * quantity written {@code 1} is {@code "1"}), nulls and the empty lists and maps fabric8 leaves out
- * left out, keys in the order the blueprint wrote them. Stricter than binding where binding was
- * lax: a fraction is not truncated to an integer, and required fields must be there.
+ * left out, the text fields a new fabric8 object holds filled in (a claim template's apiVersion and
+ * kind), keys in the order the blueprint wrote them.
+ *
+ * <p>Stricter than binding where binding was lax or guessed, as the API server is: a fraction is
+ * not truncated to an integer; an integer fits its 32 or 64 bits; a quantity follows Kubernetes'
+ * grammar; an empty or "null" string is no number or boolean (binding dropped the field), nor is a
+ * number a boolean; a scalar is no object (binding built one from a single-field constructor: an
+ * image pull secret written as its name); {@code additionalProperties} is a field like any other;
+ * required fields must be there.
  */
 final class BuiltInKinds {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+    private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+    // Kubernetes' quantity: a signed decimal number, then a binary or decimal SI suffix or an exponent
+    private static final Pattern QUANTITY = Pattern.compile(
+            "[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][-+]?[0-9]+)?");
 
     private BuiltInKinds() {
+    }
+
+    private static boolean fits(BigInteger number, boolean wide) {
+        return wide ? number.bitLength() <= 63 : number.compareTo(INT_MIN) >= 0 && number.compareTo(INT_MAX) <= 0;
     }
 
     /** A field the type does not have: its path in the object and the type that lacks it. */
@@ -60,11 +75,16 @@ final class BuiltInKinds {
                 return null;
             }
             if (schema.quantity()) {
-                return value.isString() ? value
-                        : value.isNumber() ? StringNode.valueOf(value.asString()) : wrong(schema, value, at);
+                String quantity = value.isString() || value.isNumber() ? value.asString() : null;
+                if (quantity == null || !QUANTITY.matcher(quantity).matches()) {
+                    problems.add(at.path() + ": " + SchemaWalker.describe(value) + " is no quantity (such as 500m, 2 or 1Gi)");
+                    return value;
+                }
+                return value.isString() ? value : StringNode.valueOf(quantity);
             }
             if (schema.intOrString()) {
-                return value.isString() || value.isIntegralNumber() ? value : wrong(schema, value, at);
+                return value.isString() || value.isIntegralNumber() && fits(value.bigIntegerValue(), false)
+                        ? value : wrong(schema, value, at);
             }
             if (schema.type().isEmpty()) {
                 return value; // anything goes (raw extensions), written back as read
@@ -102,6 +122,13 @@ final class BuiltInKinds {
                     written.set(name, field.getValue());
                 }
             }
+            if (schema.hasInitials()) {
+                schema.properties().forEach((name, declared) -> declared.initial().ifPresent(initial -> {
+                    if (!written.has(name)) {
+                        written.set(name, initial);
+                    }
+                }));
+            }
             for (String name : schema.required()) {
                 if (!written.has(name)) {
                     problems.add(at.child(name).path() + ": required field is missing");
@@ -119,22 +146,24 @@ final class BuiltInKinds {
             return written;
         }
 
-        /** An integer, also from a string of one or a fraction-free number; 32 bits unless the schema says 64. */
+        /** An integer, also from a string of digits or a fraction-free number; 32 bits unless the schema says 64. */
         private JsonNode integer(SchemaNode schema, JsonNode value, Location at) {
             BigInteger number;
             try {
                 if (value.isIntegralNumber()) {
                     number = value.bigIntegerValue();
-                } else if (value.isNumber() || value.isString()) {
-                    number = new BigDecimal(value.isString() ? value.stringValue().trim() : value.asString()).toBigIntegerExact();
+                } else if (value.isNumber()) {
+                    number = value.decimalValue().toBigIntegerExact();
+                } else if (value.isString() && INTEGER.matcher(value.stringValue().trim()).matches()) {
+                    number = new BigInteger(value.stringValue().trim());
                 } else {
                     return wrong(schema, value, at);
                 }
-            } catch (ArithmeticException | NumberFormatException e) {
+            } catch (ArithmeticException e) {
                 return wrong(schema, value, at);
             }
             boolean wide = schema.format().filter("int64"::equals).isPresent();
-            if (wide ? number.bitLength() > 63 : number.compareTo(INT_MIN) < 0 || number.compareTo(INT_MAX) > 0) {
+            if (!fits(number, wide)) {
                 problems.add(at.path() + ": " + number + " does not fit a " + (wide ? "64" : "32") + "-bit integer");
                 return value;
             }

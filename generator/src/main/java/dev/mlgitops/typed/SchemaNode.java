@@ -1,6 +1,8 @@
 package dev.mlgitops.typed;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +15,9 @@ import tools.jackson.databind.JsonNode;
  * {@code type} is empty for nodes that only validate (inside anyOf/oneOf/allOf) or that keep
  * unknown fields; {@code additionalProperties} is empty when no map values are declared, and
  * {@code additionalAllowed} says whether undeclared keys are accepted without a schema.
- * {@code coreType} names the core type a node stands for, {@code omitEmpty} and {@code quantity}
- * say how fabric8 writes the value back; {@link BuiltInKinds} reads those three.
+ * {@code coreType} names the core type a node stands for; {@code initial}, {@code omitEmpty} and
+ * {@code quantity} say how fabric8 writes the value back, {@code hasInitials} whether a property
+ * has an initial value; {@link BuiltInKinds} reads those.
  */
 record SchemaNode(
         Optional<String> type,
@@ -44,11 +47,14 @@ record SchemaNode(
         Optional<Integer> maxProperties,
         Optional<String> format,
         Optional<String> coreType,
+        Optional<JsonNode> initial,
+        boolean hasInitials,
         boolean omitEmpty,
         boolean quantity) {
 
     SchemaNode {
-        properties = Map.copyOf(properties);
+        // in the schema's order: BuiltInKinds fills in defaults in it, and Map.copyOf's order changes between runs
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         required = List.copyOf(required);
         enumValues = List.copyOf(enumValues);
         anyOf = List.copyOf(anyOf);

@@ -27,6 +27,8 @@ final class SchemaReader {
     static final String CORE_REF = "x-mlgitops-core";
     /** On a list or map that fabric8 leaves out when empty, as it does when null. */
     static final String OMIT_EMPTY = "x-mlgitops-omit-empty";
+    /** On a field a new fabric8 object already holds: binding writes it even where the text had none. */
+    static final String DEFAULT = "x-mlgitops-default";
     /** On a value fabric8 reads as a Quantity: written back as a string whatever the text wrote. */
     static final String QUANTITY = "x-mlgitops-quantity";
     // the core type's name on its expanded copy, for messages that name the type lacking a field
@@ -92,6 +94,8 @@ final class SchemaReader {
                 integer(node, "maxProperties"),
                 text(node, "format"),
                 text(node, CORE_TYPE),
+                Optional.ofNullable(node.get(DEFAULT)),
+                properties.values().stream().anyMatch(property -> property.initial().isPresent()),
                 flag(node, OMIT_EMPTY),
                 flag(node, QUANTITY));
     }

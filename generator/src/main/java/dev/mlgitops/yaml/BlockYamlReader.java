@@ -36,9 +36,17 @@ public final class BlockYamlReader {
     // plain words YAML 1.1 or the core schema read as booleans or null, other than true, false, null
     private static final Set<String> DOUBTFUL = Set.of("yes", "no", "on", "off", "y", "n", "true", "false", "null");
 
+    // the library's limits, met well before: an implicit key's length (SnakeYAML's 1,024), a number's
+    // length (Jackson's 1,000), nesting (Jackson's 500), a document's code points (SnakeYAML's 3 MiB)
+    private static final int MAX_KEY = 1000;
+    private static final int MAX_NUMBER = 100;
+    private static final int MAX_DEPTH = 100;
+    private static final int MAX_DOCUMENT = 3_000_000;
+
     private final String text;
     private final List<int[]> lines = new ArrayList<>(); // each line's start and end offsets in text
     private int line; // the line being read
+    private int depth; // of the collection being read
 
     private BlockYamlReader(String text) {
         this.text = text;
@@ -83,7 +91,11 @@ public final class BlockYamlReader {
             if (indent != 0 || startsSequenceItem(line, 0)) {
                 throw decline(); // a document is a mapping at the margin; anything else goes to the library
             }
+            int start = lines.get(line)[0];
             documents.add(mapping(0));
+            if (lines.get(line - 1)[1] - start > MAX_DOCUMENT) {
+                throw decline();
+            }
             skipBlank();
             if (line < lines.size() && !isMarker(line)) {
                 throw decline();
@@ -155,6 +167,7 @@ public final class BlockYamlReader {
      * follow a sequence's "- " on that line.
      */
     private ObjectNode mapping(int column) {
+        enter();
         ObjectNode mapping = NODES.objectNode();
         while (true) {
             int[] span = lines.get(line);
@@ -183,10 +196,12 @@ public final class BlockYamlReader {
             mapping.set(key, value);
             skipBlank();
             if (line >= lines.size()) {
+                depth--;
                 return mapping;
             }
             int indent = indentation(line);
             if (indent < column || isMarkerLine(line)) {
+                depth--;
                 return mapping;
             }
             if (indent > column || startsSequenceItem(line, column)) {
@@ -218,6 +233,7 @@ public final class BlockYamlReader {
 
     /** A block sequence whose dashes stand at {@code column}, from the current line. */
     private ArrayNode sequence(int column) {
+        enter();
         ArrayNode sequence = NODES.arrayNode();
         while (true) {
             int[] span = lines.get(line);
@@ -246,14 +262,17 @@ public final class BlockYamlReader {
             }
             skipBlank();
             if (line >= lines.size()) {
+                depth--;
                 return sequence;
             }
             int indent = indentation(line);
             if (indent < column || isMarkerLine(line)) {
+                depth--;
                 return sequence;
             }
             if (indent > column || !startsSequenceItem(line, column)) {
                 if (indent == column) {
+                    depth--;
                     return sequence; // the next key of the mapping this sequence is the value of
                 }
                 throw decline();
@@ -308,6 +327,9 @@ public final class BlockYamlReader {
         if (line < lines.size() && indentation(line) > parent && !isMarkerLine(line)) {
             throw decline(); // a line between the block's indentation and its parent's
         }
+        if (line >= lines.size() && !text.endsWith("\n")) {
+            throw decline(); // the text's last line ends without a line break, which chomping counts
+        }
         switch (chomping) {
             case '-' -> { }
             case '+' -> value.append("\n".repeat(trailingEmpty + 1));
@@ -319,6 +341,12 @@ public final class BlockYamlReader {
     private boolean isBlankLine(int index) {
         int[] span = lines.get(index);
         return firstContent(span[0], span[1]) == span[1];
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw decline();
+        }
     }
 
     /** Whether a mapping entry starts here: a key and a colon followed by a space or the line's end. */
@@ -340,17 +368,23 @@ public final class BlockYamlReader {
 
     /** A key: double-quoted, or plain of the characters keys are made of. */
     private Scanned key(int at, int end) {
+        Scanned key;
         if (at < end && text.charAt(at) == '"') {
-            return doubleQuoted(at, end);
+            key = doubleQuoted(at, end);
+        } else {
+            int keyEnd = at;
+            while (keyEnd < end && isKeyChar(text.charAt(keyEnd))) {
+                keyEnd++;
+            }
+            if (keyEnd == at) {
+                throw decline();
+            }
+            key = new Scanned(StringNode.valueOf(text.substring(at, keyEnd)), keyEnd);
         }
-        int keyEnd = at;
-        while (keyEnd < end && isKeyChar(text.charAt(keyEnd))) {
-            keyEnd++;
-        }
-        if (keyEnd == at) {
+        if (key.end() - at > MAX_KEY) {
             throw decline();
         }
-        return new Scanned(StringNode.valueOf(text.substring(at, keyEnd)), keyEnd);
+        return key;
     }
 
     private static boolean isKeyChar(char c) {
@@ -463,11 +497,13 @@ public final class BlockYamlReader {
 
     /** A flow mapping or sequence that ends on this line. */
     private Scanned flow(int at, int end) {
+        enter();
         boolean mapping = text.charAt(at) == '{';
         char close = mapping ? '}' : ']';
         JsonNode node = mapping ? NODES.objectNode() : NODES.arrayNode();
         int i = skipSpaces(at + 1, end);
         if (i < end && text.charAt(i) == close) {
+            depth--;
             return new Scanned(node, i + 1);
         }
         while (true) {
@@ -495,6 +531,7 @@ public final class BlockYamlReader {
             }
             char c = text.charAt(i);
             if (c == close) {
+                depth--;
                 return new Scanned(node, i + 1);
             }
             if (c != ',') {
@@ -587,7 +624,8 @@ public final class BlockYamlReader {
         if (first == '.' && at + 1 < end && (text.charAt(at + 1) == '.' || text.charAt(at + 1) == '/')) {
             return StringNode.valueOf(text.substring(at, end)); // a relative path: not .5, .inf or .nan
         }
-        if (first == '-' && at + 1 < end && !Character.isDigit(text.charAt(at + 1)) && text.charAt(at + 1) != '.') {
+        if (first == '-' && at + 1 < end && !Character.isDigit(text.charAt(at + 1)) && text.charAt(at + 1) != '.'
+                && text.charAt(at + 1) != ' ') {
             return StringNode.valueOf(text.substring(at, end)); // --flag=value: no schema reads it as a number
         }
         if (first == '-' || first >= '0' && first <= '9') {
@@ -607,6 +645,9 @@ public final class BlockYamlReader {
 
     /** A decimal integer or fraction, or a quantity such as 500m or 1Gi (a string); else declines. */
     private JsonNode number(int at, int end) {
+        if (end - at > MAX_NUMBER) {
+            throw decline();
+        }
         int i = at;
         if (text.charAt(i) == '-') {
             i++;

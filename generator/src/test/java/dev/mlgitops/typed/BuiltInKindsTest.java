@@ -109,6 +109,31 @@ class BuiltInKindsTest {
     }
 
     @Test
+    void fillsInTheFieldsANewFabric8ObjectHolds() {
+        // found by a review: a claim template without apiVersion and kind
+        ObjectNode object = objects("""
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: s}
+                spec:
+                  selector: {matchLabels: {app: s}}
+                  serviceName: s
+                  template:
+                    metadata: {labels: {app: s}}
+                    spec:
+                      containers: [{name: c, image: i}]
+                  volumeClaimTemplates:
+                  - metadata: {name: data}
+                    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                """).get(0);
+
+        String typed = typed(object);
+
+        assertThat(typed).isEqualTo(fabric8(object, fabric8Type(object).orElseThrow()));
+        assertThat(typed).endsWith("        requests:\n          storage: 1Gi\n    apiVersion: v1\n    kind: PersistentVolumeClaim\n");
+    }
+
+    @Test
     void reportsTheUnknownFieldsBindingSetAsideWithTheTypeThatLacksThem() {
         ObjectNode object = objects("""
                 apiVersion: v1
@@ -151,6 +176,45 @@ class BuiltInKindsTest {
                 "spec.progressDeadlineSeconds: 4294967296 does not fit a 32-bit integer",
                 "spec.template.spec.containers[0].ports[0].containerPort: expected an integer, got an array",
                 "spec.template.spec.containers[0].name: required field is missing");
+    }
+
+    @Test
+    void refusesWhatBindingGuessed() {
+        ObjectNode object = objects("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: m, ownerReferences: [{name: o, uid: u}]}
+                spec:
+                  replicas: "5.0"
+                  minReadySeconds: ""
+                  paused: 1
+                  selector: {matchLabels: {app: m}}
+                  strategy: {rollingUpdate: {maxSurge: 2147483648}}
+                  template:
+                    spec:
+                      automountServiceAccountToken: " true"
+                      imagePullSecrets: [regcred]
+                      containers:
+                      - name: c
+                        image: i:1
+                        resources: {limits: {cpu: "", memory: 1e3Gi}, requests: {cpu: true}}
+                """).get(0);
+
+        BuiltInKinds.Typed typed = BuiltInKinds.type(StructuralSchemas.shipped().builtIn("Deployment"), object);
+
+        assertThat(typed.problems()).containsExactlyInAnyOrder(
+                // binding wrote kind: OwnerReference into a reference that named no kind
+                "metadata.ownerReferences[0].apiVersion: required field is missing",
+                "metadata.ownerReferences[0].kind: required field is missing",
+                "spec.replicas: expected an integer, got '5.0'",
+                "spec.minReadySeconds: expected an integer, got ''",
+                "spec.paused: expected a boolean, got 1",
+                "spec.strategy.rollingUpdate.maxSurge: expected an integer or a string, got 2147483648",
+                "spec.template.spec.automountServiceAccountToken: expected a boolean, got ' true'",
+                "spec.template.spec.imagePullSecrets[0]: expected an object, got 'regcred'",
+                "spec.template.spec.containers[0].resources.limits.cpu: '' is no quantity (such as 500m, 2 or 1Gi)",
+                "spec.template.spec.containers[0].resources.limits.memory: '1e3Gi' is no quantity (such as 500m, 2 or 1Gi)",
+                "spec.template.spec.containers[0].resources.requests.cpu: true is no quantity (such as 500m, 2 or 1Gi)");
     }
 
     private static String typed(ObjectNode object) {

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +113,8 @@ class CoreDefinitionsTest {
             Map.entry("PreferredSchedulingTerm", List.of("preference", "weight")),
             Map.entry("TopologySpreadConstraint", List.of("maxSkew", "topologyKey", "whenUnsatisfiable")),
             Map.entry("PersistentVolumeClaimVolumeSource", List.of("claimName")),
-            Map.entry("EphemeralContainer", List.of("name")));
+            Map.entry("EphemeralContainer", List.of("name")),
+            Map.entry("OwnerReference", List.of("apiVersion", "kind", "name", "uid")));
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final Map<String, Class<?>> named = new TreeMap<>();
@@ -160,6 +162,8 @@ class CoreDefinitionsTest {
     private ObjectNode object(Class<?> type) {
         ObjectNode schema = nodes.objectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
+        // a resource's own apiVersion and kind, which binding writes where a template left them out
+        Optional<Object> fresh = HasMetadata.class.isAssignableFrom(type) ? Optional.of(newInstance(type)) : Optional.empty();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             JsonInclude classInclusion = c.getAnnotation(JsonInclude.class);
             if (classInclusion == null || classInclusion.value() != JsonInclude.Include.NON_NULL) {
@@ -175,6 +179,7 @@ class CoreDefinitionsTest {
                 if (omitsEmpty(c, field)) {
                     value.put(SchemaReader.OMIT_EMPTY, true);
                 }
+                fresh.flatMap(instance -> defaultOf(field, instance)).ifPresent(initial -> value.set(SchemaReader.DEFAULT, initial));
                 if (type == PodSpec.class && property.value().matches("containers|initContainers")) {
                     ((ObjectNode) value.get("items")).putArray("required").add("name"); // a pod's containers are named
                 }
@@ -186,6 +191,34 @@ class CoreDefinitionsTest {
             required.forEach(schema.putArray("required")::add);
         }
         return schema;
+    }
+
+    /**
+     * The value a field of a new instance holds, a scalar that binding writes even when the text had
+     * none (the apiVersion and kind of a claim template, say); none for the rest.
+     */
+    private Optional<JsonNode> defaultOf(Field field, Object fresh) {
+        try {
+            field.setAccessible(true);
+            Object initial = field.get(fresh);
+            if (initial instanceof String text) {
+                return Optional.of(nodes.stringNode(text));
+            }
+            if (initial instanceof Boolean || initial instanceof Number) {
+                throw new IllegalStateException(field + " starts as " + initial + ": BuiltInKinds writes only text defaults");
+            }
+            return Optional.empty();
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object newInstance(Class<?> type) {
+        try {
+            return type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no new " + type, e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mlgitops.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,7 +108,10 @@ class BlockYamlReaderTest {
         "a: 1\n  b: 2\n", "a:\n  b: 1\n c: 2\n", "a: {x: 1, x: 2}\n", "a: [1, 2,]\n", "a: {x:1}\n", "a: x\n...\n",
         "%YAML 1.2\n---\na: 1\n", "--- a: 1\n", "a: 'two\n  lines'\n", "a: \"\\x41\"\n", "a: \"\\ud83d\"\n", "a: -\n",
         "a: 99999999999999999999\n", "a: -x\n", "a: b\n  c\n", "a: @x\n", "a: `x`\n", "? a\n: b\n", "a: \"x\" y\n",
-        "a:\n- 1\nb:\n  - 2\n  - 3\n", "", "\n\n# only a comment\n", "a: \"\"\"\n"})
+        "a:\n- 1\nb:\n  - 2\n  - 3\n", "", "\n\n# only a comment\n", "a: \"\"\"\n",
+        // found by a review: a literal block ending the text without a line break, "- " where a value belongs
+        "a: |\n  x", "a: |+\n  x", "a:\n  b: |\n    x", "a: |\n  x\n\n  y", "a: |+\n  x\n  ", "a: |+\n  x\n\n  ",
+        "a: - x\n", "l:\n- a: - x\n", "a: [- x]\n", "a: {b: - x}\n"})
     void agreesWithTheLibraryWhereverItReads(String text) {
         Optional<List<JsonNode>> quick = BlockYamlReader.read(text);
         List<JsonNode> library;
@@ -138,6 +142,25 @@ class BlockYamlReaderTest {
         for (String doubtful : List.of("a: yes\n", "a: ~\n", "a: 012\n", "a: >\n  x\n", "a: 1\na: 2\n", "a: caf\u00e9\n")) {
             assertThat(BlockYamlReader.read(doubtful)).as(doubtful).isEmpty();
         }
+    }
+
+    @Test
+    void declinesWhatPassesTheLibrarysLimits() {
+        // a key longer than SnakeYAML's 1,024 characters, a number longer than Jackson's 1,000, nesting
+        // deeper than its 500, a document over SnakeYAML's 3 MiB: the library refuses each
+        for (String text : List.of("k".repeat(1025) + ": 1\n", "\"" + "k".repeat(1100) + "\": 1\n",
+                "a: {" + "k".repeat(1100) + ": 1}\n", "a:\n- " + "k".repeat(1100) + ": 1\n", "a: 0." + "1".repeat(999) + "\n",
+                "a: " + "1".repeat(1000) + ".5\n", "a: " + "[".repeat(501) + "]".repeat(501) + "\n",
+                "a: " + "{b: ".repeat(1500) + "c" + "}".repeat(1500) + "\n", "a: " + "x".repeat(3_145_726) + "\n")) {
+            assertThat(BlockYamlReader.read(text)).as(text.substring(0, 40)).isEmpty();
+            assertThatThrownBy(() -> library(text)).as(text.substring(0, 40)).isInstanceOf(RuntimeException.class);
+        }
+        StringBuilder nested = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            nested.append(" ".repeat(i)).append("k:\n");
+        }
+        assertThat(BlockYamlReader.read(nested.toString())).isEmpty();
+        assertThatThrownBy(() -> library(nested.toString())).isInstanceOf(RuntimeException.class);
     }
 
     @Test
