@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.mlgitops.build.BuildOutcome;
 import dev.mlgitops.build.Builder;
 import dev.mlgitops.finding.Findings;
+import dev.mlgitops.function.Prerequisites;
 import dev.mlgitops.layout.OutputTree;
 import dev.mlgitops.model.Stage;
 import dev.mlgitops.release.Releases;
@@ -53,18 +54,33 @@ public final class GenerateCommand extends SpecCommand<GenerateCommand, Generate
             progress().info("mlgitops: up to date: the spec, the blueprints and the tree are as the last run left them");
             return upToDate.get();
         }
-        BuildOutcome built = Builder.build(spec(), buildOptions());
-        if (built.tree().isEmpty()) {
-            return new GenerateResult(Status.FINDINGS, built.sourceFile(), built.findings(), outputDirectory,
-                    Optional.empty(), Optional.empty(), Map.of(), false, built.prerequisites());
+        Laid laid = laid(Builder.build(spec(), buildOptions()));
+        if (laid.tree().isEmpty()) {
+            return new GenerateResult(Status.FINDINGS, laid.sourceFile(), laid.findings(), outputDirectory,
+                    Optional.empty(), Optional.empty(), Map.of(), false, laid.prerequisites());
         }
-        // the environments that wait for a promotion keep the releases the tree there pins
-        OutputTree tree = built.pinnedTo(Releases.pinnedIn(outputDirectory.resolve(built.tree().get().root()))).orElseThrow();
+        OutputTree tree = laid.tree().get();
         progress().info("mlgitops: writing " + tree.files().size() + " files");
         WriteResult result = TreeWriter.write(tree, outputDirectory);
-        inputs.ifPresent(digest -> TreeStamp.of(digest, tree, built.findings().sorted(), built.objects()).write(stamp.get()));
-        return new GenerateResult(Status.CLEAN, built.sourceFile(), built.findings(), outputDirectory, Optional.of(tree),
-                Optional.of(result), built.objects(), false, built.prerequisites());
+        inputs.ifPresent(digest -> TreeStamp.of(digest, tree, laid.findings().sorted(), laid.objects()).write(stamp.get()));
+        return new GenerateResult(Status.CLEAN, laid.sourceFile(), laid.findings(), outputDirectory, Optional.of(tree),
+                Optional.of(result), laid.objects(), false, laid.prerequisites());
+    }
+
+    /**
+     * What writing needs of a build. The build keeps every environment's typed objects for a
+     * second layout with other pins; no variable of {@link #run} holds it, so they are garbage
+     * before the writing, which a large first run spends seconds in.
+     */
+    private record Laid(String sourceFile, Findings findings, Optional<OutputTree> tree,
+                        Map<String, Map<Stage, Integer>> objects, Optional<Prerequisites> prerequisites) {
+    }
+
+    /** The build's tree laid out with the pins of the tree it replaces: the environments that wait for a promotion keep theirs. */
+    private Laid laid(BuildOutcome built) {
+        Optional<OutputTree> tree = built.tree()
+                .flatMap(first -> built.pinnedTo(Releases.pinnedIn(outputDirectory.resolve(first.root()))));
+        return new Laid(built.sourceFile(), built.findings(), tree, built.objects(), built.prerequisites());
     }
 
     private Optional<GenerateResult> upToDate(String inputs) {

@@ -79,6 +79,9 @@ public final class Benchmark {
         Path spec = write("profile-" + n, SyntheticSpec.of(n, SEED));
         PipelineFigures figures = pipeline(spec, quick ? 1 : 3, quick ? 1 : 10);
         System.out.printf(Locale.ROOT, "N=%d: %s%n", n, figures.first().describe());
+        // the first run creates every file; on a slow file system that alone can take seconds
+        System.out.printf(Locale.ROOT, "  again without a stamp, every file already there (writes nothing): %s%n",
+                figures.fullRerun().describe());
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
@@ -51,8 +51,15 @@ final class NetworkPolicies {
      */
     private final Map<String, List<Integer>> byLabel = new HashMap<>();
     private final List<Integer> unindexed = new ArrayList<>();
-    /** What {@link #selecting} found, by direction and pod labels: each pod asks for every connection it has. */
-    private final Map<String, List<JsonNode>> selected = new HashMap<>();
+    /**
+     * What {@link #selecting} found, by direction and then pod labels (maps equal by their pairs):
+     * each pod asks for every connection it has.
+     */
+    private final Map<String, Map<Map<String, String>, List<JsonNode>>> selected = new HashMap<>();
+    /** A namespace's labels as a peer's namespaceSelector sees them, by namespace: asked for every rule a connection meets. */
+    private final Map<String, Map<String, String>> peerNamespaceLabels = new HashMap<>();
+    /** {@link #inCidr}'s answers by CIDR and address: every probe of every pod meets the same ipBlocks. */
+    private final Map<String, Boolean> cidrAnswers = new HashMap<>();
 
     /**
      * @param namespace       the namespace the policies live in
@@ -91,7 +98,8 @@ final class NetworkPolicies {
 
     /** The policies of {@code direction} selecting {@code pod}: none leaves it unrestricted. */
     List<JsonNode> selecting(String direction, Peer pod) {
-        return selected.computeIfAbsent(direction + " " + new TreeMap<>(pod.labels()), key -> {
+        Map<Map<String, String>, List<JsonNode>> byLabels = selected.computeIfAbsent(direction, key -> new HashMap<>());
+        return byLabels.computeIfAbsent(pod.labels(), key -> {
             // in the policies' own order, as a scan of them all would find them
             TreeSet<Integer> candidates = new TreeSet<>(unindexed);
             pod.labels().forEach((label, value) -> candidates.addAll(byLabel.getOrDefault(label + "=" + value, List.of())));
@@ -160,7 +168,8 @@ final class NetworkPolicies {
         boolean hasPods = peer.has("podSelector");
         boolean hasNamespaces = peer.has("namespaceSelector");
         boolean namespaceOk = hasNamespaces
-                ? Selector.matches(peer.get("namespaceSelector"), other.namespaceLabels(namespaceLabels))
+                ? Selector.matches(peer.get("namespaceSelector"),
+                        peerNamespaceLabels.computeIfAbsent(other.namespace(), key -> other.namespaceLabels(namespaceLabels)))
                 : other.namespace().equals(namespace);
         boolean podOk = !hasPods || Selector.matches(peer.get("podSelector"), other.labels());
         return (hasPods || hasNamespaces) && namespaceOk && podOk;
@@ -197,21 +206,28 @@ final class NetworkPolicies {
     }
 
     /** Whether an address lies in the block's CIDR and in none of its exceptions. */
-    static boolean inBlock(JsonNode block, String address) {
-        if (!inCidr(block.path("cidr").asString(""), address)) {
+    private boolean inBlock(JsonNode block, String address) {
+        if (!inCidrOnce(block.path("cidr").asString(""), address)) {
             return false;
         }
         for (JsonNode except : block.path("except")) {
-            if (inCidr(except.asString(""), address)) {
+            if (inCidrOnce(except.asString(""), address)) {
                 return false;
             }
         }
         return true;
     }
 
+    private boolean inCidrOnce(String cidr, String address) {
+        return cidrAnswers.computeIfAbsent(cidr + " " + address, key -> inCidr(cidr, address));
+    }
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
     /** An IP literal only: InetAddress would look any other text up in DNS. */
     private static boolean literal(String text) {
-        return text.matches("\\d{1,3}(\\.\\d{1,3}){3}") || text.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+        return IPV4.matcher(text).matches() || IPV6.matcher(text).matches();
     }
 
     static boolean inCidr(String cidr, String address) {

@@ -148,6 +148,11 @@ final class QuotaFit {
                 ordered[i][j] = i != j && dependsOn(groups, i, j, new boolean[n]);
             }
         }
+        // each step's pod once, not once for every set it is in
+        BigDecimal[] pods = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            pods[i] = pod(groups.get(i), key);
+        }
         BigDecimal best = BigDecimal.ZERO;
         for (int set = 1; set < 1 << n; set++) {
             BigDecimal sum = BigDecimal.ZERO;
@@ -162,7 +167,7 @@ final class QuotaFit {
                         break;
                     }
                 }
-                sum = sum.add(pod(groups.get(i), key));
+                sum = sum.add(pods[i]);
             }
             if (independent && sum.compareTo(best) > 0) {
                 best = sum;

@@ -2,6 +2,7 @@ package dev.mlgitops.function;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,8 @@ final class Reachability {
     private final Map<String, TypedObject> servicesByName = new HashMap<>();
     private final LabelIndex<TypedObject> servicesByLabel = new LabelIndex<>();
     private final LabelIndex<GroupOf> groupsByLabel = new LabelIndex<>();
+    /** Each pod group as a peer, made once: its named ports are read from its containers. */
+    private final Map<PodGroup, Peer> pods = new IdentityHashMap<>();
 
     /** A pod group with the workload it belongs to. */
     private record GroupOf(Workload workload, PodGroup group) {}
@@ -582,7 +585,7 @@ final class Reachability {
     }
 
     private Peer pod(PodGroup group) {
-        return new Peer(namespace, group.labels(), group.namedPorts(), "");
+        return pods.computeIfAbsent(group, key -> new Peer(namespace, group.labels(), group.namedPorts(), ""));
     }
 
     private static String who(Workload workload) {

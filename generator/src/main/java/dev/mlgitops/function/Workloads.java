@@ -1,6 +1,7 @@
 package dev.mlgitops.function;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,25 +190,28 @@ final class Workloads {
             }
         }
         List<Workload> workloads = new ArrayList<>();
+        // the podSpecPatch texts parsed, by text: the pipelines' templates mostly carry the same few (read, never changed)
+        Map<String, JsonNode> patches = new HashMap<>();
         for (TypedObject object : objects) {
-            workload(object, autoscaled).ifPresent(workloads::add);
+            workload(object, autoscaled, patches).ifPresent(workloads::add);
             if (object.key().kind().equals("WorkflowTemplate")) {
                 // the jobs its resource steps create run in the namespace too, counted as their engine declares
-                created(object).forEach(job -> workload(job, autoscaled).ifPresent(workloads::add));
+                created(object).forEach(job -> workload(job, autoscaled, patches).ifPresent(workloads::add));
             }
         }
         return workloads;
     }
 
     /** The object's pods as its declared scaling counts them; empty when it runs none of its own. */
-    private static Optional<Workload> workload(TypedObject object, Map<String, Integer> autoscaled) {
+    private static Optional<Workload> workload(TypedObject object, Map<String, Integer> autoscaled,
+                                               Map<String, JsonNode> patches) {
         JsonNode spec = object.manifest().path("spec");
         boolean batch = BATCH.contains(object.key().kind());
         List<PodGroup> groups = switch (scaling(object)) {
             case NONE -> List.of();
             case REPLICAS -> replicas(object, autoscaled.getOrDefault(object.key().kind() + "/" + object.key().name(), -1));
             case MASTER_AND_WORKERS -> pytorch(spec);
-            case PARALLEL_STEPS -> argo(spec);
+            case PARALLEL_STEPS -> argo(spec, patches);
         };
         return groups.isEmpty() ? Optional.empty() : Optional.of(new Workload(object, groups, batch));
     }
@@ -298,7 +302,7 @@ final class Workloads {
         return jobs;
     }
 
-    private static List<PodGroup> argo(JsonNode spec) {
+    private static List<PodGroup> argo(JsonNode spec, Map<String, JsonNode> patches) {
         List<PodGroup> groups = new ArrayList<>();
         Map<String, List<String>> dependencies = new LinkedHashMap<>();
         for (JsonNode template : spec.path("templates")) {
@@ -317,7 +321,7 @@ final class Workloads {
             String name = template.path("name").asString("");
             Map<String, String> labels = new TreeMap<>(podLabels);
             labels.putAll(labels(template.path("metadata").path("labels")));
-            JsonNode patch = PodSpecPatch.parse(template.path("podSpecPatch").asString(""));
+            JsonNode patch = patches.computeIfAbsent(template.path("podSpecPatch").asString(""), PodSpecPatch::parse);
             List<Container> containers = new ArrayList<>();
             for (RuntimeContract.Injected injected : INJECTED.getOrDefault("WorkflowTemplate", List.of())) {
                 JsonNode patched = PodSpecPatch.container(patch, injected.init(), injected.container());

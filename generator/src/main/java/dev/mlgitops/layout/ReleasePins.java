@@ -175,8 +175,10 @@ final class ReleasePins {
         Map<ObjectKey, ArrayNode> operations = new LinkedHashMap<>();
         Map<String, String> keyByReference = keysByReference(environment, release);
         Map<String, List<String>> modelsByUri = modelsByUri(environment, release);
+        // hashed from every artifact of the release: once, not once per pipeline's inputs
+        String releaseId = release.id();
         for (TypedObject object : objects) {
-            runInputs(release, object, operations);
+            runInputs(release, releaseId, object, operations);
             Map<String, String> fetched = new HashMap<>();
             List<String> versionLabels = new ArrayList<>();
             for (Field field : pinnable.of(object.manifest())) {
@@ -238,12 +240,12 @@ final class ReleasePins {
      * A pipeline's inputs ConfigMap (the one holding {@value RunInputs#RELEASE}): the release id and
      * every dataset field of the release it holds, pinned by key, always, so a promotion finds them.
      */
-    private static void runInputs(Release release, TypedObject object, Map<ObjectKey, ArrayNode> operations) {
+    private static void runInputs(Release release, String releaseId, TypedObject object, Map<ObjectKey, ArrayNode> operations) {
         JsonNode data = object.manifest().path("data");
         if (!object.key().kind().equals("ConfigMap") || !data.has(RunInputs.RELEASE)) {
             return;
         }
-        add(operations, object, "/data/" + RunInputs.RELEASE, release.id());
+        add(operations, object, "/data/" + RunInputs.RELEASE, releaseId);
         for (String key : data.propertyNames()) {
             RunInputs.artifactOfKey(key, release.datasets().keySet())
                     .ifPresent(artifact -> add(operations, object, "/data/" + key, release.datasets().get(artifact)));

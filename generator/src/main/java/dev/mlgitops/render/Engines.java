@@ -1,6 +1,7 @@
 package dev.mlgitops.render;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,9 +58,20 @@ public final class Engines {
         return ALL;
     }
 
+    /** Each stage's engines, in the registry's order: asked for every item of every environment. */
+    private static final Map<Stage, List<Engine>> BY_STAGE = byStage(ALL);
+
+    private static Map<Stage, List<Engine>> byStage(List<Engine> all) {
+        Map<Stage, List<Engine>> byStage = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            byStage.put(stage, all.stream().filter(engine -> engine.stage() == stage).toList());
+        }
+        return byStage;
+    }
+
     /** The engines of one stage, in the registry's order. */
     public static List<Engine> of(Stage stage) {
-        return ALL.stream().filter(engine -> engine.stage() == stage).toList();
+        return BY_STAGE.get(stage);
     }
 
     /** The engine of a stage by the name the spec writes. */
@@ -77,7 +89,14 @@ public final class Engines {
      * names it ({@code serving/kserve/inferenceservice.yaml.ftl}); empty for objects no engine renders.
      */
     public static Optional<Engine> emitting(String blueprint) {
-        return ALL.stream().filter(engine -> blueprint.startsWith(engine.folder() + "/")).findFirst();
+        for (Engine engine : ALL) {
+            // blueprint.startsWith(folder + "/") without a new string: asked for every object of every environment
+            String folder = engine.folder();
+            if (blueprint.length() > folder.length() && blueprint.charAt(folder.length()) == '/' && blueprint.startsWith(folder)) {
+                return Optional.of(engine);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The engine a stage gets when the user has not chosen one (see {@link #DEFAULTS}). */

@@ -1,6 +1,8 @@
 package dev.mlgitops.render;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 
 import freemarker.core.CommonMarkupOutputFormat;
@@ -30,7 +32,8 @@ final class YamlOutputFormat extends CommonMarkupOutputFormat<TemplateYamlOutput
 
     @Override
     public void output(String textToEsc, Writer out) throws IOException {
-        out.write(escapePlainText(textToEsc));
+        // straight into the template's output: no quoted copy of every value (dashboards' JSON is megabytes)
+        quote(textToEsc, out);
     }
 
     @Override
@@ -50,43 +53,46 @@ final class YamlOutputFormat extends CommonMarkupOutputFormat<TemplateYamlOutput
 
     /** The value as a double-quoted scalar; anything YAML would not print as itself is a \\u escape. */
     static String quote(String value) {
-        if (plainAscii(value)) {
-            // most values (names, images, numbers) need no escape: skip the character-by-character copy
-            return '"' + value + '"';
+        StringWriter quoted = new StringWriter(value.length() + 2);
+        try {
+            quote(value, quoted);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
-        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+        return quoted.toString();
+    }
+
+    /** {@link #quote(String)} written to {@code out}: runs of characters that need no escape are written as they are. */
+    private static void quote(String value, Writer out) throws IOException {
+        out.write('"');
+        int written = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c <= 0x7E && c != '"' && c != '\\') {
+                continue;
+            }
+            out.write(value, written, i - written);
             switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
+                case '"' -> out.write("\\\"");
+                case '\\' -> out.write("\\\\");
+                case '\n' -> out.write("\\n");
+                case '\r' -> out.write("\\r");
+                case '\t' -> out.write("\\t");
                 default -> {
                     if (printable(value, i)) {
-                        quoted.append(c);
+                        out.write(c);
                         if (Character.isHighSurrogate(c)) {
-                            quoted.append(value.charAt(++i));
+                            out.write(value.charAt(++i));
                         }
                     } else {
-                        quoted.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                        out.write(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
                     }
                 }
             }
+            written = i + 1;
         }
-        return quoted.append('"').toString();
-    }
-
-    /** Whether every character is printable ASCII that a double-quoted scalar carries as itself. */
-    private static boolean plainAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
+        out.write(value, written, value.length() - written);
+        out.write('"');
     }
 
     /**

@@ -59,13 +59,11 @@ public final class TreeWriter {
 
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        Map<String, byte[]> changed = new LinkedHashMap<>();
         tree.files().forEach((file, text) -> {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             Path target = targets.get(file);
             if (Files.isRegularFile(target)) {
                 byte[] existing = read(target, file);
-                if (Arrays.equals(existing, bytes)) {
+                if (Arrays.equals(existing, text.getBytes(StandardCharsets.UTF_8))) {
                     unchanged.add(file);
                     return;
                 }
@@ -74,12 +72,12 @@ public final class TreeWriter {
                 }
             }
             requireRoomFor(target, file);
-            changed.put(file, bytes);
             written.add(file);
         });
 
-        if (!changed.isEmpty()) {
-            Staging.write(paths.outputDirectory(), changed, targets);
+        if (!written.isEmpty()) {
+            // each file's bytes made again as it is written, not all kept (a large tree's text twice over)
+            Staging.write(paths.outputDirectory(), written, tree.files(), targets);
         }
         List<String> removed = removeStale(root, tree, paths);
         return new WriteResult(written, unchanged, removed);
@@ -203,7 +201,7 @@ public final class TreeWriter {
             return root.relativize(file).getName(0).toString().startsWith(PREFIX);
         }
 
-        static void write(Path outputDirectory, Map<String, byte[]> changed, Map<String, Path> targets) {
+        static void write(Path outputDirectory, List<String> changed, Map<String, String> texts, Map<String, Path> targets) {
             Path staging;
             try {
                 staging = Files.createTempDirectory(outputDirectory, PREFIX);
@@ -213,14 +211,14 @@ public final class TreeWriter {
             try {
                 List<Map.Entry<String, Path>> staged = new ArrayList<>();
                 int index = 0;
-                for (Map.Entry<String, byte[]> entry : changed.entrySet()) {
+                for (String file : changed) {
                     Path aside = staging.resolve(Integer.toString(index++));
                     try {
-                        Files.write(aside, entry.getValue());
+                        Files.write(aside, texts.get(file).getBytes(StandardCharsets.UTF_8));
                     } catch (IOException e) {
-                        throw new MlGitopsException("writing " + entry.getKey() + ": " + describe(e, outputDirectory), e);
+                        throw new MlGitopsException("writing " + file + ": " + describe(e, outputDirectory), e);
                     }
-                    staged.add(Map.entry(entry.getKey(), aside));
+                    staged.add(Map.entry(file, aside));
                 }
                 for (Map.Entry<String, Path> entry : staged) {
                     moveIntoPlace(entry.getValue(), targets.get(entry.getKey()), entry.getKey(), outputDirectory);
