@@ -44,7 +44,7 @@ record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes
     static <T> Timed<T> of(Supplier<T> run) {
         System.gc();
         HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
-        Collections.WATCH.reset();
+        CollectorWatch.WATCH.reset();
         Map<Long, Long> allocatedBefore = allocatedByThread();
         long cpuBefore = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
@@ -55,19 +55,19 @@ record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes
         long allocated = allocatedByThread().entrySet().stream()
                 .mapToLong(e -> e.getValue() - allocatedBefore.getOrDefault(e.getKey(), 0L)).sum();
         long peak = HEAP.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        long inUse = Math.max(Collections.WATCH.mostBefore(), HEAP.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum());
-        return new Timed<>(value, new Sample(nanos, cpu, allocated, peak, inUse, Collections.WATCH.mostAfter()));
+        long inUse = Math.max(CollectorWatch.WATCH.mostBefore(), HEAP.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum());
+        return new Timed<>(value, new Sample(nanos, cpu, allocated, peak, inUse, CollectorWatch.WATCH.mostAfter()));
     }
 
     /** The heap before and after each collection, from the collectors' notifications. */
-    private static final class Collections implements NotificationListener {
+    private static final class CollectorWatch implements NotificationListener {
 
-        static final Collections WATCH = new Collections();
+        static final CollectorWatch WATCH = new CollectorWatch();
 
         private final AtomicLong mostBefore = new AtomicLong();
         private final AtomicLong mostAfter = new AtomicLong();
 
-        private Collections() {
+        private CollectorWatch() {
             ManagementFactory.getGarbageCollectorMXBeans().forEach(
                     collector -> ((NotificationEmitter) collector).addNotificationListener(this, null, null));
         }

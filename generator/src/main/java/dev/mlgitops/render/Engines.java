@@ -89,14 +89,9 @@ public final class Engines {
      * names it ({@code serving/kserve/inferenceservice.yaml.ftl}); empty for objects no engine renders.
      */
     public static Optional<Engine> emitting(String blueprint) {
-        for (Engine engine : ALL) {
-            // blueprint.startsWith(folder + "/") without a new string: asked for every object of every environment
-            String folder = engine.folder();
-            if (blueprint.length() > folder.length() && blueprint.charAt(folder.length()) == '/' && blueprint.startsWith(folder)) {
-                return Optional.of(engine);
-            }
-        }
-        return Optional.empty();
+        // the folder, then a slash, without a new string: asked for every object of every environment
+        return ALL.stream().filter(engine -> blueprint.startsWith(engine.folder())
+                && blueprint.startsWith("/", engine.folder().length())).findFirst();
     }
 
     /** The engine a stage gets when the user has not chosen one (see {@link #DEFAULTS}). */

@@ -194,20 +194,23 @@ public final class BlockYamlReader {
                 throw decline(); // a key written twice: the library reports it
             }
             mapping.set(key, value);
-            skipBlank();
-            if (line >= lines.size()) {
+            if (blockEnds(column)) {
                 depth--;
                 return mapping;
             }
-            int indent = indentation(line);
-            if (indent < column || isMarkerLine(line)) {
-                depth--;
-                return mapping;
-            }
-            if (indent > column || startsSequenceItem(line, column)) {
+            if (indentation(line) > column || startsSequenceItem(line, column)) {
                 throw decline();
             }
         }
+    }
+
+    /**
+     * Whether the block whose items stand at {@code column} ends before the next line with content:
+     * at the text's end, a document marker or a line less indented.
+     */
+    private boolean blockEnds(int column) {
+        skipBlank();
+        return line >= lines.size() || isMarkerLine(line) || indentation(line) < column;
     }
 
     private boolean isMarkerLine(int index) {
@@ -217,8 +220,7 @@ public final class BlockYamlReader {
 
     /** The value of a key written with nothing after its colon: a deeper block, a sequence at its column, or null. */
     private JsonNode nested(int column) {
-        skipBlank();
-        if (line >= lines.size() || isMarkerLine(line)) {
+        if (blockEnds(column)) {
             return NullNode.getInstance();
         }
         int indent = indentation(line);
@@ -241,8 +243,7 @@ public final class BlockYamlReader {
             int content = firstContent(dash + 1, span[1]);
             if (content >= span[1] || text.charAt(content) == '#') {
                 line++;
-                skipBlank();
-                if (line < lines.size() && !isMarkerLine(line) && indentation(line) > column) {
+                if (!blockEnds(column + 1)) {
                     int indent = indentation(line);
                     sequence.add(startsSequenceItem(line, indent) ? sequence(indent) : mapping(indent));
                 } else {
@@ -260,21 +261,12 @@ public final class BlockYamlReader {
                 sequence.add(inline(content, span[1]));
                 line++;
             }
-            skipBlank();
-            if (line >= lines.size()) {
+            // at its column, a line that is no item is the next key of the mapping this sequence is the value of
+            if (blockEnds(column) || indentation(line) == column && !startsSequenceItem(line, column)) {
                 depth--;
                 return sequence;
             }
-            int indent = indentation(line);
-            if (indent < column || isMarkerLine(line)) {
-                depth--;
-                return sequence;
-            }
-            if (indent > column || !startsSequenceItem(line, column)) {
-                if (indent == column) {
-                    depth--;
-                    return sequence; // the next key of the mapping this sequence is the value of
-                }
+            if (indentation(line) > column) {
                 throw decline();
             }
         }
