@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +94,43 @@ class DistributionIT {
                 .containsPattern("dev\\.mlgitops\\.cli\\.ValidateSubcommand source: shared objects file \\(top\\)")
                 .containsPattern("tools\\.jackson\\.databind\\.ObjectMapper source: shared objects file \\(top\\)");
         assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void onJdk25TheFirstRunMakesAnAotCacheAndTheSecondLoadsTheToolFromIt() throws Exception {
+        Path jdk = newerJdk(25);
+        Path work = project("work");
+        Map<String, String> java25 = Map.of("JAVA_HOME", jdk.toString());
+
+        Run first = launcher(work, java25, "validate");
+        List<Path> caches = archives(".aot");
+        Map<String, String> logging = new HashMap<>(java25);
+        logging.put("MLGITOPS_JAVA_OPTS", "-Xlog:class+load:file=" + temp.resolve("classes.log"));
+        Run second = launcher(work, logging, "validate");
+
+        // the same bytes out as java -jar on the JVM the tests run on
+        Run plain = plain(work, "validate");
+        assertThat(first).isEqualTo(plain);
+        assertThat(second).isEqualTo(plain);
+        assertThat(archives()).isEmpty();
+        assertThat(caches).hasSize(1);
+        Path aot = caches.get(0);
+        assertThat(aot.getFileName().toString()).matches("jvm-[0-9]+-" + Files.size(aot) + "\\.aot");
+        assertThat(archives(".aot")).containsExactly(aot);
+        assertThat(Files.readString(temp.resolve("classes.log")))
+                .containsPattern("dev\\.mlgitops\\.cli\\.ValidateSubcommand source: shared objects file")
+                .containsPattern("tools\\.jackson\\.databind\\.ObjectMapper source: shared objects file");
+        // the training run's recorded configuration is gone with it
+        assertThat(leftovers()).isEmpty();
+
+        // damaged inside: the checksum refuses it and the command runs as usual
+        aot.toFile().setWritable(true);
+        try (RandomAccessFile file = new RandomAccessFile(aot.toFile(), "rw")) {
+            file.seek(Files.size(aot) / 2);
+            file.write(new byte[65536]);
+        }
+        assertThat(launcher(work, java25, "validate")).isEqualTo(plain);
+        assertThat(work.toFile().list()).noneMatch(name -> name.startsWith("hs_err"));
     }
 
     @Test
@@ -234,13 +274,47 @@ class DistributionIT {
     }
 
     private List<Path> archives() throws IOException {
+        return archives(".jsa");
+    }
+
+    /** The launcher's archives in the cache folder: {@code .jsa} class-data archives or {@code .aot} AOT caches. */
+    private List<Path> archives(String suffix) throws IOException {
         Path folder = cache.resolve("mlgitops").resolve(VERSION);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
+    }
+
+    /**
+     * A JDK of at least {@code major} beside the one the tests run on: {@code mlgitops.test.jdk25}, else
+     * the first under /usr/lib/jvm whose release file says so (these machines have Temurin 25 there).
+     * Without one the test cannot say anything, so it is not run (an assumption, named in its message).
+     */
+    private static Path newerJdk(int major) throws IOException {
+        String given = System.getProperty("mlgitops.test.jdk25", "");
+        List<Path> candidates = new ArrayList<>();
+        if (!given.isEmpty()) {
+            candidates.add(Path.of(given));
+        } else if (Files.isDirectory(Path.of("/usr/lib/jvm"))) {
+            try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
+                homes.sorted().forEach(candidates::add);
+            }
+        }
+        for (Path home : candidates) {
+            Path release = home.resolve("release");
+            if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+                Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"([0-9]+)")
+                        .matcher(Files.readString(release));
+                if (version.find() && Integer.parseInt(version.group(1)) >= major) {
+                    return home;
+                }
+            }
+        }
+        Assumptions.abort("no JDK " + major + " or later here (set -Dmlgitops.test.jdk25=<its home>)");
+        return null;
     }
 
     /** Files the launcher writes aside (dot files) and did not move or remove. */
