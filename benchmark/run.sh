@@ -4,6 +4,7 @@
 #   benchmark/run.sh --quick    fewer repetitions, for a quick look
 #   benchmark/run.sh --kustomize-all   also kubectl kustomize over the N=1000 overlays (minutes)
 #   benchmark/run.sh --only-n=1000 [--jfr]   only the warm pipeline at one size (for a profiler)
+#   --scratch=DIR (with any of these)   the output there, e.g. /dev/shm: the tool's figures without the disk's
 #   benchmark/run.sh --cold-start [--quick]   only the cold figures of issue 16: bin/mlgitops of the
 #                               distribution against java -jar, the classes each command loads, and the
 #                               Maven goal (full and up to date) against mvn validate, as ratios of one run

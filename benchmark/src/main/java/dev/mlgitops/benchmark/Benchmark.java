@@ -44,18 +44,23 @@ public final class Benchmark {
     private final List<String> targets = new ArrayList<>();
     private int failures;
 
-    private Benchmark(Path repository, boolean quick, boolean kustomizeAll) throws IOException {
+    /** @param scratchParent where the scratch folder goes; null for the system's temporary folder */
+    private Benchmark(Path repository, boolean quick, boolean kustomizeAll, Path scratchParent) throws IOException {
         this.repository = repository;
         this.quick = quick;
         this.kustomizeAll = kustomizeAll;
-        this.scratch = Files.createTempDirectory("mlgitops-bench-");
+        this.scratch = scratchParent == null ? Files.createTempDirectory("mlgitops-bench-")
+                : Files.createTempDirectory(Files.createDirectories(scratchParent), "mlgitops-bench-");
     }
 
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : ".").toAbsolutePath().normalize();
         List<String> options = List.of(args);
         boolean quick = options.contains("--quick");
-        Benchmark benchmark = new Benchmark(repository, quick, options.contains("--kustomize-all"));
+        // --scratch=/dev/shm: the output on a memory file system, so the figures are the tool's, not the disk's
+        Path scratchParent = options.stream().filter(o -> o.startsWith("--scratch=")).findFirst()
+                .map(o -> Path.of(o.substring("--scratch=".length())).toAbsolutePath()).orElse(null);
+        Benchmark benchmark = new Benchmark(repository, quick, options.contains("--kustomize-all"), scratchParent);
         try {
             String only = options.stream().filter(o -> o.startsWith("--only-n=")).findFirst().orElse(null);
             String limit = options.stream().filter(o -> o.startsWith("--limit-n=")).findFirst().orElse(null);
@@ -78,7 +83,7 @@ public final class Benchmark {
     private void profileOnly(int n) throws IOException {
         Path spec = write("profile-" + n, SyntheticSpec.of(n, SEED));
         PipelineFigures figures = pipeline(spec, quick ? 1 : 3, quick ? 1 : 10);
-        System.out.printf(Locale.ROOT, "N=%d: %s%n", n, figures.first().describe());
+        System.out.printf(Locale.ROOT, "N=%d, output on %s: %s%n", n, Files.getFileStore(scratch).type(), figures.first().describe());
         // the first run creates every file; on a slow file system that alone can take seconds
         System.out.printf(Locale.ROOT, "  again without a stamp, every file already there (writes nothing): %s%n",
                 figures.fullRerun().describe());
@@ -139,12 +144,13 @@ public final class Benchmark {
                 "%.2f", cold.validate());
     }
 
-    private void header() {
+    private void header() throws IOException {
         System.out.println("mlgitops benchmark");
-        System.out.printf(Locale.ROOT, "  %s, %d cores, max heap %d MiB, load average at start %.2f%s%n",
+        System.out.printf(Locale.ROOT, "  %s, %d cores, max heap %d MiB, load average at start %.2f%s; output written on %s%n",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), quick ? ", --quick" : "");
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), quick ? ", --quick" : "",
+                Files.getFileStore(scratch).type());
         System.out.println("  times are medians of warm runs; cpu = the process's CPU time (both cores, GC and JIT included);");
         System.out.println("  allocated = bytes allocated by every thread;");
         System.out.println("  peak heap = sum of the heap pools' peaks after a GC and a reset (an upper bound: pools peak apart);");

@@ -72,6 +72,9 @@ final class ColdStart {
         Runs launcherGenerate = new Runs();
         Runs plainValidate = new Runs();
         Runs launcherValidate = new Runs();
+        // the same two ways with no pipeline work: what a JVM, picocli and the launcher cost on their own
+        Runs plainVersion = new Runs();
+        Runs launcherVersion = new Runs();
         for (int i = 0; i < runs; i++) {
             Benchmark.delete(out);
             plainGenerate.time(work, concat(plain, generate), Map.of());
@@ -79,6 +82,8 @@ final class ColdStart {
             launcherGenerate.time(work, concat(viaLauncher, generate), env);
             plainValidate.time(work, concat(plain, validate), Map.of());
             launcherValidate.time(work, concat(viaLauncher, validate), env);
+            plainVersion.time(work, concat(plain, List.of("--version")), Map.of());
+            launcherVersion.time(work, concat(viaLauncher, List.of("--version")), env);
         }
         double generateRatio = launcherGenerate.wall() / (double) plainGenerate.wall();
         double validateRatio = launcherValidate.wall() / (double) plainValidate.wall();
@@ -88,6 +93,7 @@ final class ColdStart {
                 + " archive %s%n", firstUse / 1e6, first.cpu() / 1e6, archiveSize(cache));
         row("generate", plainGenerate, launcherGenerate, generateRatio);
         row("validate", plainValidate, launcherValidate, validateRatio);
+        row("--version", plainVersion, launcherVersion, launcherVersion.wall() / (double) plainVersion.wall());
         System.out.println();
 
         System.out.println("Classes loaded per command (-Xlog:class+load), reference spec; by library");
@@ -129,9 +135,9 @@ final class ColdStart {
     }
 
     private static void row(String command, Runs plain, Runs launcher, double ratio) {
-        System.out.printf(Locale.ROOT, "  %-8s java -jar:     %s ms; median %.0f ms (cpu %.0f ms)%n", command, millis(plain.walls),
+        System.out.printf(Locale.ROOT, "  %-9s java -jar:     %s ms; median %.0f ms (cpu %.0f ms)%n", command, millis(plain.walls),
                 plain.wall() / 1e6, plain.cpu() / 1e6);
-        System.out.printf(Locale.ROOT, "  %-8s bin/mlgitops: %s ms; median %.0f ms (cpu %.0f ms); bin/mlgitops / java -jar = %.2f"
+        System.out.printf(Locale.ROOT, "  %-9s bin/mlgitops: %s ms; median %.0f ms (cpu %.0f ms); bin/mlgitops / java -jar = %.2f"
                         + " (cpu %.2f)%n", command, millis(launcher.walls), launcher.wall() / 1e6, launcher.cpu() / 1e6, ratio,
                 launcher.cpu() / (double) plain.cpu());
     }
