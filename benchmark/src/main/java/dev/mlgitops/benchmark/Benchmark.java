@@ -231,10 +231,12 @@ public final class Benchmark {
                 maven.upToDateCost() / 1e6);
         target("reference project, generator / kubectl kustomize < 0.2", ref.first().nanos() < 0.2 * refKustomize,
                 "%.3f", ref.first().nanos() / (double) refKustomize);
-        target("N=1000 warm < 4 s", big.first().nanos() < 4_000_000_000L,
+        target("N=1000 warm < 4 s (output on " + Files.getFileStore(scratch).type() + ")", big.first().nanos() < 4_000_000_000L,
                 "%.2f s (cpu %.2f s; %d objects)", big.first().nanos() / 1e9, big.first().cpuNanos() / 1e9, big.objects());
-        target("N=1000 peak heap < 512 MiB (JVM max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)",
-                big.first().peakHeapBytes() < 512L << 20, "%.0f MiB", mib(big.first().peakHeapBytes()));
+        // the most the heap held, as the collector saw it; the sum of the pools' own peaks can exceed the maximum heap
+        target("N=1000 peak heap in use < 512 MiB (JVM max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)",
+                big.first().inUseBytes() < 512L << 20, "%.0f MiB (pools' peaks summed: %.0f MiB)",
+                mib(big.first().inUseBytes()), mib(big.first().peakHeapBytes()));
         target("linear growth: N=1000 / N=100 time < 12", linearity < 12, "%.2f", linearity);
         long rewrites = ref.rerunWritten() + bySize.values().stream().mapToLong(PipelineFigures::rerunWritten).sum();
         target("unchanged second run writes no file (reference and every N)", rewrites == 0, "%d files", rewrites);
