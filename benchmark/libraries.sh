@@ -28,8 +28,14 @@ mkdir -p "$work"
 cp example-repo/mlproject.yaml "$work/"
 # the launcher's first use makes the archive; the recorded runs then use it as the launcher does
 (cd "$work" && XDG_CACHE_HOME=$scratch/cache "$home/bin/mlgitops" validate -q >/dev/null 2>&1) || true
-archive=$(find "$scratch/cache" -name '*.jsa' | head -1)
+archive=$(find "$scratch/cache" -name '*.jsa' -o -name '*.aot' | head -1)
 [[ -n "$archive" ]] || { echo "the launcher made no class-data archive" >&2; exit 3; }
+# as the launcher uses it: an AOT cache on JDK 25 and later, a class-data archive before
+if [[ "$archive" == *.aot ]]; then
+  uses=(-XX:AOTCache="$archive" "-Xlog:aot*=off")
+else
+  uses=(-Xshare:auto -XX:SharedArchiveFile="$archive")
+fi
 
 record="-XX:FlightRecorderOptions:stackdepth=2048 -XX:StartFlightRecording:settings=profile,jdk.ClassLoad#enabled=true,jdk.ClassLoad#threshold=0ms,jdk.ExecutionSample#period=10ms"
 analyse() {  # $1 title, rest: recordings
@@ -40,7 +46,7 @@ cli() {  # $1 name, rest: the command
   local files=()
   for ((i = 0; i < runs; i++)); do
     # shellcheck disable=SC2086
-    (cd "$work" && java -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds*=off -Xlog:jfr*=off -XX:SharedArchiveFile="$archive" \
+    (cd "$work" && java -XX:TieredStopAtLevel=1 "${uses[@]}" -Xlog:cds*=off -Xlog:jfr*=off \
       ${record/settings=/filename=$scratch/$name-$i.jfr,settings=} -Dslf4j.internal.verbosity=ERROR \
       -cp "$jar" dev.mlgitops.cli.Main "$@" >/dev/null 2>&1) || true
     files+=("$scratch/$name-$i.jfr")

@@ -189,7 +189,8 @@ final class ColdStart {
 
     private static String archiveSize(Path cache) throws IOException {
         try (Stream<Path> files = Files.walk(cache)) {
-            List<Path> archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+            // a class-data archive, or an AOT cache on JDK 25 and later
+            List<Path> archives = files.filter(f -> f.getFileName().toString().matches(".*\\.(jsa|aot)")).toList();
             if (archives.isEmpty()) {
                 return "NOT MADE";
             }

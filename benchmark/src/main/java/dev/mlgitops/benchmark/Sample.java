@@ -59,13 +59,20 @@ record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes
         return new Timed<>(value, new Sample(nanos, cpu, allocated, peak, inUse, CollectorWatch.WATCH.mostAfter()));
     }
 
-    /** The heap before and after each collection, from the collectors' notifications. */
+    /**
+     * The heap before and after each collection, from the collectors' notifications. They arrive
+     * late, on another thread: the full GC before a run is often reported after {@link #reset},
+     * with the heap of the run before it, so a collection that started before the reset, or
+     * that {@code System.gc()} asked for, does not count.
+     */
     private static final class CollectorWatch implements NotificationListener {
 
         static final CollectorWatch WATCH = new CollectorWatch();
 
         private final AtomicLong mostBefore = new AtomicLong();
         private final AtomicLong mostAfter = new AtomicLong();
+        // the JVM's uptime at the reset, in ms: what GcInfo's start times count from
+        private volatile long resetAt;
 
         private CollectorWatch() {
             ManagementFactory.getGarbageCollectorMXBeans().forEach(
@@ -73,6 +80,7 @@ record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes
         }
 
         void reset() {
+            resetAt = ManagementFactory.getRuntimeMXBean().getUptime();
             mostBefore.set(0);
             mostAfter.set(0);
         }
@@ -90,7 +98,11 @@ record Sample(long nanos, long cpuNanos, long allocatedBytes, long peakHeapBytes
             if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                 return;
             }
-            GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+            GarbageCollectionNotificationInfo collection = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            GcInfo info = collection.getGcInfo();
+            if ("System.gc()".equals(collection.getGcCause()) || info.getStartTime() < resetAt) {
+                return;
+            }
             mostBefore.accumulateAndGet(heap(info.getMemoryUsageBeforeGc()), Math::max);
             mostAfter.accumulateAndGet(heap(info.getMemoryUsageAfterGc()), Math::max);
         }

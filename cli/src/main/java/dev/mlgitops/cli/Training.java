@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * (example-repo/mlproject.yaml, copied into the jar at build time), whose engines and options the
  * starter does not use (validate runs the whole pipeline but the writer, which the starter's
  * generate covers), in a temporary folder, printing nothing. The launcher runs
- * it once per JVM with {@code -XX:ArchiveClassesAtExit}, so the class-data archive holds what
+ * it once per JVM with {@code -XX:ArchiveClassesAtExit} (JDK 13 to 24) or {@code -XX:AOTCacheOutput}
+ * (JDK 25 and later), so the archive holds what
  * the usage, {@code validate}, {@code generate}, {@code check} and {@code diff} load, whatever command the
  * user happens to run first. Exits 0 only when every command ran clean, so the launcher keeps no
  * archive of a run that went wrong.

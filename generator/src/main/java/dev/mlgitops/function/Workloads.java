@@ -154,16 +154,23 @@ final class Workloads {
 
     /**
      * How an object no engine declares is counted (a workload a blueprint override adds): by what
-     * its kind runs, as the engines declare it for the same kinds.
+     * its kind runs, as the engines declare it for the same kind.
      */
-    private static final Map<String, RuntimeContract.Scaling> BY_KIND = Map.of(
-            "apps/Deployment", RuntimeContract.Scaling.REPLICAS,
-            "apps/StatefulSet", RuntimeContract.Scaling.REPLICAS,
-            "batch/Job", RuntimeContract.Scaling.REPLICAS,
-            "batch/CronJob", RuntimeContract.Scaling.REPLICAS,
-            "serving.kserve.io/InferenceService", RuntimeContract.Scaling.REPLICAS,
-            "kubeflow.org/PyTorchJob", RuntimeContract.Scaling.MASTER_AND_WORKERS,
-            "argoproj.io/WorkflowTemplate", RuntimeContract.Scaling.PARALLEL_STEPS);
+    private static final Map<String, RuntimeContract.Scaling> BY_KIND = declaredByKind();
+
+    /** Every kind an engine declares, with its scaling; the engines must agree on each kind. */
+    private static Map<String, RuntimeContract.Scaling> declaredByKind() {
+        Map<String, RuntimeContract.Scaling> byKind = new HashMap<>();
+        for (Engine engine : Engines.all()) {
+            engine.contract().workloads().forEach((kind, scaling) -> byKind.merge(kind, scaling, (one, other) -> {
+                if (one != other) {
+                    throw new IllegalStateException("the engines count " + kind + " both as " + one + " and as " + other);
+                }
+                return one;
+            }));
+        }
+        return Map.copyOf(byKind);
+    }
 
     /** The kinds whose pods run to completion. */
     private static final Set<String> BATCH = Set.of("Job", "CronJob", "PyTorchJob", "WorkflowTemplate");

@@ -59,7 +59,6 @@ final class KServeServing implements ServingEngine {
     static final int AUTOSCALER_METRICS_PORT = 9090;
     static final int USER_METRICS_PORT = 9091;
     static final String USER_METRICS_PORT_NAME = "http-usermetric";
-    /** The model server's port in KServe's runtimes. */
     /**
      * The emptyDir a registered model is fetched into: KServe's own name for a multi-model
      * predictor's model folder. A predictor whose model has no storageUri (and no extra containers)
@@ -71,6 +70,7 @@ final class KServeServing implements ServingEngine {
      * and the webhook mounts nothing; a second mount at /mnt/models would make the pod invalid).
      */
     static final String MODEL_DIR_VOLUME = "model-dir";
+    /** The model server's port in KServe's runtimes. */
     static final int MODEL_PORT = 8080;
     /** The open inference protocol's readiness path, which KServe's model servers answer for either protocol. */
     static final String HEALTH_READY = "/v2/health/ready";

@@ -19,8 +19,9 @@ import dev.mlgitops.render.DeploymentServing.EnvView;
  * {@value Spec.Registered#URI_ENV}, which the arguments name as {@code $(...)}: a release pins
  * that value (and the pod label {@value Spec.Registered#LABEL}) in an environment's overlay.
  *
- * <p>For KServe the init container sits in the predictor's pod (the predictor is a PodSpec) and the
- * model container mounts the volume at {@value #MOUNT}, where KServe's runtimes read the model
+ * <p>For KServe the init container sits in the predictor's pod (the predictor is a PodSpec) and
+ * fetches into {@link KServeServing#MODEL_DIR_VOLUME}, which KServe's webhook mounts at
+ * {@value #MOUNT} into the model container, where KServe's runtimes read the model
  * ({@code --model_dir=/mnt/models}); no {@code storageUri}, so KServe adds no storage-initializer.
  * A ClusterStorageContainer would be the other way, but it is cluster-scoped: a tenant's tree
  * makes no cluster-scoped objects, and the AppProject's whitelist would have to grow for it.
@@ -28,9 +29,9 @@ import dev.mlgitops.render.DeploymentServing.EnvView;
 final class RegistryFetch {
 
     static final String CONTAINER = "fetch-model";
-    /** The emptyDir the model lands in (engines kserve and deployment; vllm uses its models volume). */
+    /** The emptyDir the model lands in for engine deployment (kserve: {@link KServeServing#MODEL_DIR_VOLUME}; vllm: its models volume). */
     static final String VOLUME = "registered-model";
-    /** Where engines kserve and deployment mount it: KServe's runtimes' model directory. */
+    /** Where the model server reads it: KServe's runtimes' model directory, also engine deployment's. */
     static final String MOUNT = "/mnt/models";
     /**
      * The user Istio's sidecar runs as, whose traffic the redirection leaves alone. In a pod with

@@ -19,10 +19,6 @@ import dev.mlgitops.model.Stage;
  */
 final class TenancyBlueprint implements Engine {
 
-    private static final RuntimeContract CONTRACT = new RuntimeContract(List.of(), List.of(), List.of(),
-            List.of(),
-            Map.of());
-
     private final List<Engine> workloads;
 
     /** @param workloads the engines whose needs (ServiceAccounts, allowed traffic) tenancy provides */
@@ -54,7 +50,7 @@ final class TenancyBlueprint implements Engine {
 
     @Override
     public RuntimeContract contract() {
-        return CONTRACT;
+        return RuntimeContract.NONE;
     }
 
     /** Tenancy serves the others' needs and has none of its own. */

@@ -122,13 +122,11 @@ final class BuiltInKinds {
                     written.set(name, field.getValue());
                 }
             }
-            if (schema.hasInitials()) {
-                schema.properties().forEach((name, declared) -> declared.initial().ifPresent(initial -> {
-                    if (!written.has(name)) {
-                        written.set(name, initial);
-                    }
-                }));
-            }
+            schema.initials().forEach((name, initial) -> {
+                if (!written.has(name)) {
+                    written.set(name, initial);
+                }
+            });
             for (String name : schema.required()) {
                 if (!written.has(name)) {
                     problems.add(at.child(name).path() + ": required field is missing");

@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
  * {@code type} is empty for nodes that only validate (inside anyOf/oneOf/allOf) or that keep
  * unknown fields; {@code additionalProperties} is empty when no map values are declared, and
  * {@code additionalAllowed} says whether undeclared keys are accepted without a schema.
- * {@code coreType} names the core type a node stands for; {@code initial}, {@code omitEmpty} and
- * {@code quantity} say how fabric8 writes the value back, {@code hasInitials} whether a property
- * has an initial value; {@link BuiltInKinds} reads those.
+ * {@code coreType} names the core type a node stands for; {@code initials} (the properties' values
+ * on a new object, by name), {@code omitEmpty} and {@code quantity} say how fabric8 writes the value
+ * back; {@link BuiltInKinds} reads those.
  */
 record SchemaNode(
         Optional<String> type,
@@ -47,14 +47,14 @@ record SchemaNode(
         Optional<Integer> maxProperties,
         Optional<String> format,
         Optional<String> coreType,
-        Optional<JsonNode> initial,
-        boolean hasInitials,
+        Map<String, JsonNode> initials,
         boolean omitEmpty,
         boolean quantity) {
 
     SchemaNode {
         // in the schema's order: BuiltInKinds fills in defaults in it, and Map.copyOf's order changes between runs
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        initials = Collections.unmodifiableMap(new LinkedHashMap<>(initials));
         required = List.copyOf(required);
         enumValues = List.copyOf(enumValues);
         anyOf = List.copyOf(anyOf);

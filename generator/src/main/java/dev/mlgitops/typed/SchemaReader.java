@@ -31,8 +31,6 @@ final class SchemaReader {
     static final String DEFAULT = "x-mlgitops-default";
     /** On a value fabric8 reads as a Quantity: written back as a string whatever the text wrote. */
     static final String QUANTITY = "x-mlgitops-quantity";
-    // the core type's name on its expanded copy, for messages that name the type lacking a field
-    private static final String CORE_TYPE = "x-mlgitops-core-type";
 
     private final JsonNode coreDefinitions;
     private final Map<String, JsonNode> expandedCore = new HashMap<>();
@@ -49,18 +47,25 @@ final class SchemaReader {
             String name = schema.get(CORE_REF).asString();
             SchemaNode known = readCore.get(name);
             if (known == null) {
-                known = readNode(expand(schema));
+                known = readNode(expand(schema), Optional.of(name));
                 readCore.put(name, known);
             }
             return known;
         }
-        return readNode(expand(schema));
+        return readNode(expand(schema), text(schema, CORE_REF));
     }
 
-    private SchemaNode readNode(JsonNode node) {
+    /** @param coreType the core type the node stands for, for messages that name the type lacking a field */
+    private SchemaNode readNode(JsonNode node, Optional<String> coreType) {
         Map<String, SchemaNode> properties = new LinkedHashMap<>();
+        Map<String, JsonNode> initials = new LinkedHashMap<>();
         if (node.get("properties") instanceof ObjectNode declared) {
-            declared.properties().forEach(e -> properties.put(e.getKey(), read(e.getValue())));
+            declared.properties().forEach(e -> {
+                properties.put(e.getKey(), read(e.getValue()));
+                if (e.getValue().get(DEFAULT) != null) {
+                    initials.put(e.getKey(), e.getValue().get(DEFAULT));
+                }
+            });
         }
         JsonNode additional = node.get("additionalProperties");
         Optional<SchemaNode> additionalSchema = additional instanceof ObjectNode
@@ -93,9 +98,8 @@ final class SchemaReader {
                 integer(node, "minProperties"),
                 integer(node, "maxProperties"),
                 text(node, "format"),
-                text(node, CORE_TYPE),
-                Optional.ofNullable(node.get(DEFAULT)),
-                properties.values().stream().anyMatch(property -> property.initial().isPresent()),
+                coreType,
+                initials,
                 flag(node, OMIT_EMPTY),
                 flag(node, QUANTITY));
     }
@@ -107,7 +111,6 @@ final class SchemaReader {
             return schema;
         }
         ObjectNode merged = (ObjectNode) coreType(ref.asString()).deepCopy();
-        merged.put(CORE_TYPE, ref.asString());
         ObjectNode mergedProperties = merged.get("properties") instanceof ObjectNode p
                 ? p : merged.putObject("properties");
         Set<String> required = new LinkedHashSet<>(strings(merged.get("required")));

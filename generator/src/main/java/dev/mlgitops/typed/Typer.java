@@ -29,14 +29,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * the schema generated from fabric8's model ({@link BuiltInKinds}), a custom resource against the
  * structural schema kept in the project.
  *
- * <p>The manifest handed on for a built-in kind is what binding it to its fabric8 class and
- * writing it back gave, not the parsed text: every value has the API's type (a port written as
- * {@code "8080"} becomes 8080, a quantity stays a string) whatever the template wrote.
+ * <p>The manifest handed on for a built-in kind is what {@link BuiltInKinds} writes, which is
+ * what binding it to its fabric8 class and writing it back gave, not the parsed text: every value
+ * has the API's type (a port written as {@code "8080"} becomes 8080, a quantity stays a string)
+ * whatever the template wrote.
  */
 public final class Typer {
 
     private final KubeTypes types = new KubeTypes();
-    private final StructuralSchemas customResources = StructuralSchemas.shipped();
+    private final StructuralSchemas schemas = StructuralSchemas.shipped();
     private final Map<String, List<Bound>> byText = new HashMap<>();
     /**
      * The object of each document of the texts of several documents typed without findings, by the
@@ -71,7 +72,7 @@ public final class Typer {
         return typed;
     }
 
-    /** An object of a rendered text, bound and canonical: what the text alone decides. */
+    /** An object of a rendered text, typed and canonical: what the text alone decides. */
     private record Bound(ObjectKey key, ObjectNode manifest) {
     }
 
@@ -80,19 +81,23 @@ public final class Typer {
     }
 
     /**
-     * The texts this Typer has not seen, each typed once, on every core: parsing and binding are
+     * The texts this Typer has not seen, each typed once, on every core: parsing and typing are
      * most of a run. Environments mostly render what the base rendered, so they are mostly seen.
      */
     private Map<RenderedDocument, Typing> typeNewTexts(List<RenderedDocument> rendered) {
         Map<String, RenderedDocument> firstWithText = new LinkedHashMap<>();
+        // each new text's documents, split once: looked up now, remembered once it is typed
+        Map<String, List<String>> documentsOf = new HashMap<>();
         for (RenderedDocument document : rendered) {
             String text = document.yaml();
             if (!byText.containsKey(text) && !firstWithText.containsKey(text)) {
-                Optional<List<Bound>> known = fromKnownDocuments(text);
+                List<String> documents = contentDocuments(text);
+                Optional<List<Bound>> known = fromKnownDocuments(documents);
                 if (known.isPresent()) {
                     byText.put(text, known.get());
                 } else {
                     firstWithText.put(text, document);
+                    documentsOf.put(text, documents);
                 }
             }
         }
@@ -100,15 +105,14 @@ public final class Typer {
                 .collect(Collectors.toMap(document -> document, this::typeText, (a, b) -> a, IdentityHashMap::new));
         typed.forEach((document, typing) -> {
             if (typing.findings().isEmpty()) {
-                rememberDocuments(document.yaml(), typing.objects());
+                rememberDocuments(documentsOf.get(document.yaml()), typing.objects());
             }
         });
         return typed;
     }
 
     /** The objects of a text of several documents, each typed before in another text; empty when one was not. */
-    private Optional<List<Bound>> fromKnownDocuments(String text) {
-        List<String> documents = contentDocuments(text);
+    private Optional<List<Bound>> fromKnownDocuments(List<String> documents) {
         if (documents.size() < 2) {
             return Optional.empty();
         }
@@ -128,8 +132,7 @@ public final class Typer {
      * content made one object exactly when their numbers agree (a document of only blank lines and
      * comments makes none; one of {@code null} makes none either, and then nothing is kept).
      */
-    private void rememberDocuments(String text, List<Bound> objects) {
-        List<String> documents = contentDocuments(text);
+    private void rememberDocuments(List<String> documents, List<Bound> objects) {
         if (documents.size() < 2 || documents.size() != objects.size()) {
             return;
         }
@@ -203,7 +206,7 @@ public final class Typer {
         Findings own = new Findings();
         List<Bound> bound = new ArrayList<>();
         for (JsonNode node : parse(document, own)) {
-            bind(document, node, own).ifPresent(bound::add);
+            typeObject(document, node, own).ifPresent(bound::add);
         }
         return new Typing(List.copyOf(bound), own);
     }
@@ -249,7 +252,7 @@ public final class Typer {
         }
     }
 
-    private Optional<Bound> bind(RenderedDocument document, JsonNode node, Findings findings) {
+    private Optional<Bound> typeObject(RenderedDocument document, JsonNode node, Findings findings) {
         if (!(node instanceof ObjectNode object) || !node.path("apiVersion").isString() || !node.path("kind").isString()) {
             invalid(findings, document, "object", "a document must be a mapping with apiVersion and kind");
             return Optional.empty();
@@ -257,7 +260,7 @@ public final class Typer {
         String apiVersion = node.get("apiVersion").asString();
         String kind = node.get("kind").asString();
         Optional<KubeTypes.BuiltInKind> builtIn = types.lookup(apiVersion, kind);
-        if (builtIn.isEmpty() && customResources.knows(apiVersion, kind)) {
+        if (builtIn.isEmpty() && schemas.knows(apiVersion, kind)) {
             return checkCustomResource(document, object, apiVersion, kind, findings);
         }
         if (builtIn.isEmpty()) {
@@ -265,7 +268,7 @@ public final class Typer {
                     Code.TYPE_UNKNOWN_KIND.message(document.blueprint(), apiVersion + " " + kind));
             return Optional.empty();
         }
-        BuiltInKinds.Typed typed = BuiltInKinds.type(customResources.builtIn(builtIn.get().definition()), object);
+        BuiltInKinds.Typed typed = BuiltInKinds.type(schemas.builtIn(builtIn.get().definition()), object);
         typed.problems().forEach(problem -> invalid(findings, document, kind, problem));
         typed.unknownFields().forEach(u -> findings.add(Code.TYPE_UNKNOWN_FIELD, "", null,
                 Code.TYPE_UNKNOWN_FIELD.message(document.blueprint(), u.path(), u.type())));
@@ -282,12 +285,12 @@ public final class Typer {
     }
 
     /**
-     * A custom resource has no Java type: it is checked against the structural schema kept in the
-     * project, like the API server would, and handed on as written (keys in Kubernetes order).
+     * A custom resource is checked against its structural schema kept in the project, like the
+     * API server would, and handed on as written (keys in Kubernetes order).
      */
     private Optional<Bound> checkCustomResource(RenderedDocument document, ObjectNode object, String apiVersion,
                                                       String kind, Findings findings) {
-        List<String> problems = customResources.problems(apiVersion, kind, object).orElseThrow();
+        List<String> problems = schemas.problems(apiVersion, kind, object).orElseThrow();
         problems.forEach(problem -> invalid(findings, document, kind, problem));
         if (!problems.isEmpty()) {
             return Optional.empty();

@@ -33,7 +33,8 @@ import tools.jackson.databind.node.StringNode;
 public final class BlockYamlReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    // plain words YAML 1.1 or the core schema read as booleans or null, other than true, false, null
+    // plain words YAML 1.1 or the core schema read as booleans or null, in any case: of these only
+    // true, false and null as written are read here, the rest (True, NULL, yes, ...) left to the library
     private static final Set<String> DOUBTFUL = Set.of("yes", "no", "on", "off", "y", "n", "true", "false", "null");
 
     // the library's limits, met well before: an implicit key's length (SnakeYAML's 1,024), a number's
@@ -493,7 +494,7 @@ public final class BlockYamlReader {
         boolean mapping = text.charAt(at) == '{';
         char close = mapping ? '}' : ']';
         JsonNode node = mapping ? NODES.objectNode() : NODES.arrayNode();
-        int i = skipSpaces(at + 1, end);
+        int i = firstContent(at + 1, end);
         if (i < end && text.charAt(i) == close) {
             depth--;
             return new Scanned(node, i + 1);
@@ -506,7 +507,7 @@ public final class BlockYamlReader {
                 if (keyEnd + 1 >= end || text.charAt(keyEnd) != ':' || text.charAt(keyEnd + 1) != ' ') {
                     throw decline();
                 }
-                Scanned value = flowValue(skipSpaces(keyEnd + 1, end), end);
+                Scanned value = flowValue(firstContent(keyEnd + 1, end), end);
                 if (((ObjectNode) node).has(key)) {
                     throw decline();
                 }
@@ -517,7 +518,7 @@ public final class BlockYamlReader {
                 ((ArrayNode) node).add(value.node());
                 i = value.end();
             }
-            i = skipSpaces(i, end);
+            i = firstContent(i, end);
             if (i >= end) {
                 throw decline();
             }
@@ -529,7 +530,7 @@ public final class BlockYamlReader {
             if (c != ',') {
                 throw decline();
             }
-            i = skipSpaces(i + 1, end);
+            i = firstContent(i + 1, end);
             if (i < end && text.charAt(i) == close) {
                 throw decline(); // a trailing comma: leave it to the library
             }
@@ -562,14 +563,6 @@ public final class BlockYamlReader {
             valueEnd--;
         }
         return new Scanned(plain(at, valueEnd), i);
-    }
-
-    private int skipSpaces(int from, int end) {
-        int i = from;
-        while (i < end && text.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
     }
 
     /** A plain scalar to the line's end or a comment. */

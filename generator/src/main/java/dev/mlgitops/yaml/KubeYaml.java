@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
@@ -139,37 +138,6 @@ public final class KubeYaml {
             copy.set("metadata", orderedMetadata);
         }
         return copy;
-    }
-
-    /**
-     * A copy of {@code value} whose keys, at every level, follow the order they have in
-     * {@code order} (keys {@code order} lacks come last, as they were). Typed objects are
-     * serialized by their classes in the alphabet; this gives them back the order a person wrote
-     * in the blueprint ({@code name}, {@code image}, ... in a container).
-     */
-    public static JsonNode inOrderOf(JsonNode value, JsonNode order) {
-        if (value instanceof ObjectNode object && order instanceof ObjectNode template) {
-            ObjectNode copy = newObject();
-            template.propertyNames().forEach(key -> {
-                if (object.has(key)) {
-                    copy.set(key, inOrderOf(object.get(key), template.get(key)));
-                }
-            });
-            object.properties().forEach(e -> {
-                if (!copy.has(e.getKey())) {
-                    copy.set(e.getKey(), e.getValue());
-                }
-            });
-            return copy;
-        }
-        if (value instanceof ArrayNode array && order instanceof ArrayNode template && array.size() == template.size()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < array.size(); i++) {
-                copy.add(inOrderOf(array.get(i), template.get(i)));
-            }
-            return copy;
-        }
-        return value;
     }
 
     private static ObjectNode reorder(ObjectNode object, List<String> first) {

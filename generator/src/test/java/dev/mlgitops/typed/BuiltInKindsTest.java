@@ -19,6 +19,8 @@ import dev.mlgitops.render.Renderer;
 import dev.mlgitops.yaml.KubeYaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -227,8 +229,39 @@ class BuiltInKindsTest {
     /** What the typing step wrote before: the object bound to fabric8's class, written back in the blueprint's order. */
     private static String fabric8(ObjectNode object, Class<? extends HasMetadata> type) {
         HasMetadata bound = KubeYaml.mapper().treeToValue(object, type);
-        JsonNode canonical = KubeYaml.inOrderOf(KubeYaml.mapper().valueToTree(bound), object);
+        JsonNode canonical = inOrderOf(KubeYaml.mapper().valueToTree(bound), object);
         return KubeYaml.write(KubeYaml.ordered((ObjectNode) canonical));
+    }
+
+    /**
+     * A copy of {@code value} whose keys, at every level, follow the order they have in
+     * {@code order} (keys {@code order} lacks come last, as they were). fabric8 serializes
+     * an object by its class, in the alphabet; this gives it back the order of the blueprint, as
+     * the typing step did while it bound objects to those classes.
+     */
+    private static JsonNode inOrderOf(JsonNode value, JsonNode order) {
+        if (value instanceof ObjectNode object && order instanceof ObjectNode template) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            template.propertyNames().forEach(key -> {
+                if (object.has(key)) {
+                    copy.set(key, inOrderOf(object.get(key), template.get(key)));
+                }
+            });
+            object.properties().forEach(e -> {
+                if (!copy.has(e.getKey())) {
+                    copy.set(e.getKey(), e.getValue());
+                }
+            });
+            return copy;
+        }
+        if (value instanceof ArrayNode array && order instanceof ArrayNode template && array.size() == template.size()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < array.size(); i++) {
+                copy.add(inOrderOf(array.get(i), template.get(i)));
+            }
+            return copy;
+        }
+        return value;
     }
 
     private static Optional<Class<? extends HasMetadata>> fabric8Type(ObjectNode object) {
